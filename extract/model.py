@@ -1,0 +1,184 @@
+"""The data model that crosses from :mod:`extract` to :mod:`graph`.
+
+``Article`` is what the reader produces; ``Statement`` is the one thing the extractor hands on.
+Both are frozen dataclasses with ``to_dict``/``from_dict`` so they serialise to JSON Lines and back
+without loss. Offsets are Python code points into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any, Literal
+
+Kind = Literal["direct", "indirect", "mixed"]
+Polarity = Literal["support", "oppose", "neutral"]
+
+KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
+STANCES: tuple[str, ...] = ("support", "oppose", "neutral")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article.
+
+    ``text`` is the article's original text: the decoded file for ``.txt``, the extracted main text
+    for ``.html``, the ``maintext``/``text`` field for JSON. Every offset in the project points into
+    it. ``skip`` lists ``(start, end)`` regions of ``text`` that are not body text (title line,
+    boilerplate, a body printed a second time); :attr:`body` masks them with spaces so that the
+    extractor never sees them while offsets stay the same.
+    """
+
+    name: str
+    text: str
+    path: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    url: str | None = None
+    language: str | None = None
+    skip: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def body(self) -> str:
+        """``text`` with every ``skip`` region blanked out (newlines kept), same length as ``text``."""
+        if not self.skip:
+            return self.text
+        chars = list(self.text)
+        for start, end in self.skip:
+            for i in range(max(0, start), min(len(chars), end)):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["skip"] = [list(span) for span in self.skip]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        kwargs["skip"] = tuple(tuple(span) for span in kwargs.get("skip") or ())
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicStance:
+    """A statement's stance on one topic, with the evidence that decided it."""
+
+    topic: str
+    stance: Polarity | None = None
+    confidence: float = 0.0
+    evidence: tuple[str, ...] = ()
+    backend: str = "rules"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["evidence"] = list(self.evidence)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TopicStance:
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        kwargs["evidence"] = tuple(kwargs.get("evidence") or ())
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """Who said what, where and when: one report of a statement in one article.
+
+    ``text_of_article[start:end] == quote`` always holds. Fields the extractor cannot know (the
+    article's metadata, the merged ``statement_id``) stay ``None`` until a later stage fills them in
+    with :func:`dataclasses.replace`.
+    """
+
+    article: str
+    quote: str
+    start: int
+    end: int
+    kind: Kind
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_id: str | None = None
+    speaker_type: str | None = None  # person | organization | None
+    speaker_role: str | None = None
+    speaker_org: str | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    venue: str | None = None
+    relay: str | None = None  # an outlet that carried the statement first ("reported by Tass")
+    confidence: float = 0.0
+    topic: str | None = None
+    stance: Polarity | None = None
+    topics: tuple[TopicStance, ...] = ()
+    outlet: str | None = None
+    published: str | None = None
+    statement_date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    statement_id: str | None = None
+    replies_to: str | None = None
+    extra: tuple[tuple[str, Any], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}, not {self.kind!r}")
+        if self.stance is not None and self.stance not in STANCES:
+            raise ValueError(f"stance must be one of {STANCES} or None, not {self.stance!r}")
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad offsets {self.start}..{self.end}")
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "topics":
+                value = [t.to_dict() for t in value]
+            elif f.name == "extra":
+                value = dict(value)
+            data[f.name] = value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Statement:
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        kwargs["topics"] = tuple(
+            t if isinstance(t, TopicStance) else TopicStance.from_dict(t) for t in kwargs.get("topics") or ()
+        )
+        kwargs["extra"] = tuple(sorted((kwargs.get("extra") or {}).items()))
+        return cls(**kwargs)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=False)
+
+
+def write_jsonl(statements: Iterable[Statement], path: str | Path) -> int:
+    """Write statements one per line; return how many were written."""
+    n = 0
+    with open(path, "w", encoding="utf-8") as f:
+        for statement in statements:
+            f.write(statement.to_json() + "\n")
+            n += 1
+    return n
+
+
+def read_jsonl(path: str | Path) -> Iterator[Statement]:
+    """Read statements written by :func:`write_jsonl`."""
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                yield Statement.from_dict(json.loads(line))
+            except (ValueError, TypeError) as err:
+                raise ValueError(f"{path}:{lineno}: not a statement: {err}") from err
