@@ -163,9 +163,11 @@ class Statement:
 
 
 def write_jsonl(statements: Iterable[Statement], path: str | Path) -> int:
-    """Write statements one per line; return how many were written."""
+    """Write statements one per line, atomically; return how many were written."""
+    from extract.atomic import atomic_write
+
     n = 0
-    with open(path, "w", encoding="utf-8") as f:
+    with atomic_write(path) as f:
         for statement in statements:
             f.write(statement.to_json() + "\n")
             n += 1

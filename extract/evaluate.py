@@ -1,0 +1,212 @@
+"""Score predicted statements against gold statements.
+
+Same matching semantics as the team's reference scorer: within one article, a prediction matches a
+gold statement when the Dice overlap of their word multisets is at least 0.5, best overlap first, each
+gold row matched once. Gold rows marked ``optional`` are neither hits nor misses. The speaker test is
+a surname test (the predicted name's last word ends the gold mention or stands in its head).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extract.model import STANCES
+
+_WORD = re.compile(r"\w+")
+_HEAD_END = re.compile(r",|\s(?:who|which|whose|that)\s")
+
+Row = Mapping[str, Any]
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def words(text: str | None) -> Counter[str]:
+    return Counter(_WORD.findall(fold(text or "")))
+
+
+def dice(a: Counter[str], b: Counter[str]) -> float:
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum((a & b).values()) / total if total else 0.0
+
+
+def same_speaker(predicted: str | None, gold: str | None) -> bool:
+    """Surname test, accents ignored."""
+    if not predicted or not gold:
+        return False
+    p = _WORD.findall(fold(_HEAD_END.split(predicted)[0]))
+    g = _WORD.findall(fold(_HEAD_END.split(gold)[0]))
+    return bool(p and g) and (p[-1] == g[-1] or p[-1] in g)
+
+
+def match(
+    preds: Sequence[Row], golds: Sequence[Row]
+) -> tuple[list[tuple[Row, Row, float]], list[Row], list[Row]]:
+    """Greedy best-first matching inside each article: (pairs, unmatched preds, unmatched golds)."""
+    by_article: dict[Any, tuple[list[Row], list[Row]]] = defaultdict(lambda: ([], []))
+    for p in preds:
+        by_article[p.get("article")][0].append(p)
+    for g in golds:
+        by_article[g.get("article")][1].append(g)
+    pairs: list[tuple[Row, Row, float]] = []
+    lone_preds: list[Row] = []
+    lone_golds: list[Row] = []
+    for ps, gs in by_article.values():
+        pw = [words(p.get("quote")) for p in ps]
+        gw = [words(g.get("quote")) for g in gs]
+        scored = sorted(
+            ((dice(pw[i], gw[j]), i, j) for i in range(len(ps)) for j in range(len(gs))), reverse=True
+        )
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        for score, i, j in scored:
+            if score < 0.5:
+                break
+            if i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((ps[i], gs[j], score))
+        lone_preds += [p for i, p in enumerate(ps) if i not in used_p]
+        lone_golds += [g for j, g in enumerate(gs) if j not in used_g]
+    return pairs, lone_preds, lone_golds
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _ratio(part: Sequence[Any], whole: Sequence[Any]) -> float:
+    return len(part) / len(whole) if whole else 0.0
+
+
+@dataclass
+class Scores:
+    """Figures of one evaluation, and the rows behind the errors."""
+
+    gold_required: int
+    predicted: int
+    matched: int
+    quote_precision: float
+    quote_recall: float
+    quote_f1: float
+    attributed_precision: float
+    attributed_recall: float
+    attributed_f1: float
+    speaker_accuracy: float
+    topic_accuracy: float
+    stance_accuracy: float
+    stance_macro_f1: float
+    errors: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict, repr=False)
+
+    def figures(self) -> dict[str, float | int]:
+        return {k: v for k, v in self.__dict__.items() if k != "errors"}
+
+    def table(self) -> str:
+        lines = [
+            f"statements: {self.gold_required} gold (required), {self.predicted} predicted, "
+            f"{self.matched} matched"
+        ]
+        for name in ("quote", "attributed"):
+            p, r, f = (getattr(self, f"{name}_{m}") for m in ("precision", "recall", "f1"))
+            lines.append(f"{name:<11} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+        for name in ("speaker_accuracy", "topic_accuracy", "stance_accuracy", "stance_macro_f1"):
+            lines.append(f"{name:<17} {getattr(self, name):.3f}")
+        return "\n".join(lines)
+
+
+def score(preds: Sequence[Row], golds: Sequence[Row]) -> Scores:
+    """Score ``preds`` (statement dicts) against ``golds``."""
+    all_pairs, lone_preds, lone_golds = match(preds, golds)
+    pairs = [(p, g) for p, g, _ in all_pairs if not g.get("optional")]
+    fn = sum(1 for g in lone_golds if not g.get("optional"))
+    fp = len(lone_preds)
+    tp = len(pairs)
+    judged = [(p, g) for p, g in pairs if g.get("speaker")]
+    right_speaker = [(p, g) for p, g in judged if same_speaker(p.get("speaker"), g["speaker"])]
+    wrong = len(judged) - len(right_speaker)
+    q = _prf(tp, fp, fn)
+    a = _prf(len(right_speaker), fp + wrong, fn + wrong)
+    topical = [(p, g) for p, g in pairs if g.get("topic")]
+    right_topic = [(p, g) for p, g in topical if p.get("topic") == g["topic"]]
+    stanced = [(p, g) for p, g in right_topic if g.get("stance")]
+    right_stance = [(p, g) for p, g in stanced if p.get("stance") == g["stance"]]
+    f1s = []
+    for label in STANCES:
+        stp = sum(1 for p, g in stanced if p.get("stance") == label == g["stance"])
+        sfp = sum(1 for p, g in stanced if p.get("stance") == label != g["stance"])
+        sfn = sum(1 for p, g in stanced if g["stance"] == label != p.get("stance"))
+        if stp + sfp + sfn:
+            f1s.append(_prf(stp, sfp, sfn)[2])
+    errors = {
+        "missed": [
+            (g["article"], g.get("speaker"), g["quote"][:90]) for g in lone_golds if not g.get("optional")
+        ],
+        "false_alarms": [
+            (p.get("article"), p.get("speaker"), (p.get("quote") or "")[:90]) for p in lone_preds
+        ],
+        "wrong_speaker": [
+            (g["article"], p.get("speaker"), g["speaker"], g["quote"][:60])
+            for p, g in judged
+            if not same_speaker(p.get("speaker"), g["speaker"])
+        ],
+        "wrong_stance": [
+            (g["article"], g.get("speaker"), g["topic"], p.get("stance"), g["stance"], g["quote"][:60])
+            for p, g in stanced
+            if p.get("stance") != g["stance"]
+        ],
+    }
+    return Scores(
+        gold_required=tp + fn,
+        predicted=len(preds),
+        matched=tp,
+        quote_precision=q[0],
+        quote_recall=q[1],
+        quote_f1=q[2],
+        attributed_precision=a[0],
+        attributed_recall=a[1],
+        attributed_f1=a[2],
+        speaker_accuracy=_ratio(right_speaker, judged),
+        topic_accuracy=_ratio(right_topic, topical),
+        stance_accuracy=_ratio(right_stance, stanced),
+        stance_macro_f1=sum(f1s) / len(f1s) if f1s else 0.0,
+        errors=errors,
+    )
+
+
+def load_rows(path: str | Path) -> list[dict[str, Any]]:
+    """Read a JSONL file of statement dicts, with line numbers in errors."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as err:
+                    raise ValueError(f"{path}:{lineno}: not JSON: {err}") from err
+    return rows
+
+
+def evaluate_files(predictions: str | Path, gold: str | Path) -> Scores:
+    return score(load_rows(predictions), load_rows(gold))
+
+
+def format_errors(errors: Mapping[str, Iterable[tuple[Any, ...]]]) -> str:
+    out = []
+    for kind, rows in errors.items():
+        rows = list(rows)
+        out.append(f"\n{kind} ({len(rows)}):")
+        out += ["   " + " | ".join(str(x) for x in row) for row in rows]
+    return "\n".join(out)

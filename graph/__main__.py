@@ -1,0 +1,5 @@
+"""``python -m graph``: the quotegraph command."""
+
+from graph.cli import main
+
+main()

@@ -1,0 +1,171 @@
+"""The main jobs as plain functions: extract a corpus to JSONL, build the graph outputs.
+
+The command line (:mod:`graph.cli`) is a thin wrapper over these.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from extract.atomic import atomic_write
+from extract.model import Statement, write_jsonl
+from extract.pipeline import Extractor, FileOutcome
+
+log = logging.getLogger(__name__)
+
+
+def software_version() -> str:
+    try:
+        return metadata.version("quotegraph")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+@dataclass
+class RunReport:
+    """Every input with its fate, and what came out."""
+
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    statements: int = 0
+    model: str | None = None
+    outputs: dict[str, str] = field(default_factory=dict)
+    speakers: Counter[str] = field(default_factory=Counter)
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(o.status for o in self.outcomes)
+        return {
+            "read": c["read"],
+            "skipped": c["skipped"],
+            "failed": c["failed"],
+            "statements": self.statements,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "software": f"quotegraph {software_version()}",
+            "model": self.model,
+            "counts": self.counts(),
+            "speakers": dict(sorted(self.speakers.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "outputs": self.outputs,
+            "inputs": [o.to_dict() for o in self.outcomes],
+        }
+
+    def write(self, path: str | Path) -> None:
+        with atomic_write(path) as f:
+            json.dump(self.to_dict(), f, ensure_ascii=False, indent=2)
+            f.write("\n")
+
+    def summary(self) -> str:
+        c = self.counts()
+        lines = [
+            f"{c['read']} read, {c['skipped']} skipped, {c['failed']} failed; {c['statements']} statements "
+            f"from {len(self.speakers)} speakers"
+        ]
+        lines += [
+            f"  {o.status}: {o.path or o.name}: {o.reason}" for o in self.outcomes if o.status != "read"
+        ]
+        return "\n".join(lines)
+
+
+def _progress(total: int | None, enabled: bool, desc: str) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, disable=None if enabled else True, desc=desc, unit="file", leave=False)
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    from extract.read import iter_input_files
+
+    return sum(1 for _ in iter_input_files(paths))
+
+
+def extract_to_jsonl(
+    paths: Sequence[str | Path],
+    output: str | Path,
+    *,
+    extractor: Extractor | None = None,
+    progress: bool = True,
+    **extractor_options: Any,
+) -> RunReport:
+    """Extract statements from files and folders and write them as JSON Lines (streaming)."""
+    from extract.nlp import model_id
+
+    ex = extractor or Extractor(**extractor_options)
+    report = RunReport(model=model_id(ex.nlp))
+    bar = _progress(count_inputs(paths), progress, "extract")
+
+    def statements() -> Iterable[Statement]:
+        for result in ex.extract_paths(paths, on_item=lambda: bar.update(1)):
+            report.outcomes.append(result.outcome)
+            report.speakers.update(s.speaker for s in result.statements if s.speaker)
+            yield from result.statements
+
+    try:
+        report.statements = write_jsonl(statements(), output)
+    finally:
+        bar.close()
+    report.outputs["statements"] = str(output)
+    return report
+
+
+def build(
+    paths: Sequence[str | Path],
+    outdir: str | Path,
+    *,
+    extractor: Extractor | None = None,
+    rdf_formats: Sequence[str] = ("ttl",),
+    html: bool = True,
+    progress: bool = True,
+    **extractor_options: Any,
+) -> RunReport:
+    """Extract, link speakers across articles, merge reports of one remark, write all outputs.
+
+    Writes ``statements.jsonl``, ``graph.ttl`` (and other RDF formats asked for), ``graph.html`` and
+    ``report.json`` into ``outdir``, each atomically.
+    """
+    from extract.nlp import model_id
+    from graph.merge import merge_statements
+    from graph.rdf import RunInfo, statements_to_rdf, write_rdf
+
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    ex = extractor or Extractor(**extractor_options)
+    report = RunReport(model=model_id(ex.nlp))
+    collected: list[Statement] = []
+    bar = _progress(count_inputs(paths), progress, "extract")
+    try:
+        for result in ex.extract_paths(paths, on_item=lambda: bar.update(1)):
+            report.outcomes.append(result.outcome)
+            collected.extend(result.statements)
+    finally:
+        bar.close()
+    linked = ex.resolver.link_corpus(collected)
+    merged = merge_statements(linked)
+    report.statements = len(merged)
+    report.speakers.update(s.speaker for s in merged if s.speaker)
+
+    statements_path = out / "statements.jsonl"
+    write_jsonl(merged, statements_path)
+    report.outputs["statements"] = str(statements_path)
+
+    run = RunInfo(software=f"quotegraph {software_version()}", model=report.model)
+    rdf = statements_to_rdf(merged, run=run, topics=ex.topics, entities=ex.resolver.entity_records())
+    for fmt in rdf_formats:
+        path = out / f"graph.{fmt}"
+        write_rdf(rdf, path)
+        report.outputs[f"rdf_{fmt}"] = str(path)
+    if html:
+        from graph.view import render_html
+
+        html_path = render_html(merged, out / "graph.html", title="quotegraph")
+        report.outputs["html"] = str(html_path)
+    report.write(out / "report.json")
+    report.outputs["report"] = str(out / "report.json")
+    return report
