@@ -1,0 +1,158 @@
+"""Tables and plots for analysts: what the notebooks call.
+
+Everything here takes merged statements (``graph.run.build`` output or
+``extract.model.read_jsonl(".../statements.jsonl")``) and returns pandas DataFrames or matplotlib
+figures; nothing reads or writes files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from extract.model import Statement
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+STANCE_COLOURS = {"support": "#2e7d32", "oppose": "#c62828", "neutral": "#757575", None: "#bdbdbd"}
+
+COLUMNS = (
+    "statement_id",
+    "article",
+    "speaker",
+    "speaker_role",
+    "speaker_org",
+    "kind",
+    "cue",
+    "quote",
+    "topic",
+    "stance",
+    "outlet",
+    "published",
+    "statement_date",
+    "venue",
+    "replies_to",
+    "start",
+    "end",
+    "confidence",
+)
+
+
+def statements_frame(statements: Iterable[Statement]) -> pd.DataFrame:
+    """One row per statement report, analyst-friendly columns first; dates as datetimes."""
+    rows = [{c: getattr(s, c) for c in COLUMNS} for s in statements]
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    for col in ("published", "statement_date"):
+        frame[col] = pd.to_datetime(frame[col], errors="coerce")
+    frame["date"] = frame["statement_date"].fillna(frame["published"])
+    return frame
+
+
+def stance_table(statements: Iterable[Statement]) -> pd.DataFrame:
+    """Speaker x topic: counts of support / oppose / neutral over distinct remarks, and the net share.
+
+    Reports of one remark (same ``statement_id``) count once.
+    """
+    frame = statements_frame(statements)
+    frame = frame[frame["topic"].notna() & frame["stance"].notna()]
+    if frame.empty:
+        return pd.DataFrame(columns=["speaker", "topic", "support", "oppose", "neutral", "net"])
+    key = frame["statement_id"].fillna(frame["article"] + ":" + frame["start"].astype(str))
+    frame = frame.assign(remark=key).drop_duplicates(["remark", "topic"])
+    counts = frame.pivot_table(
+        index=["speaker", "topic"], columns="stance", values="remark", aggfunc="count", fill_value=0
+    )
+    for stance in ("support", "oppose", "neutral"):
+        if stance not in counts:
+            counts[stance] = 0
+    counts = counts[["support", "oppose", "neutral"]]
+    total = counts.sum(axis=1)
+    counts["net"] = (counts["support"] - counts["oppose"]) / total
+    return counts.reset_index().rename_axis(None, axis=1)
+
+
+def timeline(statements: Iterable[Statement]) -> pd.DataFrame:
+    """Who said what when: one row per remark with its earliest date and the outlets that carried it."""
+    frame = statements_frame(statements)
+    if frame.empty:
+        return frame
+    key = frame["statement_id"].fillna(frame["article"] + ":" + frame["start"].astype(str))
+    grouped = frame.assign(remark=key).groupby("remark", sort=False)
+    out = grouped.agg(
+        date=("date", "min"),
+        speaker=("speaker", "first"),
+        topic=("topic", "first"),
+        stance=("stance", "first"),
+        quote=("quote", "first"),
+        reports=("article", "count"),
+        outlets=("outlet", lambda s: sorted({o for o in s if isinstance(o, str)})),
+    )
+    return out.sort_values(["date", "speaker"], na_position="last").reset_index()
+
+
+def outlet_coverage(statements: Iterable[Statement]) -> pd.DataFrame:
+    """Outlet x speaker: how many remarks of each speaker each outlet carried."""
+    frame = statements_frame(statements)
+    frame = frame.assign(outlet=frame["outlet"].fillna("(unknown outlet)"))
+    return frame.pivot_table(index="outlet", columns="speaker", values="quote", aggfunc="count", fill_value=0)
+
+
+def remark_travel(statements: Iterable[Statement], *, min_reports: int = 2) -> pd.DataFrame:
+    """How one remark travelled: every report of remarks carried by at least ``min_reports`` articles,
+    ordered by date, with each outlet's own wording."""
+    frame = statements_frame(statements)
+    frame = frame[frame["statement_id"].notna()]
+    sizes = frame.groupby("statement_id")["article"].transform("nunique")
+    frame = frame[sizes >= min_reports]
+    return frame.sort_values(["statement_id", "published", "outlet"], na_position="last")[
+        ["statement_id", "speaker", "outlet", "published", "article", "quote"]
+    ].reset_index(drop=True)
+
+
+def plot_stance_heatmap(table: pd.DataFrame, *, ax: Any = None) -> Figure:
+    """Heatmap of net stance (support minus oppose, over remarks) per speaker and topic."""
+    import matplotlib.pyplot as plt
+
+    grid = table.pivot_table(index="speaker", columns="topic", values="net", aggfunc="mean")
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(1.6 + 1.4 * max(1, grid.shape[1]), 1 + 0.45 * max(1, grid.shape[0])))
+    else:
+        fig = ax.figure
+    image = ax.imshow(grid.to_numpy(dtype=float), cmap="RdYlGn", vmin=-1, vmax=1, aspect="auto")
+    ax.set_xticks(range(grid.shape[1]), grid.columns, rotation=30, ha="right")
+    ax.set_yticks(range(grid.shape[0]), grid.index)
+    fig.colorbar(image, ax=ax, label="net stance (support − oppose) / remarks")
+    ax.set_title("Stance by speaker and topic")
+    fig.tight_layout()
+    return fig
+
+
+def plot_timeline(statements: Sequence[Statement], *, ax: Any = None) -> Figure:
+    """Dots per remark over time, one row per speaker, coloured by stance."""
+    import matplotlib.pyplot as plt
+
+    frame = timeline(statements)
+    frame = frame[frame["date"].notna()] if not frame.empty else frame
+    speakers = sorted({s for s in frame.get("speaker", []) if isinstance(s, str)})
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(9, 1 + 0.45 * max(1, len(speakers))))
+    else:
+        fig = ax.figure
+    for _, row in frame.iterrows():
+        if not isinstance(row["speaker"], str):
+            continue
+        ax.scatter(
+            row["date"],
+            speakers.index(row["speaker"]),
+            s=40 + 30 * row["reports"],
+            color=STANCE_COLOURS.get(row["stance"], STANCE_COLOURS[None]),
+            alpha=0.8,
+        )
+    ax.set_yticks(range(len(speakers)), speakers)
+    ax.set_title("Who said what when (size: reports; colour: stance)")
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig

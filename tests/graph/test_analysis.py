@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest
+
+from extract.model import Statement
+from graph.analysis import (
+    outlet_coverage,
+    plot_stance_heatmap,
+    plot_timeline,
+    remark_travel,
+    stance_table,
+    statements_frame,
+    timeline,
+)
+
+
+def _s(article, start, speaker, topic, stance, sid, outlet, published, quote="q"):
+    return Statement(
+        article=article,
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+        kind="direct",
+        speaker=speaker,
+        topic=topic,
+        stance=stance,
+        statement_id=sid,
+        outlet=outlet,
+        published=published,
+    )
+
+
+@pytest.fixture
+def sample():
+    return [
+        _s("a.txt", 0, "Ann Lee", "tax", "support", "s1", "Daily", "2024-05-24", "cut taxes now"),
+        _s("b.txt", 5, "Ann Lee", "tax", "support", "s1", "Herald", "2024-05-25", "taxes must be cut now"),
+        _s("b.txt", 50, "Ann Lee", "tax", "oppose", "s2", "Herald", "2024-05-25"),
+        _s("c.txt", 0, "Bo Park", "tax", "oppose", "s3", None, "2024-05-20"),
+        _s("c.txt", 9, "Bo Park", None, None, "s4", None, "2024-05-20"),
+    ]
+
+
+def test_analysis_statements_frame_has_one_row_per_report(sample):
+    frame = statements_frame(sample)
+    assert len(frame) == 5
+    assert str(frame["date"].dtype).startswith("datetime64")
+
+
+def test_analysis_stance_table_counts_remarks_once(sample):
+    table = stance_table(sample).set_index(["speaker", "topic"])
+    assert table.loc[("Ann Lee", "tax"), "support"] == 1  # two reports of s1 count once
+    assert table.loc[("Ann Lee", "tax"), "oppose"] == 1
+    assert table.loc[("Ann Lee", "tax"), "net"] == 0
+    assert table.loc[("Bo Park", "tax"), "net"] == -1
+
+
+def test_analysis_timeline_and_travel(sample):
+    tl = timeline(sample)
+    assert next(iter(tl["remark"])) in {"s3", "s4"}  # earliest date first
+    s1 = tl.set_index("remark").loc["s1"]
+    assert s1["reports"] == 2 and s1["outlets"] == ["Daily", "Herald"]
+    travel = remark_travel(sample)
+    assert list(travel["outlet"]) == ["Daily", "Herald"]
+    cov = outlet_coverage(sample)
+    assert cov.loc["(unknown outlet)", "Bo Park"] == 2
+
+
+def test_analysis_plots_render(sample):
+    fig = plot_stance_heatmap(stance_table(sample))
+    assert fig.axes and fig.axes[0].get_title().startswith("Stance")
+    fig2 = plot_timeline(sample)
+    assert len(fig2.axes[0].collections) == 4  # four remarks, four dots
+
+
+def test_analysis_empty_input_gives_empty_tables():
+    assert stance_table([]).empty
+    assert timeline([]).empty
