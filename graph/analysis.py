@@ -8,6 +8,7 @@ figures; nothing reads or writes files.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -156,3 +157,17 @@ def plot_timeline(statements: Sequence[Statement], *, ax: Any = None) -> Figure:
     fig.autofmt_xdate()
     fig.tight_layout()
     return fig
+
+
+def show_html(path: str | Path, *, height: int = 650) -> Any:
+    """Show a saved ``graph.html`` inline in Jupyter (an ``<iframe srcdoc>``, so its scripts run in
+    JupyterLab and classic notebooks alike, and nothing is fetched)."""
+    import html
+
+    from IPython.display import HTML
+
+    page = Path(path).read_text(encoding="utf-8")
+    return HTML(
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;border:0" '
+        'sandbox="allow-scripts"></iframe>'
+    )

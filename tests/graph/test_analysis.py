@@ -12,6 +12,7 @@ from graph.analysis import (
     plot_stance_heatmap,
     plot_timeline,
     remark_travel,
+    show_html,
     stance_table,
     statements_frame,
     timeline,
@@ -80,3 +81,11 @@ def test_analysis_plots_render(sample):
 def test_analysis_empty_input_gives_empty_tables():
     assert stance_table([]).empty
     assert timeline([]).empty
+
+
+def test_analysis_show_html_escapes_the_page_into_srcdoc(tmp_path):
+    page = tmp_path / "g.html"
+    page.write_text('<html><script>var a = "<b>";</script></html>', encoding="utf-8")
+    out = show_html(page)._repr_html_()
+    assert out.startswith("<iframe srcdoc=")
+    assert "<script>" not in out and "&lt;script&gt;" in out
