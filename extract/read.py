@@ -1,0 +1,385 @@
+"""Reading articles from files: text, HTML, JSON and JSON Lines.
+
+Every input comes out either as an :class:`~extract.model.Article` or as a :class:`ReadFailure` that
+says why it was skipped or failed; nothing raises out of :func:`read_all`, so a batch always goes on.
+Offsets stay in the original text: boilerplate, the title line and a body printed twice are not cut
+out but listed in ``Article.skip`` (``Article.body`` blanks them).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from extract.model import Article
+from extract.sources import detect_outlet, detect_published
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+SIDECAR = "metadata.json"
+MAX_BYTES = 50_000_000
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """An input that gave no article: ``status`` is "skipped" (nothing to read) or "failed"."""
+
+    path: str
+    name: str
+    status: str
+    reason: str
+
+
+class ReadError(Exception):
+    """Raised inside the reader for one input; turned into a :class:`ReadFailure`."""
+
+    def __init__(self, reason: str, status: str = "failed") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.status = status
+
+
+# -- finding inputs -------------------------------------------------------------------------------
+def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named and files below folders named (recursive, sorted); hidden files and sidecars are left out."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if (
+                    child.is_file()
+                    and not any(part.startswith(".") for part in rel.parts)
+                    and child.name != SIDECAR
+                ):
+                    yield child
+        else:
+            yield path
+
+
+# -- decoding ----------------------------------------------------------------------------------------
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes of text: BOMs, UTF-8, UTF-16 without BOM, then legacy single-byte encodings."""
+    if not data.strip():
+        raise ReadError("empty file", "skipped")
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _check_text(data.decode(codec))
+            except UnicodeDecodeError as err:
+                raise ReadError(f"undecodable {codec} text: {err.reason}") from err
+    try:
+        return _check_text(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    sample = data[:4096]
+    if sample.count(0) > len(sample) // 4:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        codec = "utf-16-le" if odd > even else "utf-16-be"
+        try:
+            return _check_text(data.decode(codec))
+        except (UnicodeDecodeError, ReadError):
+            raise ReadError("binary file (not text)") from None
+    from charset_normalizer import from_bytes
+
+    guess = from_bytes(data).best()
+    if guess is None or guess.encoding is None:
+        raise ReadError("binary file (not text)")
+    return _check_text(str(guess))
+
+
+def _check_text(text: str) -> str:
+    sample = text[:20000]
+    if sample and len(_CONTROL.findall(sample)) > max(3, len(sample) // 100):
+        raise ReadError("binary file (not text)")
+    if not text.strip():
+        raise ReadError("empty file", "skipped")
+    return text
+
+
+# -- boilerplate, title and repeated bodies ----------------------------------------------------------
+@dataclass(frozen=True)
+class _LineRule:
+    pattern: re.Pattern[str]
+    max_length: int | None
+    to_end: bool
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[_LineRule, ...]:
+    data = yaml.safe_load(
+        resources.files("extract.resources").joinpath("boilerplate.yaml").read_text("utf-8")
+    )
+    return tuple(
+        _LineRule(re.compile(r["pattern"], re.I), r.get("max_length"), bool(r.get("to_end")))
+        for r in data["lines"]
+    )
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, end excluding the newline."""
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        spans.append((pos, pos + len(stripped)))
+        pos += len(line)
+    return spans
+
+
+def _is_boilerplate(line: str) -> _LineRule | None:
+    s = line.strip()
+    if not s:
+        return None
+    for rule in _rules():
+        if rule.max_length and len(s) > rule.max_length:
+            continue
+        if rule.pattern.fullmatch(s):
+            return rule
+    return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _shingles(text: str, n: int = 6) -> set[tuple[str, ...]]:
+    words = _WORD.findall(unicodedata.normalize("NFKC", text).lower())
+    return {tuple(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
+
+
+def _repeated_lines(text: str, lines: list[tuple[int, int]], skipped: set[int]) -> set[int]:
+    """Lines of a body printed twice. A line whose word 6-grams mostly appear in other lines is one copy
+    of repeated text; of the two copies, the less complete one (fewer distinct 6-grams) is returned."""
+    shingles = [set() if i in skipped else _shingles(text[s:e]) for i, (s, e) in enumerate(lines)]
+    owner: dict[tuple[str, ...], list[int]] = {}
+    for i, sh in enumerate(shingles):
+        for g in sh:
+            owner.setdefault(g, []).append(i)
+    drop: set[int] = set()
+    for i, sh in enumerate(shingles):
+        if i in drop or len(sh) < 4:
+            continue
+        shared: dict[int, int] = {}
+        for g in sh:
+            for j in owner[g]:
+                if j != i and j not in drop:
+                    shared[j] = shared.get(j, 0) + 1
+        partners = [j for j, n in shared.items() if n >= 3]
+        if not partners:
+            continue
+        union = set().union(*(shingles[j] for j in partners))
+        if len(sh & union) < 0.5 * len(sh):
+            continue
+        if len(sh) <= len(union):
+            drop.add(i)
+        else:
+            drop.update(j for j in partners if len(shingles[j] & sh) >= 0.5 * len(shingles[j]))
+    return drop
+
+
+def find_skips(text: str) -> tuple[str | None, tuple[tuple[int, int], ...]]:
+    """The title (first non-empty, non-boilerplate line) and the regions of ``text`` that are not body."""
+    lines = _lines(text)
+    skip_lines: set[int] = set()
+    title: str | None = None
+    title_key: str | None = None
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        rule = _is_boilerplate(line)
+        if rule is not None:
+            if rule.to_end:
+                skip_lines.update(range(i, len(lines)))
+                break
+            skip_lines.add(i)
+        elif line.strip():
+            key = " ".join(line.split()).lower()
+            if title is None:
+                title, title_key = line.strip(), key
+                skip_lines.add(i)
+            elif key == title_key:
+                skip_lines.add(i)  # the title printed again
+    skip_lines |= _repeated_lines(text, lines, skip_lines)
+    spans = []
+    for i in sorted(skip_lines):
+        s, e = lines[i]
+        if e > s:
+            if spans and spans[-1][1] >= s - 2 and text[spans[-1][1] : s].strip() == "":
+                spans[-1] = (spans[-1][0], e)
+            else:
+                spans.append((s, e))
+    return title, tuple(spans)
+
+
+# -- language -----------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def guess_language(text: str) -> str | None:
+    """ "en" when the text reads as English, "other" when it clearly does not, None when too short."""
+    words = _WORD.findall(text[:20000].lower())
+    letters = [w for w in words if not w.isdigit()]
+    if len(letters) < 30:
+        return None
+    share = sum(1 for w in letters if w in _stop_words()) / len(letters)
+    return "en" if share >= 0.15 else "other"
+
+
+# -- formats ------------------------------------------------------------------------------------------
+def _article(
+    name: str, path: Path, text: str, *, title: str | None = None, meta: dict[str, Any] | None = None
+) -> Article:
+    meta = meta or {}
+    detected_title, skip = find_skips(text)
+    article = Article(name=name, text=text, path=str(path), skip=skip)
+    body = article.body
+    if not body.strip():
+        raise ReadError("no article text (only a title or boilerplate)", "skipped")
+    language = meta.get("language") or guess_language(body)
+    if language not in (None, "en"):
+        raise ReadError(f"not English (language: {language}); quotegraph reads English articles", "skipped")
+    outlet = meta.get("outlet") or detect_outlet(text, url=meta.get("url"), site_name=meta.get("site_name"))
+    published = meta.get("published") or detect_published(text, metadata_date=meta.get("date"))
+    return replace(
+        article,
+        title=meta.get("title") or title or detected_title,
+        outlet=outlet,
+        published=published,
+        url=meta.get("url"),
+        language=language or "en",
+    )
+
+
+def _read_html(path: Path, raw: str, meta: dict[str, Any]) -> Article:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, favor_precision=True)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise ReadError("HTML without article text", "skipped")
+    html_meta = {
+        "title": getattr(doc, "title", None),
+        "date": getattr(doc, "date", None),
+        "url": getattr(doc, "url", None),
+        "site_name": getattr(doc, "sitename", None),
+    }
+    title = html_meta["title"]
+    full = f"{title}\n\n{text}" if title and not text.startswith(title) else text
+    return _article(path.name, path, full, meta={**{k: v for k, v in html_meta.items() if v}, **meta})
+
+
+def _from_record(record: Any, name: str, path: Path, meta: dict[str, Any]) -> Article:
+    if not isinstance(record, dict):
+        raise ReadError("JSON article is not an object")
+    body = record.get("maintext") or record.get("text") or record.get("body") or record.get("content")
+    if not isinstance(body, str) or not body.strip():
+        raise ReadError("JSON article has no maintext/text", "skipped")
+    title = record.get("title") if isinstance(record.get("title"), str) else None
+    text = f"{title}\n\n{body}" if title else body
+    rec_meta = {
+        "title": title,
+        "date": record.get("date_publish") or record.get("published") or record.get("date"),
+        "url": record.get("url"),
+        "site_name": record.get("source_domain") or record.get("outlet"),
+        "language": record.get("language"),
+    }
+    return _article(name, path, text, meta={**{k: v for k, v in rec_meta.items() if v}, **meta})
+
+
+def _sidecar(folder: Path, cache: dict[Path, dict[str, Any]]) -> dict[str, Any]:
+    if folder not in cache:
+        cache[folder] = {}
+        side = folder / SIDECAR
+        if side.is_file():
+            try:
+                data = json.loads(side.read_text(encoding="utf-8"))
+                cache[folder] = data if isinstance(data, dict) else {}
+            except (OSError, ValueError) as err:
+                log.warning("ignoring unreadable metadata sidecar %s: %s", side, err)
+    return cache[folder]
+
+
+def read_path(
+    path: Path, *, sidecars: dict[Path, dict[str, Any]] | None = None
+) -> Iterator[Article | ReadFailure]:
+    """Read one file; a ``.jsonl`` file gives one article per line."""
+    sidecars = {} if sidecars is None else sidecars
+    suffix = path.suffix.lower()
+    name = path.name
+
+    def fail(err: ReadError | OSError, item: str = name) -> ReadFailure:
+        if isinstance(err, ReadError):
+            return ReadFailure(str(path), item, err.status, err.reason)
+        return ReadFailure(str(path), item, "failed", f"cannot read file: {err.strerror or err}")
+
+    if suffix not in SUFFIXES:
+        yield ReadFailure(str(path), name, "skipped", f"unsupported file type {suffix or '(none)'}")
+        return
+    try:
+        if not path.exists():
+            raise ReadError("no such file")
+        if path.stat().st_size > MAX_BYTES:
+            raise ReadError(f"file larger than {MAX_BYTES // 1_000_000} MB", "skipped")
+        raw = decode(path.read_bytes())
+        meta = dict(_sidecar(path.parent, sidecars).get(name) or {})
+        if suffix in TEXT_SUFFIXES:
+            yield _article(name, path, raw, meta=meta)
+        elif suffix in HTML_SUFFIXES:
+            yield _read_html(path, raw, meta)
+        elif suffix in JSON_SUFFIXES:
+            try:
+                record = json.loads(raw)
+            except json.JSONDecodeError as err:
+                raise ReadError(f"broken JSON: {err}") from err
+            records = record if isinstance(record, list) else [record]
+            for i, rec in enumerate(records):
+                item = name if len(records) == 1 else f"{name}#{i + 1}"
+                try:
+                    yield _from_record(rec, item, path, meta)
+                except ReadError as err:
+                    yield fail(err, item)
+        else:
+            for lineno, line in enumerate(raw.splitlines(), 1):
+                if not line.strip():
+                    continue
+                item = f"{name}#{lineno}"
+                try:
+                    try:
+                        rec = json.loads(line)
+                    except json.JSONDecodeError as err:
+                        raise ReadError(f"broken JSON on line {lineno}: {err}") from err
+                    yield _from_record(rec, item, path, dict(_sidecar(path.parent, sidecars).get(item) or {}))
+                except ReadError as err:
+                    yield fail(err, item)
+    except (ReadError, OSError) as err:
+        yield fail(err)
+    except Exception as err:  # a reader bug must not stop the batch
+        log.exception("unexpected error reading %s", path)
+        yield ReadFailure(str(path), name, "failed", f"{type(err).__name__}: {err}")
+
+
+def read_all(paths: Iterable[str | Path]) -> Iterator[Article | ReadFailure]:
+    """Every article of every input, in a deterministic order; failures come through as ``ReadFailure``."""
+    sidecars: dict[Path, dict[str, Any]] = {}
+    for path in iter_input_files(paths):
+        yield from read_path(path, sidecars=sidecars)
