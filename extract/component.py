@@ -4,41 +4,436 @@
 through the ``spacy_factories`` entry point). It sets ``doc._.statements``: a list of
 :class:`extract.model.Statement` whose article metadata fields are still empty (``article == ""``);
 :mod:`extract.pipeline` fills them in.
+
+The work is done by plain functions over the ``Doc``, one module a stage: :mod:`extract.cues` (cue
+words), :mod:`extract.content` (quote marks and the content of a cue), :mod:`extract.speaker` (the
+speaker mention), :mod:`extract.coref` (names within the article), :mod:`extract.venue`.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import logging
+import re
+from dataclasses import dataclass, replace
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.content import (
+    QuoteSpan,
+    according_content,
+    appeal_content,
+    chars_in_quotes,
+    clause_content,
+    find_quotes,
+    object_content,
+    overlapping,
+    trim,
+)
+from extract.coref import NameIndex, add_names, build_index, resolve
+from extract.cues import Cue, Lexicon, find_cues, load_lexicon
 from extract.model import Statement
+from extract.speaker import Mention, find_subject, mention_for, title_role
+from extract.venue import find_relay, find_venue
+
+log = logging.getLogger(__name__)
 
 if not Doc.has_extension("statements"):
     Doc.set_extension("statements", default=None)
+
+_WORD = re.compile(r"\w+")
+POINTERS = {"this", "so", "that", "these", "it"}
+_COLON_QUOTE = re.compile(r":\s*[“\"«‘]")
+_POINTER_SENTENCE = re.compile(
+    r"^\W*(?:He|She|They|It|The \w+)\b[^.]{0,60}\b(?:said|spoke|made|gave|told)\b[^.]{0,20}\b(?:this|these|so|it)\b"
+)
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None
+    mention: Mention | None
+    confidence: float
+    quotes: tuple[QuoteSpan, ...] = ()
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
 
 
 class QuoteAttribution:
     """Find statements (direct, indirect, mixed quotes) and their speakers in a parsed ``Doc``."""
 
-    def __init__(self, nlp: Language, name: str, *, include_thought: bool = False, min_confidence: float = 0.0):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        include_thought: bool = False,
+        min_confidence: float = 0.0,
+        min_quote_words: int = 4,
+        unattributed: bool = True,
+        cue_lexicon: str | None = None,
+    ) -> None:
         self.name = name
         self.include_thought = include_thought
         self.min_confidence = min_confidence
+        self.min_quote_words = min_quote_words
+        self.unattributed = unattributed
+        self.lexicon: Lexicon = load_lexicon(cue_lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.statements = self.extract(doc)
         return doc
 
+    # ------------------------------------------------------------------------------------------
     def extract(self, doc: Doc) -> list[Statement]:
-        # Placeholder until the staged extractor lands: nothing found.
-        return []
+        text = doc.text
+        quotes = find_quotes(text)
+        long_quotes = [q for q in quotes if q.words(text) >= self.min_quote_words]
+        cues = [
+            c
+            for c in find_cues(doc, self.lexicon, include_thought=self.include_thought)
+            if not any(q.start <= c.start < q.end for q in quotes)
+        ]
+        found: list[_Found] = []
+        bound: set[QuoteSpan] = set()
+
+        # 1. cues with their own content (indirect and mixed speech; direct when the content is the quote)
+        for cue in cues:
+            head = doc[cue.head]
+            subject = find_subject(doc, head)
+            if subject is None or any(q.start <= subject.idx < q.end for q in quotes):
+                continue
+            if subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lexicon.nouns:
+                continue  # "Lavrov's remarks underscore ...": commentary on a statement, not one
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
+                continue  # "if its government requests it": a condition, not a statement
+            mention = mention_for(doc, subject)
+            span = self._content(doc, cue, head)
+            if span is None:
+                continue
+            start, end = trim(text, *span)
+            colon = _COLON_QUOTE.search(text, start, end)
+            if colon:
+                start, end = trim(text, start, colon.start())
+            if end <= start or _words(text[start:end]) < 2:
+                continue
+            inside = overlapping(start, end, quotes)
+            if inside:
+                # extend to whole quotes that the clause cuts
+                start = min(start, *(q.start for q in inside))
+                end = max(end, *(q.end for q in inside))
+                quoted = chars_in_quotes(start, end, inside)
+                unquoted = text[start:end]
+                for q in inside:
+                    unquoted = unquoted.replace(text[q.start : q.end], " ")
+                if _words(unquoted) <= 2 and len(inside) == 1:
+                    # the content is the quote: a direct quote, handled with the quote spans below
+                    q = inside[0]
+                    found.append(_Found(q.start, q.end, "direct", cue, mention, 0.9, (q,)))
+                    bound.add(q)
+                    continue
+                bound.update(inside)
+                kind = "mixed" if quoted < (end - start) else "direct"
+                found.append(_Found(start, end, kind, cue, mention, 0.85, tuple(inside)))
+            else:
+                if cue.cls == "thought" and mention.label in ("PRON", "NOUN"):
+                    continue
+                found.append(
+                    _Found(start, end, "indirect", cue, mention, 0.8 if cue.cls != "object" else 0.7)
+                )
+
+        # 2. direct quotes not yet attributed: a cue next to them, a "Source:" line, the previous speaker
+        for q in long_quotes:
+            if q in bound or any(f.start <= q.start and q.end <= f.end for f in found):
+                continue
+            attribution = self._adjacent_cue(doc, q, cues, quotes)
+            if attribution is not None:
+                cue, mention, span, confidence = attribution
+                inside = tuple(overlapping(*span, quotes))
+                bound.update(inside)
+                kind = "direct" if len(inside) == 1 else "mixed"
+                start, end = (q.start, q.end) if kind == "direct" else span
+                found.append(_Found(start, end, kind, cue, mention, confidence, inside))
+                continue
+            source = self._source_line(doc, q)
+            if source is not None:
+                found.append(_Found(q.start, q.end, "direct", None, source, 0.75, (q,)))
+                bound.add(q)
+                continue
+            found.append(_Found(q.start, q.end, "direct", None, None, 0.3, (q,)))
+
+        return self._finish(doc, found, quotes)
+
+    # ------------------------------------------------------------------------------------------
+    def _content(self, doc: Doc, cue: Cue, head: Token) -> tuple[int, int] | None:
+        if cue.cls == "according":
+            return according_content(doc, head)
+        if cue.cls == "appeal":
+            particle = doc[cue.particle] if cue.particle is not None else None
+            return appeal_content(doc, head, particle)
+        span = clause_content(doc, head)
+        if span is None and (cue.cls == "object" or cue.lemma in self.lexicon.object):
+            span = object_content(doc, head)
+        return span
+
+    def _adjacent_cue(
+        self, doc: Doc, q: QuoteSpan, cues: list[Cue], quotes: list[QuoteSpan]
+    ) -> tuple[Cue, Mention, tuple[int, int], float] | None:
+        text = doc.text
+        para_end = text.find("\n\n", q.end)
+        para_end = len(text) if para_end < 0 else para_end
+        para_start = text.rfind("\n\n", 0, q.start)
+        para_start = 0 if para_start < 0 else para_start
+        after = self._sentence_after(doc, q)
+        # a. "“...,” he said" / "“...” X said this regarding ..." (cue in the next few words or next sentence)
+        for cue in cues:
+            if not (q.end <= cue.start < para_end):
+                continue
+            between = text[q.end : cue.start]
+            head = doc[cue.head]
+            subject = find_subject(doc, head)
+            if subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes):
+                continue
+            same_sentence = after is not None and cue.start < after.end_char and _words(between) <= 6
+            pointer = any(c.dep_ in ("dobj", "advmod") and c.lower_ in POINTERS for c in head.children)
+            has_content = clause_content(doc, head) is not None and not same_sentence
+            if same_sentence or (pointer and not has_content and _words(between) <= 8):
+                mention = mention_for(doc, subject)
+                # a "said this" after several quotes covers the stretch from the first of them
+                first = q
+                for earlier in sorted(
+                    (qq for qq in quotes if para_start <= qq.start < q.start), key=lambda x: -x.start
+                ):
+                    if (
+                        _words(text[earlier.end : first.start]) > 12
+                        or "\n" in text[earlier.end : first.start]
+                    ):
+                        break
+                    first = earlier
+                span = (first.start, q.end)
+                return cue, mention, span, 0.9 if same_sentence else 0.8
+            break
+        # b. 'He said: "..."' / 'X told reporters, "..."'
+        lead = text[para_start : q.start].rstrip(' “«"‘„')
+        if lead.endswith((":", ",")):
+            candidates = []
+            for cue in reversed(cues):
+                if not (para_start <= cue.start < q.start):
+                    continue
+                if _words(text[cue.end : q.start]) > 25:
+                    break
+                head = doc[cue.head]
+                subject = find_subject(doc, head)
+                if subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes):
+                    continue
+                # a cue in the main clause beats one in a modifier ("an idea advocated by X: ...")
+                rank = 0 if head.dep_ in ("ROOT", "conj") else 1
+                candidates.append((rank, -cue.start, cue, subject))
+            if candidates:
+                _, _, cue, subject = min(candidates, key=lambda c: (c[0], c[1]))
+                return cue, mention_for(doc, subject), (q.start, q.end), 0.85
+        return None
+
+    @staticmethod
+    def _sentence_after(doc: Doc, q: QuoteSpan) -> Span | None:
+        span = doc.char_span(q.end, min(len(doc.text), q.end + 1), alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        return span[0].sent
+
+    def _source_line(self, doc: Doc, q: QuoteSpan) -> Mention | None:
+        """A "Quote: ..." block whose speaker is given by a "Source: X ..." line just before it."""
+        text = doc.text
+        line_start = text.rfind("\n", 0, q.start) + 1
+        lead = text[line_start : q.start].strip(' “«"‘„')
+        if lead.lower().rstrip(":") not in ("quote", "quotation", "statement", ""):
+            return None
+        window_start = text.rfind("\n\n", 0, max(0, line_start - 2))
+        before = text[max(0, window_start) : line_start]
+        m = re.search(r"Source:\s*(.+)", before)
+        if not m:
+            return None
+        src_start = max(0, window_start) + m.start(1)
+        span = doc.char_span(src_start, src_start + len(m.group(1).rstrip()), alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
+        if ents:
+            return mention_for(doc, ents[0].root)
+        names = [t for t in span if t.pos_ == "PROPN"]
+        return mention_for(doc, names[0]) if names else None
+
+    # ------------------------------------------------------------------------------------------
+    def _finish(self, doc: Doc, found: list[_Found], quotes: list[QuoteSpan]) -> list[Statement]:
+        text = doc.text
+        index: NameIndex = build_index(doc, quotes)
+        add_names(index, [f.mention for f in found if f.mention is not None])
+        found.sort(key=lambda f: (f.start, -f.end))
+        # drop statements nested in a longer one (a clause inside a clause of the same cue chain)
+        kept: list[_Found] = []
+        for f in found:
+            if any(
+                k.start <= f.start and f.end <= k.end and (k.start, k.end) != (f.start, f.end) for k in kept
+            ):
+                continue
+            if any((k.start, k.end) == (f.start, f.end) for k in kept):
+                continue
+            kept.append(f)
+        statements: list[Statement] = []
+        previous: list[tuple[int, str]] = []
+        last_para_speaker: tuple[int, str | None, Mention | None] | None = None
+        venues: dict[str, str] = {}
+        for f in sorted(kept, key=lambda f: f.start):
+            speaker = None
+            confidence = f.confidence
+            mention = f.mention
+            if mention is not None:
+                speaker, factor = resolve(mention, index, previous, doc)
+                confidence *= factor
+            elif last_para_speaker is not None and self._continues(text, last_para_speaker[0], f.start):
+                speaker, mention = last_para_speaker[1], last_para_speaker[2]
+                confidence = 0.6
+            if speaker is None and mention is None and not self.unattributed:
+                continue
+            if speaker is None and mention is None and not self._speech_like(doc, f):
+                continue
+            anchor = mention.start if mention is not None else f.start
+            if speaker:
+                previous.append((max(anchor, f.start), speaker))
+                previous.sort()
+            last_para_speaker = (f.end, speaker, mention) if speaker else last_para_speaker
+            sent_text = self._context(doc, f)
+            venue = find_venue(sent_text)
+            relay = find_relay(sent_text)
+            if speaker and venue:
+                venues.setdefault(speaker, venue)
+            if confidence < self.min_confidence:
+                continue
+            quote = text[f.start : f.end]
+            statements.append(
+                Statement(
+                    article="",
+                    quote=quote,
+                    start=f.start,
+                    end=f.end,
+                    kind=f.kind,  # type: ignore[arg-type]
+                    speaker=speaker,
+                    speaker_mention=mention.text if mention else None,
+                    speaker_start=mention.start if mention else None,
+                    speaker_end=mention.end if mention else None,
+                    speaker_type=_speaker_type(mention),
+                    speaker_role=title_role(mention.role) if mention and mention.role else None,
+                    speaker_org=mention.org if mention else None,
+                    cue=f.cue.text if f.cue else None,
+                    cue_start=f.cue.start if f.cue else None,
+                    cue_end=f.cue.end if f.cue else None,
+                    venue=venue,
+                    relay=relay,
+                    confidence=round(confidence, 3),
+                )
+            )
+        # a venue named once for a speaker ("He said this in an interview with The Economist") holds for
+        # that speaker's other statements in the article
+        statements = [
+            replace(s, venue=venues.get(s.speaker)) if s.venue is None and s.speaker in venues else s
+            for s in statements
+        ]
+        # roles given once for a speaker hold for the rest of the article
+        roles: dict[str, tuple[str | None, str | None]] = {}
+        for s in statements:
+            if s.speaker and s.speaker_role and s.speaker not in roles:
+                roles[s.speaker] = (s.speaker_role, s.speaker_org)
+        return [
+            replace(s, speaker_role=roles[s.speaker][0], speaker_org=s.speaker_org or roles[s.speaker][1])
+            if s.speaker in roles and not s.speaker_role
+            else s
+            for s in statements
+        ]
+
+    @staticmethod
+    def _continues(text: str, previous_end: int, start: int) -> bool:
+        """A quote paragraph right after the previous speaker's statement continues it."""
+        gap = text[previous_end:start]
+        if gap.count("\n\n") > 1 or len(gap) > 400:
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        return text[line_start:start].strip(' “«"‘„') == ""
+
+    @staticmethod
+    def _speech_like(doc: Doc, f: _Found) -> bool:
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is None:
+            return False
+        words = [t for t in span if t.is_alpha]
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
+        starts_upper = bool(words) and words[0].text[0].isupper()
+        return has_verb and starts_upper and len(words) >= 6
+
+    @staticmethod
+    def _context(doc: Doc, f: _Found) -> str:
+        """The sentences of the statement, its cue and its speaker mention (for the venue)."""
+        points = [f.start, max(f.start, f.end - 1)]
+        if f.cue:
+            points.append(f.cue.start)
+        if f.mention:
+            points.append(f.mention.start)
+        start = min(points)
+        end = max(points)
+        span = doc.char_span(start, end + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return ""
+        first = span[0].sent
+        last = span[-1].sent
+        text = doc.text[first.start_char : last.end_char]
+        # the next sentence often says where: "He said this in an interview with ..."
+        if last.end < len(doc):
+            following = doc[last.end].sent.text.strip()
+            if _POINTER_SENTENCE.match(following):
+                text += " " + following
+        return text
+
+
+def _speaker_type(mention: Mention | None) -> str | None:
+    if mention is None:
+        return None
+    if mention.label in ("PERSON", "PRON", "ROLE"):
+        return "person"
+    if mention.label in ("ORG", "GPE", "NORP"):
+        return "organization"
+    return None
 
 
 @Language.factory(
     "quote_attribution",
-    default_config={"include_thought": False, "min_confidence": 0.0},
+    default_config={
+        "include_thought": False,
+        "min_confidence": 0.0,
+        "min_quote_words": 4,
+        "unattributed": True,
+        "cue_lexicon": None,
+    },
 )
 def make_quote_attribution(
-    nlp: Language, name: str, *, include_thought: bool, min_confidence: float
+    nlp: Language,
+    name: str,
+    *,
+    include_thought: bool,
+    min_confidence: float,
+    min_quote_words: int,
+    unattributed: bool,
+    cue_lexicon: str | None,
 ) -> QuoteAttribution:
-    return QuoteAttribution(nlp, name, include_thought=include_thought, min_confidence=min_confidence)
+    return QuoteAttribution(
+        nlp,
+        name,
+        include_thought=include_thought,
+        min_confidence=min_confidence,
+        min_quote_words=min_quote_words,
+        unattributed=unattributed,
+        cue_lexicon=cue_lexicon,
+    )

@@ -1,0 +1,228 @@
+"""Stage 2: what was said. Quote-mark spans at the character level, and the content of a cue in the
+parse (its clause, its object, "X to Y" of an appeal, the clause an "according to" hangs on).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "``": "''"}
+CLOSERS = set('”»"’›“')
+DOUBLE_CLOSERS = set('”»"“')
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A stretch between quote marks: ``start``/``end`` exclude the marks."""
+
+    start: int
+    end: int
+    closed: bool = True
+
+    def words(self, text: str) -> int:
+        return len(_WORDS.findall(text[self.start : self.end]))
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalnum() and (after.isalnum() or after in "s ")  # haven’t, Russia’s, allies’
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Quote spans of ``text``. Robust to mixed marks (« closed by ”), straight quotes, '' pairs and
+    unbalanced marks: an unclosed quote ends at its paragraph's end, so one stray mark never swallows
+    the article."""
+    spans: list[QuoteSpan] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        two = text[i : i + 2]
+        if two == "''" or two == "``":
+            opener_len, single = 2, False
+        elif ch in '“«„"‹':
+            opener_len, single = 1, False
+        elif ch == "‘" and (i == 0 or not text[i - 1].isalnum()):
+            opener_len, single = 1, True
+        else:
+            i += 1
+            continue
+        start = i + opener_len
+        j = start
+        end = None
+        while j < n:
+            c = text[j]
+            if c == "\n" and text[j : j + 2] == "\n\n":
+                break
+            if two == "''" or two == "``":
+                if text[j : j + 2] == "''":
+                    end = j
+                    break
+            elif single:
+                if c == "’" and not _is_apostrophe(text, j):
+                    end = j
+                    break
+                if c in '“«"':
+                    break  # a double quote opens: this ‘ was not a quote
+            elif c in DOUBLE_CLOSERS or c == "›":
+                if c == "“" and ch != "„":
+                    # a second opener before any closer: the first was unbalanced, unless it closes „
+                    break
+                end = j
+                break
+            j += 1
+        if end is None:
+            # unbalanced: end at paragraph end (for double marks), skip for single marks
+            if single:
+                i += 1
+                continue
+            stop = text.find("\n\n", start)
+            stop = n if stop < 0 else stop
+            if stop > start and j >= stop:
+                spans.append(QuoteSpan(start, stop, closed=False))
+                i = stop
+            else:
+                i = start
+            continue
+        if end > start:
+            spans.append(QuoteSpan(start, end))
+        i = end + (2 if two in ("''", "``") else 1)
+    return spans
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``start:end`` past spaces, quote marks left dangling and edge punctuation."""
+    strip_lead = " \t\n,;:-–—"
+    strip_tail = " \t\n,;:-–—"
+    while start < end and text[start] in strip_lead:
+        start += 1
+    while end > start and text[end - 1] in strip_tail:
+        end -= 1
+    # an opening mark at the start and a closing mark at the end go: quote spans exclude their marks
+    if start < end and text[start] in '“«"‘„':
+        start += 1
+    if end > start and text[end - 1] in '”»"’' and text[end - 2 : end] not in ("s’",):
+        end -= 1
+    while start < end and text[start] in strip_lead:
+        start += 1
+    while end > start and text[end - 1] in strip_tail:
+        end -= 1
+    return start, end
+
+
+def chars_in_quotes(start: int, end: int, quotes: list[QuoteSpan]) -> int:
+    return sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes)
+
+
+def overlapping(start: int, end: int, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    return [q for q in quotes if q.start < end and q.end > start]
+
+
+def subtree_range(token: Token, *, exclude: set[int] | None = None) -> tuple[int, int]:
+    """Token range [left, right] of ``token``'s subtree, leaving out subtrees rooted in ``exclude``."""
+    exclude = exclude or set()
+    left, right = token.i, token.i
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        left, right = min(left, t.i), max(right, t.i)
+        stack.extend(c for c in t.children if c.i not in exclude)
+    return left, right
+
+
+def clause_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
+    """Char range of the clause a speech/thought verb reports: its ``ccomp`` (or a clausal object),
+    without the complementiser "that"."""
+    clause = None
+    for child in cue_head.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > cue_head.i:
+            clause = child
+            break
+    if clause is None:
+        # "..., he said" with the quote as ccomp on the left
+        for child in cue_head.children:
+            if child.dep_ == "ccomp":
+                clause = child
+                break
+    if clause is None:
+        # "confirmed in an interview with Reuters that ...": the parser hangs the clause on the noun
+        for child in cue_head.children:
+            if child.dep_ != "prep" or child.i < cue_head.i:
+                continue
+            for t in child.subtree:
+                if (
+                    t.dep_ in ("relcl", "acl", "ccomp")
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                ):
+                    clause = t
+                    break
+            if clause is not None:
+                break
+    if clause is None:
+        return None
+    left, right = subtree_range(clause)
+    while left <= right and doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if"):
+        left += 1
+    if left > right:
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def appeal_content(doc: Doc, cue_head: Token, particle: Token | None) -> tuple[int, int] | None:
+    """Content of an appeal: "called on [NATO allies ... to lift the ban]", "urged [X to Y]",
+    "advocated [for X to Y, allowing ...]", "called for [a faster delivery ...]": everything the verb
+    governs to its right."""
+    parts: list[Token] = []
+    if particle is not None:
+        parts += [c for c in particle.children if c.dep_ == "pobj"]
+    for child in cue_head.children:
+        if child.i <= cue_head.i or child is particle:
+            continue
+        if child.dep_ in ("punct", "cc", "conj", "mark", "agent", "advmod") or (
+            child.dep_ == "prep" and child.lower_ in ("in", "at", "during", "by")
+        ):
+            continue
+        parts.append(child)
+    if not parts:
+        return None
+    left = min(subtree_range(p)[0] for p in parts)
+    right = max(subtree_range(p)[1] for p in parts)
+    if particle is not None and left <= particle.i:
+        left = particle.i + 1
+    if left > right:
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def object_content(doc: Doc, cue_head: Token, *, min_words: int = 5) -> tuple[int, int] | None:
+    """Content given as the object: "emphasized [the importance of enabling Ukraine ...]"."""
+    for child in cue_head.children:
+        if child.dep_ == "dobj" and child.i > cue_head.i:
+            left, right = subtree_range(child)
+            if right - left + 1 >= min_words:
+                return doc[left].idx, doc[right].idx + len(doc[right])
+    return None
+
+
+def according_content(doc: Doc, according: Token) -> tuple[int, int] | None:
+    """ "According to X, [content]" / "[content], according to X": the clause the phrase attaches to,
+    minus the phrase itself."""
+    head = according.head
+    while head.dep_ not in ("ROOT",) and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    sent: Span = according.sent
+    phrase_left, phrase_right = subtree_range(according)
+    left, right = sent.start, sent.end - 1
+    if phrase_left == sent.start or phrase_left <= sent.start + 1:
+        left = phrase_right + 1
+    else:
+        right = phrase_left - 1
+    if left > right:
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right])

@@ -1,0 +1,141 @@
+"""Stage 4: rule-based coreference of speakers within one article.
+
+"he", "the Secretary-General", "the NATO chief" and a bare surname become the fullest name the article
+gives for that person. No guess across articles: that is :mod:`extract.entities`' job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from extract.content import QuoteSpan
+from extract.speaker import Mention, _clean_name, role_in
+
+FEMALE = {"she", "her", "hers", "herself"}
+MALE = {"he", "him", "his", "himself"}
+PLURAL = {"they", "them", "their", "we"}
+
+
+def _surname(name: str) -> str:
+    words = re.findall(r"[\w\-’']+", name)
+    return words[-1].lower() if words else name.lower()
+
+
+@dataclass
+class NameIndex:
+    """Names of people and organisations in one article, with the roles they were given."""
+
+    full_by_surname: dict[str, str] = field(default_factory=dict)
+    role_holders: dict[str, str] = field(default_factory=dict)
+    persons: list[tuple[int, str]] = field(default_factory=list)  # (char offset, full name), outside quotes
+
+    def canonical(self, name: str) -> str:
+        full = self.full_by_surname.get(_surname(name))
+        return full if full and len(full) >= len(name) else name
+
+    def holder(self, role: str) -> str | None:
+        norm = role_in(role)
+        if norm is None:
+            return None
+        if norm in self.role_holders:
+            return self.role_holders[norm]
+        # "the NATO chief", "the NATO leader": a generic head noun matches the only role holder
+        if norm in ("chief", "leader", "head") and len(set(self.role_holders.values())) == 1:
+            return next(iter(self.role_holders.values()))
+        return None
+
+
+def build_index(doc: Doc, quotes: Sequence[QuoteSpan]) -> NameIndex:
+    """Collect person names (fullest form per surname) and role holders ("NATO Secretary General Jens
+    Stoltenberg" makes Stoltenberg the secretary general)."""
+    index = NameIndex()
+
+    def in_quote(pos: int) -> bool:
+        return any(q.start <= pos < q.end for q in quotes)
+
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = _clean_name(ent.text)
+        if not name or not any(c.isupper() for c in name):
+            continue
+        key = _surname(name)
+        if len(name.split()) > len(index.full_by_surname.get(key, "").split()):
+            index.full_by_surname[key] = name
+        if not in_quote(ent.start_char):
+            index.persons.append((ent.start_char, name))
+        # a role printed right before or after the name
+        left = doc[max(ent.sent.start, ent.start - 6) : ent.start].text
+        right = doc[ent.end : min(ent.sent.end, ent.end + 6)].text
+        role = role_in(left.split(",")[-1]) if left else None
+        if role is None and right.startswith(","):
+            role = role_in(right.split(",")[1] if right.count(",") >= 1 else right)
+        if role:
+            index.role_holders.setdefault(role, name)
+    index.role_holders = {r: index.canonical(n) for r, n in index.role_holders.items()}
+    return index
+
+
+def add_names(index: NameIndex, mentions: Sequence[Mention]) -> None:
+    """Names the tagger missed but the speaker mentions give ("NATO Secretary-General Jens Stoltenberg")."""
+    for m in mentions:
+        if m.name and m.label in ("PERSON", "PROPN") and " " in m.name:
+            key = _surname(m.name)
+            if len(m.name.split()) > len(index.full_by_surname.get(key, "").split()):
+                index.full_by_surname[key] = m.name
+        if m.name and m.role and m.label in ("PERSON", "PROPN"):
+            norm = role_in(m.role)
+            if norm:
+                index.role_holders.setdefault(norm, index.canonical(m.name))
+
+
+def resolve(
+    mention: Mention,
+    index: NameIndex,
+    previous: Sequence[tuple[int, str]],
+    doc: Doc,
+) -> tuple[str | None, float]:
+    """The speaker's name within the article and a confidence factor.
+
+    ``previous`` holds (char offset, name) of speakers already attributed before this mention.
+    """
+    if mention.label == "PERSON" or mention.label == "PROPN":
+        assert mention.name is not None
+        return index.canonical(mention.name), 1.0
+    if mention.label in ("ORG", "GPE", "NORP") and mention.name:
+        # the tagger often calls a lone surname an organisation ("Stoltenberg noted")
+        if " " not in mention.name and _surname(mention.name) in index.full_by_surname:
+            return index.canonical(mention.name), 0.9
+        return mention.name, 0.95
+    lower = mention.text.lower()
+    if mention.label == "PRON":
+        word = lower.split()[-1] if lower.split() else lower
+        if word in PLURAL:
+            earlier = [n for pos, n in previous if pos < mention.start]
+            return None, 0.5
+        candidates = [n for pos, n in previous if pos < mention.start]
+        recent_person = [n for pos, n in index.persons if pos < mention.start]
+        if candidates:
+            return candidates[-1], 0.85
+        if recent_person:
+            return index.canonical(recent_person[-1]), 0.75
+        return None, 0.4
+    if mention.label == "ROLE" or role_in(mention.text):
+        holder = index.holder(mention.text)
+        if holder:
+            return holder, 0.85
+        earlier = [n for pos, n in previous if pos < mention.start]
+        if earlier and mention.text.lower().startswith("the "):
+            return None, 0.5
+        return None, 0.5
+    text = _clean_name(mention.text)
+    return (text if text and text[0].isupper() else None), 0.5
+
+
+def _unused_named_after(index: NameIndex, last: str, pos: int, previous: Sequence[tuple[int, str]]) -> bool:
+    last_pos = max((p for p, n in previous if n == last and p < pos), default=-1)
+    return any(last_pos < p < pos and n != last for p, n in index.persons)

@@ -1,0 +1,123 @@
+"""Stage 1: reporting cues ("said", "called on", "according to", "in a statement").
+
+Plain functions over a parsed ``Doc``; the lexicon lives in ``resources/cues.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Token
+
+VERB_CLASSES = ("speech", "object", "appeal", "thought")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue lemmas by class, phrasal particles, nominal cues."""
+
+    speech: frozenset[str]
+    object: frozenset[str]
+    appeal: frozenset[str]
+    thought: frozenset[str]
+    reported_thought: frozenset[str]
+    phrasal: dict[str, frozenset[str]]
+    nouns: frozenset[str]
+
+    def verb_class(self, lemma: str, *, include_thought: bool = False) -> str | None:
+        if lemma in self.appeal:
+            return "appeal"
+        if lemma in self.object and lemma not in self.speech:
+            return "object"
+        if lemma in self.speech:
+            return "speech"
+        if lemma in self.reported_thought or (include_thought and lemma in self.thought):
+            return "thought"
+        return None
+
+    @property
+    def all_verbs(self) -> frozenset[str]:
+        return self.speech | self.object | self.appeal | self.thought | frozenset(self.phrasal)
+
+
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Load the cue lexicon (default: the packaged ``resources/cues.yaml``)."""
+    if path is None:
+        return _default_lexicon()
+    with open(path, encoding="utf-8") as f:
+        return _lexicon(yaml.safe_load(f))
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    text = resources.files("extract.resources").joinpath("cues.yaml").read_text("utf-8")
+    return _lexicon(yaml.safe_load(text))
+
+
+def _lexicon(data: dict[str, Any]) -> Lexicon:
+    verbs = data.get("verbs") or {}
+    return Lexicon(
+        speech=frozenset(verbs.get("speech") or ()),
+        object=frozenset(verbs.get("object") or ()),
+        appeal=frozenset(verbs.get("appeal") or ()),
+        thought=frozenset(verbs.get("thought") or ()),
+        reported_thought=frozenset(data.get("reported_thought") or ()),
+        phrasal={k: frozenset(v) for k, v in (data.get("phrasal") or {}).items()},
+        nouns=frozenset(data.get("nouns") or ()),
+    )
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue: its head token, the cue words as written and how its content is found."""
+
+    head: int  # token index of the verb (or of "according")
+    start: int  # char offsets of the cue words
+    end: int
+    text: str
+    lemma: str
+    cls: str  # speech | object | appeal | thought | according | noun
+    particle: int | None = None  # token index of a phrasal particle ("on" in "called on")
+
+
+def _particle(token: Token, lexicon: Lexicon) -> Token | None:
+    particles = lexicon.phrasal.get(token.lemma_.lower())
+    if not particles:
+        return None
+    for child in token.children:
+        if child.dep_ in ("prt", "prep") and child.lower_ in particles and child.i > token.i:
+            return child
+    return None
+
+
+def find_cues(doc: Doc, lexicon: Lexicon, *, include_thought: bool = False) -> list[Cue]:
+    """Every reporting cue of ``doc``, in text order."""
+    cues: list[Cue] = []
+    for token in doc:
+        lower = token.lower_
+        if lower == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            nxt = doc[token.i + 1]
+            cues.append(
+                Cue(token.i, token.idx, nxt.idx + len(nxt), "according to", "according to", "according")
+            )
+            continue
+        if token.pos_ not in ("VERB", "AUX") or (token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass")):
+            continue
+        lemma = token.lemma_.lower()
+        particle = _particle(token, lexicon)
+        if particle is not None:
+            cls = "appeal" if particle.lower_ in ("on", "upon", "for") else "speech"
+            start, end = token.idx, particle.idx + len(particle)
+            cues.append(
+                Cue(token.i, start, end, doc.text[start:end], f"{lemma} {particle.lower_}", cls, particle.i)
+            )
+            continue
+        cls = lexicon.verb_class(lemma, include_thought=include_thought)
+        if cls is None:
+            continue
+        cues.append(Cue(token.i, token.idx, token.idx + len(token), token.text, lemma, cls))
+    return cues

@@ -1,0 +1,199 @@
+"""Stage 3: who said it. The speaker mention of a cue, its name, and the role and affiliation that the
+mention itself gives ("Kremlin spokesman Dmitry Peskov", "Russian Foreign Minister Sergey Lavrov").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "it", "his", "their"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker mention: its char span, its head token, the name inside it (if any)."""
+
+    start: int
+    end: int
+    head: int
+    text: str
+    name: str | None  # the PERSON/ORG name inside the mention, or None for "he", "the minister"
+    label: str | None  # PERSON | ORG | GPE | NORP | PRON | ROLE | NOUN
+    role: str | None = None
+    org: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[tuple[str, ...], dict[str, str]]:
+    data = yaml.safe_load(resources.files("extract.resources").joinpath("roles.yaml").read_text("utf-8"))
+    roles = sorted({_norm(r) for r in data["roles"]}, key=lambda r: -len(r))
+    return tuple(roles), {k.lower(): v for k, v in (data.get("org_adjectives") or {}).items()}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s\-]+", " ", text.lower()).strip()
+
+
+def role_in(text: str) -> str | None:
+    """The longest role noun in ``text`` ("foreign minister", "secretary general", "spokesman")."""
+    norm = f" {_norm(text)} "
+    for role in _roles()[0]:
+        if f" {role} " in norm:
+            return role
+    return None
+
+
+def find_subject(doc: Doc, head: Token) -> Token | None:
+    """The speaker token of a cue verb: its subject, the subject of the verb a participle hangs on
+    ("..., arguing that"), the agent of a passive, or for "according to" the object of "to"."""
+    if head.lower_ == "according":
+        to = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        if to is not None:
+            for child in to.children:
+                if child.dep_ == "pobj":
+                    return child
+        return None
+    subject = _subject(doc, head)
+    if subject is not None:
+        # "BRUSSELS (Sputnik) - NATO Secretary General Jens Stoltenberg said": the dateline is parsed as
+        # the subject and the speaker as its apposition
+        for child in subject.children:
+            if child.dep_ == "appos" and child.i > subject.i and child.ent_type_ == "PERSON":
+                if subject.ent_type_ != "PERSON":
+                    return child
+    return subject
+
+
+def _subject(doc: Doc, head: Token) -> Token | None:
+    seen = 0
+    verb: Token | None = head
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        # "“...,” recalled Tajani": a name right after a verb that has no subject
+        if verb.i == head.i:
+            for child in verb.children:
+                if (
+                    child.i > verb.i
+                    and child.i - verb.i <= 4
+                    and child.dep_ in ("dobj", "attr", "npadvmod", "dative", "appos")
+                    and (child.pos_ == "PROPN" or child.ent_type_ in ("PERSON", "ORG"))
+                    and verb.i > 0
+                    and doc[verb.i - 1].text in (",", "”", '"', "»", "’")
+                ):
+                    return child
+        # participle or coordinated verb: look at the governing verb
+        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.head.i != verb.i:
+            if verb.dep_ == "relcl":
+                return verb.head if verb.head.pos_ in ("PROPN", "NOUN", "PRON") else None
+            verb = verb.head
+            seen += 1
+            continue
+        break
+    return None
+
+
+def mention_for(doc: Doc, token: Token) -> Mention:
+    """The whole speaker mention around a subject token (name, titles, possessive organisation), without
+    relative clauses or trailing appositions."""
+    keep_deps = {"compound", "amod", "det", "poss", "case", "prep", "pobj", "flat", "nummod", "punct"}
+    left, right = token.i, token.i
+    stack = [c for c in token.children if c.i < token.i and c.dep_ in keep_deps]
+    while stack:
+        t = stack.pop()
+        left = min(left, t.i)
+        stack.extend(c for c in t.children)
+    # "of" phrases inside a title ("Secretary of State Anthony Blinken", "the US House of Representatives")
+    for child in token.children:
+        if child.i > token.i and child.dep_ == "prep" and child.lower_ == "of":
+            r = max(t.i for t in child.subtree)
+            right = max(right, r)
+        if child.i > token.i and child.dep_ in ("compound", "flat"):
+            right = max(right, child.i)
+    # never across a line break, a dateline dash or a bracket to the left of the head
+    for i in range(token.i - 1, left - 1, -1):
+        t = doc[i]
+        if (
+            t.is_space
+            or "\n" in t.whitespace_
+            or t.text in ("-", "–", "—", "(", ")", ":", ";", '"', "“", "”", "«", "»")
+        ):
+            left = i + 1
+            break
+    span = doc[left : right + 1]
+    while len(span) > 1 and (span[0].dep_ in ("punct", "cc") or span[0].lower_ in ("as", "reported")):
+        span = span[1:]
+    name, label = _name_in(span, token)
+    role = role_in(span.text)
+    org = _org_in(span, name) if role else None
+    return Mention(span.start_char, span.end_char, token.i, span.text, name, label, role, org)
+
+
+def _name_in(span: Span, head: Token) -> tuple[str | None, str | None]:
+    if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+        return None, "PRON"
+    ents = [e for e in span.ents if e.label_ in NAME_LABELS]
+    person = [e for e in ents if e.label_ == "PERSON"]
+    if person:
+        # the person the head belongs to, else the last person
+        chosen = next((e for e in person if e.start <= head.i < e.end), person[-1])
+        return _clean_name(chosen.text), "PERSON"
+    if head.ent_type_ in ("ORG", "GPE", "NORP"):
+        ent = next((e for e in ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            return _clean_name(ent.text), ent.label_
+    if head.pos_ == "PROPN" and role_in(span.text) and not any(t.ent_type_ == "PERSON" for t in span):
+        # "the NATO Secretary-General": a title, not a name
+        return None, "ROLE"
+    if head.pos_ == "PROPN":
+        left = head.i
+        while left - 1 >= span.start and span.doc[left - 1].pos_ == "PROPN":
+            left -= 1
+        return _clean_name(
+            span.doc[left : head.i + 1].text
+        ), "PERSON" if head.ent_type_ == "PERSON" else "PROPN"
+    if role_in(head.text) or role_in(span.text):
+        return None, "ROLE"
+    return None, "NOUN"
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"(’s|'s)$", "", text.strip())
+    text = re.sub(r"^(the|The)\s+", "", text)
+    return text.strip(" ,.")
+
+
+def _org_in(span: Span, name: str | None) -> str | None:
+    adjectives = _roles()[1]
+    for ent in span.ents:
+        if ent.label_ in ("ORG", "GPE", "NORP") and (name is None or ent.text not in name):
+            text = _clean_name(ent.text)
+            return adjectives.get(text.lower(), text)
+    for token in span:
+        mapped = adjectives.get(token.lower_)
+        if mapped:
+            return mapped
+    for token in span:
+        if token.pos_ == "PROPN" and (name is None or token.text not in name) and token.ent_type_ != "PERSON":
+            return token.text
+    return None
+
+
+def title_role(text: str) -> str | None:
+    """A role as it would be printed ("Foreign Minister")."""
+    role = role_in(text)
+    return role.title().replace("Of", "of") if role else None
