@@ -155,10 +155,22 @@ class QuoteAttribution:
             if attribution is not None:
                 cue, mention, span, confidence = attribution
                 inside = tuple(overlapping(*span, quotes))
-                bound.update(inside)
                 kind = "direct" if len(inside) == 1 else "mixed"
                 start, end = (q.start, q.end) if kind == "direct" else span
+                if cue.start >= q.end:
+                    # “A,” she said, “B.”: the quote goes on after the attribution
+                    following = self._continuation(doc, cue, quotes, cues)
+                    if following:
+                        end = following[-1].end
+                        inside = inside + tuple(following)
+                        kind = "direct" if kind == "direct" else kind
+                bound.update(inside)
                 found.append(_Found(start, end, kind, cue, mention, confidence, inside))
+                continue
+            dashed = self._dash_attribution(doc, q)
+            if dashed is not None:
+                found.append(_Found(q.start, q.end, "direct", None, dashed, 0.8, (q,)))
+                bound.add(q)
                 continue
             source = self._source_line(doc, q)
             if source is not None:
@@ -238,6 +250,54 @@ class QuoteAttribution:
                 _, _, cue, subject = min(candidates, key=lambda c: (c[0], c[1]))
                 return cue, mention_for(doc, subject), (q.start, q.end), 0.85
         return None
+
+    def _continuation(self, doc: Doc, cue: Cue, quotes: list[QuoteSpan], cues: list[Cue]) -> list[QuoteSpan]:
+        """Quotes that continue right after an attribution ("“A,” she said, “B. C.”"), unless they carry
+        an attribution of their own."""
+        text = doc.text
+        nxt = [qq for qq in quotes if qq.start > cue.end]
+        if not nxt:
+            return []
+        first = min(nxt, key=lambda x: x.start)
+        gap = text[cue.end : first.start]
+        if "\n" in gap.strip(" \t") or _words(gap) > 15 or first.words(text) < 2:
+            return []
+        if any(cue.end < c.start < first.start for c in cues):
+            return []
+        chain = [first]
+        for qq in sorted(nxt, key=lambda x: x.start)[1:]:
+            between = text[chain[-1].end : qq.start]
+            if _words(between) > 12 or "\n" in between:
+                break
+            chain.append(qq)
+        tail_end = chain[-1].end
+        para_end = text.find("\n", tail_end)
+        para_end = len(text) if para_end < 0 else para_end
+        for c in cues:
+            if tail_end <= c.start < para_end and _words(text[tail_end : c.start]) <= 6:
+                subject = find_subject(doc, doc[c.head])
+                if subject is not None and subject.idx >= tail_end:
+                    return []  # the next quote has its own cue ("“...,” he highlighted")
+                if subject is not None and c.start - tail_end < 40:
+                    return []
+        return chain
+
+    @staticmethod
+    def _dash_attribution(doc: Doc, q: QuoteSpan) -> Mention | None:
+        """“...” ― Jorge Falcon: a name after a dash at the end of the quote's line."""
+        text = doc.text
+        line_end = text.find("\n", q.end)
+        line_end = len(text) if line_end < 0 else line_end
+        tail = text[q.end : line_end]
+        m = re.match(r"^[”»\"’]?\s*[―—–-]+\s*(.+?)[.\s]*$", tail)
+        if not m or len(m.group(1)) > 80:
+            return None
+        start = q.end + m.start(1)
+        span = doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+        return mention_for(doc, names[-1]) if names else None
 
     @staticmethod
     def _sentence_after(doc: Doc, q: QuoteSpan) -> Span | None:

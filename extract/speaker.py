@@ -69,6 +69,17 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
             if child.dep_ == "appos" and child.i > subject.i and child.ent_type_ == "PERSON":
                 if subject.ent_type_ != "PERSON":
                     return child
+        # "WASHINGTON ― Donald Trump urged ...": an all-caps dateline parsed as the subject
+        if subject.text.isupper() and len(subject.text) > 2 and subject.i + 1 < len(doc):
+            nxt = doc[subject.i + 1]
+            if nxt.text in ("―", "—", "–", "-", "("):
+                j = subject.i + 1
+                while j < len(doc) and doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
+                    j += 1
+                while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+                    j += 1
+                if j < len(doc) and j < head.i:
+                    return doc[j]
     return subject
 
 
