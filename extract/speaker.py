@@ -66,7 +66,13 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
         # "BRUSSELS (Sputnik) - NATO Secretary General Jens Stoltenberg said": the dateline is parsed as
         # the subject and the speaker as its apposition
         for child in subject.children:
-            if child.dep_ == "appos" and child.i > subject.i and child.ent_type_ == "PERSON":
+            if (
+                child.dep_ == "appos"
+                and child.i > subject.i
+                and child.ent_type_ == "PERSON"
+                and doc[child.i - 1].text != "("
+                and (child.i + 1 >= len(doc) or doc[child.i + 1].text != ")")
+            ):
                 if subject.ent_type_ != "PERSON":
                     return child
         # "WASHINGTON ― Donald Trump urged ...": an all-caps dateline parsed as the subject
@@ -141,7 +147,8 @@ def mention_for(doc: Doc, token: Token) -> Mention:
         if (
             t.is_space
             or "\n" in t.whitespace_
-            or t.text in ("-", "–", "—", "(", ")", ":", ";", '"', "“", "”", "«", "»")
+            or t.text in ("(", ")", ":", ";", '"', "“", "”", "«", "»")
+            or (t.text in ("-", "–", "—", "―") and (t.whitespace_ or (i > 0 and doc[i - 1].whitespace_)))
         ):
             left = i + 1
             break
@@ -190,6 +197,7 @@ def _clean_name(text: str) -> str:
 
 def _org_in(span: Span, name: str | None) -> str | None:
     adjectives = _roles()[1]
+    role_words = set((role_in(span.text) or "").split())
     for ent in span.ents:
         if ent.label_ in ("ORG", "GPE", "NORP") and (name is None or ent.text not in name):
             text = _clean_name(ent.text)
@@ -199,7 +207,12 @@ def _org_in(span: Span, name: str | None) -> str | None:
         if mapped:
             return mapped
     for token in span:
-        if token.pos_ == "PROPN" and (name is None or token.text not in name) and token.ent_type_ != "PERSON":
+        if (
+            token.pos_ == "PROPN"
+            and (name is None or token.text not in name)
+            and token.ent_type_ != "PERSON"
+            and token.lower_.rstrip(".") not in role_words
+        ):
             return token.text
     return None
 

@@ -1,0 +1,225 @@
+"""Canonical speakers: one entity per person or organisation, whatever the article called them.
+
+Entity files (YAML; format documented in ``data/entities.yaml``) give canonical names, aliases
+(spellings, transliterations), roles with dates and Wikidata ids. Speakers not in any file still become
+entities of their own, with a deterministic id; they are never guessed into a known entity.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+from extract.model import Statement
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"[\w\-]+")
+FUZZY_THRESHOLD = 88
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and punctuation folded: "Zelenskyy’s" -> "zelenskyy s"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[’'`]s\b", "", text)
+    text = re.sub(r"^the\s+", "", text.strip())
+    return " ".join(_WORD.findall(text))
+
+
+def slug(text: str) -> str:
+    return "-".join(fold(text).split()) or "unknown"
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    org: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+    def valid_on(self, date: str | None) -> bool:
+        if date is None:
+            return self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: str = "person"
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    wikidata: str | None = None
+
+    def role_on(self, date: str | None) -> Role | None:
+        valid = [r for r in self.roles if r.valid_on(date)]
+        return valid[0] if valid else None
+
+    @property
+    def surname(self) -> str:
+        return fold(self.name).split()[-1] if self.type == "person" else fold(self.name)
+
+
+class EntityFileError(ValueError):
+    """An entity file that cannot be read."""
+
+
+def _load_file(text: str, source: str) -> list[Entity]:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as err:
+        raise EntityFileError(f"{source}: not YAML: {err}") from err
+    items = data.get("entities") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise EntityFileError(f"{source}: expected a top-level 'entities:' list")
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not item.get("name"):
+            raise EntityFileError(f"{source}: entry {i + 1} has no name")
+        etype = item.get("type", "person")
+        roles = tuple(
+            Role(
+                str(r.get("role")),
+                r.get("org"),
+                str(r["start"]) if r.get("start") else None,
+                str(r["end"]) if r.get("end") else None,
+            )
+            for r in item.get("roles") or ()
+        )
+        out.append(
+            Entity(
+                id=item.get("id") or f"{'person' if etype == 'person' else 'org'}/{slug(item['name'])}",
+                name=item["name"],
+                type=etype,
+                aliases=tuple(item.get("aliases") or ()),
+                roles=roles,
+                wikidata=item.get("wikidata"),
+            )
+        )
+    return out
+
+
+class EntityResolver:
+    """Maps speaker names to canonical entities."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        by_id: dict[str, Entity] = {}
+        for e in entities:
+            by_id[e.id] = e  # later files override earlier ones
+        self.entities = by_id
+        self._alias: dict[str, str] = {}
+        self._surname: dict[str, set[str]] = defaultdict(set)
+        for e in by_id.values():
+            for name in (e.name, *e.aliases):
+                self._alias.setdefault(fold(name), e.id)
+            if e.type == "person":
+                self._surname[e.surname].add(e.id)
+
+    @classmethod
+    def load(cls, paths: Sequence[Path] | None = None) -> EntityResolver:
+        """The built-in entities plus those of ``paths`` (which override built-ins with the same id)."""
+        builtin = resources.files("extract.resources").joinpath("entities.yaml").read_text("utf-8")
+        entities = _load_file(builtin, "built-in entities")
+        for path in paths or ():
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except OSError as err:
+                raise EntityFileError(f"{path}: cannot read: {err.strerror or err}") from err
+            entities += _load_file(text, str(path))
+        return cls(entities)
+
+    # -- lookups -----------------------------------------------------------------------------------
+    def match(self, name: str) -> Entity | None:
+        """The known entity called ``name``: alias, then a unique surname, then a close spelling."""
+        key = fold(name)
+        if not key:
+            return None
+        if key in self._alias:
+            return self.entities[self._alias[key]]
+        words = key.split()
+        if len(words) == 1 and len(self._surname.get(words[0], ())) == 1:
+            return self.entities[next(iter(self._surname[words[0]]))]
+        if len(words) >= 2:
+            # a misspelling or transliteration of a full name: same surname initial, close overall
+            best, best_score = None, 0.0
+            for alias, eid in self._alias.items():
+                if len(alias.split()) < 2 or alias[0] != key[0] or alias.split()[-1][0] != words[-1][0]:
+                    continue
+                score = fuzz.ratio(alias, key)
+                if score > best_score:
+                    best, best_score = eid, score
+            if best is not None and best_score >= FUZZY_THRESHOLD:
+                return self.entities[best]
+        return None
+
+    def entity_records(self) -> dict[str, dict[str, Any]]:
+        """Known entities by id, as plain dicts (for RDF: names, types, Wikidata ids)."""
+        return {
+            e.id: {"name": e.name, "type": e.type, "wikidata": e.wikidata, "aliases": list(e.aliases)}
+            for e in self.entities.values()
+        }
+
+    # -- statements ------------------------------------------------------------------------------
+    def canonicalize(
+        self, statements: Sequence[Statement], *, published: str | None = None
+    ) -> list[Statement]:
+        """Canonical speaker, id, type, and role at the time for the statements of one article."""
+        out = []
+        for s in statements:
+            if not s.speaker:
+                out.append(s)
+                continue
+            date = s.statement_date or published
+            entity = self.match(s.speaker)
+            if entity is not None:
+                role = entity.role_on(date)
+                out.append(
+                    replace(
+                        s,
+                        speaker=entity.name,
+                        speaker_id=entity.id,
+                        speaker_type=entity.type,
+                        speaker_role=s.speaker_role or (role.role if role else None),
+                        speaker_org=s.speaker_org or (role.org if role else None),
+                    )
+                )
+            else:
+                etype = s.speaker_type or ("person" if len(s.speaker.split()) >= 2 else None)
+                prefix = "person" if etype == "person" else "org" if etype == "organization" else "agent"
+                out.append(replace(s, speaker_id=f"{prefix}/{slug(s.speaker)}", speaker_type=etype))
+        return out
+
+    def link_corpus(self, statements: Iterable[Statement]) -> list[Statement]:
+        """Across articles: a surname-only speaker unknown to the entity files joins the one full-name
+        speaker of the corpus with that surname, when there is exactly one. Order-independent."""
+        items = list(statements)
+        full: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for s in items:
+            if (
+                s.speaker
+                and s.speaker_id
+                and len(s.speaker.split()) >= 2
+                and s.speaker_type != "organization"
+            ):
+                full[fold(s.speaker).split()[-1]].add((s.speaker, s.speaker_id))
+        out = []
+        for s in items:
+            if s.speaker and len(s.speaker.split()) == 1 and s.speaker_id not in self.entities:
+                candidates = full.get(fold(s.speaker), set())
+                if len(candidates) == 1:
+                    name, sid = next(iter(candidates))
+                    s = replace(s, speaker=name, speaker_id=sid, speaker_type="person")
+            out.append(s)
+        return out

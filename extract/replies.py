@@ -1,0 +1,84 @@
+"""Replies: a statement that answers someone else's ("Peskov said this regarding the words of
+Stoltenberg", "The new statements by Stoltenberg «are personal opinions»").
+
+A plain function over the ``Doc``: it sets ``replies_to`` to the NAME of the person answered (the
+fullest form the article gives); :func:`graph.merge.merge_statements` later resolves it to the answered
+statement when that statement is known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc
+
+from extract.model import Statement
+
+
+@lru_cache(maxsize=1)
+def _config() -> tuple[tuple[re.Pattern[str], ...], int]:
+    data = yaml.safe_load(resources.files("extract.resources").joinpath("replies.yaml").read_text("utf-8"))
+    return tuple(re.compile(t, re.I) for t in data["triggers"]), int(data.get("window", 14))
+
+
+def _surname(name: str) -> str:
+    words = re.findall(r"[\w\-]+", name)
+    return words[-1].lower() if words else ""
+
+
+def find_reply_targets(doc: Doc, statements: Sequence[Statement]) -> list[Statement]:
+    """Set ``replies_to`` (a person's name) on statements whose sentences say whom they answer."""
+    triggers, window = _config()
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    fullest: dict[str, str] = {}
+    for e in persons:
+        key = _surname(e.text.replace("’s", "").replace("'s", ""))
+        name = e.text.replace("’s", "").replace("'s", "").strip()
+        if len(name) > len(fullest.get(key, "")):
+            fullest[key] = name
+    out = []
+    for s in statements:
+        if s.replies_to:
+            out.append(s)
+            continue
+        points = [s.start, max(s.start, s.end - 1)]
+        if s.cue_start is not None:
+            points.append(s.cue_start)
+        span = doc.char_span(min(points), max(points) + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            out.append(s)
+            continue
+        first, last = span[0].sent, span[-1].sent
+        start_char, end_char = first.start_char, last.end_char
+        context = doc.text[start_char:end_char]
+        speaker_key = _surname(s.speaker or "")
+        target = None
+        for trigger in triggers:
+            for m in trigger.finditer(context):
+                pos = start_char + m.end()
+                after = (
+                    [
+                        e
+                        for e in persons
+                        if pos <= e.start_char < end_char
+                        and e.start - doc.char_span(pos, pos + 1, alignment_mode="expand").start <= window
+                    ]
+                    if doc.char_span(pos, pos + 1, alignment_mode="expand") is not None
+                    else []
+                )
+                for e in after:
+                    key = _surname(e.text.replace("’s", "").replace("'s", ""))
+                    if key and key != speaker_key:
+                        target = fullest.get(key, e.text)
+                        break
+                if target:
+                    break
+            if target:
+                break
+        out.append(replace(s, replies_to=target) if target else s)
+    return out
