@@ -86,7 +86,12 @@ class QuoteAttribution:
         self.lexicon: Lexicon = load_lexicon(cue_lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.statements = self.extract(doc)
+        try:
+            doc._.statements = self.extract(doc)
+        except Exception as err:  # one odd document must not stop a batch: it is reported, not lost
+            log.exception("quote attribution failed on a document of %d characters", len(doc.text))
+            doc._.statements = []
+            doc.user_data["quotegraph_error"] = f"{type(err).__name__}: {err}"
         return doc
 
     # ------------------------------------------------------------------------------------------

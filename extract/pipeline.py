@@ -62,11 +62,15 @@ class ArticleResult:
     statements: list[Statement] = field(default_factory=list)
 
 
-def _error_handler(proc_name: str, proc: Any, docs: list[Doc], err: Exception) -> None:
-    """spaCy error handler: mark the docs of a failing batch instead of aborting the run."""
-    log.warning("component %s failed on a batch of %d docs: %s", proc_name, len(docs), err)
-    for doc in docs:
-        doc.user_data[ERROR_KEY] = f"{proc_name}: {type(err).__name__}: {err}"
+def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class Extractor:
@@ -94,7 +98,6 @@ class Extractor:
         from extract.nlp import load_pipeline
 
         self.nlp = nlp if nlp is not None else load_pipeline(model)
-        self.nlp.set_error_handler(_error_handler)
         self.batch_size = batch_size
         self.workers = max(1, workers)
         self.resolver = EntityResolver.load([Path(p) for p in entities] if entities else None)
@@ -149,13 +152,35 @@ class Extractor:
 
     # -- streams ----------------------------------------------------------------------------------
     def extract_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        """Parse and finish articles, streaming."""
-        pairs = ((article.body, article) for article in articles)
-        n_process = self.workers if self.workers > 1 else 1
-        for doc, article in self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process
-        ):
-            yield self._result(doc, article)
+        """Parse and finish articles, streaming. A batch the parser fails on is retried one article at a
+        time, so one bad article fails alone."""
+        if self.workers > 1:
+            pairs = ((article.body, article) for article in articles)
+            for doc, article in self.nlp.pipe(
+                pairs, as_tuples=True, batch_size=self.batch_size, n_process=self.workers
+            ):
+                yield self._result(doc, article)
+            return
+        for batch in _batched(articles, self.batch_size):
+            try:
+                docs: list[Doc | Exception] = list(
+                    self.nlp.pipe((a.body for a in batch), batch_size=self.batch_size)
+                )
+            except Exception:
+                docs = []
+                for article in batch:
+                    try:
+                        docs.append(self.nlp(article.body))
+                    except Exception as err:
+                        log.exception("parsing failed on %s", article.name)
+                        docs.append(err)
+            for doc, article in zip(docs, batch):
+                if isinstance(doc, Exception):
+                    yield ArticleResult(
+                        _outcome(article, "failed", f"parse failed: {type(doc).__name__}: {doc}"), article
+                    )
+                else:
+                    yield self._result(doc, article)
 
     def _result(self, doc: Doc, article: Article) -> ArticleResult:
         error = doc.user_data.get(ERROR_KEY)

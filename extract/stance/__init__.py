@@ -1,0 +1,156 @@
+"""Topics and stance, with evidence.
+
+:class:`StanceAssigner` finds the topics a statement is about (quote, sentence, paragraph, headline)
+and the speaker's stance on each topic's proposition. Backends sit behind one protocol and are chosen by
+name, imported lazily: ``rules`` (offline default), ``nli`` (transformers zero-shot NLI, extra
+``quotegraph[nli]``) and ``llm`` (an OpenAI-compatible endpoint, extra ``quotegraph[llm]``). The cheap
+backend runs first; a ``fallback`` backend only where its confidence is below ``threshold``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any, Protocol
+
+from spacy.tokens import Doc
+
+from extract.model import Article, Statement, TopicStance
+from extract.stance.propose import propose_topics
+from extract.stance.rules import stance_of, topic_scores
+from extract.stance.topics import Topic, TopicsFileError, load_topics, parse_topics
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "RulesBackend",
+    "StanceAssigner",
+    "StanceBackend",
+    "Topic",
+    "TopicsFileError",
+    "load_topics",
+    "parse_topics",
+    "propose_topics",
+]
+
+TOPIC_THRESHOLD = 2.0
+
+
+class StanceBackend(Protocol):
+    """Decides the stance of a statement on a topic's proposition."""
+
+    name: str
+
+    def stance(
+        self, statement: Statement, topic: Topic, context: str
+    ) -> tuple[str, float, tuple[str, ...]]: ...
+
+
+class RulesBackend:
+    name = "rules"
+
+    def stance(self, statement: Statement, topic: Topic, context: str) -> tuple[str, float, tuple[str, ...]]:
+        return stance_of(statement, topic, context)
+
+
+def make_backend(name: str, **options: Any) -> StanceBackend:
+    if name == "rules":
+        return RulesBackend()
+    if name == "nli":
+        from extract.stance.nli import NLIBackend
+
+        return NLIBackend(**options)
+    if name == "llm":
+        from extract.stance.llm import LLMBackend
+
+        return LLMBackend(**options)
+    raise ValueError(f"unknown stance backend {name!r} (choose rules, nli or llm)")
+
+
+def _context(doc: Doc | None, article: Article, s: Statement) -> tuple[str, str]:
+    """The statement's sentence(s) and paragraph."""
+    text = article.body if doc is None else doc.text
+    para_start = text.rfind("\n\n", 0, s.start)
+    para_start = 0 if para_start < 0 else para_start
+    para_end = text.find("\n\n", s.end)
+    para_end = len(text) if para_end < 0 else para_end
+    paragraph = text[para_start:para_end]
+    sentence = paragraph
+    if doc is not None:
+        span = doc.char_span(s.start, max(s.start + 1, s.end), alignment_mode="expand")
+        if span is not None and len(span):
+            sentence = doc.text[span[0].sent.start_char : span[-1].sent.end_char]
+    return sentence, paragraph
+
+
+class StanceAssigner:
+    """Topics and stance for the statements of one article at a time."""
+
+    def __init__(
+        self,
+        topics: Sequence[Topic],
+        *,
+        backend: str = "rules",
+        fallback: str | None = None,
+        threshold: float = 0.6,
+        topic_threshold: float = TOPIC_THRESHOLD,
+        **backend_options: Any,
+    ) -> None:
+        self.topics = list(topics)
+        self.backend = make_backend(backend, **backend_options)
+        self.fallback = make_backend(fallback, **backend_options) if fallback else None
+        self.threshold = threshold
+        self.topic_threshold = topic_threshold
+
+    def article_topic(self, article: Article) -> Topic | None:
+        """The topic the headline and lead are about, for statements that name no topic themselves."""
+        body = article.body.strip()
+        lead = body[: body.find("\n\n")] if "\n\n" in body else body[:600]
+        scored = [topic_scores(t, article.title or "", lead, "", "") for t in self.topics]
+        best = max(scored, key=lambda x: x.score, default=None)
+        return best.topic if best is not None and best.score >= self.topic_threshold else None
+
+    def assign(self, statements: Sequence[Statement], doc: Doc | None, article: Article) -> list[Statement]:
+        out = []
+        fallback_topic = self.article_topic(article) if statements and self.topics else None
+        for s in statements:
+            sentence, paragraph = _context(doc, article, s)
+            all_scores = [
+                topic_scores(t, s.quote, sentence, paragraph, article.title or "") for t in self.topics
+            ]
+            scored = sorted(
+                (x for x in all_scores if x.score >= self.topic_threshold), key=lambda x: -x.score
+            )
+            if not scored and fallback_topic is not None:
+                # a statement that names no topic is about what its article is about
+                scored = [next(x for x in all_scores if x.topic.id == fallback_topic.id)]
+            results = []
+            for ts in scored:
+                stance, confidence, evidence = self.backend.stance(s, ts.topic, sentence)
+                used = self.backend.name
+                if self.fallback is not None and confidence < self.threshold:
+                    try:
+                        stance, confidence, evidence = self.fallback.stance(s, ts.topic, sentence)
+                        used = self.fallback.name
+                    except Exception as err:  # the strong backend is optional; keep the cheap answer
+                        log.warning("stance fallback %s failed: %s", self.fallback.name, err)
+                results.append(
+                    TopicStance(
+                        topic=ts.topic.id,
+                        stance=stance,  # type: ignore[arg-type]
+                        confidence=round(confidence, 3),
+                        evidence=tuple(f"topic: {m}" for m in ts.matched[:3]) + tuple(evidence),
+                        backend=used,
+                    )
+                )
+            main = results[0] if results else None
+            out.append(
+                replace(
+                    s,
+                    topics=tuple(results),
+                    topic=main.topic if main else None,
+                    stance=main.stance if main else None,
+                )
+            )
+        return out

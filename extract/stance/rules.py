@@ -1,0 +1,159 @@
+"""The offline default: topic assignment by keyword and lemma overlap, stance by cue, modality,
+negation and the topic's own examples. Lexicons in ``resources/stance.yaml``; nothing names a topic."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from extract.model import Statement
+from extract.stance.topics import Topic
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+STOP = frozenset(
+    ["the", "a", "an", "of", "to", "and", "in", "on", "for", "that", "this", "is", "are", "was", "were", "be", "been", "it", "its", "they", "them", "their", "we", "our", "he", "she", "his", "her", "with", "as", "at", "by", "from", "has", "have", "had", "will", "would", "should", "can", "could", "but", "or", "which", "who", "so", "such", "these", "those", "there", "also", "about", "into", "than", "then", "very", "us", "you", "your", "i", "me", "my", "not", "no", "do", "does", "did"]
+)
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def stem(word: str) -> str:
+    """A light stemmer, enough to meet "restrictions"/"restriction", "strikes"/"striking"."""
+    for suffix in ("ations", "ation", "ities", "ing", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(fold(text)) if w not in STOP]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    support_cues: frozenset[str]
+    oppose_cues: frozenset[str]
+    support_words: frozenset[str]
+    support_phrases: tuple[str, ...]
+    oppose_phrases: tuple[str, ...]
+    negations: frozenset[str]
+    negative_words: frozenset[str]
+    neutral_phrases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(resources.files("extract.resources").joinpath("stance.yaml").read_text("utf-8"))
+    return Lexicon(
+        support_cues=frozenset(data["support_cues"]),
+        oppose_cues=frozenset(data["oppose_cues"]),
+        support_words=frozenset(data["support_words"]),
+        support_phrases=tuple(fold(p) for p in data["support_phrases"]),
+        oppose_phrases=tuple(fold(p) for p in data["oppose_phrases"]),
+        negations=frozenset(data["negations"]),
+        negative_words=frozenset(data["negative_words"]),
+        neutral_phrases=tuple(fold(p) for p in data["neutral_phrases"]),
+    )
+
+
+@dataclass(frozen=True)
+class TopicScore:
+    topic: Topic
+    score: float
+    matched: tuple[str, ...]
+
+
+def topic_scores(topic: Topic, quote: str, sentence: str, paragraph: str, title: str) -> TopicScore:
+    """How much a statement is about ``topic``: keyword phrases and proposition terms found in the quote
+    (weight 3), its sentence (2), paragraph (1) and the headline (0.5)."""
+    score = 0.0
+    matched = []
+    layers = ((quote, 3.0), (sentence, 2.0), (paragraph, 1.0), (title, 0.5))
+    folded = [(" ".join(terms(text)), w) for text, w in layers]
+    for kw in topic.keywords:
+        kt = " ".join(terms(kw))
+        if not kt:
+            continue
+        for text, w in folded:
+            if f" {kt} " in f" {text} ":
+                score += w * (1 + 0.5 * kt.count(" "))
+                matched.append(kw)
+                break
+    prop = set(terms(topic.proposition + " " + topic.label))
+    quote_terms = set(terms(quote))
+    overlap = prop & quote_terms
+    score += 0.6 * len(overlap)
+    matched += sorted(overlap)
+    return TopicScore(topic, score, tuple(dict.fromkeys(matched)))
+
+
+def _phrase_hits(text: str, phrases: Sequence[str]) -> list[str]:
+    return [p for p in phrases if p in text]
+
+
+def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str, float, tuple[str, ...]]:
+    """Stance of a statement on ``topic``'s proposition, with confidence and the deciding words."""
+    lex = lexicon()
+    quote = fold(statement.quote)
+    words = _WORD.findall(quote)
+    evidence: list[str] = []
+    score = 0.0
+    cue = fold(statement.cue or "").split()
+    if cue:
+        lemma = stem(cue[0]) if cue[0] not in lex.support_cues | lex.oppose_cues else cue[0]
+        base = {stem(c): c for c in lex.support_cues | lex.oppose_cues}
+        original = base.get(lemma, cue[0])
+        if original in lex.support_cues or any(stem(c) == stem(cue[0]) for c in lex.support_cues):
+            score += 1.0
+            evidence.append(f"cue: {statement.cue}")
+        elif original in lex.oppose_cues or any(stem(c) == stem(cue[0]) for c in lex.oppose_cues):
+            score -= 1.5
+            evidence.append(f"cue: {statement.cue}")
+    for p in _phrase_hits(quote, lex.support_phrases):
+        score += 1.5
+        evidence.append(p)
+    for p in _phrase_hits(quote, lex.oppose_phrases):
+        score -= 1.5
+        evidence.append(p)
+    neutral = _phrase_hits(quote, lex.neutral_phrases)
+    negated = sum(1 for w in words if w in lex.negations or w.endswith("n't"))
+    support_words = [w for w in words if w in lex.support_words]
+    if support_words and not negated:
+        score += 0.6 * min(2, len(support_words))
+        evidence += support_words[:2]
+    if negated and not _phrase_hits(quote, lex.oppose_phrases):
+        score -= 0.75 * min(2, negated)
+        evidence.append("negation")
+    negative = [w for w in words if w in lex.negative_words]
+    if negative:
+        score -= 0.5 * min(3, len(negative))
+        evidence += negative[:3]
+    # the topic's own examples: the closest one votes
+    if topic.examples:
+        mine = set(terms(statement.quote))
+        best, best_sim = None, 0.0
+        for text, label in topic.examples:
+            theirs = set(terms(text))
+            sim = len(mine & theirs) / max(1, len(mine | theirs))
+            if sim > best_sim:
+                best, best_sim = label, sim
+        if best and best_sim >= 0.2:
+            score += {"support": 1.0, "oppose": -1.0, "neutral": 0.0}[best] * min(1.0, best_sim * 4)
+            evidence.append(f"like example ({best})")
+    if neutral and abs(score) < 2.5:
+        evidence += neutral
+        return "neutral", 0.6, tuple(evidence)
+    if score >= 1.0:
+        return "support", min(0.95, 0.5 + 0.12 * score), tuple(evidence)
+    if score <= -1.0:
+        return "oppose", min(0.95, 0.5 + 0.12 * -score), tuple(evidence)
+    return "neutral", 0.45 + 0.05 * (1 - abs(score)), tuple(evidence)

@@ -1,0 +1,223 @@
+"""Statements to a networkx graph, and the derived views analysts ask for.
+
+Nodes are typed (``type`` attribute): ``person``, ``organization`` (speakers and organisations of roles),
+``statement`` (one per remark, with its reports), ``topic``, ``article``, ``outlet``, ``venue``. Edges
+carry a ``rel``: ``said``, ``about`` (stance, confidence, evidence), ``reported_in`` (offsets, text),
+``published_by``, ``at_venue``, ``holds_role``, ``responds_to``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from extract.model import Statement
+
+_WORD = re.compile(r"\w+")
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return "-".join(_WORD.findall(text)) or "unknown"
+
+
+def speaker_node(s: Statement) -> str | None:
+    if s.speaker_id:
+        return s.speaker_id if ":" in s.speaker_id else s.speaker_id.replace("/", ":", 1)
+    if s.speaker:
+        return f"agent:{_slug(s.speaker)}"
+    return None
+
+
+def statement_node(s: Statement) -> str:
+    return f"statement:{s.statement_id or f'{s.article}#{s.start}'}"
+
+
+def build_graph(statements: Iterable[Statement]) -> nx.MultiDiGraph:
+    """The graph of merged statements (see :func:`graph.merge.merge_statements`)."""
+    g = nx.MultiDiGraph()
+    items = sorted(statements, key=lambda s: (s.article, s.start, s.end))
+    statement_ids = {statement_node(s) for s in items}
+    for s in items:
+        st = statement_node(s)
+        if st not in g:
+            g.add_node(st, type="statement", text=s.quote, kind=s.kind, speaker=s.speaker or "", reports=0)
+        g.nodes[st]["reports"] += 1
+        date = s.statement_date or s.published
+        if date and (not g.nodes[st].get("date") or date < g.nodes[st]["date"]):
+            g.nodes[st]["date"] = date
+
+        sp = speaker_node(s)
+        if sp:
+            if sp not in g:
+                g.add_node(sp, type=s.speaker_type or "agent", name=s.speaker or "")
+            if not g.has_edge(sp, st, key="said"):
+                g.add_edge(sp, st, key="said", rel="said")
+            if s.speaker_org:
+                org = f"org:{_slug(s.speaker_org)}"
+                if org not in g:
+                    g.add_node(org, type="organization", name=s.speaker_org)
+                key = f"holds_role:{s.speaker_role or ''}"
+                if not g.has_edge(sp, org, key=key):
+                    g.add_edge(sp, org, key=key, rel="holds_role", role=s.speaker_role or "")
+
+        art = f"article:{s.article}"
+        if art not in g:
+            g.add_node(art, type="article", name=s.article, title=s.title or "", published=s.published or "")
+        g.add_edge(
+            st, art, key=f"reported_in:{s.start}", rel="reported_in", start=s.start, end=s.end, text=s.quote
+        )
+        if s.outlet:
+            out = f"outlet:{_slug(s.outlet)}"
+            if out not in g:
+                g.add_node(out, type="outlet", name=s.outlet)
+            if not g.has_edge(art, out, key="published_by"):
+                g.add_edge(art, out, key="published_by", rel="published_by")
+        if s.venue:
+            ven = f"venue:{_slug(s.venue)}"
+            if ven not in g:
+                g.add_node(ven, type="venue", name=s.venue)
+            if not g.has_edge(st, ven, key="at_venue"):
+                g.add_edge(st, ven, key="at_venue", rel="at_venue")
+        for ts in s.topics or ():
+            top = f"topic:{ts.topic}"
+            if top not in g:
+                g.add_node(top, type="topic", name=ts.topic)
+            key = f"about:{ts.stance}"
+            if not g.has_edge(st, top, key=key):
+                g.add_edge(
+                    st,
+                    top,
+                    key=key,
+                    rel="about",
+                    stance=ts.stance or "",
+                    confidence=ts.confidence,
+                    evidence="; ".join(ts.evidence),
+                )
+        if s.topic and not s.topics:
+            top = f"topic:{s.topic}"
+            if top not in g:
+                g.add_node(top, type="topic", name=s.topic)
+            key = f"about:{s.stance}"
+            if not g.has_edge(st, top, key=key):
+                g.add_edge(st, top, key=key, rel="about", stance=s.stance or "", confidence=0.0, evidence="")
+        if s.replies_to:
+            target = f"statement:{s.replies_to}"
+            if target not in statement_ids:
+                target = f"agent:{_slug(s.replies_to)}"
+                if target not in g:
+                    g.add_node(target, type="agent", name=s.replies_to)
+            if not g.has_edge(st, target, key="responds_to"):
+                g.add_edge(st, target, key="responds_to", rel="responds_to")
+    return g
+
+
+def _speaker_of(g: nx.MultiDiGraph, statement: str) -> str | None:
+    for sp, _, data in g.in_edges(statement, data=True):
+        if data.get("rel") == "said":
+            return sp
+    return None
+
+
+def stance_rows(g: nx.MultiDiGraph) -> list[dict]:
+    rows = []
+    for st, top, data in g.edges(data=True):
+        if data.get("rel") != "about":
+            continue
+        sp = _speaker_of(g, st)
+        if sp is None:
+            continue
+        rows.append(
+            {
+                "speaker": g.nodes[sp].get("name") or sp,
+                "topic": g.nodes[top].get("name") or top,
+                "stance": data.get("stance") or "none",
+                "date": g.nodes[st].get("date"),
+                "statement": st,
+            }
+        )
+    return rows
+
+
+def stance_matrix(g: nx.MultiDiGraph) -> pd.DataFrame:
+    """Speaker x topic: support / oppose / neutral counts over remarks, share supporting, first and last date."""
+    rows = stance_rows(g)
+    columns = ["speaker", "topic", "support", "oppose", "neutral", "support_share", "first", "last"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame(rows)
+    out = []
+    for (speaker, topic), grp in frame.groupby(["speaker", "topic"], sort=True):
+        c = Counter(grp["stance"])
+        total = c["support"] + c["oppose"] + c["neutral"]
+        dates = sorted(d for d in grp["date"] if d)
+        out.append(
+            {
+                "speaker": speaker,
+                "topic": topic,
+                "support": c["support"],
+                "oppose": c["oppose"],
+                "neutral": c["neutral"],
+                "support_share": c["support"] / total if total else 0.0,
+                "first": dates[0] if dates else None,
+                "last": dates[-1] if dates else None,
+            }
+        )
+    return pd.DataFrame(out, columns=columns)
+
+
+def agreement(g: nx.MultiDiGraph, topic: str | None = None) -> pd.DataFrame:
+    """Speaker pairs that agree or disagree on a topic (by each speaker's majority stance)."""
+    matrix = stance_matrix(g)
+    if topic is not None:
+        matrix = matrix[matrix["topic"] == topic]
+    rows = []
+    for top, grp in matrix.groupby("topic", sort=True):
+        majority = {}
+        for _, r in grp.iterrows():
+            counts = {"support": r["support"], "oppose": r["oppose"]}
+            if counts["support"] != counts["oppose"]:
+                majority[r["speaker"]] = max(counts, key=lambda k: counts[k])
+        speakers = sorted(majority)
+        for i, a in enumerate(speakers):
+            for b in speakers[i + 1 :]:
+                rows.append(
+                    {
+                        "topic": top,
+                        "speaker_a": a,
+                        "speaker_b": b,
+                        "stance_a": majority[a],
+                        "stance_b": majority[b],
+                        "relation": "agree" if majority[a] == majority[b] else "disagree",
+                    }
+                )
+    return pd.DataFrame(rows, columns=["topic", "speaker_a", "speaker_b", "stance_a", "stance_b", "relation"])
+
+
+def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> Path:
+    """The graph as GEXF for Gephi (attribute values made scalar)."""
+    from extract.atomic import atomic_write
+
+    clean = nx.MultiDiGraph()
+    for n, data in g.nodes(data=True):
+        clean.add_node(
+            n, **{k: v if isinstance(v, (str, int, float, bool)) else str(v) for k, v in data.items()}
+        )
+    for u, v, k, data in g.edges(keys=True, data=True):
+        clean.add_edge(
+            u,
+            v,
+            key=k,
+            **{a: b if isinstance(b, (str, int, float, bool)) else str(b) for a, b in data.items()},
+        )
+    path = Path(path)
+    with atomic_write(path, "wb") as f:
+        nx.write_gexf(clean, f)
+    return path

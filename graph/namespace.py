@@ -1,0 +1,31 @@
+"""The RDF vocabulary: standard namespaces reused, and the few project terms none of them has."""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+# One schema.org namespace everywhere: the http form, as most Linked Data uses it.
+SCHEMA = Namespace("http://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+MARL = Namespace("http://www.gsi.upm.es/ontologies/marl/ns#")
+WD = Namespace("http://www.wikidata.org/entity/")
+BASE = "https://quotegraph.org/id/"
+
+
+class QG(DefinedNamespace):
+    """quotegraph terms, used only where no standard vocabulary has one."""
+
+    repliesTo: URIRef  # a statement answers another statement (or a person)
+    evidence: URIRef  # the words that decided a stance
+    speakerMention: URIRef  # the speaker as a report words it ("he", "the Secretary-General")
+    cue: URIRef  # the cue of a report ("said", "called on")
+    kind: URIRef  # direct | indirect | mixed
+    relay: URIRef  # an outlet that carried the statement first
+    modelVersion: URIRef  # the NLP model of an extraction run
+    Report: URIRef  # one outlet's rendering of a statement
+
+    _NS = Namespace("https://quotegraph.org/ns#")
+
+
+__all__ = ["BASE", "MARL", "OA", "PROV", "QG", "RDF", "RDFS", "SCHEMA", "SKOS", "WD", "XSD"]

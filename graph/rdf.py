@@ -1,0 +1,223 @@
+"""Merged statements to RDF with standard vocabularies (schema.org, PROV-O, Web Annotation, SKOS, Marl).
+
+IRIs are deterministic (slugs and name-based UUIDs), and every triple is built from one statement plus
+its ids, so the same input always gives the same graph and shards merge in any order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, SKOS, XSD
+
+from extract.atomic import atomic_write
+from extract.model import Statement
+from graph.namespace import BASE, MARL, OA, QG, SCHEMA, WD
+
+NS_UUID = uuid.UUID("0b6f4d8e-1f7a-5c1d-8d2e-4b9a7c3e5f10")
+_WORD = re.compile(r"\w+")
+POLARITY = {"support": MARL.Positive, "oppose": MARL.Negative, "neutral": MARL.Neutral}
+FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".nq": "nquads"}
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return "-".join(_WORD.findall(text)) or "unknown"
+
+
+def _uid(*parts: str) -> str:
+    return str(uuid.uuid5(NS_UUID, "|".join(parts)))
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """The extraction run, recorded as a ``prov:Activity``."""
+
+    software: str = "quotegraph"
+    model: str | None = None
+    started: str | None = None  # left out unless given, so two builds of one input are isomorphic
+
+
+class Iris:
+    def __init__(self, base: str = BASE) -> None:
+        self.base = base
+
+    def __call__(self, kind: str, key: str) -> URIRef:
+        return URIRef(f"{self.base}{kind}/{key}")
+
+    def agent(self, s: Statement) -> URIRef | None:
+        if s.speaker_id:
+            kind, _, key = s.speaker_id.partition("/")
+            return self(kind if key else "agent", key or _slug(kind))
+        if s.speaker:
+            return self("agent", _slug(s.speaker))
+        return None
+
+
+def _date(value: str | None) -> Literal | None:
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=XSD.date)
+    return None
+
+
+def statements_to_rdf(
+    statements: Iterable[Statement],
+    *,
+    run: RunInfo | None = None,
+    topics: Sequence[Any] | None = None,
+    entities: Mapping[str, Mapping[str, Any]] | None = None,
+    base: str = BASE,
+) -> Graph:
+    """Build the RDF graph of merged statements (see :func:`graph.merge.merge_statements`)."""
+    iri = Iris(base)
+    g = Graph()
+    for prefix, ns in (
+        ("schema", SCHEMA),
+        ("prov", PROV),
+        ("oa", OA),
+        ("skos", SKOS),
+        ("marl", MARL),
+        ("qg", QG._NS),
+        ("wd", WD),
+    ):
+        g.bind(prefix, ns)
+    run = run or RunInfo()
+    run_iri = iri("run", _uid(run.software, run.model or "", run.started or ""))
+    software = iri("software", _slug(run.software))
+    g.add((run_iri, RDF.type, PROV.Activity))
+    g.add((run_iri, PROV.wasAssociatedWith, software))
+    g.add((software, RDF.type, PROV.SoftwareAgent))
+    g.add((software, SCHEMA.name, Literal(run.software)))
+    if run.model:
+        g.add((run_iri, QG.modelVersion, Literal(run.model)))
+    if run.started:
+        g.add((run_iri, PROV.startedAtTime, Literal(run.started, datatype=XSD.dateTime)))
+    for topic in topics or ():
+        t = iri("topic", _slug(topic.id))
+        g.add((t, RDF.type, SKOS.Concept))
+        g.add((t, SKOS.prefLabel, Literal(topic.label, lang="en")))
+        if getattr(topic, "proposition", None):
+            g.add((t, SKOS.definition, Literal(topic.proposition, lang="en")))
+    entities = entities or {}
+    for s in statements:
+        _add_statement(g, s, iri, run_iri, entities)
+    return g
+
+
+def _add_statement(
+    g: Graph, s: Statement, iri: Iris, run_iri: URIRef, entities: Mapping[str, Mapping[str, Any]]
+) -> None:
+    sid = s.statement_id or _uid(s.article, str(s.start), str(s.end))
+    st = iri("statement", sid)
+    g.add((st, RDF.type, SCHEMA.Quotation))
+    g.add((st, RDF.type, PROV.Entity))
+    agent = iri.agent(s)
+    if agent is not None:
+        is_person = (s.speaker_type or "person") == "person"
+        g.add((agent, RDF.type, SCHEMA.Person if is_person else SCHEMA.Organization))
+        g.add((agent, RDF.type, PROV.Agent))
+        g.add((agent, SCHEMA.name, Literal(s.speaker)))
+        g.add((st, SCHEMA.creator, agent))
+        g.add((st, PROV.wasAttributedTo, agent))
+        wikidata = (entities.get(s.speaker_id or "") or {}).get("wikidata")
+        if wikidata:
+            g.add((agent, SCHEMA.sameAs, WD[wikidata]))
+        if s.speaker_role or s.speaker_org:
+            role = iri("role", _uid(str(agent), s.speaker_role or "", s.speaker_org or ""))
+            g.add((role, RDF.type, SCHEMA.OrganizationRole))
+            g.add((agent, SCHEMA.memberOf, role))
+            if s.speaker_role:
+                g.add((role, SCHEMA.roleName, Literal(s.speaker_role)))
+            if s.speaker_org:
+                org = iri("org", _slug(s.speaker_org))
+                g.add((org, RDF.type, SCHEMA.Organization))
+                g.add((org, SCHEMA.name, Literal(s.speaker_org)))
+                g.add((role, SCHEMA.memberOf, org))
+    when = _date(s.statement_date)
+    if when is not None:
+        g.add((st, SCHEMA.dateCreated, when))
+    if s.replies_to:
+        target = s.replies_to
+        if re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", target):
+            g.add((st, QG.repliesTo, iri("statement", target)))
+        else:
+            person = iri("agent", _slug(target))
+            g.add((person, RDF.type, PROV.Agent))
+            g.add((person, SCHEMA.name, Literal(target)))
+            g.add((st, QG.repliesTo, person))
+    if s.venue:
+        venue = iri("venue", _slug(s.venue))
+        g.add((venue, RDF.type, SCHEMA.Event))
+        g.add((venue, SCHEMA.name, Literal(s.venue)))
+        g.add((venue, SCHEMA.recordedIn, st))
+    for ts in s.topics or ():
+        topic = iri("topic", _slug(ts.topic))
+        g.add((topic, RDF.type, SKOS.Concept))
+        g.add((st, SCHEMA.about, topic))
+        if ts.stance:
+            op = iri("stance", _uid(sid, ts.topic, s.article, str(s.start)))
+            g.add((op, RDF.type, MARL.Opinion))
+            g.add((op, MARL.extractedFrom, st))
+            g.add((op, MARL.describesObject, topic))
+            g.add((op, MARL.hasPolarity, POLARITY[ts.stance]))
+            g.add(
+                (op, MARL.algorithmConfidence, Literal(round(float(ts.confidence), 3), datatype=XSD.decimal))
+            )
+            for ev in ts.evidence:
+                g.add((op, QG.evidence, Literal(ev)))
+    # the report: this article's rendering of the statement
+    article = iri("article", _slug(s.article))
+    report = iri("report", _uid(s.article, str(s.start), str(s.end)))
+    selector = iri("selector", _uid(s.article, str(s.start), str(s.end)))
+    g.add((report, RDF.type, OA.SpecificResource))
+    g.add((report, RDF.type, PROV.Entity))
+    g.add((report, RDF.type, QG.Report))
+    g.add((report, PROV.wasQuotedFrom, st))
+    g.add((report, OA.hasSource, article))
+    g.add((report, OA.hasSelector, selector))
+    g.add((report, SCHEMA.text, Literal(s.quote)))
+    g.add((report, QG.kind, Literal(s.kind)))
+    g.add((report, PROV.wasGeneratedBy, run_iri))
+    if s.cue:
+        g.add((report, QG.cue, Literal(s.cue)))
+    if s.speaker_mention:
+        g.add((report, QG.speakerMention, Literal(s.speaker_mention)))
+    if s.relay:
+        g.add((report, QG.relay, Literal(s.relay)))
+    g.add((selector, RDF.type, OA.TextPositionSelector))
+    g.add((selector, OA.start, Literal(s.start, datatype=XSD.nonNegativeInteger)))
+    g.add((selector, OA.end, Literal(s.end, datatype=XSD.nonNegativeInteger)))
+    g.add((article, RDF.type, SCHEMA.NewsArticle))
+    g.add((article, SCHEMA.identifier, Literal(s.article)))
+    if s.title:
+        g.add((article, SCHEMA.headline, Literal(s.title)))
+    if s.url:
+        g.add((article, SCHEMA.url, Literal(s.url, datatype=XSD.anyURI)))
+    published = _date(s.published)
+    if published is not None:
+        g.add((article, SCHEMA.datePublished, published))
+    if s.outlet:
+        outlet = iri("outlet", _slug(s.outlet))
+        g.add((outlet, RDF.type, SCHEMA.NewsMediaOrganization))
+        g.add((outlet, SCHEMA.name, Literal(s.outlet)))
+        g.add((article, SCHEMA.publisher, outlet))
+
+
+def write_rdf(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
+    """Serialise ``graph`` to ``path`` atomically; the format follows the extension unless given."""
+    path = Path(path)
+    fmt = fmt or FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"unknown RDF file extension {path.suffix!r}; use .ttl, .jsonld or .nt")
+    data = graph.serialize(format=fmt)
+    with atomic_write(path) as f:
+        f.write(data)
+    return path

@@ -1,0 +1,226 @@
+"""The interactive HTML view: speakers, topics and stance edges, with the statements behind them.
+
+The page is one self-contained file: vis-network (shipped inside the pyvis package) and the CSS are
+inlined, so it opens offline and loads nothing from the web. Article text travels as JSON inside a
+``<script type="application/json">`` block with ``<``, ``>`` and ``&`` escaped, and the page renders it
+with ``textContent`` only: a quote holding ``<script>`` shows as text and runs nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from extract.atomic import atomic_write
+from extract.model import Statement
+
+log = logging.getLogger(__name__)
+
+STANCE_COLOURS = {"support": "#2e7d32", "oppose": "#c62828", "neutral": "#9e9e9e"}
+PALETTE = (
+    "#1f77b4", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f",
+    "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354",
+)  # fmt: skip
+TOPIC_COLOUR = "#f2c14e"
+
+
+def _vis_js() -> str:
+    import pyvis
+
+    base = Path(pyvis.__file__).parent
+    for rel in ("templates/lib/vis-9.1.2/vis-network.min.js", "lib/vis-9.1.2/vis-network.min.js"):
+        path = base / rel
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise FileNotFoundError("vis-network.min.js not found in the pyvis package")
+
+
+def _speaker_key(s: Statement) -> str:
+    return s.speaker_id or f"agent/{s.speaker}"
+
+
+def graph_data(
+    statements: Iterable[Statement],
+    *,
+    max_nodes: int = 1500,
+    focus_topic: str | None = None,
+    focus_speaker: str | None = None,
+) -> dict[str, Any]:
+    """Nodes, edges and the statements behind them, aggregated: one edge per speaker, topic and stance
+    (a support and an oppose edge between the same two nodes stay two edges), reply edges between
+    speakers. ``max_nodes`` caps the speakers shown (the busiest first) and says so in ``notice``."""
+    from pyvis.network import Network
+
+    items = [s for s in statements if s.speaker]
+    if focus_topic:
+        items = [s for s in items if s.topic == focus_topic or any(t.topic == focus_topic for t in s.topics)]
+    if focus_speaker:
+        keep = {focus_speaker}
+        items = [s for s in items if focus_speaker in (s.speaker, s.speaker_id) or s.replies_to]
+        keep |= {s.replies_to for s in items if s.replies_to}
+    items.sort(key=lambda s: (s.article, s.start))
+    counts = Counter(_speaker_key(s) for s in items)
+    topics = sorted(
+        {t for s in items for t in ([x.topic for x in s.topics] or ([s.topic] if s.topic else []))}
+    )
+    notice = None
+    speaker_budget = max(1, max_nodes - len(topics))
+    if len(counts) > speaker_budget:
+        kept = {k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:speaker_budget]}
+        notice = f"Showing the {len(kept)} most quoted of {len(counts)} speakers (cap: {max_nodes} nodes)."
+        items = [s for s in items if _speaker_key(s) in kept]
+        counts = Counter(_speaker_key(s) for s in items)
+    orgs = sorted({s.speaker_org for s in items if s.speaker_org})
+    org_colour = {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(orgs)}
+
+    net = Network(directed=True)
+    rows: list[dict[str, Any]] = []
+    node_ids: dict[str, int] = {}
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    names: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    for s in items:
+        names.setdefault(_speaker_key(s), s.speaker or "")
+        by_name.setdefault((s.speaker or "").lower(), _speaker_key(s))
+    for i, s in enumerate(items):
+        key = _speaker_key(s)
+        rows.append(
+            {
+                "i": i,
+                "speaker": s.speaker,
+                "speaker_key": key,
+                "role": s.speaker_role,
+                "org": s.speaker_org,
+                "quote": s.quote,
+                "kind": s.kind,
+                "cue": s.cue,
+                "topic": s.topic,
+                "stance": s.stance,
+                "outlet": s.outlet,
+                "date": s.statement_date or s.published,
+                "venue": s.venue,
+                "article": s.article,
+                "url": s.url,
+                "statement_id": s.statement_id,
+            }
+        )
+        pairs = [(t.topic, t.stance) for t in s.topics] or ([(s.topic, s.stance)] if s.topic else [])
+        for topic, stance in pairs:
+            e = edges.setdefault((key, f"topic/{topic}", stance or "neutral"), {"statements": []})
+            e["statements"].append(i)
+        if s.replies_to:
+            target = next((_speaker_key(x) for x in items if x.statement_id == s.replies_to), None)
+            target = target or by_name.get(s.replies_to.lower()) or f"agent/{s.replies_to}"
+            if target not in names:
+                names[target] = s.replies_to if "/" not in s.replies_to else target.split("/", 1)[1]
+            e = edges.setdefault((key, target, "reply"), {"statements": []})
+            e["statements"].append(i)
+
+    def node_id(key: str) -> int:
+        if key not in node_ids:
+            node_ids[key] = len(node_ids) + 1
+        return node_ids[key]
+
+    nodes: list[dict[str, Any]] = []
+    for key in sorted(names):
+        org = next((s.speaker_org for s in items if _speaker_key(s) == key and s.speaker_org), None)
+        n = counts.get(key, 0)
+        nodes.append(
+            {
+                "id": node_id(key),
+                "key": key,
+                "label": names[key],
+                "group": "speaker",
+                "org": org,
+                "statements": n,
+                "shape": "dot",
+                "size": 12 + 6 * min(n, 12) ** 0.8,
+                "color": org_colour.get(org, "#607d8b"),
+                "title": f"{names[key]} · {n} statement(s)" + (f" · {org}" if org else ""),
+            }
+        )
+    for topic in topics:
+        key = f"topic/{topic}"
+        nodes.append(
+            {
+                "id": node_id(key),
+                "key": key,
+                "label": topic,
+                "group": "topic",
+                "shape": "box",
+                "color": TOPIC_COLOUR,
+                "title": f"topic: {topic}",
+            }
+        )
+    for node in nodes:
+        net.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
+    edge_list = []
+    for n, ((src, dst, rel), e) in enumerate(sorted(edges.items())):
+        count = len(e["statements"])
+        reply = rel == "reply"
+        edge_list.append(
+            {
+                "id": f"e{n}",
+                "from": node_id(src),
+                "to": node_id(dst),
+                "rel": "reply" if reply else "stance",
+                "stance": None if reply else rel,
+                "statements": e["statements"],
+                "width": 1 + 1.5 * min(count, 10),
+                "color": "#546e7a" if reply else STANCE_COLOURS.get(rel, "#9e9e9e"),
+                "dashes": reply,
+                "arrows": "to",
+                "title": f"{'replies to' if reply else rel} · {count} statement(s)",
+            }
+        )
+    # pyvis's add_edge checks every existing edge (quadratic) and merges parallel edges: append directly
+    net.edges.extend(edge_list)
+    return {
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "statements": rows,
+        "notice": notice,
+        "legend": {"stance": STANCE_COLOURS, "orgs": org_colour, "topic": TOPIC_COLOUR},
+    }
+
+
+def _safe_json(data: Any) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def render_html(
+    statements: Iterable[Statement],
+    path: str | Path,
+    *,
+    title: str = "quotegraph",
+    max_nodes: int = 1500,
+    focus_topic: str | None = None,
+    focus_speaker: str | None = None,
+) -> Path:
+    """Write the self-contained interactive view of ``statements`` to ``path``."""
+    data = graph_data(statements, max_nodes=max_nodes, focus_topic=focus_topic, focus_speaker=focus_speaker)
+    template = resources.files("graph").joinpath("templates/view.html").read_text("utf-8")
+    import html as html_lib
+
+    page = (
+        template.replace("{{TITLE}}", html_lib.escape(title))
+        .replace("/*{{VIS_JS}}*/", _vis_js().replace("</script", "<\\/script"))
+        .replace("{{DATA}}", _safe_json(data))
+    )
+    path = Path(path)
+    with atomic_write(path) as f:
+        f.write(page)
+    log.info("wrote %s (%d nodes, %d edges)", path, len(data["nodes"]), len(data["edges"]))
+    return path
