@@ -89,8 +89,14 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             else:
                 i = start
             continue
-        if end > start:
-            spans.append(QuoteSpan(start, end))
+        inner_end = end
+        while inner_end > start and text[inner_end - 1] in ", \t\n":
+            inner_end -= 1  # “..., ” he said: the comma belongs to the sentence, not the quote
+        inner_start = start
+        while inner_start < inner_end and text[inner_start] in " \t\n":
+            inner_start += 1
+        if inner_end > inner_start:
+            spans.append(QuoteSpan(inner_start, inner_end))
         i = end + (2 if two in ("''", "``") else 1)
     return spans
 
