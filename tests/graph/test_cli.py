@@ -1,0 +1,91 @@
+"""The quotegraph command end to end on the sample data, with the real model."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extract.model import read_jsonl
+from graph.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = ROOT / "data" / "articles"
+TOPICS = ROOT / "data" / "topics.yaml"
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    bad = tmp_path_factory.mktemp("bad")
+    (bad / "empty.txt").write_text("", encoding="utf-8")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    result = runner.invoke(
+        app, ["build", str(ARTICLES), str(bad), "--topics", str(TOPICS), "-o", str(out), "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_cli_build_writes_all_outputs(built: Path):
+    for name in ("statements.jsonl", "graph.ttl", "graph.html", "report.json"):
+        assert (built / name).stat().st_size > 0, name
+
+
+def test_cli_build_report_lists_every_input_with_its_fate(built: Path):
+    report = json.loads((built / "report.json").read_text(encoding="utf-8"))
+    fates = {Path(i["path"]).name: i for i in report["inputs"]}
+    for article in ARTICLES.glob("*.txt"):
+        assert fates[article.name]["status"] == "read"
+    assert fates["empty.txt"]["status"] in {"skipped", "failed"} and fates["empty.txt"]["reason"]
+    assert fates["binary.txt"]["status"] in {"skipped", "failed"} and fates["binary.txt"]["reason"]
+    assert report["counts"]["statements"] > 0
+
+
+def test_cli_build_statements_point_into_their_articles(built: Path):
+    statements = list(read_jsonl(built / "statements.jsonl"))
+    assert len(statements) >= 20
+    for s in statements:
+        text = (ARTICLES / s.article).read_text(encoding="utf-8")
+        assert text[s.start : s.end] == s.quote
+        assert s.statement_id
+
+
+def test_cli_extract_output_is_read_by_evaluate(tmp_path: Path):
+    out = tmp_path / "x.jsonl"
+    result = runner.invoke(app, ["extract", str(ARTICLES), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["evaluate", str(out), str(ROOT / "data" / "gold.jsonl"), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["quote_f1"] > 0.6
+    assert figures["attributed_f1"] > 0.5
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", "no/such/dir", "-o", "x.jsonl"], "no such file"),
+        (["build", "data/articles", "-o", "out", "--topics", "missing.yaml"], "topics file not found"),
+        (["build", "data/articles", "-o", "out", "--rdf-format", "xml"], "unknown RDF format"),
+    ],
+)
+def test_cli_bad_arguments_give_a_clear_error(args, message, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_cli_python_m_graph_works():
+    proc = subprocess.run(
+        [sys.executable, "-m", "graph", "--help"], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0
+    assert "build" in proc.stdout and "extract" in proc.stdout
