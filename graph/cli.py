@@ -22,9 +22,7 @@ Paths = Annotated[
     list[Path],
     typer.Argument(help="Files or folders (.txt, .html, .json, .jsonl); folders are read recursively."),
 ]
-TopicsOpt = Annotated[
-    Path | None, typer.Option("--topics", help="Topics file (YAML) for topic and stance.")
-]
+TopicsOpt = Annotated[Path | None, typer.Option("--topics", help="Topics file (YAML) for topic and stance.")]
 ModelOpt = Annotated[
     str | None, typer.Option("--model", help="spaCy pipeline name or path (default: best installed).")
 ]
@@ -77,9 +75,7 @@ def extract(
     model: ModelOpt = None,
     entities: EntitiesOpt = None,
     workers: WorkersOpt = 1,
-    report: Annotated[
-        Path | None, typer.Option("--report", help="Also write the run report (JSON).")
-    ] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Also write the run report (JSON).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract statements from articles into a JSONL file (one statement per line)."""
@@ -157,6 +153,128 @@ def evaluate(
     typer.echo(json.dumps(scores.figures()) if as_json else scores.table())
     if show_errors:
         typer.echo(format_errors(scores.errors), err=True)
+
+
+@app.command()
+def query(
+    source: Annotated[
+        str, typer.Argument(help="RDF file, Oxigraph store folder, or http(s) SPARQL endpoint URL.")
+    ],
+    sparql: Annotated[
+        str, typer.Argument(help="A SELECT/ASK query, or the name of a shipped query (see `queries`).")
+    ],
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the result here.")] = None,
+) -> None:
+    """Run a SPARQL query (read-only) and print the result as a table, CSV or JSON."""
+    from graph.query import QueryError, run_query, write_frame
+
+    params = {}
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise _fail(f"--param takes NAME=VALUE, not {item!r}")
+        params[name.strip()] = value
+    try:
+        frame = run_query(source, sparql, params=params)
+        text = write_frame(frame, output, fmt)
+    except (QueryError, OSError, RuntimeError, SyntaxError) as err:
+        raise _fail(str(err)) from None
+    if text is not None:
+        typer.echo(text)
+
+
+@app.command()
+def queries() -> None:
+    """List the shipped named queries."""
+    from graph.query import description, list_queries
+
+    for name in list_queries():
+        typer.echo(f"{name:<20} {description(name)}")
+
+
+@app.command()
+def serve(
+    source: Annotated[Path, typer.Argument(help="RDF file or Oxigraph store folder.")],
+    host: Annotated[str, typer.Option(help="Address to bind (default: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 7878,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
+) -> None:
+    """Serve a read-only SPARQL 1.1 endpoint with a query page."""
+    from graph.serve import serve as run_server
+
+    if not source.exists():
+        raise _fail(f"no such file or folder: {source}")
+    run_server(source, host=host, port=port, timeout=timeout)
+
+
+@app.command()
+def load(
+    store: Annotated[Path, typer.Argument(help="Oxigraph store folder (created if missing).")],
+    files: Annotated[list[Path], typer.Argument(help="RDF files to add (.ttl, .nt, .jsonld).")],
+) -> None:
+    """Bulk-load RDF into an on-disk Oxigraph store, adding to what it holds."""
+    from graph.store import load_rdf, open_store
+
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise _fail(f"no such file: {', '.join(missing)}")
+    size = load_rdf(open_store(store), *files)
+    typer.echo(f"{store}: {size} triples", err=True)
+
+
+@app.command()
+def view(
+    statements: Annotated[Path, typer.Argument(help="Statements JSONL (from build).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")],
+    topic: Annotated[str | None, typer.Option(help="Only this topic.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only this speaker and whom they answer.")] = None,
+    max_nodes: Annotated[int, typer.Option(help="Cap on nodes shown.")] = 1500,
+    gexf: Annotated[Path | None, typer.Option(help="Also export the graph as GEXF for Gephi.")] = None,
+) -> None:
+    """Render the interactive HTML view (and optionally GEXF) from a statements file."""
+    from extract.model import read_jsonl
+    from graph.view import render_html
+
+    if not statements.is_file():
+        raise _fail(f"not a file: {statements}")
+    items = list(read_jsonl(statements))
+    render_html(items, output, max_nodes=max_nodes, focus_topic=topic, focus_speaker=speaker)
+    if gexf:
+        from graph.build import build_graph, write_gexf
+
+        write_gexf(build_graph(items), gexf)
+
+
+@app.command("propose-topics")
+def propose_topics_command(
+    paths: Paths,
+    n: Annotated[int, typer.Option("-n", help="How many topics.")] = 8,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write a topics file (YAML).")] = None,
+) -> None:
+    """Propose topics from a corpus (key phrases grouped), as a topics file to edit."""
+    import yaml
+
+    from extract.read import ReadFailure, read_all
+    from extract.stance import propose_topics
+
+    _check_paths(paths)
+    texts = [a.body for a in read_all(paths) if not isinstance(a, ReadFailure)]
+    topics = propose_topics(texts, n=n)
+    data = {
+        "topics": [
+            {"id": t.id, "label": t.label, "proposition": t.proposition, "keywords": list(t.keywords)}
+            for t in topics
+        ]
+    }
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        typer.echo(text)
 
 
 def main() -> None:

@@ -115,6 +115,25 @@ def extract_to_jsonl(
     return report
 
 
+def _with_proposed_topics(
+    ex: Extractor, statements: list[Statement], articles: dict[str, Any]
+) -> list[Statement]:
+    """No topics file: propose topics from the corpus and assign them, so a new corpus can be explored."""
+    from extract.stance import StanceAssigner
+    from extract.stance import propose_topics as propose
+
+    ex.topics = propose([a.body for a in articles.values()], n=8)
+    log.info("proposed topics: %s", ", ".join(t.label for t in ex.topics))
+    assigner = StanceAssigner(ex.topics)
+    by_article: dict[str, list[Statement]] = {}
+    for s in statements:
+        by_article.setdefault(s.article, []).append(s)
+    out: list[Statement] = []
+    for name, group in by_article.items():
+        out.extend(assigner.assign(group, None, articles[name]) if name in articles else group)
+    return out
+
+
 def build(
     paths: Sequence[str | Path],
     outdir: str | Path,
@@ -123,9 +142,12 @@ def build(
     rdf_formats: Sequence[str] = ("ttl",),
     html: bool = True,
     progress: bool = True,
+    propose_topics: bool = True,
     **extractor_options: Any,
 ) -> RunReport:
     """Extract, link speakers across articles, merge reports of one remark, write all outputs.
+
+    Without a topics file, topics are proposed from the corpus (``propose_topics=False`` turns that off).
 
     Writes ``statements.jsonl``, ``graph.ttl`` (and other RDF formats asked for), ``graph.html`` and
     ``report.json`` into ``outdir``, each atomically.
@@ -139,13 +161,19 @@ def build(
     ex = extractor or Extractor(**extractor_options)
     report = RunReport(model=model_id(ex.nlp))
     collected: list[Statement] = []
+    propose = ex.stance is None and propose_topics
+    articles = {}
     bar = _progress(count_inputs(paths), progress, "extract")
     try:
         for result in ex.extract_paths(paths, on_item=lambda: bar.update(1)):
             report.outcomes.append(result.outcome)
             collected.extend(result.statements)
+            if propose and result.article is not None and result.statements:
+                articles[result.article.name] = result.article
     finally:
         bar.close()
+    if propose and articles:
+        collected = _with_proposed_topics(ex, collected, articles)
     linked = ex.resolver.link_corpus(collected)
     merged = merge_statements(linked)
     report.statements = len(merged)
@@ -161,6 +189,10 @@ def build(
         path = out / f"graph.{fmt}"
         write_rdf(rdf, path)
         report.outputs[f"rdf_{fmt}"] = str(path)
+    from graph.build import build_graph, write_gexf
+
+    gexf = write_gexf(build_graph(merged), out / "graph.gexf")
+    report.outputs["gexf"] = str(gexf)
     if html:
         from graph.view import render_html
 

@@ -29,10 +29,23 @@ def _phrases(text: str, max_len: int = 3) -> list[str]:
     return out
 
 
+def _name_words(texts: Sequence[str]) -> set[str]:
+    """Words written capitalised inside sentences more often than not: names, not topics."""
+    upper: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for text in texts:
+        for m in re.finditer(r"(?<=[a-z,;] )([A-Za-z][a-z\-]+)", text):
+            word = m.group(1)
+            (upper if word[0].isupper() else lower)[word.lower()] += 1
+    return {w for w, c in upper.items() if c > lower[w]}
+
+
 def propose_topics(texts: Sequence[str], *, n: int = 8) -> list[Topic]:
-    """Up to ``n`` topics from ``texts`` (statements or articles)."""
+    """Up to ``n`` topics from ``texts`` (statements or articles); names of people and places are
+    left out (they are speakers and settings, not topics)."""
     if not texts:
         return []
+    names = _name_words(texts)
     df: Counter[str] = Counter()
     tf: Counter[str] = Counter()
     for text in texts:
@@ -43,6 +56,8 @@ def propose_topics(texts: Sequence[str], *, n: int = 8) -> list[Topic]:
     scores = {}
     for gram, count in tf.items():
         if df[gram] < 2 and docs > 2:
+            continue
+        if any(w in names for w in gram.split()):
             continue
         idf = math.log((1 + docs) / (1 + df[gram])) + 1
         scores[gram] = count * idf * (1 + 0.6 * gram.count(" "))

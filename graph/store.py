@@ -1,0 +1,63 @@
+"""Where the graph lives for querying: rdflib in memory for small graphs, Oxigraph (on disk, bulk
+loaded, incremental) for large ones, or a remote SPARQL endpoint. One query interface over all three:
+:func:`graph.query.run_query`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pyoxigraph as ox
+
+log = logging.getLogger(__name__)
+
+RDF_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".trig": ox.RdfFormat.TRIG,
+}
+
+
+def rdf_format(path: str | Path) -> ox.RdfFormat:
+    fmt = RDF_FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise ValueError(f"unknown RDF file extension {Path(path).suffix!r} ({', '.join(RDF_FORMATS)})")
+    return fmt
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox.Store:
+    """An Oxigraph store: in memory when ``path`` is None, else on disk at the folder ``path``."""
+    if path is None:
+        return ox.Store()
+    path = Path(path)
+    if read_only:
+        if not path.is_dir():
+            raise FileNotFoundError(f"no Oxigraph store at {path}")
+        return ox.Store.read_only(str(path))
+    path.mkdir(parents=True, exist_ok=True)
+    return ox.Store(str(path))
+
+
+def load_rdf(store: ox.Store, *paths: str | Path) -> int:
+    """Bulk-load RDF files into ``store`` (adding to what it holds); return the store's size after."""
+    for p in paths:
+        log.info("loading %s", p)
+        store.bulk_load(path=str(p), format=rdf_format(p))
+    store.flush()
+    return len(store)
+
+
+def store_from_file(path: str | Path) -> ox.Store:
+    """An in-memory Oxigraph store holding one RDF file."""
+    store = ox.Store()
+    load_rdf(store, path)
+    return store
+
+
+def is_store_dir(path: str | Path) -> bool:
+    p = Path(path)
+    return p.is_dir() and any(p.iterdir())
