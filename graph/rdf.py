@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from decimal import Decimal
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,9 +169,8 @@ def _add_statement(
             g.add((op, MARL.extractedFrom, st))
             g.add((op, MARL.describesObject, topic))
             g.add((op, MARL.hasPolarity, POLARITY[ts.stance]))
-            g.add(
-                (op, MARL.algorithmConfidence, Literal(round(float(ts.confidence), 3), datatype=XSD.decimal))
-            )
+            confidence = Decimal(str(round(float(ts.confidence), 3)))
+            g.add((op, MARL.algorithmConfidence, Literal(confidence, datatype=XSD.decimal)))
             for ev in ts.evidence:
                 g.add((op, QG.evidence, Literal(ev)))
     # the report: this article's rendering of the statement

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import networkx as nx
+
+from graph.build import agreement, build_graph, stance_matrix, write_gexf
+from graph.merge import merge_statements
+
+
+def test_build_graph_nodes_and_edges(sample):
+    g = build_graph(merge_statements(sample))
+    types = nx.get_node_attributes(g, "type")
+    assert sum(1 for t in types.values() if t == "statement") == 3
+    assert sum(1 for t in types.values() if t == "article") == 4
+    assert sum(1 for t in types.values() if t == "outlet") == 3
+    rels = [d["rel"] for _, _, d in g.edges(data=True)]
+    assert rels.count("reported_in") == 5
+    assert rels.count("responds_to") == 1
+    assert rels.count("holds_role") == 1
+    shared = next(n for n, d in g.nodes(data=True) if d.get("type") == "statement" and d["reports"] == 3)
+    assert g.nodes[shared]["date"] == "2024-05-24"
+
+
+def test_build_stance_matrix_counts_remarks_once(sample):
+    g = build_graph(merge_statements(sample))
+    m = stance_matrix(g).set_index(["speaker", "topic"])
+    assert m.loc[("Ann Lee", "tax"), "support"] == 1
+    assert m.loc[("Bo Park", "tax"), "oppose"] == 1
+    assert m.loc[("Ann Lee", "tax"), "first"] == "2024-05-24"
+
+
+def test_build_agreement_finds_disagreement(sample):
+    a = agreement(build_graph(merge_statements(sample)), "tax")
+    assert list(a["relation"]) == ["disagree"]
+
+
+def test_build_gexf_round_trip(sample, tmp_path):
+    g = build_graph(merge_statements(sample))
+    path = write_gexf(g, tmp_path / "g.gexf")
+    back = nx.read_gexf(path)
+    assert back.number_of_nodes() == g.number_of_nodes()
+    assert back.number_of_edges() == g.number_of_edges()

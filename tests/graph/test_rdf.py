@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import random
+
+import pytest
+from pyshacl import validate
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF
+
+from graph.merge import merge_statements
+from graph.namespace import MARL, OA, SCHEMA
+from graph.rdf import RunInfo, statements_to_rdf, write_rdf
+from tests.graph.conftest import ROOT
+
+SHAPES = ROOT / "graph" / "shapes" / "quotegraph.shacl.ttl"
+
+
+def _shapes() -> Graph:
+    return Graph().parse(SHAPES)
+
+
+def test_rdf_statement_report_and_stance_shape(sample):
+    g = statements_to_rdf(merge_statements(sample), run=RunInfo(model="en_core_web_sm-3.8.0"))
+    assert len(set(g.subjects(RDF.type, SCHEMA.Quotation))) == 3
+    assert len(set(g.subjects(RDF.type, OA.TextPositionSelector))) == 5
+    assert len(set(g.subjects(RDF.type, MARL.Opinion))) == 4  # one per report with a stance
+    assert set(g.objects(None, MARL.hasPolarity)) == {MARL.Positive, MARL.Negative}
+    assert len(set(g.subjects(RDF.type, SCHEMA.NewsMediaOrganization))) == 3
+    assert not any(isinstance(n, URIRef) is False for n in g.subjects())  # no blank nodes
+
+
+def test_rdf_conforms_to_the_shapes(sample):
+    g = statements_to_rdf(merge_statements(sample))
+    conforms, _, text = validate(g, shacl_graph=_shapes(), inference="none")
+    assert conforms, text
+
+
+@pytest.mark.parametrize("drop", [SCHEMA.text, OA.start])
+def test_rdf_shapes_catch_a_broken_graph(sample, drop):
+    g = statements_to_rdf(merge_statements(sample))
+    for triple in list(g.triples((None, drop, None)))[:1]:
+        g.remove(triple)
+    conforms, _, _ = validate(g, shacl_graph=_shapes(), inference="none")
+    assert not conforms
+
+
+def test_rdf_same_input_any_order_gives_isomorphic_graphs(sample):
+    first = statements_to_rdf(merge_statements(sample))
+    shuffled = sample[:]
+    random.Random(3).shuffle(shuffled)
+    assert isomorphic(first, statements_to_rdf(merge_statements(shuffled)))
+
+
+def test_rdf_shards_merge_to_the_whole(sample):
+    merged = merge_statements(sample)
+    whole = statements_to_rdf(merged)
+    a, b = statements_to_rdf(merged[:2]), statements_to_rdf(merged[2:])
+    assert isomorphic(whole, a + b)
+
+
+@pytest.mark.parametrize("ext", ["ttl", "jsonld", "nt"])
+def test_rdf_serialisations_round_trip(sample, tmp_path, ext):
+    g = statements_to_rdf(merge_statements(sample))
+    path = write_rdf(g, tmp_path / f"graph.{ext}")
+    back = Graph().parse(path, format={"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}[ext])
+    assert isomorphic(g, back)
+
+
+def test_rdf_sample_build_conforms_and_rebuilds_identically(built_sample, tmp_path):
+    from graph.run import build
+
+    g = Graph().parse(built_sample / "graph.ttl")
+    conforms, _, text = validate(g, shacl_graph=_shapes(), inference="none")
+    assert conforms, text
+    again = tmp_path / "again"
+    build([ROOT / "data" / "articles"], again, topics=ROOT / "data" / "topics.yaml",
+          entities=[ROOT / "data" / "entities.yaml"], progress=False)  # fmt: skip
+    assert isomorphic(g, Graph().parse(again / "graph.ttl"))
+    wikidata = {str(o) for o in g.objects(None, SCHEMA.sameAs)}
+    assert "http://www.wikidata.org/entity/Q3874799" in wikidata  # Zelenskyy, from the entity file
