@@ -1,0 +1,80 @@
+"""The HTML view without a browser: data, escaping, no external URLs, caps."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from extract.model import TopicStance
+from graph.merge import merge_statements
+from graph.view import graph_data, render_html
+from tests.graph.conftest import stmt
+
+HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
+
+
+def _embedded(path) -> dict:
+    html = path.read_text(encoding="utf-8")
+    m = re.search(r'<script type="application/json" id="qg-data">(.*?)</script>', html, re.S)
+    assert m
+    return json.loads(m.group(1))
+
+
+def test_view_counts_match_the_statements(sample, tmp_path):
+    merged = merge_statements(sample)
+    data = _embedded(render_html(merged, tmp_path / "g.html"))
+    speakers = {s.speaker for s in sample if s.speaker}
+    topics = {t.topic for s in sample for t in s.topics}
+    assert len(data["nodes"]) == len(speakers) + len(topics)
+    assert len(data["statements"]) == len(sample)
+    rels = [e["rel"] for e in data["edges"]]
+    assert rels.count("reply") == 1 and rels.count("stance") == 2
+
+
+def test_view_support_and_oppose_between_the_same_nodes_stay_two_edges():
+    t_sup = (TopicStance("tax", "support", 0.8),)
+    t_opp = (TopicStance("tax", "oppose", 0.8),)
+    data = graph_data(
+        [
+            stmt("a.txt", 0, "We should cut taxes.", "Ann Lee", topics=t_sup),
+            stmt("b.txt", 0, "We should not cut taxes.", "Ann Lee", topics=t_opp),
+            stmt("c.txt", 0, "Taxes must be cut now.", "Ann Lee", topics=t_sup),
+        ]
+    )
+    stance_edges = [e for e in data["edges"] if e["rel"] == "stance"]
+    assert sorted((e["stance"], len(e["statements"])) for e in stance_edges) == [
+        ("oppose", 1),
+        ("support", 2),
+    ]
+
+
+def test_view_escapes_article_text(tmp_path):
+    path = render_html(
+        [stmt("a.txt", 0, HOSTILE, "Ann Lee", topics=(TopicStance("t", "neutral"),))], tmp_path / "g.html"
+    )
+    html = path.read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in html
+    assert "<img src=x" not in html
+    assert _embedded(path)["statements"][0]["quote"] == HOSTILE
+    assert "innerHTML" not in html.split("/*{{VIS_JS}}*/")[-1]
+
+
+def test_view_loads_nothing_from_the_web(sample, tmp_path):
+    html = render_html(merge_statements(sample), tmp_path / "g.html").read_text(encoding="utf-8")
+    assert not re.search(r'<(script|link)[^>]+(src|href)=["\']?https?://', html)
+    assert "cdn" not in html.lower().split("<script>")[0]
+
+
+def test_view_caps_nodes_with_a_notice(tmp_path):
+    many = [
+        stmt(f"{i}.txt", 0, f"Remark {i}.", f"Speaker Number{i}", topics=(TopicStance("t", "neutral"),))
+        for i in range(40)
+    ]
+    data = graph_data(many, max_nodes=11)
+    assert len(data["nodes"]) <= 11
+    assert "most quoted" in data["notice"]
+
+
+def test_view_focus_on_one_topic(sample):
+    data = graph_data(merge_statements(sample), focus_topic="tax")
+    assert all(n["label"] != "Cy Diaz" for n in data["nodes"])

@@ -1,0 +1,104 @@
+"""The HTML view in a real headless Chromium (Debian's), driven by Playwright."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extract.model import TopicStance
+from graph.merge import merge_statements
+from graph.view import render_html
+from tests.graph.conftest import stmt
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+pytestmark = pytest.mark.browser
+
+playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+if not Path(CHROMIUM).exists():
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _open(browser, path: Path):
+    page = browser.new_page(viewport={"width": 1300, "height": 800})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri())
+    page.wait_for_function("window.quotegraph && window.quotegraph.network")
+    return page, errors, requests
+
+
+def test_view_browser_loads_without_errors_and_counts_match(browser, built_sample):
+    page, errors, requests = _open(browser, built_sample / "graph.html")
+    data_nodes = page.evaluate("window.quotegraph.data.nodes.length")
+    data_edges = page.evaluate("window.quotegraph.data.edges.length")
+    # nodeIndices/edgeIndices: what the network draws (body.nodes also holds hidden edge-smoothing helpers)
+    rendered_nodes = page.evaluate("window.quotegraph.network.body.nodeIndices.length")
+    rendered_edges = page.evaluate("window.quotegraph.network.body.edgeIndices.length")
+    assert errors == []
+    assert rendered_nodes == data_nodes > 5
+    assert rendered_edges == data_edges > 5
+    assert all(u.startswith("file://") for u in requests)
+
+
+def test_view_browser_click_on_a_speaker_lists_their_statements(browser, built_sample):
+    page, errors, _ = _open(browser, built_sample / "graph.html")
+    page.wait_for_timeout(1500)
+    node_id = page.evaluate("window.quotegraph.data.nodes.find(n => n.label === 'Dmitry Peskov').id")
+    pos = page.evaluate(
+        f"window.quotegraph.network.canvasToDOM(window.quotegraph.network.getPositions([{node_id}])[{node_id}])"
+    )
+    box = page.locator("#network").bounding_box()
+    page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    panel = page.locator("#panel")
+    panel.locator("h2", has_text="Dmitry Peskov").wait_for(timeout=5000)
+    texts = panel.locator(".stmt .q").all_inner_texts()
+    assert len(texts) == 2 and any("NATO is flirting" in t for t in texts)
+    assert errors == []
+
+
+def test_view_browser_filter_hides_what_it_should(browser, built_sample):
+    page, _, _ = _open(browser, built_sample / "graph.html")
+    page.select_option("#f-stance", "oppose")
+    hidden = page.evaluate("window.quotegraph.edges.get().filter(e => e.hidden).map(e => e.stance)")
+    shown = page.evaluate(
+        "window.quotegraph.edges.get().filter(e => !e.hidden && e.rel === 'stance').map(e => e.stance)"
+    )
+    assert shown and set(shown) == {"oppose"}
+    assert "support" in hidden
+    page.fill("#f-search", "ecstasy")
+    count = page.locator("#counts").inner_text()
+    assert count.endswith("statements") and " 1 of " in count
+
+
+def test_view_browser_injected_script_never_runs(browser, tmp_path):
+    hostile = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> said the man'
+    statements = merge_statements([
+        stmt("a.txt", 0, hostile, "Ann Lee", topics=(TopicStance("t", "support"),), topic="t", stance="support"),
+        stmt("b.txt", 0, "A second, harmless remark about the budget.", "Bo Park", topics=(TopicStance("t", "oppose"),)),
+    ])  # fmt: skip
+    path = render_html(statements, tmp_path / "g.html")
+    page, errors, _ = _open(browser, path)
+    node_id = page.evaluate("window.quotegraph.data.nodes.find(n => n.label === 'Ann Lee').id")
+    page.evaluate(f"window.quotegraph.showNode({node_id})")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert "<script>window.__pwned" in page.locator("#panel .q").first.inner_text()
+    assert page.locator("#panel img").count() == 0
