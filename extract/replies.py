@@ -41,6 +41,11 @@ def find_reply_targets(doc: Doc, statements: Sequence[Statement]) -> list[Statem
         name = e.text.replace("’s", "").replace("'s", "").strip()
         if len(name) > len(fullest.get(key, "")):
             fullest[key] = name
+    # a surname the tagger called an organisation ("the words of Stoltenberg") still names the person
+    persons = sorted(
+        persons + [e for e in doc.ents if e.label_ in ("ORG", "GPE") and _surname(e.text) in fullest],
+        key=lambda e: e.start,
+    )
     out = []
     for s in statements:
         if s.replies_to:

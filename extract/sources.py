@@ -210,6 +210,8 @@ def statement_date(doc: Doc, cue_start: int, cue_end: int, published: str | None
         head = ent.root
         hops = 0
         while head.head.i != head.i and head.i != verb.i and hops < 4:
+            if head.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"):
+                break  # the date belongs to what was said, not to the saying
             head = head.head
             hops += 1
         if head.i == verb.i:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from decimal import Decimal
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 

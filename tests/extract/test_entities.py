@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from extract.entities import EntityFileError, EntityResolver
+from extract.model import Statement
+
+
+@pytest.fixture(scope="module")
+def resolver() -> EntityResolver:
+    return EntityResolver.load()
+
+
+def _s(speaker: str | None, article: str = "a.txt", **kw) -> Statement:
+    return Statement(article=article, quote="q", start=0, end=1, kind="direct", speaker=speaker, **kw)
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Anthony Blinken", "Antony Blinken"),
+        ("Blinken", "Antony Blinken"),
+        ("Zelensky", "Volodymyr Zelenskyy"),
+        ("Volodymyr Zelenskiy", "Volodymyr Zelenskyy"),
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Dmitri Peskov", "Dmitry Peskov"),
+        ("Jens Stoltenbreg", "Jens Stoltenberg"),  # a misspelling
+        ("the Kremlin", "Kremlin"),
+    ],
+)
+def test_entities_aliases_spellings_and_surnames(resolver, name, canonical):
+    entity = resolver.match(name)
+    assert entity is not None and entity.name == canonical
+
+
+@pytest.mark.parametrize("name", ["Johnson", "Mike Jonson Jr", "Maria Ivanova", "Lloyd", ""])
+def test_entities_never_guess_a_wrong_entity(resolver, name):
+    entity = resolver.match(name)
+    assert entity is None or name.lower() in {a.lower() for a in (entity.name, *entity.aliases)}
+
+
+def test_entities_two_johnsons_stay_apart(resolver):
+    out = resolver.canonicalize([_s("Mike Johnson"), _s("Boris Johnson"), _s("Johnson")])
+    assert [s.speaker_id for s in out] == ["person/mike-johnson", "person/boris-johnson", "agent/johnson"]
+
+
+def test_entities_unknown_speaker_becomes_its_own_entity(resolver):
+    (s,) = resolver.canonicalize([_s("Maria Ivanova", speaker_type="person")])
+    assert (s.speaker, s.speaker_id) == ("Maria Ivanova", "person/maria-ivanova")
+
+
+def test_entities_role_at_the_time(resolver):
+    (old,) = resolver.canonicalize([_s("Stoltenberg")], published="2024-05-24")
+    assert (old.speaker_role, old.speaker_org) == ("Secretary General", "NATO")
+    (later,) = resolver.canonicalize([_s("Stoltenberg")], published="2025-03-01")
+    assert later.speaker_role is None
+    (text_role,) = resolver.canonicalize(
+        [_s("Stoltenberg", speaker_role="Former Prime Minister")], published="2024-05-24"
+    )
+    assert text_role.speaker_role == "Former Prime Minister"  # the text's own role wins
+
+
+def test_entities_link_corpus_joins_surnames_only_when_unique(resolver):
+    items = resolver.canonicalize([_s("Maria Ivanova", "a.txt", speaker_type="person")])
+    items += resolver.canonicalize([_s("Ivanova", "b.txt")])
+    items += resolver.canonicalize(
+        [_s("Petrov", "c.txt"), _s("Ivan Petrov", "d.txt"), _s("Olga Petrov", "e.txt")]
+    )
+    linked = resolver.link_corpus(items)
+    by_article = {s.article: s for s in linked}
+    assert by_article["b.txt"].speaker == "Maria Ivanova"
+    assert by_article["c.txt"].speaker == "Petrov"  # two Petrovs: no guess
+    for seed in range(3):
+        shuffled = items[:]
+        random.Random(seed).shuffle(shuffled)
+        assert sorted(resolver.link_corpus(shuffled), key=lambda s: s.article) == sorted(
+            linked, key=lambda s: s.article
+        )
+
+
+def test_entities_user_file_overrides_and_bad_file_errors(tmp_path):
+    good = tmp_path / "e.yaml"
+    good.write_text(
+        "entities:\n  - id: person/ann-lee\n    name: Ann Lee\n    aliases: [A. Lee]\n    wikidata: Q1\n",
+        encoding="utf-8",
+    )
+    r = EntityResolver.load([good])
+    assert r.match("A. Lee").name == "Ann Lee"
+    assert r.entity_records()["person/ann-lee"]["wikidata"] == "Q1"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("people: []\n", encoding="utf-8")
+    with pytest.raises(EntityFileError, match="entities"):
+        EntityResolver.load([bad])

@@ -1,0 +1,112 @@
+"""The whole extraction on the sample articles, scored against our own hand-annotated gold set."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract.evaluate import load_rows, score
+from extract.model import Article
+from extract.pipeline import Extractor
+from extract.read import read_all
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp) -> Extractor:
+    return Extractor(
+        nlp=nlp, topics=ROOT / "data" / "topics.yaml", entities=[ROOT / "data" / "entities.yaml"]
+    )
+
+
+@pytest.fixture(scope="module")
+def predictions(extractor) -> list[dict]:
+    rows = []
+    for result in extractor.extract_paths([ROOT / "data" / "articles"]):
+        assert result.outcome.status == "read", result.outcome
+        rows += [s.to_dict() for s in result.statements]
+    return rows
+
+
+def test_pipeline_quality_on_our_gold_set(predictions):
+    """Floors a little under today's figures, so a real regression fails the suite."""
+    s = score(predictions, load_rows(ROOT / "data" / "gold.jsonl"))
+    assert s.quote_f1 >= 0.92, s.table()
+    assert s.attributed_f1 >= 0.88, s.table()
+    assert s.speaker_accuracy >= 0.95, s.table()
+    assert s.topic_accuracy >= 0.80, s.table()
+    assert s.stance_accuracy >= 0.70, s.table()
+
+
+def test_pipeline_statements_carry_article_metadata(predictions):
+    up = [p for p in predictions if p["article"] == "004_61335ce61622f152.txt"]
+    assert up and all(p["outlet"] == "Ukrainska Pravda" and p["published"] == "2024-05-25" for p in up)
+    zel = next(p for p in up if p["speaker"] == "Volodymyr Zelenskyy")
+    assert zel["venue"] == "interview with Reuters" and zel["speaker_id"] == "person/volodymyr-zelenskyy"
+
+
+def test_pipeline_output_is_independent_of_batch_order(extractor):
+    arts = [a for a in read_all([ROOT / "data" / "articles"]) if isinstance(a, Article)]
+    forward = {r.outcome.name: r.statements for r in extractor.extract_articles(arts)}
+    shuffled = arts[:]
+    random.Random(1).shuffle(shuffled)
+    backward = {r.outcome.name: r.statements for r in extractor.extract_articles(shuffled)}
+    assert forward == backward
+
+
+def test_pipeline_one_failing_article_does_not_stop_the_batch(extractor, monkeypatch):
+    arts = [a for a in read_all([ROOT / "data" / "articles"]) if isinstance(a, Article)]
+    real_finish = extractor.finish
+
+    def finish(doc, article):
+        if article.name.startswith("002"):
+            raise RuntimeError("boom")
+        return real_finish(doc, article)
+
+    monkeypatch.setattr(extractor, "finish", finish)
+    results = list(extractor.extract_articles(arts))
+    assert [r.outcome.status for r in results] == ["read", "read", "failed", "read", "read"]
+    assert "boom" in results[2].outcome.reason
+
+
+PIECES = list("abcdefgh ABCDE.,:;!?-\n\"“”«»‘’'()0123") + [
+    " said ",
+    " he ",
+    "Ann Lee",
+    " told ",
+    " that ",
+    "\n\n",
+]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TEXT)
+def test_pipeline_never_raises_and_offsets_hold(nlp, text):
+    doc = nlp(text)
+    for s in doc._.statements:
+        assert text[s.start : s.end] == s.quote
+        assert s.kind in ("direct", "indirect", "mixed")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(TEXT, min_size=2, max_size=5))
+def test_pipeline_batch_results_equal_single_results(nlp, texts):
+    batched = [d._.statements for d in nlp.pipe(texts)]
+    single = [nlp(t)._.statements for t in texts]
+    assert batched == single
+
+
+def test_pipeline_statement_is_frozen_and_round_trips(predictions):
+    from extract.model import Statement
+
+    s = Statement.from_dict(predictions[0])
+    assert Statement.from_dict(s.to_dict()) == s
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.speaker = "x"  # type: ignore[misc]

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Statement
+from extract.replies import find_reply_targets
+
+
+def _reply(nlp, text: str, quote: str, speaker: str) -> str | None:
+    doc = nlp(text)
+    i = text.index(quote)
+    cue = text.find(" said")
+    s = Statement(
+        article="a", quote=quote, start=i, end=i + len(quote), kind="direct", speaker=speaker,
+        cue_start=cue + 1 if cue >= 0 else None, cue_end=cue + 5 if cue >= 0 else None,
+    )  # fmt: skip
+    return find_reply_targets(doc, [s])[0].replies_to
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "target"),
+    [
+        (
+            "NATO Secretary General Jens Stoltenberg spoke on Monday. “NATO is flirting with military rhetoric.” "
+            "Kremlin spokesman Dmitry Peskov said this regarding the words of Stoltenberg on missiles.",
+            "NATO is flirting with military rhetoric.",
+            "Dmitry Peskov",
+            "Jens Stoltenberg",
+        ),
+        (
+            "The new statements by NATO Secretary General Jens Stoltenberg «are personal opinions.» "
+            "Foreign Minister Antonio Tajani said this in Brussels.",
+            "are personal opinions.",
+            "Antonio Tajani",
+            "Jens Stoltenberg",
+        ),
+        (
+            "Responding to Senator Ann Lee, Governor Bo Park said that the budget was balanced.",
+            "the budget was balanced",
+            "Bo Park",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_replies_find_the_person_answered(nlp, text, quote, speaker, target):
+    assert _reply(nlp, text, quote, speaker) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Governor Bo Park said that he met Senator Ann Lee on Monday.",
+            "he met Senator Ann Lee on Monday",
+            "Bo Park",
+        ),
+        ("Governor Bo Park said that the budget was balanced.", "the budget was balanced", "Bo Park"),
+    ],
+)
+def test_replies_mentioning_someone_is_not_replying(nlp, text, quote, speaker):
+    assert _reply(nlp, text, quote, speaker) is None

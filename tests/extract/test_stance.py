@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+
+from extract.model import Article, Statement
+from extract.stance import StanceAssigner, TopicsFileError, load_topics, parse_topics, propose_topics
+from extract.stance.llm import LLMBackend, build_prompt, parse_answer
+from extract.stance.nli import hypotheses
+
+TOPICS = parse_topics(
+    {
+        "topics": [
+            {
+                "id": "tax-cut",
+                "label": "Cutting income tax",
+                "proposition": "The government should cut income tax.",
+                "keywords": ["income tax", "tax cut", "cut taxes"],
+            },
+            {
+                "id": "email-server",
+                "label": "Clinton's email server",
+                "proposition": "Hillary Clinton's private email server broke the law.",
+                "keywords": ["email server", "private server", "classified emails"],
+            },
+        ]
+    }
+)
+
+
+def _article(text: str, title: str = "Budget row") -> Article:
+    return Article(name="a.txt", text=text, title=title)
+
+
+def _assign(quote: str, cue: str = "said", title: str = "Budget row") -> Statement:
+    text = f"{quote} the minister {cue}."
+    s = Statement(
+        article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue=cue
+    )
+    return StanceAssigner(TOPICS).assign([s], None, _article(text, title))[0]
+
+
+@pytest.mark.parametrize(
+    ("quote", "cue", "topic", "stance"),
+    [
+        ("It is time to cut income tax for working families", "urged", "tax-cut", "support"),
+        ("We have no intention of touching income tax this year", "said", "tax-cut", "oppose"),
+        ("The government will not cut income tax, it would be irresponsible", "said", "tax-cut", "oppose"),
+        ("Whether to cut income tax is up to each parliament to decide on", "said", "tax-cut", "neutral"),
+        (
+            "Claims about the email server are absurd and nothing to do with the law",
+            "dismissed",
+            "email-server",
+            "oppose",
+        ),
+    ],
+)
+def test_stance_topic_and_stance_on_real_sentences(quote, cue, topic, stance):
+    s = _assign(quote, cue)
+    assert s.topic == topic
+    assert s.stance == stance
+    assert s.topics[0].evidence and 0 < s.topics[0].confidence <= 1
+
+
+@pytest.mark.xfail(reason="agreement without stance cues needs the nli or llm backend", strict=False)
+def test_stance_support_without_cue_words():
+    s = _assign("The private email server was used for classified emails and that must be punished")
+    assert (s.topic, s.stance) == ("email-server", "support")
+
+
+def test_stance_no_topic_when_nothing_matches():
+    s = _assign("The weather was lovely at the seaside", title="Summer")
+    assert s.topic is None and s.stance is None and s.topics == ()
+
+
+def test_stance_statement_without_topic_words_takes_the_headline_topic():
+    s = _assign("That would be a disaster for everyone", title="Minister rejects income tax cut")
+    assert s.topic == "tax-cut"
+
+
+def test_stance_topics_file_errors(tmp_path):
+    bad = tmp_path / "t.yaml"
+    bad.write_text("topics:\n  - label: no id\n", encoding="utf-8")
+    with pytest.raises(TopicsFileError, match="no id"):
+        load_topics(bad)
+    with pytest.raises(TopicsFileError, match="stance"):
+        parse_topics({"topics": [{"id": "x", "examples": [{"text": "a", "stance": "maybe"}]}]})
+
+
+def test_stance_sample_topics_file_loads(data_dir):
+    topics = load_topics(data_dir / "topics.yaml")
+    assert {t.id for t in topics} >= {"weapons-restrictions", "nato-direct-involvement"}
+    assert all(t.proposition and t.keywords for t in topics)
+
+
+def test_stance_proposed_topics_leave_out_names():
+    texts = [
+        "Senator Ann Lee said the income tax cut would help families. The income tax cut is popular.",
+        "Ann Lee argued that an income tax cut must come before the election.",
+        "Critics of the income tax cut said Ann Lee ignores the deficit and the deficit keeps growing.",
+    ]
+    labels = [t.label for t in propose_topics(texts, n=3)]
+    assert any("tax" in label for label in labels)
+    assert not any("lee" in label for label in labels)
+
+
+def test_stance_nli_hypotheses_and_missing_dependency():
+    hyps = hypotheses(TOPICS[0])
+    assert set(hyps) == {"support", "oppose", "neutral"} and "cut income tax" in hyps["support"]
+    try:
+        import transformers  # noqa: F401
+    except ImportError:
+        with pytest.raises(RuntimeError, match=r"quotegraph\[nli\]"):
+            StanceAssigner(TOPICS, backend="nli")
+
+
+def test_stance_llm_backend_against_a_local_fake_endpoint():
+    seen: list[dict] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            seen.append(body)
+            answer = {
+                "choices": [
+                    {"message": {"content": '{"stance": "oppose", "confidence": 0.9, "evidence": "no"}'}}
+                ]
+            }
+            data = json.dumps(answer).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.handle_request, daemon=True)
+    thread.start()
+    try:
+        backend = LLMBackend(base_url=f"http://127.0.0.1:{server.server_port}/v1", model="m", timeout=10)
+        s = Statement(
+            article="a", quote="We will not cut income tax", start=0, end=26, kind="direct", speaker="Ann Lee"
+        )
+        assert backend.stance(s, TOPICS[0], "context") == ("oppose", 0.9, ("llm: no",))
+        assert seen[0]["model"] == "m" and "cut income tax" in seen[0]["messages"][0]["content"]
+    finally:
+        thread.join(10)
+        server.server_close()
+
+
+@pytest.mark.parametrize("text", ["no json here", '{"stance": "maybe"}'])
+def test_stance_llm_bad_answers_are_errors(text):
+    with pytest.raises(ValueError):
+        parse_answer(text)
+
+
+def test_stance_llm_prompt_holds_proposition_and_quote():
+    s = Statement(article="a", quote="Cut it now", start=0, end=10, kind="direct", speaker="Ann Lee")
+    prompt = build_prompt(s, TOPICS[0], "ctx")
+    assert "The government should cut income tax." in prompt and "Cut it now" in prompt
