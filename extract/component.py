@@ -148,9 +148,7 @@ class QuoteAttribution:
             else:
                 if cue.cls == "thought" and mention.label in ("PRON", "NOUN"):
                     continue
-                found.append(
-                    _Found(start, end, "indirect", cue, mention, 0.8 if cue.cls != "object" else 0.7)
-                )
+                found.append(_Found(start, end, "indirect", cue, mention, 0.8 if cue.cls != "object" else 0.7))
 
         # 2. direct quotes not yet attributed: a cue next to them, a "Source:" line, the previous speaker
         for q in long_quotes:
@@ -226,10 +224,7 @@ class QuoteAttribution:
                 for earlier in sorted(
                     (qq for qq in quotes if para_start <= qq.start < q.start), key=lambda x: -x.start
                 ):
-                    if (
-                        _words(text[earlier.end : first.start]) > 12
-                        or "\n" in text[earlier.end : first.start]
-                    ):
+                    if _words(text[earlier.end : first.start]) > 12 or "\n" in text[earlier.end : first.start]:
                         break
                     first = earlier
                 span = (first.start, q.end)
@@ -342,9 +337,7 @@ class QuoteAttribution:
         # drop statements nested in a longer one (a clause inside a clause of the same cue chain)
         kept: list[_Found] = []
         for f in found:
-            if any(
-                k.start <= f.start and f.end <= k.end and (k.start, k.end) != (f.start, f.end) for k in kept
-            ):
+            if any(k.start <= f.start and f.end <= k.end and (k.start, k.end) != (f.start, f.end) for k in kept):
                 continue
             if any((k.start, k.end) == (f.start, f.end) for k in kept):
                 continue

@@ -101,9 +101,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, *, include_thought: bool = False) -> l
         lower = token.lower_
         if lower == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             nxt = doc[token.i + 1]
-            cues.append(
-                Cue(token.i, token.idx, nxt.idx + len(nxt), "according to", "according to", "according")
-            )
+            cues.append(Cue(token.i, token.idx, nxt.idx + len(nxt), "according to", "according to", "according"))
             continue
         if token.pos_ not in ("VERB", "AUX") or (token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass")):
             continue
@@ -112,9 +110,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, *, include_thought: bool = False) -> l
         if particle is not None:
             cls = "appeal" if particle.lower_ in ("on", "upon", "for") else "speech"
             start, end = token.idx, particle.idx + len(particle)
-            cues.append(
-                Cue(token.i, start, end, doc.text[start:end], f"{lemma} {particle.lower_}", cls, particle.i)
-            )
+            cues.append(Cue(token.i, start, end, doc.text[start:end], f"{lemma} {particle.lower_}", cls, particle.i))
             continue
         cls = lexicon.verb_class(lemma, include_thought=include_thought)
         if cls is None:

@@ -172,9 +172,7 @@ class EntityResolver:
         }
 
     # -- statements ------------------------------------------------------------------------------
-    def canonicalize(
-        self, statements: Sequence[Statement], *, published: str | None = None
-    ) -> list[Statement]:
+    def canonicalize(self, statements: Sequence[Statement], *, published: str | None = None) -> list[Statement]:
         """Canonical speaker, id, type, and role at the time for the statements of one article."""
         out = []
         for s in statements:
@@ -207,12 +205,7 @@ class EntityResolver:
         items = list(statements)
         full: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for s in items:
-            if (
-                s.speaker
-                and s.speaker_id
-                and len(s.speaker.split()) >= 2
-                and s.speaker_type != "organization"
-            ):
+            if s.speaker and s.speaker_id and len(s.speaker.split()) >= 2 and s.speaker_type != "organization":
                 full[fold(s.speaker).split()[-1]].add((s.speaker, s.speaker_id))
         out = []
         for s in items:

@@ -49,9 +49,7 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
     return bool(p and g) and (p[-1] == g[-1] or p[-1] in g)
 
 
-def match(
-    preds: Sequence[Row], golds: Sequence[Row]
-) -> tuple[list[tuple[Row, Row, float]], list[Row], list[Row]]:
+def match(preds: Sequence[Row], golds: Sequence[Row]) -> tuple[list[tuple[Row, Row, float]], list[Row], list[Row]]:
     """Greedy best-first matching inside each article: (pairs, unmatched preds, unmatched golds)."""
     by_article: dict[Any, tuple[list[Row], list[Row]]] = defaultdict(lambda: ([], []))
     for p in preds:
@@ -64,9 +62,7 @@ def match(
     for ps, gs in by_article.values():
         pw = [words(p.get("quote")) for p in ps]
         gw = [words(g.get("quote")) for g in gs]
-        scored = sorted(
-            ((dice(pw[i], gw[j]), i, j) for i in range(len(ps)) for j in range(len(gs))), reverse=True
-        )
+        scored = sorted(((dice(pw[i], gw[j]), i, j) for i in range(len(ps)) for j in range(len(gs))), reverse=True)
         used_p: set[int] = set()
         used_g: set[int] = set()
         for score, i, j in scored:
@@ -116,8 +112,7 @@ class Scores:
 
     def table(self) -> str:
         lines = [
-            f"statements: {self.gold_required} gold (required), {self.predicted} predicted, "
-            f"{self.matched} matched"
+            f"statements: {self.gold_required} gold (required), {self.predicted} predicted, {self.matched} matched"
         ]
         for name in ("quote", "attributed"):
             p, r, f = (getattr(self, f"{name}_{m}") for m in ("precision", "recall", "f1"))
@@ -151,12 +146,8 @@ def score(preds: Sequence[Row], golds: Sequence[Row]) -> Scores:
         if stp + sfp + sfn:
             f1s.append(_prf(stp, sfp, sfn)[2])
     errors = {
-        "missed": [
-            (g["article"], g.get("speaker"), g["quote"][:90]) for g in lone_golds if not g.get("optional")
-        ],
-        "false_alarms": [
-            (p.get("article"), p.get("speaker"), (p.get("quote") or "")[:90]) for p in lone_preds
-        ],
+        "missed": [(g["article"], g.get("speaker"), g["quote"][:90]) for g in lone_golds if not g.get("optional")],
+        "false_alarms": [(p.get("article"), p.get("speaker"), (p.get("quote") or "")[:90]) for p in lone_preds],
         "wrong_speaker": [
             (g["article"], p.get("speaker"), g["speaker"], g["quote"][:60])
             for p, g in judged

@@ -163,9 +163,7 @@ class Extractor:
             return
         for batch in _batched(articles, self.batch_size):
             try:
-                docs: list[Doc | Exception] = list(
-                    self.nlp.pipe((a.body for a in batch), batch_size=self.batch_size)
-                )
+                docs: list[Doc | Exception] = list(self.nlp.pipe((a.body for a in batch), batch_size=self.batch_size))
             except Exception:
                 docs = []
                 for article in batch:
@@ -174,7 +172,7 @@ class Extractor:
                     except Exception as err:
                         log.exception("parsing failed on %s", article.name)
                         docs.append(err)
-            for doc, article in zip(docs, batch):
+            for doc, article in zip(docs, batch, strict=False):
                 if isinstance(doc, Exception):
                     yield ArticleResult(
                         _outcome(article, "failed", f"parse failed: {type(doc).__name__}: {doc}"), article
@@ -204,9 +202,7 @@ class Extractor:
                 if on_item:
                     on_item()
                 if isinstance(item, ReadFailure):
-                    pending.append(
-                        ArticleResult(FileOutcome(str(item.path), item.name, item.status, item.reason))
-                    )
+                    pending.append(ArticleResult(FileOutcome(str(item.path), item.name, item.status, item.reason)))
                 else:
                     yield item
 
@@ -220,9 +216,7 @@ class Extractor:
             yield pending.pop(0)
 
 
-def _outcome(
-    article: Article, status: str, reason: str | None, statements: Sequence[Statement] = ()
-) -> FileOutcome:
+def _outcome(article: Article, status: str, reason: str | None, statements: Sequence[Statement] = ()) -> FileOutcome:
     speakers = sorted({s.speaker for s in statements if s.speaker})
     return FileOutcome(
         path=article.path,

@@ -62,11 +62,7 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
-                if (
-                    child.is_file()
-                    and not any(part.startswith(".") for part in rel.parts)
-                    and child.name != SIDECAR
-                ):
+                if child.is_file() and not any(part.startswith(".") for part in rel.parts) and child.name != SIDECAR:
                     yield child
         else:
             yield path
@@ -125,12 +121,9 @@ class _LineRule:
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[_LineRule, ...]:
-    data = yaml.safe_load(
-        resources.files("extract.resources").joinpath("boilerplate.yaml").read_text("utf-8")
-    )
+    data = yaml.safe_load(resources.files("extract.resources").joinpath("boilerplate.yaml").read_text("utf-8"))
     return tuple(
-        _LineRule(re.compile(r["pattern"], re.I), r.get("max_length"), bool(r.get("to_end")))
-        for r in data["lines"]
+        _LineRule(re.compile(r["pattern"], re.I), r.get("max_length"), bool(r.get("to_end"))) for r in data["lines"]
     )
 
 
@@ -319,9 +312,7 @@ def _sidecar(folder: Path, cache: dict[Path, dict[str, Any]]) -> dict[str, Any]:
     return cache[folder]
 
 
-def read_path(
-    path: Path, *, sidecars: dict[Path, dict[str, Any]] | None = None
-) -> Iterator[Article | ReadFailure]:
+def read_path(path: Path, *, sidecars: dict[Path, dict[str, Any]] | None = None) -> Iterator[Article | ReadFailure]:
     """Read one file; a ``.jsonl`` file gives one article per line."""
     sidecars = {} if sidecars is None else sidecars
     suffix = path.suffix.lower()

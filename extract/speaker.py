@@ -72,9 +72,8 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
                 and child.ent_type_ == "PERSON"
                 and doc[child.i - 1].text != "("
                 and (child.i + 1 >= len(doc) or doc[child.i + 1].text != ")")
-            ):
-                if subject.ent_type_ != "PERSON":
-                    return child
+            ) and subject.ent_type_ != "PERSON":
+                return child
         # "WASHINGTON ― Donald Trump urged ...": an all-caps dateline parsed as the subject
         if subject.text.isupper() and len(subject.text) > 2 and subject.i + 1 < len(doc):
             nxt = doc[subject.i + 1]
@@ -181,9 +180,7 @@ def _name_in(span: Span, head: Token) -> tuple[str | None, str | None]:
         left = head.i
         while left - 1 >= span.start and span.doc[left - 1].pos_ == "PROPN":
             left -= 1
-        return _clean_name(
-            span.doc[left : head.i + 1].text
-        ), "PERSON" if head.ent_type_ == "PERSON" else "PROPN"
+        return _clean_name(span.doc[left : head.i + 1].text), "PERSON" if head.ent_type_ == "PERSON" else "PROPN"
     if role_in(head.text) or role_in(span.text):
         return None, "ROLE"
     return None, "NOUN"

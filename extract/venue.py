@@ -33,9 +33,7 @@ VENUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "{0}",
     ),
     (
-        re.compile(
-            rf"\b(?:in|on) (?:a|his|her|their) (?:post|tweet|statement|letter|op-ed|column) on {_NAME}"
-        ),
+        re.compile(rf"\b(?:in|on) (?:a|his|her|their) (?:post|tweet|statement|letter|op-ed|column) on {_NAME}"),
         "{0}",
     ),
 )

@@ -71,9 +71,7 @@ def build_graph(statements: Iterable[Statement]) -> nx.MultiDiGraph:
         art = f"article:{s.article}"
         if art not in g:
             g.add_node(art, type="article", name=s.article, title=s.title or "", published=s.published or "")
-        g.add_edge(
-            st, art, key=f"reported_in:{s.start}", rel="reported_in", start=s.start, end=s.end, text=s.quote
-        )
+        g.add_edge(st, art, key=f"reported_in:{s.start}", rel="reported_in", start=s.start, end=s.end, text=s.quote)
         if s.outlet:
             out = f"outlet:{_slug(s.outlet)}"
             if out not in g:
@@ -207,9 +205,7 @@ def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> Path:
 
     clean = nx.MultiDiGraph()
     for n, data in g.nodes(data=True):
-        clean.add_node(
-            n, **{k: v if isinstance(v, (str, int, float, bool)) else str(v) for k, v in data.items()}
-        )
+        clean.add_node(n, **{k: v if isinstance(v, (str, int, float, bool)) else str(v) for k, v in data.items()})
     for u, v, k, data in g.edges(keys=True, data=True):
         clean.add_edge(
             u,

@@ -23,9 +23,7 @@ Paths = Annotated[
     typer.Argument(help="Files or folders (.txt, .html, .json, .jsonl); folders are read recursively."),
 ]
 TopicsOpt = Annotated[Path | None, typer.Option("--topics", help="Topics file (YAML) for topic and stance.")]
-ModelOpt = Annotated[
-    str | None, typer.Option("--model", help="spaCy pipeline name or path (default: best installed).")
-]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline name or path (default: best installed).")]
 EntitiesOpt = Annotated[
     list[Path] | None, typer.Option("--entities", help="Entity file(s) (YAML) with canonical speakers.")
 ]
@@ -59,9 +57,7 @@ def _check_paths(paths: list[Path]) -> None:
         raise _fail(f"no such file or folder: {', '.join(missing)}")
 
 
-def _extractor_options(
-    topics: Path | None, model: str | None, entities: list[Path] | None, workers: int
-) -> dict:
+def _extractor_options(topics: Path | None, model: str | None, entities: list[Path] | None, workers: int) -> dict:
     if topics is not None and not topics.is_file():
         raise _fail(f"topics file not found: {topics}")
     return {"topics": topics, "model": model, "entities": entities, "workers": workers}
@@ -105,15 +101,18 @@ def build(
     entities: EntitiesOpt = None,
     workers: WorkersOpt = 1,
     rdf_format: Annotated[
-        list[str], typer.Option("--rdf-format", help="RDF formats to write: ttl, jsonld, nt.")
-    ] = ["ttl"],  # noqa: B006
+        list[str] | None, typer.Option("--rdf-format", help="RDF formats to write: ttl (default), jsonld, nt.")
+    ] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract, merge and write statements.jsonl, graph.ttl, graph.html and report.json."""
     from extract.nlp import ModelNotFound
     from graph.run import build as run_build
 
+    if rdf_format is None:
+        rdf_format = ["ttl"]
     _check_paths(paths)
+    rdf_format = rdf_format or ["ttl"]
     bad = [f for f in rdf_format if f not in ("ttl", "jsonld", "nt")]
     if bad:
         raise _fail(f"unknown RDF format(s): {', '.join(bad)} (choose ttl, jsonld, nt)")
@@ -157,15 +156,9 @@ def evaluate(
 
 @app.command()
 def query(
-    source: Annotated[
-        str, typer.Argument(help="RDF file, Oxigraph store folder, or http(s) SPARQL endpoint URL.")
-    ],
-    sparql: Annotated[
-        str, typer.Argument(help="A SELECT/ASK query, or the name of a shipped query (see `queries`).")
-    ],
-    param: Annotated[
-        list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term.")
-    ] = None,
+    source: Annotated[str, typer.Argument(help="RDF file, Oxigraph store folder, or http(s) SPARQL endpoint URL.")],
+    sparql: Annotated[str, typer.Argument(help="A SELECT/ASK query, or the name of a shipped query (see `queries`).")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the result here.")] = None,
 ) -> None:
@@ -266,8 +259,7 @@ def propose_topics_command(
     topics = propose_topics(texts, n=n)
     data = {
         "topics": [
-            {"id": t.id, "label": t.label, "proposition": t.proposition, "keywords": list(t.keywords)}
-            for t in topics
+            {"id": t.id, "label": t.label, "proposition": t.proposition, "keywords": list(t.keywords)} for t in topics
         ]
     }
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

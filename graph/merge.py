@@ -179,7 +179,7 @@ def merge_statements(statements: Iterable[Statement]) -> list[Statement]:
             if same_remark(block[a], block[b]):
                 uf.union(indices[a], indices[b])
     ids = {}
-    for i, s in enumerate(items):
+    for i in range(len(items)):
         root = uf.find(i)  # the root is the cluster's first report in sorted order
         ids[i] = str(uuid.uuid5(NAMESPACE, f"{speaker_key(items[root]) or ''}|{report_key(items[root])}"))
     merged = [replace(s, statement_id=ids[i]) for i, s in enumerate(items)]

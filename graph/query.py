@@ -66,11 +66,7 @@ def _term_value(term: Any) -> Any:
         dt = term.datatype.value if term.datatype else ""
         if dt.endswith(("#integer", "#decimal", "#double", "#nonNegativeInteger", "#int", "#long")):
             try:
-                return (
-                    int(term.value)
-                    if "integer" in dt or dt.endswith(("#int", "#long"))
-                    else float(term.value)
-                )
+                return int(term.value) if "integer" in dt or dt.endswith(("#int", "#long")) else float(term.value)
             except ValueError:
                 return term.value
         return term.value
@@ -81,9 +77,7 @@ def _term_value(term: Any) -> Any:
     return str(term)
 
 
-def run_query(
-    source: Any, query: str, *, params: dict[str, Any] | None = None, timeout: float = 60.0
-) -> pd.DataFrame:
+def run_query(source: Any, query: str, *, params: dict[str, Any] | None = None, timeout: float = 60.0) -> pd.DataFrame:
     """Run a SELECT query (text or shipped name) on ``source`` and return a DataFrame."""
     text = resolve(query)
     check_query(text)

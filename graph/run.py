@@ -68,9 +68,7 @@ class RunReport:
             f"{c['read']} read, {c['skipped']} skipped, {c['failed']} failed; {c['statements']} statements "
             f"from {len(self.speakers)} speakers"
         ]
-        lines += [
-            f"  {o.status}: {o.path or o.name}: {o.reason}" for o in self.outcomes if o.status != "read"
-        ]
+        lines += [f"  {o.status}: {o.path or o.name}: {o.reason}" for o in self.outcomes if o.status != "read"]
         return "\n".join(lines)
 
 
@@ -115,9 +113,7 @@ def extract_to_jsonl(
     return report
 
 
-def _with_proposed_topics(
-    ex: Extractor, statements: list[Statement], articles: dict[str, Any]
-) -> list[Statement]:
+def _with_proposed_topics(ex: Extractor, statements: list[Statement], articles: dict[str, Any]) -> list[Statement]:
     """No topics file: propose topics from the corpus and assign them, so a new corpus can be explored."""
     from extract.stance import StanceAssigner
     from extract.stance import propose_topics as propose

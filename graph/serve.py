@@ -99,8 +99,9 @@ def execute(store_dir: str | Path, query: str, timeout: float) -> tuple[int, dic
 
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>quotegraph SPARQL</title>
-<style>body{{font:14px system-ui,sans-serif;margin:2em;max-width:70em}}textarea{{width:100%;height:14em;font:13px monospace}}
-table{{border-collapse:collapse;margin-top:1em}}td,th{{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}}</style>
+<style>body{{font:14px system-ui,sans-serif;margin:2em;max-width:70em}}
+textarea{{width:100%;height:14em;font:13px monospace}} table{{border-collapse:collapse;margin-top:1em}}
+td,th{{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}}</style>
 </head><body><h1>quotegraph SPARQL endpoint</h1><p>Read-only. Named queries: {names}</p>
 <form method="get" action="/sparql"><textarea name="query">{query}</textarea><br>
 <input type="hidden" name="format" value="html"><button>Run</button></form>{result}</body></html>"""

@@ -65,9 +65,7 @@ def graph_data(
         keep |= {s.replies_to for s in items if s.replies_to}
     items.sort(key=lambda s: (s.article, s.start))
     counts = Counter(_speaker_key(s) for s in items)
-    topics = sorted(
-        {t for s in items for t in ([x.topic for x in s.topics] or ([s.topic] if s.topic else []))}
-    )
+    topics = sorted({t for s in items for t in ([x.topic for x in s.topics] or ([s.topic] if s.topic else []))})
     notice = None
     speaker_budget = max(1, max_nodes - len(topics))
     if len(counts) > speaker_budget:

@@ -42,9 +42,7 @@ class StanceBackend(Protocol):
 
     name: str
 
-    def stance(
-        self, statement: Statement, topic: Topic, context: str
-    ) -> tuple[str, float, tuple[str, ...]]: ...
+    def stance(self, statement: Statement, topic: Topic, context: str) -> tuple[str, float, tuple[str, ...]]: ...
 
 
 class RulesBackend:
@@ -116,12 +114,8 @@ class StanceAssigner:
         fallback_topic = self.article_topic(article) if statements and self.topics else None
         for s in statements:
             sentence, paragraph = _context(doc, article, s)
-            all_scores = [
-                topic_scores(t, s.quote, sentence, paragraph, article.title or "") for t in self.topics
-            ]
-            scored = sorted(
-                (x for x in all_scores if x.score >= self.topic_threshold), key=lambda x: -x.score
-            )
+            all_scores = [topic_scores(t, s.quote, sentence, paragraph, article.title or "") for t in self.topics]
+            scored = sorted((x for x in all_scores if x.score >= self.topic_threshold), key=lambda x: -x.score)
             if not scored and fallback_topic is not None:
                 # a statement that names no topic is about what its article is about
                 scored = [next(x for x in all_scores if x.topic.id == fallback_topic.id)]

@@ -62,9 +62,7 @@ class LLMBackend:
         self.base_url = (base_url or os.environ.get("QUOTEGRAPH_LLM_BASE_URL") or "").rstrip("/")
         self.model = model or os.environ.get("QUOTEGRAPH_LLM_MODEL")
         if not self.base_url or not self.model:
-            raise RuntimeError(
-                "the llm stance backend needs base_url and model (or QUOTEGRAPH_LLM_* variables)"
-            )
+            raise RuntimeError("the llm stance backend needs base_url and model (or QUOTEGRAPH_LLM_* variables)")
         key = api_key or os.environ.get("QUOTEGRAPH_LLM_API_KEY")
         headers = {"Authorization": f"Bearer {key}"} if key else {}
         self.client = httpx.Client(timeout=timeout, headers=headers, transport=transport)

@@ -32,9 +32,7 @@ class NLIBackend:
         try:
             from transformers import pipeline
         except ImportError as err:
-            raise RuntimeError(
-                "the nli stance backend needs transformers: pip install 'quotegraph[nli]'"
-            ) from err
+            raise RuntimeError("the nli stance backend needs transformers: pip install 'quotegraph[nli]'") from err
         self.classifier = pipeline("zero-shot-classification", model=model, device=device)
 
     def stance(self, statement: Statement, topic: Topic, context: str) -> tuple[str, float, tuple[str, ...]]:

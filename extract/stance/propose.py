@@ -68,7 +68,7 @@ def propose_topics(texts: Sequence[str], *, n: int = 8) -> list[Topic]:
             groups[head].append(gram)
     ranked = sorted(groups.items(), key=lambda kv: -sum(scores[g] for g in kv[1]))
     topics = []
-    for head, grams in ranked[:n]:
+    for _head, grams in ranked[:n]:
         label = max(grams, key=lambda g: (scores[g], len(g)))
         topics.append(
             Topic(

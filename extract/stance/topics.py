@@ -44,9 +44,7 @@ def parse_topics(data: Any, source: str = "topics") -> list[Topic]:
         examples = []
         for ex in item.get("examples") or []:
             if not isinstance(ex, dict) or ex.get("stance") not in STANCES or not ex.get("text"):
-                raise TopicsFileError(
-                    f"{source}: an example of {tid!r} needs text and stance ({'/'.join(STANCES)})"
-                )
+                raise TopicsFileError(f"{source}: an example of {tid!r} needs text and stance ({'/'.join(STANCES)})")
             examples.append((str(ex["text"]), str(ex["stance"])))
         topics.append(
             Topic(

@@ -207,11 +207,7 @@ def test_component_min_confidence_drops_unattributed_quotes():
     assert doc._.statements == []
 
 
-@pytest.mark.xfail(
-    reason="speakers named only in a subheading ('Tajani: “...”') are not read yet", strict=False
-)
+@pytest.mark.xfail(reason="speakers named only in a subheading ('Tajani: “...”') are not read yet", strict=False)
 def test_component_subheading_speaker(nlp):
-    s = _find(
-        _statements(nlp, "Tajani: “Stoltenberg on weapons in Kiev? These are personal opinions”"), "personal"
-    )
+    s = _find(_statements(nlp, "Tajani: “Stoltenberg on weapons in Kiev? These are personal opinions”"), "personal")
     assert s is not None and s.speaker == "Tajani"

@@ -65,9 +65,7 @@ def test_entities_role_at_the_time(resolver):
 def test_entities_link_corpus_joins_surnames_only_when_unique(resolver):
     items = resolver.canonicalize([_s("Maria Ivanova", "a.txt", speaker_type="person")])
     items += resolver.canonicalize([_s("Ivanova", "b.txt")])
-    items += resolver.canonicalize(
-        [_s("Petrov", "c.txt"), _s("Ivan Petrov", "d.txt"), _s("Olga Petrov", "e.txt")]
-    )
+    items += resolver.canonicalize([_s("Petrov", "c.txt"), _s("Ivan Petrov", "d.txt"), _s("Olga Petrov", "e.txt")])
     linked = resolver.link_corpus(items)
     by_article = {s.article: s for s in linked}
     assert by_article["b.txt"].speaker == "Maria Ivanova"

@@ -9,9 +9,7 @@ from extract.model import Article, Statement, TopicStance, read_jsonl, write_jso
 
 
 def _statement(**kw) -> Statement:
-    base = dict(
-        article="a.txt", quote="it is time", start=10, end=20, kind="direct", speaker="Jens Stoltenberg"
-    )
+    base = dict(article="a.txt", quote="it is time", start=10, end=20, kind="direct", speaker="Jens Stoltenberg")
     base.update(kw)
     return Statement(**base)
 

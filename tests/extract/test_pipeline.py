@@ -20,9 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def extractor(nlp) -> Extractor:
-    return Extractor(
-        nlp=nlp, topics=ROOT / "data" / "topics.yaml", entities=[ROOT / "data" / "entities.yaml"]
-    )
+    return Extractor(nlp=nlp, topics=ROOT / "data" / "topics.yaml", entities=[ROOT / "data" / "entities.yaml"])
 
 
 @pytest.fixture(scope="module")
@@ -75,14 +73,7 @@ def test_pipeline_one_failing_article_does_not_stop_the_batch(extractor, monkeyp
     assert "boom" in results[2].outcome.reason
 
 
-PIECES = list("abcdefgh ABCDE.,:;!?-\n\"“”«»‘’'()0123") + [
-    " said ",
-    " he ",
-    "Ann Lee",
-    " told ",
-    " that ",
-    "\n\n",
-]
+PIECES = [*list("abcdefgh ABCDE.,:;!?-\n\"“”«»‘’'()0123"), " said ", " he ", "Ann Lee", " told ", " that ", "\n\n"]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
 
 

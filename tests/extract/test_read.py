@@ -100,8 +100,7 @@ BAD_INPUTS = [
     (
         "german.txt",
         (
-            "Titel\n\n"
-            + "Der Minister sagte am Dienstag, dass die Regierung ihre Pläne für den Haushalt nicht "
+            "Titel\n\n" + "Der Minister sagte am Dienstag, dass die Regierung ihre Pläne für den Haushalt nicht "
             "ändern werde und die Opposition darüber informiert worden sei. " * 3
         ).encode("utf-8"),
         "skipped",

@@ -57,9 +57,7 @@ def test_sources_resolve_date(expression, published, iso):
 
 
 def test_sources_published_from_metadata_first():
-    assert (
-        detect_published("Saturday, 25 May 2024, 01:45", metadata_date="2024-05-20 08:00:00") == "2024-05-20"
-    )
+    assert detect_published("Saturday, 25 May 2024, 01:45", metadata_date="2024-05-20 08:00:00") == "2024-05-20"
 
 
 def test_sources_sample_outlets_and_dates(data_dir):

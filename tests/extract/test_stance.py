@@ -37,9 +37,7 @@ def _article(text: str, title: str = "Budget row") -> Article:
 
 def _assign(quote: str, cue: str = "said", title: str = "Budget row") -> Statement:
     text = f"{quote} the minister {cue}."
-    s = Statement(
-        article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue=cue
-    )
+    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue=cue)
     return StanceAssigner(TOPICS).assign([s], None, _article(text, title))[0]
 
 
@@ -128,9 +126,7 @@ def test_stance_llm_backend_against_a_local_fake_endpoint():
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             seen.append(body)
             answer = {
-                "choices": [
-                    {"message": {"content": '{"stance": "oppose", "confidence": 0.9, "evidence": "no"}'}}
-                ]
+                "choices": [{"message": {"content": '{"stance": "oppose", "confidence": 0.9, "evidence": "no"}'}}]
             }
             data = json.dumps(answer).encode()
             self.send_response(200)

@@ -26,9 +26,7 @@ def built(tmp_path_factory) -> Path:
     bad = tmp_path_factory.mktemp("bad")
     (bad / "empty.txt").write_text("", encoding="utf-8")
     (bad / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
-    result = runner.invoke(
-        app, ["build", str(ARTICLES), str(bad), "--topics", str(TOPICS), "-o", str(out), "--quiet"]
-    )
+    result = runner.invoke(app, ["build", str(ARTICLES), str(bad), "--topics", str(TOPICS), "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     return out
 
@@ -84,8 +82,6 @@ def test_cli_bad_arguments_give_a_clear_error(args, message, tmp_path, monkeypat
 
 
 def test_cli_python_m_graph_works():
-    proc = subprocess.run(
-        [sys.executable, "-m", "graph", "--help"], capture_output=True, text=True, check=False
-    )
+    proc = subprocess.run([sys.executable, "-m", "graph", "--help"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0
     assert "build" in proc.stdout and "extract" in proc.stdout

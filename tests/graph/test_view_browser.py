@@ -95,7 +95,7 @@ def test_view_browser_injected_script_never_runs(browser, tmp_path):
         stmt("b.txt", 0, "A second, harmless remark about the budget.", "Bo Park", topics=(TopicStance("t", "oppose"),)),
     ])  # fmt: skip
     path = render_html(statements, tmp_path / "g.html")
-    page, errors, _ = _open(browser, path)
+    page, _errors, _ = _open(browser, path)
     node_id = page.evaluate("window.quotegraph.data.nodes.find(n => n.label === 'Ann Lee').id")
     page.evaluate(f"window.quotegraph.showNode({node_id})")
     page.wait_for_timeout(300)
