@@ -10,6 +10,7 @@ memory stays flat however large the corpus.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -73,6 +74,19 @@ def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+_WORKER: Extractor | None = None
+
+
+def _init_worker(options: dict[str, Any]) -> None:
+    global _WORKER
+    _WORKER = Extractor(**options)
+
+
+def _work(articles: list[Article]) -> list[tuple[FileOutcome, list[Statement]]]:
+    assert _WORKER is not None
+    return _WORKER._process(articles)
+
+
 class Extractor:
     """Holds the loaded pipeline, entity resolver and stance assigner for a run.
 
@@ -93,9 +107,20 @@ class Extractor:
         stance_options: dict[str, Any] | None = None,
         batch_size: int = 16,
         workers: int = 1,
+        cache: str | Path | None = None,
     ) -> None:
         from extract.entities import EntityResolver
         from extract.nlp import load_pipeline
+
+        self.options: dict[str, Any] = {
+            "model": model or (nlp.meta.get("lang", "en") + "_" + nlp.meta["name"] if nlp is not None else None),
+            "topics": topics,
+            "entities": entities,
+            "stance_backend": stance_backend,
+            "stance_fallback": stance_fallback,
+            "stance_options": stance_options,
+            "batch_size": batch_size,
+        }
 
         self.nlp = nlp if nlp is not None else load_pipeline(model)
         self.batch_size = batch_size
@@ -115,6 +140,21 @@ class Extractor:
             )
         else:
             self.topics = []
+        self.cache = None
+        if cache is not None:
+            from importlib import metadata
+
+            from extract.cache import StatementCache, fingerprint
+            from extract.nlp import model_id
+
+            try:
+                version = metadata.version("quotegraph")
+            except metadata.PackageNotFoundError:
+                version = "unknown"
+            self.cache = StatementCache(cache)
+            self.config_key = fingerprint(
+                model_id(self.nlp), version, self.topics_path, *[Path(p) for p in entities or ()]
+            )
 
     # -- one parsed article -> finished statements ---------------------------------------------
     def finish(self, doc: Doc, article: Article) -> list[Statement]:
@@ -151,34 +191,90 @@ class Extractor:
         return sorted(statements, key=lambda s: (s.start, s.end))
 
     # -- streams ----------------------------------------------------------------------------------
-    def extract_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        """Parse and finish articles, streaming. A batch the parser fails on is retried one article at a
-        time, so one bad article fails alone."""
-        if self.workers > 1:
-            pairs = ((article.body, article) for article in articles)
-            for doc, article in self.nlp.pipe(
-                pairs, as_tuples=True, batch_size=self.batch_size, n_process=self.workers
-            ):
-                yield self._result(doc, article)
-            return
-        for batch in _batched(articles, self.batch_size):
-            try:
-                docs: list[Doc | Exception] = list(self.nlp.pipe((a.body for a in batch), batch_size=self.batch_size))
-            except Exception:
-                docs = []
-                for article in batch:
-                    try:
-                        docs.append(self.nlp(article.body))
-                    except Exception as err:
-                        log.exception("parsing failed on %s", article.name)
-                        docs.append(err)
-            for doc, article in zip(docs, batch, strict=False):
-                if isinstance(doc, Exception):
-                    yield ArticleResult(
-                        _outcome(article, "failed", f"parse failed: {type(doc).__name__}: {doc}"), article
-                    )
-                else:
-                    yield self._result(doc, article)
+    def extract_articles(self, articles: Iterable[Article | Any]) -> Iterator[ArticleResult]:
+        """Parse and finish articles, streaming, in input order. Cached articles are not parsed again;
+        with ``workers > 1`` batches go to worker processes (each loads the pipeline once). Items that
+        are read failures (:class:`extract.read.ReadFailure`) pass through as failed or skipped results."""
+        pool = self._pool() if self.workers > 1 else None
+        pending: deque[tuple[list[Any], list[str | None], dict[int, list[Statement]], Any]] = deque()
+        try:
+            for batch in _batched(articles, self.batch_size):
+                keys, cached = self._cached(batch)
+                todo = [a for i, a in enumerate(batch) if i not in cached and isinstance(a, Article)]
+                work = pool.submit(_work, todo) if pool is not None else self._process(todo)
+                pending.append((batch, keys, cached, work))
+                while pending and (pool is None or len(pending) > 2 * self.workers):
+                    yield from self._emit(*pending.popleft())
+            while pending:
+                yield from self._emit(*pending.popleft())
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+
+    def _pool(self) -> Any:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(
+            self.workers, mp_context=mp.get_context("spawn"), initializer=_init_worker, initargs=(self.options,)
+        )
+
+    def _cached(self, batch: list[Article]) -> tuple[list[str | None], dict[int, list[Statement]]]:
+        keys: list[str | None] = [None] * len(batch)
+        cached: dict[int, list[Statement]] = {}
+        if self.cache is not None:
+            from extract.cache import article_key
+
+            for i, article in enumerate(batch):
+                if not isinstance(article, Article):
+                    continue
+                keys[i] = article_key(article, self.config_key)
+                hit = self.cache.get(keys[i])
+                if hit is not None:
+                    cached[i] = hit
+        return keys, cached
+
+    def _process(self, todo: list[Article]) -> list[tuple[FileOutcome, list[Statement]]]:
+        out = []
+        for doc, article in zip(self._parse(todo), todo, strict=True):
+            if isinstance(doc, Exception):
+                out.append((_outcome(article, "failed", f"parse failed: {type(doc).__name__}: {doc}"), []))
+            else:
+                result = self._result(doc, article)
+                out.append((result.outcome, result.statements))
+        return out
+
+    def _emit(
+        self, batch: list[Article], keys: list[str | None], cached: dict[int, list[Statement]], work: Any
+    ) -> Iterator[ArticleResult]:
+        done = iter(work.result() if hasattr(work, "result") else work)
+        for i, article in enumerate(batch):
+            if not isinstance(article, Article):  # a read failure: reported in its place
+                yield ArticleResult(FileOutcome(str(article.path), article.name, article.status, article.reason))
+                continue
+            if i in cached:
+                yield ArticleResult(
+                    replace(_outcome(article, "read", None, cached[i]), cached=True), article, cached[i]
+                )
+                continue
+            outcome, statements = next(done)
+            if self.cache is not None and outcome.status == "read" and keys[i] is not None:
+                self.cache.put(keys[i], statements)
+            yield ArticleResult(outcome, article, statements)
+
+    def _parse(self, batch: list[Article]) -> list[Doc | Exception]:
+        """Parse a batch; if the parser fails on it, parse one article at a time."""
+        try:
+            return list(self.nlp.pipe((a.body for a in batch), batch_size=self.batch_size))
+        except Exception:
+            docs: list[Doc | Exception] = []
+            for article in batch:
+                try:
+                    docs.append(self.nlp(article.body))
+                except Exception as err:
+                    log.exception("parsing failed on %s", article.name)
+                    docs.append(err)
+            return docs
 
     def _result(self, doc: Doc, article: Article) -> ArticleResult:
         error = doc.user_data.get(ERROR_KEY)
@@ -195,25 +291,15 @@ class Extractor:
         self, paths: Iterable[str | Path], *, on_item: Callable[[], None] | None = None
     ) -> Iterator[ArticleResult]:
         """Read files and folders and extract; failures come through as results, in input order."""
-        from extract.read import ReadFailure, read_all
+        from extract.read import read_all
 
-        def articles() -> Iterator[Article]:
+        def items() -> Iterator[Any]:
             for item in read_all(paths):
                 if on_item:
                     on_item()
-                if isinstance(item, ReadFailure):
-                    pending.append(ArticleResult(FileOutcome(str(item.path), item.name, item.status, item.reason)))
-                else:
-                    yield item
+                yield item
 
-        pending: list[ArticleResult] = []
-        for result in self.extract_articles(articles()):
-            # failures read before this article are reported before it
-            while pending:
-                yield pending.pop(0)
-            yield result
-        while pending:
-            yield pending.pop(0)
+        yield from self.extract_articles(items())
 
 
 def _outcome(article: Article, status: str, reason: str | None, statements: Sequence[Statement] = ()) -> FileOutcome:

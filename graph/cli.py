@@ -29,6 +29,9 @@ EntitiesOpt = Annotated[
 ]
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Parser processes.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+CacheOpt = Annotated[
+    Path | None, typer.Option("--cache", help="Statement cache (SQLite): a re-run parses only new or changed articles.")
+]
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -57,10 +60,15 @@ def _check_paths(paths: list[Path]) -> None:
         raise _fail(f"no such file or folder: {', '.join(missing)}")
 
 
-def _extractor_options(topics: Path | None, model: str | None, entities: list[Path] | None, workers: int) -> dict:
+def _extractor_options(
+    topics: Path | None, model: str | None, entities: list[Path] | None, workers: int, cache: Path | None = None
+) -> dict:
     if topics is not None and not topics.is_file():
         raise _fail(f"topics file not found: {topics}")
-    return {"topics": topics, "model": model, "entities": entities, "workers": workers}
+    for path in entities or []:
+        if not path.is_file():
+            raise _fail(f"entity file not found: {path}")
+    return {"topics": topics, "model": model, "entities": entities, "workers": workers, "cache": cache}
 
 
 @app.command()
@@ -72,6 +80,7 @@ def extract(
     entities: EntitiesOpt = None,
     workers: WorkersOpt = 1,
     report: Annotated[Path | None, typer.Option("--report", help="Also write the run report (JSON).")] = None,
+    cache: CacheOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract statements from articles into a JSONL file (one statement per line)."""
@@ -81,7 +90,7 @@ def extract(
     _check_paths(paths)
     try:
         result = extract_to_jsonl(
-            paths, output, progress=not quiet, **_extractor_options(topics, model, entities, workers)
+            paths, output, progress=not quiet, **_extractor_options(topics, model, entities, workers, cache)
         )
     except ModelNotFound as err:
         raise _fail(str(err)) from None
@@ -103,6 +112,9 @@ def build(
     rdf_format: Annotated[
         list[str] | None, typer.Option("--rdf-format", help="RDF formats to write: ttl (default), jsonld, nt.")
     ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse everything again (no OUTDIR/.cache.sqlite).")
+    ] = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract, merge and write statements.jsonl, graph.ttl, graph.html and report.json."""
@@ -122,7 +134,7 @@ def build(
             outdir,
             rdf_formats=rdf_format,
             progress=not quiet,
-            **_extractor_options(topics, model, entities, workers),
+            **_extractor_options(topics, model, entities, workers, None if no_cache else outdir / ".cache.sqlite"),
         )
     except ModelNotFound as err:
         raise _fail(str(err)) from None

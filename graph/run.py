@@ -64,9 +64,10 @@ class RunReport:
 
     def summary(self) -> str:
         c = self.counts()
+        cached = sum(1 for o in self.outcomes if o.cached)
         lines = [
-            f"{c['read']} read, {c['skipped']} skipped, {c['failed']} failed; {c['statements']} statements "
-            f"from {len(self.speakers)} speakers"
+            f"{c['read']} read ({cached} from cache), {c['skipped']} skipped, {c['failed']} failed; "
+            f"{c['statements']} statements from {len(self.speakers)} speakers"
         ]
         lines += [f"  {o.status}: {o.path or o.name}: {o.reason}" for o in self.outcomes if o.status != "read"]
         return "\n".join(lines)

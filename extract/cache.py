@@ -1,0 +1,78 @@
+"""A re-run parses only new or changed articles.
+
+Finished statements are kept in one SQLite file keyed by a hash of the article (text and the metadata
+that reaches the statements), the model id and a fingerprint of the configuration (topics and entity
+files, quotegraph version). Change any of them and the article is parsed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from extract.model import Article, Statement
+
+SCHEMA = "CREATE TABLE IF NOT EXISTS statements (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
+
+
+def fingerprint(*parts: str | Path | None) -> str:
+    """A hash of configuration: strings as they are, files by their content."""
+    h = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, Path):
+            h.update(part.read_bytes() if part.is_file() else str(part).encode())
+        else:
+            h.update((part or "").encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def article_key(article: Article, config: str) -> str:
+    h = hashlib.sha256()
+    for value in (article.name, article.text, article.title, article.outlet, article.published, article.url, config):
+        h.update((value or "").encode("utf-8"))
+        h.update(b"\x00")
+    h.update(json.dumps(article.skip).encode())
+    return h.hexdigest()
+
+
+class StatementCache:
+    """Statements by article key, in SQLite (WAL mode: safe with several processes)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(SCHEMA)
+        self._db.commit()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str) -> list[Statement] | None:
+        with self._lock:
+            row = self._db.execute("SELECT data FROM statements WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return [Statement.from_dict(d) for d in json.loads(row[0])]
+
+    def put(self, key: str, statements: Iterable[Statement]) -> None:
+        data = json.dumps([s.to_dict() for s in statements], ensure_ascii=False)
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO statements (key, data) VALUES (?, ?)", (key, data))
+            self._db.commit()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT COUNT(*) FROM statements").fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
