@@ -31,7 +31,7 @@ def test_crash_sigkill_mid_build_keeps_previous_outputs(tmp_path: Path):
     out = tmp_path / "out"
     first = _run_build(ARTICLES, out)
     assert first.wait(timeout=300) == 0, first.stderr.read().decode() if first.stderr else ""
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
     assert {"statements.jsonl", "graph.ttl", "graph.html", "report.json"} <= set(before)
 
     big = tmp_path / "big"
