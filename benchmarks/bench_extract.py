@@ -40,7 +40,9 @@ def articles(corpus: Path, limit: int | None, replicate: int) -> Iterator:
                 yield replace(item, name=f"{k}/{item.name}") if k else item
 
 
-def measure(mode: str, corpus: Path, limit: int | None, replicate: int, workers: int, topics: str | None, cache: str | None) -> dict:
+def measure(
+    mode: str, corpus: Path, limit: int | None, replicate: int, workers: int, topics: str | None, cache: str | None
+) -> dict:
     t0 = time.perf_counter()
     n_articles = n_words = n_statements = 0
     if mode == "bare":
@@ -49,7 +51,7 @@ def measure(mode: str, corpus: Path, limit: int | None, replicate: int, workers:
         nlp = load_base()
         t0 = time.perf_counter()
         texts = ((a.body, a) for a in articles(corpus, limit, replicate))
-        for doc, art in nlp.pipe(texts, as_tuples=True, batch_size=16):
+        for _doc, art in nlp.pipe(texts, as_tuples=True, batch_size=16):
             n_articles += 1
             n_words += len(re.findall(r"\w+", art.body))
     else:
@@ -102,7 +104,11 @@ def main() -> None:
     ap.add_argument("--cache", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(measure(args.child, args.corpus, args.limit, args.replicate, args.workers, args.topics, args.cache)))
+        print(
+            json.dumps(
+                measure(args.child, args.corpus, args.limit, args.replicate, args.workers, args.topics, args.cache)
+            )
+        )
         return
     if not args.corpus.is_dir():
         sys.exit(f"no corpus at {args.corpus}")

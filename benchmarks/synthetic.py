@@ -1,0 +1,70 @@
+"""Synthetic statements shaped like real ones, for scale benchmarks (deterministic for a seed)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from extract.model import Statement, TopicStance
+
+COMMON = [
+    "restrictions",
+    "weapons",
+    "allies",
+    "lift",
+    "ban",
+    "ukraine",
+    "russia",
+    "territory",
+    "strike",
+    "targets",
+    "nato",
+    "troops",
+    "ground",
+    "war",
+    "escalation",
+    "support",
+    "defend",
+    "rights",
+    "decision",
+    "government",
+    "minister",
+    "budget",
+    "tax",
+]
+WORDS = COMMON + [f"term{i}" for i in range(4000)]  # a realistic spread of vocabulary
+OUTLETS = ["Reuters", "Associated Press", "BBC", "Politico", "The Guardian", "Tass", "Kyiv Independent", "CNN"]
+TOPICS = ["weapons-restrictions", "nato-direct-involvement", "arms-deliveries", "sanctions", "energy-prices"]
+STANCES = ["support", "oppose", "neutral"]
+
+
+def statements(n: int, *, speakers: int = 2000, seed: int = 1) -> Iterator[Statement]:
+    rng = random.Random(seed)
+    for i in range(n):
+        sp = rng.randrange(speakers)
+        topic = TOPICS[sp % len(TOPICS)]
+        stance = STANCES[(sp + i) % 3]
+        quote = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 30)))
+        day = 1 + i % 28
+        yield Statement(
+            article=f"article-{i // 4:07d}.txt",
+            quote=quote,
+            start=(i % 4) * 500,
+            end=(i % 4) * 500 + len(quote),
+            kind=rng.choice(["direct", "indirect", "mixed"]),
+            speaker=f"Speaker {sp:05d}",
+            speaker_id=f"person/speaker-{sp:05d}",
+            speaker_type="person",
+            speaker_role="Minister" if sp % 3 == 0 else None,
+            speaker_org=f"Org {sp % 50}" if sp % 3 == 0 else None,
+            cue="said",
+            venue="press conference" if i % 7 == 0 else None,
+            confidence=0.8,
+            topic=topic,
+            stance=stance,
+            topics=(TopicStance(topic, stance, 0.7, ("said",)),),
+            outlet=OUTLETS[i % len(OUTLETS)],
+            published=f"2024-05-{day:02d}",
+            statement_date=f"2024-05-{day:02d}",
+            title=f"Headline {i // 4}",
+        )
