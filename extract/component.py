@@ -137,10 +137,18 @@ class QuoteAttribution:
                 for q in inside:
                     unquoted = unquoted.replace(text[q.start : q.end], " ")
                 if _words(unquoted) <= 2 and len(inside) == 1:
-                    # the content is the quote: a direct quote, handled with the quote spans below
+                    # the content is the quote: a direct quote
                     q = inside[0]
-                    found.append(_Found(q.start, q.end, "direct", cue, mention, 0.9, (q,)))
-                    bound.add(q)
+                    quoted_spans: tuple[QuoteSpan, ...] = (q,)
+                    end = q.end
+                    if cue.start >= q.end:
+                        # “A,” she said, “B.”: the quote goes on after the attribution
+                        following = self._continuation(doc, cue, quotes, cues)
+                        if following:
+                            end = following[-1].end
+                            quoted_spans += tuple(following)
+                    found.append(_Found(q.start, end, "direct", cue, mention, 0.9, quoted_spans))
+                    bound.update(quoted_spans)
                     continue
                 bound.update(inside)
                 kind = "mixed" if quoted < (end - start) else "direct"
