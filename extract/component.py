@@ -361,7 +361,9 @@ class QuoteAttribution:
             if mention is not None:
                 speaker, factor = resolve(mention, index, previous, doc)
                 confidence *= factor
-            elif last_para_speaker is not None and self._continues(text, last_para_speaker[0], f.start):
+            elif last_para_speaker is not None and self._continues(
+                doc, last_para_speaker[0], f.start, last_para_speaker[1]
+            ):
                 speaker, mention = last_para_speaker[1], last_para_speaker[2]
                 confidence = 0.6
             if speaker is None and mention is None and not self.unattributed:
@@ -422,13 +424,21 @@ class QuoteAttribution:
         ]
 
     @staticmethod
-    def _continues(text: str, previous_end: int, start: int) -> bool:
-        """A quote paragraph right after the previous speaker's statement continues it."""
+    @staticmethod
+    def _continues(doc: Doc, previous_end: int, start: int, speaker: str | None) -> bool:
+        """An unattributed quote right after the previous speaker's statement continues it, unless
+        someone else is named in between."""
+        text = doc.text
         gap = text[previous_end:start]
         if gap.count("\n\n") > 1 or len(gap) > 400:
             return False
-        line_start = text.rfind("\n", 0, start) + 1
-        return text[line_start:start].strip(' “«"‘„') == ""
+        span = doc.char_span(previous_end, start, alignment_mode="expand")
+        surname = (speaker or "").split()[-1:] or [""]
+        if span is not None:
+            for ent in span.ents:
+                if ent.label_ in ("PERSON", "ORG") and surname[0] not in ent.text:
+                    return False
+        return True
 
     @staticmethod
     def _speech_like(doc: Doc, f: _Found) -> bool:

@@ -128,12 +128,17 @@ def resolve(
         holder = index.holder(mention.text)
         if holder:
             return holder, 0.85
-        earlier = [n for pos, n in previous if pos < mention.start]
-        if earlier and mention.text.lower().startswith("the "):
-            return None, 0.5
-        return None, 0.5
-    text = _clean_name(mention.text)
-    return (text if text and text[0].isupper() else None), 0.5
+    # an unnamed source ("a Homeland Security Department official", "the South Carolina senator"):
+    # the mention itself is the best name the article gives
+    return described(mention.text), 0.5
+
+
+def described(text: str) -> str | None:
+    """A speaker known only by description, as a name: "the state's election officials" stays that."""
+    text = text.strip(" ,.;:")
+    if not text or len(text) > 80 or text.lower() in ("it", "this", "that", "there"):
+        return None
+    return text
 
 
 def _unused_named_after(index: NameIndex, last: str, pos: int, previous: Sequence[tuple[int, str]]) -> bool:
