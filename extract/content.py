@@ -206,14 +206,23 @@ def appeal_content(doc: Doc, cue_head: Token, particle: Token | None) -> tuple[i
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def object_content(doc: Doc, cue_head: Token, *, min_words: int = 5) -> tuple[int, int] | None:
-    """Content given as the object: "emphasized [the importance of enabling Ukraine ...]"."""
+def object_content(doc: Doc, cue_head: Token, *, min_words: int = 4) -> tuple[int, int] | None:
+    """Content given as the object: "emphasized [the importance of enabling Ukraine ...]", "called
+    [Machado “disgusting”]", "described [Putin as a “strong leader”]"."""
+    obj = next((c for c in cue_head.children if c.dep_ == "dobj" and c.i > cue_head.i), None)
+    if obj is None:
+        return None
+    parts = [obj]
     for child in cue_head.children:
-        if child.dep_ == "dobj" and child.i > cue_head.i:
-            left, right = subtree_range(child)
-            if right - left + 1 >= min_words:
-                return doc[left].idx, doc[right].idx + len(doc[right])
-    return None
+        if child.i > obj.i and (
+            child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "as")
+        ):
+            parts.append(child)
+    left = min(subtree_range(p)[0] for p in parts)
+    right = max(subtree_range(p)[1] for p in parts)
+    if right - left + 1 < min_words:
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right])
 
 
 def according_content(doc: Doc, according: Token) -> tuple[int, int] | None:

@@ -115,7 +115,6 @@ def resolve(
     if mention.label == "PRON":
         word = lower.split()[-1] if lower.split() else lower
         if word in PLURAL:
-            earlier = [n for pos, n in previous if pos < mention.start]
             return None, 0.5
         candidates = [n for pos, n in previous if pos < mention.start]
         recent_person = [n for pos, n in index.persons if pos < mention.start]
