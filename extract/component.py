@@ -268,7 +268,7 @@ class QuoteAttribution:
             return []
         first = min(nxt, key=lambda x: x.start)
         gap = text[cue.end : first.start]
-        if "\n" in gap.strip(" \t") or _words(gap) > 15 or first.words(text) < 2:
+        if "\n" in gap.strip(" \t") or _words(gap) > 45 or first.words(text) < 2:
             return []
         if any(cue.end < c.start < first.start for c in cues):
             return []

@@ -62,6 +62,8 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
                     return child
         return None
     subject = _subject(doc, head)
+    if subject is not None and (subject.like_num or any(c.isdigit() for c in subject.text)):
+        return None  # "5:45 p.m." heading a live blog entry is not a speaker
     if subject is not None:
         # "BRUSSELS (Sputnik) - NATO Secretary General Jens Stoltenberg said": the dateline is parsed as
         # the subject and the speaker as its apposition
