@@ -10,6 +10,7 @@ backend runs first; a ``fallback`` backend only where its confidence is below ``
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Protocol
@@ -107,37 +108,52 @@ class StanceAssigner:
         lead = body[: body.find("\n\n")] if "\n\n" in body else body[:600]
         scored = [topic_scores(t, article.title or "", lead, "", "") for t in self.topics]
         best = max(scored, key=lambda x: x.score, default=None)
-        return best.topic if best is not None and best.score >= self.topic_threshold else None
+        return best.topic if best is not None and best.score >= self.topic_threshold / 2 else None
+
+    def _stances(self, s: Statement, scored: Sequence[Any], sentence: str) -> list[TopicStance]:
+        results = []
+        for ts in scored:
+            stance, confidence, evidence = self.backend.stance(s, ts.topic, sentence)
+            used = self.backend.name
+            if self.fallback is not None and confidence < self.threshold:
+                try:
+                    stance, confidence, evidence = self.fallback.stance(s, ts.topic, sentence)
+                    used = self.fallback.name
+                except Exception as err:  # the strong backend is optional; keep the cheap answer
+                    log.warning("stance fallback %s failed: %s", self.fallback.name, err)
+            results.append(
+                TopicStance(
+                    topic=ts.topic.id,
+                    stance=stance,  # type: ignore[arg-type]
+                    confidence=round(confidence, 3),
+                    evidence=tuple(f"topic: {m}" for m in ts.matched[:3]) + tuple(evidence),
+                    backend=used,
+                )
+            )
+        return results
 
     def assign(self, statements: Sequence[Statement], doc: Doc | None, article: Article) -> list[Statement]:
+        """Topics and stance for the statements of one article. A statement that names no topic is about
+        what the article's other statements are about, else what its headline and lead are about."""
+        contexts = [_context(doc, article, s) for s in statements]
+        all_scores = [
+            [topic_scores(t, s.quote, sentence, paragraph, article.title or "") for t in self.topics]
+            for s, (sentence, paragraph) in zip(statements, contexts, strict=True)
+        ]
+        chosen = [
+            sorted((x for x in scores if x.score >= self.topic_threshold), key=lambda x: -x.score)
+            for scores in all_scores
+        ]
+        mains = Counter(c[0].topic.id for c in chosen if c)
+        fallback_id = mains.most_common(1)[0][0] if mains else None
+        if fallback_id is None and any(not c for c in chosen) and self.topics:
+            topic = self.article_topic(article)
+            fallback_id = topic.id if topic else None
         out = []
-        fallback_topic = self.article_topic(article) if statements and self.topics else None
-        for s in statements:
-            sentence, paragraph = _context(doc, article, s)
-            all_scores = [topic_scores(t, s.quote, sentence, paragraph, article.title or "") for t in self.topics]
-            scored = sorted((x for x in all_scores if x.score >= self.topic_threshold), key=lambda x: -x.score)
-            if not scored and fallback_topic is not None:
-                # a statement that names no topic is about what its article is about
-                scored = [next(x for x in all_scores if x.topic.id == fallback_topic.id)]
-            results = []
-            for ts in scored:
-                stance, confidence, evidence = self.backend.stance(s, ts.topic, sentence)
-                used = self.backend.name
-                if self.fallback is not None and confidence < self.threshold:
-                    try:
-                        stance, confidence, evidence = self.fallback.stance(s, ts.topic, sentence)
-                        used = self.fallback.name
-                    except Exception as err:  # the strong backend is optional; keep the cheap answer
-                        log.warning("stance fallback %s failed: %s", self.fallback.name, err)
-                results.append(
-                    TopicStance(
-                        topic=ts.topic.id,
-                        stance=stance,  # type: ignore[arg-type]
-                        confidence=round(confidence, 3),
-                        evidence=tuple(f"topic: {m}" for m in ts.matched[:3]) + tuple(evidence),
-                        backend=used,
-                    )
-                )
+        for s, (sentence, _), scores, scored in zip(statements, contexts, all_scores, chosen, strict=True):
+            if not scored and fallback_id is not None:
+                scored = [next(x for x in scores if x.topic.id == fallback_id)]
+            results = self._stances(s, scored, sentence)
             main = results[0] if results else None
             out.append(
                 replace(

@@ -109,6 +109,7 @@ def terms(text: str) -> list[str]:
 @dataclass(frozen=True)
 class Lexicon:
     support_cues: frozenset[str]
+    weak_support_cues: frozenset[str]
     oppose_cues: frozenset[str]
     support_words: frozenset[str]
     support_phrases: tuple[str, ...]
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
     data = yaml.safe_load(resources.files("extract.resources").joinpath("stance.yaml").read_text("utf-8"))
     return Lexicon(
         support_cues=frozenset(data["support_cues"]),
+        weak_support_cues=frozenset(data.get("weak_support_cues") or ()),
         oppose_cues=frozenset(data["oppose_cues"]),
         support_words=frozenset(data["support_words"]),
         support_phrases=tuple(fold(p) for p in data["support_phrases"]),
@@ -185,6 +187,9 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str, f
             evidence.append(f"cue: {statement.cue}")
         elif original in lex.oppose_cues or any(stem(c) == stem(cue[0]) for c in lex.oppose_cues):
             score -= 1.5
+            evidence.append(f"cue: {statement.cue}")
+        elif any(stem(c) == stem(cue[0]) for c in lex.weak_support_cues):
+            score += 0.5
             evidence.append(f"cue: {statement.cue}")
     for p in _phrase_hits(quote, lex.support_phrases):
         score += 1.5
