@@ -115,6 +115,7 @@ def build(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Parse everything again (no OUTDIR/.cache.sqlite).")
     ] = False,
+    add: Annotated[bool, typer.Option("--add", help="Add these articles to the earlier build in OUTDIR.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract, merge and write statements.jsonl, graph.ttl, graph.html and report.json."""
@@ -134,6 +135,7 @@ def build(
             outdir,
             rdf_formats=rdf_format,
             progress=not quiet,
+            add=add,
             **_extractor_options(topics, model, entities, workers, None if no_cache else outdir / ".cache.sqlite"),
         )
     except ModelNotFound as err:

@@ -20,6 +20,8 @@ from extract.pipeline import Extractor, FileOutcome
 
 log = logging.getLogger(__name__)
 
+RAW = ".statements-raw.jsonl"  # per-article statements before corpus linking and merging, for --add
+
 
 def software_version() -> str:
     try:
@@ -37,6 +39,7 @@ class RunReport:
     model: str | None = None
     outputs: dict[str, str] = field(default_factory=dict)
     speakers: Counter[str] = field(default_factory=Counter)
+    previous: int = 0  # articles kept from an earlier build (--add)
 
     def counts(self) -> dict[str, int]:
         c = Counter(o.status for o in self.outcomes)
@@ -69,6 +72,8 @@ class RunReport:
             f"{c['read']} read ({cached} from cache), {c['skipped']} skipped, {c['failed']} failed; "
             f"{c['statements']} statements from {len(self.speakers)} speakers"
         ]
+        if self.previous:
+            lines.append(f"  and {self.previous} articles kept from the earlier build")
         lines += [f"  {o.status}: {o.path or o.name}: {o.reason}" for o in self.outcomes if o.status != "read"]
         return "\n".join(lines)
 
@@ -140,11 +145,14 @@ def build(
     html: bool = True,
     progress: bool = True,
     propose_topics: bool = True,
+    add: bool = False,
     **extractor_options: Any,
 ) -> RunReport:
     """Extract, link speakers across articles, merge reports of one remark, write all outputs.
 
     Without a topics file, topics are proposed from the corpus (``propose_topics=False`` turns that off).
+    With ``add=True`` the statements of an earlier build in ``outdir`` are kept and the new articles are
+    added to them (an article read again replaces its earlier version): the result equals a full rebuild.
 
     Writes ``statements.jsonl``, ``graph.ttl`` (and other RDF formats asked for), ``graph.html`` and
     ``report.json`` into ``outdir``, each atomically.
@@ -171,6 +179,16 @@ def build(
         bar.close()
     if propose and articles:
         collected = _with_proposed_topics(ex, collected, articles)
+    raw_path = out / RAW
+    if add and raw_path.is_file():
+        # add to an earlier build: its statements, minus those of articles read again now
+        from extract.model import read_jsonl
+
+        fresh = {o.name for o in report.outcomes if o.status == "read"}
+        earlier = [s for s in read_jsonl(raw_path) if s.article not in fresh]
+        report.previous = len({s.article for s in earlier})
+        collected = earlier + collected
+    write_jsonl(sorted(collected, key=lambda s: (s.article, s.start, s.end)), raw_path)
     linked = ex.resolver.link_corpus(collected)
     merged = merge_statements(linked)
     report.statements = len(merged)

@@ -85,3 +85,30 @@ def test_cli_python_m_graph_works():
     proc = subprocess.run([sys.executable, "-m", "graph", "--help"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0
     assert "build" in proc.stdout and "extract" in proc.stdout
+
+
+def test_cli_adding_articles_equals_a_full_rebuild(tmp_path: Path):
+    import shutil
+
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    files = sorted(ARTICLES.glob("*.txt"))
+    for f in files[:3]:
+        shutil.copy(f, first / f.name)
+    for f in files[3:]:
+        shutil.copy(f, second / f.name)
+    full, step = tmp_path / "full", tmp_path / "step"
+    args = ["--topics", str(TOPICS), "--quiet", "--no-cache"]
+    assert runner.invoke(app, ["build", str(first), str(second), "-o", str(full), *args]).exit_code == 0
+    assert runner.invoke(app, ["build", str(first), "-o", str(step), *args]).exit_code == 0
+    assert runner.invoke(app, ["build", str(second), "-o", str(step), "--add", *args]).exit_code == 0
+    assert isomorphic(Graph().parse(full / "graph.ttl"), Graph().parse(step / "graph.ttl"))
+    # the same article added again creates no duplicate statement
+    before = len(list(read_jsonl(step / "statements.jsonl")))
+    assert runner.invoke(app, ["build", str(second), "-o", str(step), "--add", *args]).exit_code == 0
+    assert len(list(read_jsonl(step / "statements.jsonl"))) == before
+    assert isomorphic(Graph().parse(full / "graph.ttl"), Graph().parse(step / "graph.ttl"))
