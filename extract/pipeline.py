@@ -185,10 +185,13 @@ class Extractor:
         statements = dated
         if self.stance is not None:
             statements = self.stance.assign(statements, doc, article)
+        kept = []
         for s in statements:
-            if article.text[s.start : s.end] != s.quote:
-                raise AssertionError(f"offsets of a statement do not point at its quote in {article.name}")
-        return sorted(statements, key=lambda s: (s.start, s.end))
+            if article.text[s.start : s.end] == s.quote:
+                kept.append(s)
+            else:  # it ran across masked boilerplate or a repeated body: not one statement of the text
+                log.warning("dropped a statement across masked text in %s at %d", article.name, s.start)
+        return sorted(kept, key=lambda s: (s.start, s.end))
 
     # -- streams ----------------------------------------------------------------------------------
     def extract_articles(self, articles: Iterable[Article | Any]) -> Iterator[ArticleResult]:
