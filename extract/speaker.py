@@ -62,8 +62,14 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
                     return child
         return None
     subject = _subject(doc, head)
-    if subject is not None and (subject.like_num or any(c.isdigit() for c in subject.text)):
+    if subject is not None and (
+        subject.like_num
+        or any(c.isdigit() for c in subject.text)
+        or (subject.lower_ in ("p.m.", "a.m.", "p.m", "a.m") and subject.i > 0 and doc[subject.i - 1].like_num)
+    ):
         return None  # "5:45 p.m." heading a live blog entry is not a speaker
+    if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # "Marc Morial, who suggested ...": the antecedent speaks
     if subject is not None:
         # "BRUSSELS (Sputnik) - NATO Secretary General Jens Stoltenberg said": the dateline is parsed as
         # the subject and the speaker as its apposition
