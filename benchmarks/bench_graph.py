@@ -18,10 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from rapidfuzz import fuzz
 from synthetic import statements
 
 from graph.build import build_graph
-from graph.merge import merge_statements, same_remark
+from graph.merge import SAME_REMARK, _compatible, content_words, merge_statements
 from graph.rdf import statements_to_rdf, write_rdf
 
 
@@ -46,7 +47,12 @@ def main() -> None:
         timed("write Turtle", lambda: write_rdf(rdf, Path(tmp) / "g.ttl"), rows)
     sample = items[:600]
     t = time.perf_counter()
-    pairs = sum(1 for a, b in combinations(sample, 2) if same_remark(a, b))
+    texts = {id(s): " ".join(content_words(s.quote)) for s in sample}  # same per-statement work as merge
+    pairs = sum(
+        1
+        for a, b in combinations(sample, 2)
+        if _compatible(a, b) and fuzz.token_set_ratio(texts[id(a)], texts[id(b)]) >= SAME_REMARK
+    )
     naive = time.perf_counter() - t
     n = len(items)
     extrapolated = naive * (n * (n - 1) / 2) / (len(sample) * (len(sample) - 1) / 2)

@@ -32,7 +32,11 @@ COMMON = [
     "budget",
     "tax",
 ]
-WORDS = COMMON + [f"term{i}" for i in range(4000)]  # a realistic spread of vocabulary
+_rng = random.Random(0)
+# a realistic spread of vocabulary: 4,000 pseudo-words of random letters
+WORDS = COMMON + [
+    "".join(_rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(_rng.randint(3, 10))) for _ in range(4000)
+]
 OUTLETS = ["Reuters", "Associated Press", "BBC", "Politico", "The Guardian", "Tass", "Kyiv Independent", "CNN"]
 TOPICS = ["weapons-restrictions", "nato-direct-involvement", "arms-deliveries", "sanctions", "energy-prices"]
 STANCES = ["support", "oppose", "neutral"]

@@ -109,14 +109,18 @@ def similarity(a: Statement, b: Statement) -> float:
     return fuzz.token_set_ratio(" ".join(content_words(a.quote)), " ".join(content_words(b.quote)))
 
 
-def same_remark(a: Statement, b: Statement) -> bool:
+def _compatible(a: Statement, b: Statement) -> bool:
     if a.article == b.article:
         return False  # one article quoting a remark twice keeps two reports
     if a.venue and b.venue:
         va, vb = _fold(a.venue), _fold(b.venue)
         if va not in vb and vb not in va:
             return False  # said at two different events: two remarks
-    return similarity(a, b) >= SAME_REMARK
+    return True
+
+
+def same_remark(a: Statement, b: Statement) -> bool:
+    return _compatible(a, b) and similarity(a, b) >= SAME_REMARK
 
 
 class _UnionFind:
@@ -175,8 +179,9 @@ def merge_statements(statements: Iterable[Statement]) -> list[Statement]:
             blocks[key].append(i)
     for indices in blocks.values():
         block = [items[i] for i in indices]
+        texts = [" ".join(content_words(s.quote)) for s in block]  # once per statement, not per pair
         for a, b in _candidate_pairs(block):
-            if same_remark(block[a], block[b]):
+            if _compatible(block[a], block[b]) and fuzz.token_set_ratio(texts[a], texts[b]) >= SAME_REMARK:
                 uf.union(indices[a], indices[b])
     ids = {}
     for i in range(len(items)):
