@@ -33,7 +33,7 @@ from extract.content import (
 from extract.coref import NameIndex, add_names, build_index, resolve
 from extract.cues import Cue, Lexicon, find_cues, load_lexicon
 from extract.model import Statement
-from extract.speaker import Mention, find_subject, mention_for, title_role
+from extract.speaker import Mention, find_subject, mention_for, name_between, title_role
 from extract.venue import find_relay, find_venue
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,7 @@ if not Doc.has_extension("statements"):
 
 _WORD = re.compile(r"\w+")
 POINTERS = {"this", "so", "that", "these", "it"}
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _COLON_QUOTE = re.compile(r":\s*[“\"«‘]")
 _POINTER_SENTENCE = re.compile(
     r"^\W*(?:He|She|They|It|The \w+)\b[^.]{0,60}\b(?:said|spoke|made|gave|told)\b[^.]{0,20}\b(?:this|these|so|it)\b"
@@ -220,9 +221,14 @@ class QuoteAttribution:
             between = text[q.end : cue.start]
             head = doc[cue.head]
             subject = find_subject(doc, head)
+            if (subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes)) and _words(between) <= 8:
+                subject = name_between(doc, q.end, cue.start)
             if subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes):
                 continue
-            same_sentence = after is not None and cue.start < after.end_char and _words(between) <= 6
+            # the parser often ends a sentence at a closing quote mark: “...?” Clinton said.
+            same_sentence = _words(between) <= 6 and (
+                (after is not None and cue.start < after.end_char) or not _SENTENCE_END.search(between)
+            )
             pointer = any(c.dep_ in ("dobj", "advmod") and c.lower_ in POINTERS for c in head.children)
             has_content = clause_content(doc, head) is not None and not same_sentence
             if same_sentence or (pointer and not has_content and _words(between) <= 8):
@@ -257,7 +263,38 @@ class QuoteAttribution:
             if candidates:
                 _, _, cue, subject = min(candidates, key=lambda c: (c[0], c[1]))
                 return cue, mention_for(doc, subject), (q.start, q.end), 0.85
+            inverted = self._inverted_cue(doc, para_start, q.start)
+            if inverted is not None:
+                return (*inverted, (q.start, q.end), 0.8)
         return None
+
+    def _inverted_cue(self, doc: Doc, start: int, end: int) -> tuple[Cue, Mention] | None:
+        """'Said Ellis: “...”', 'Added the senator, “...”': a sentence that the cue verb itself opens
+        (the tagger often reads "Said Ellis" as a name, so the words are matched, not the parse)."""
+        lead = doc.text[start:end].rstrip(' “«"‘„')
+        m = re.search(r"(?:^|[.!?][”\"’]?\s+|\n\s*)([A-Z][a-z]+)\s+([^.:;\n]{1,80}?)\s*[:,]$", lead)
+        if not m or m.group(1).lower() not in self.lexicon.inverted:
+            return None
+        verb_start, name_start = start + m.start(1), start + m.start(2)
+        span = doc.char_span(name_start, name_start + len(m.group(2)), alignment_mode="expand")
+        if span is None:
+            return None
+        heads = [t for t in span if t.pos_ in ("PROPN", "NOUN", "PRON") or t.ent_type_ in ("PERSON", "ORG")]
+        if not heads:
+            return None
+        head = heads[0]
+        while head.i + 1 < span.end and doc[head.i + 1].pos_ in ("PROPN", "NOUN") and doc[head.i + 1].text[0].isupper():
+            head = doc[head.i + 1]
+        verb = m.group(1)
+        cue = Cue(
+            doc.char_span(verb_start, verb_start + len(verb), alignment_mode="expand")[0].i,
+            verb_start,
+            verb_start + len(verb),
+            verb,
+            verb.lower(),
+            "speech",
+        )
+        return cue, mention_for(doc, head, left_limit=span.start)
 
     def _continuation(self, doc: Doc, cue: Cue, quotes: list[QuoteSpan], cues: list[Cue]) -> list[QuoteSpan]:
         """Quotes that continue right after an attribution ("“A,” she said, “B. C.”"), unless they carry
@@ -270,8 +307,18 @@ class QuoteAttribution:
         gap = text[cue.end : first.start]
         if "\n" in gap.strip(" \t") or _words(gap) > 45 or first.words(text) < 2:
             return []
-        if any(cue.end < c.start < first.start for c in cues):
-            return []
+        own = find_subject(doc, doc[cue.head])
+        lead = text[cue.end : first.start].rstrip(' “«"‘„')
+        for c in cues:
+            if not cue.end < c.start < first.start:
+                continue
+            # another verb in between ends the chain when someone else speaks there ("Lavrov said: “...”");
+            # not a participle of the same speaker ("speaking of ...") or a narrator's aside about them
+            subject = find_subject(doc, doc[c.head])
+            if subject is None or (own is not None and subject.i == own.i):
+                continue
+            if subject.pos_ != "PRON" or lead.endswith((":", ",")):
+                return []
         chain = [first]
         for qq in sorted(nxt, key=lambda x: x.start)[1:]:
             between = text[chain[-1].end : qq.start]
@@ -305,7 +352,14 @@ class QuoteAttribution:
         if span is None or not len(span):
             return None
         names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
-        return mention_for(doc, names[-1]) if names else None
+        if not names:
+            return None
+        words = m.group(1).split()
+        if len(words) <= 5 and all(w[:1].isupper() for w in words):
+            # a byline of capitalised words is the whole name, however the tagger split it
+            name = m.group(1).strip(" .")
+            return Mention(start, start + len(name), names[-1].i, name, name, "PERSON")
+        return mention_for(doc, names[-1])
 
     @staticmethod
     def _sentence_after(doc: Doc, q: QuoteSpan) -> Span | None:
@@ -339,7 +393,7 @@ class QuoteAttribution:
     # ------------------------------------------------------------------------------------------
     def _finish(self, doc: Doc, found: list[_Found], quotes: list[QuoteSpan]) -> list[Statement]:
         text = doc.text
-        index: NameIndex = build_index(doc, quotes)
+        index: NameIndex = build_index(doc, quotes, self.lexicon.inverted)
         add_names(index, [f.mention for f in found if f.mention is not None])
         found.sort(key=lambda f: (f.start, -f.end))
         # drop statements nested in a longer one (a clause inside a clause of the same cue chain)

@@ -33,6 +33,12 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and (after.isalnum() or after in "s ")  # haven’t, Russia’s, allies’
 
 
+def _line_opener(text: str, i: int) -> bool:
+    """A closing mark that opens a line and is followed by a word (”Fear. I am ...”) was typed for “."""
+    line_start = text.rfind("\n", 0, i) + 1
+    return not text[line_start:i].strip() and i + 1 < len(text) and text[i + 1].isalnum()
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Quote spans of ``text``. Robust to mixed marks (« closed by ”), straight quotes, '' pairs and
     unbalanced marks: an unclosed quote ends at its paragraph's end, so one stray mark never swallows
@@ -45,7 +51,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         two = text[i : i + 2]
         if two == "''" or two == "``":
             opener_len, single = 2, False
-        elif ch in '“«„"‹':
+        elif ch in '“«„"‹' or (ch == "”" and _line_opener(text, i)):
             opener_len, single = 1, False
         elif ch == "‘" and (i == 0 or not text[i - 1].isalnum()):
             opener_len, single = 1, True

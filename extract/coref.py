@@ -49,9 +49,10 @@ class NameIndex:
         return None
 
 
-def build_index(doc: Doc, quotes: Sequence[QuoteSpan]) -> NameIndex:
+def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str] = frozenset()) -> NameIndex:
     """Collect person names (fullest form per surname) and role holders ("NATO Secretary General Jens
-    Stoltenberg" makes Stoltenberg the secretary general)."""
+    Stoltenberg" makes Stoltenberg the secretary general). ``verb_forms`` opening a sentence are not part
+    of a name ("Said Ellis: ..." is Ellis)."""
     index = NameIndex()
 
     def in_quote(pos: int) -> bool:
@@ -60,6 +61,8 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan]) -> NameIndex:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
+        if len(ent) > 1 and ent[0].is_sent_start and ent[0].lower_ in verb_forms:
+            ent = ent[1:]
         name = _clean_name(ent.text)
         if not name or not any(c.isupper() for c in name):
             continue

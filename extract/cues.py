@@ -27,6 +27,7 @@ class Lexicon:
     reported_thought: frozenset[str]
     phrasal: dict[str, frozenset[str]]
     nouns: frozenset[str]
+    inverted: frozenset[str] = frozenset()
 
     def verb_class(self, lemma: str, *, include_thought: bool = False) -> str | None:
         if lemma in self.appeal:
@@ -68,6 +69,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         reported_thought=frozenset(data.get("reported_thought") or ()),
         phrasal={k: frozenset(v) for k, v in (data.get("phrasal") or {}).items()},
         nouns=frozenset(data.get("nouns") or ()),
+        inverted=frozenset(w.lower() for w in data.get("inverted") or ()),
     )
 
 

@@ -100,9 +100,10 @@ def _subject(doc: Doc, head: Token) -> Token | None:
     seen = 0
     verb: Token | None = head
     while verb is not None and seen < 4:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # two subjects happen when the parser reads a quote's words as one: the nearest speaks
+            return min(subjects, key=lambda child: abs(child.i - verb.i))
         for child in verb.children:
             if child.dep_ == "agent":
                 for grand in child.children:
@@ -120,6 +121,11 @@ def _subject(doc: Doc, head: Token) -> Token | None:
                     and doc[verb.i - 1].text in (",", "”", '"', "»", "’")
                 ):
                     return child
+        # "before asking her", "after saying": the verb a preposition hangs on
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
+            verb = verb.head.head
+            seen += 1
+            continue
         # participle or coordinated verb: look at the governing verb
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.head.i != verb.i:
             if verb.dep_ == "relcl":
@@ -131,9 +137,33 @@ def _subject(doc: Doc, head: Token) -> Token | None:
     return None
 
 
-def mention_for(doc: Doc, token: Token) -> Mention:
+def name_between(doc: Doc, start: int, end: int) -> Token | None:
+    """The speaker of "“...,” NAME(, apposition,) said" when the parser has lost the verb's subject: the
+    name or personal pronoun that opens the stretch between a closing quote mark and its cue."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    tokens = [t for t in span if not (t.is_punct or t.is_space)]
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.lower_ in ("he", "she", "they", "we", "i"):
+        return first
+    j = first.i
+    while j < span.end and doc[j].pos_ != "PROPN" and doc[j].ent_type_ not in ("PERSON", "ORG"):
+        if doc[j].is_punct or (doc[j].pos_ in ("VERB", "AUX") and doc[j].is_lower):
+            return None  # only titles and determiners may stand before the name
+        j += 1
+    if j >= span.end:
+        return None
+    while j + 1 < span.end and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].ent_type_ == "PERSON"):
+        j += 1
+    return doc[j]
+
+
+def mention_for(doc: Doc, token: Token, *, left_limit: int = 0) -> Mention:
     """The whole speaker mention around a subject token (name, titles, possessive organisation), without
-    relative clauses or trailing appositions."""
+    relative clauses or trailing appositions, and not left of token ``left_limit``."""
     keep_deps = {"compound", "amod", "det", "poss", "case", "prep", "pobj", "flat", "nummod", "punct"}
     left, right = token.i, token.i
     stack = [c for c in token.children if c.i < token.i and c.dep_ in keep_deps]
@@ -159,8 +189,10 @@ def mention_for(doc: Doc, token: Token) -> Mention:
         ):
             left = i + 1
             break
-    span = doc[left : right + 1]
-    while len(span) > 1 and (span[0].dep_ in ("punct", "cc") or span[0].lower_ in ("as", "reported")):
+    span = doc[max(left, left_limit) : right + 1]
+    while len(span) > 1 and (
+        span[0].is_punct or span[0].dep_ in ("punct", "cc") or span[0].lower_ in ("as", "reported")
+    ):
         span = span[1:]
     name, label = _name_in(span, token)
     role = role_in(span.text)
@@ -173,6 +205,8 @@ def _name_in(span: Span, head: Token) -> tuple[str | None, str | None]:
         return None, "PRON"
     ents = [e for e in span.ents if e.label_ in NAME_LABELS]
     person = [e for e in ents if e.label_ == "PERSON"]
+    # "Obama's former campaign strategist", "Trump's doctor": a possessive names someone else
+    person = [e for e in person if (e.start <= head.i < e.end) or e.root.dep_ != "poss"]
     if person:
         # the person the head belongs to, else the last person
         chosen = next((e for e in person if e.start <= head.i < e.end), person[-1])

@@ -211,3 +211,51 @@ def test_component_min_confidence_drops_unattributed_quotes():
 def test_component_subheading_speaker(nlp):
     s = _find(_statements(nlp, "Tajani: “Stoltenberg on weapons in Kiev? These are personal opinions”"), "personal")
     assert s is not None and s.speaker == "Tajani"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote_has", "speaker"),
+    [
+        # the parser loses the verb's subject behind a party tag or reads a quote word as its subject
+        (
+            "“She would be a fine governor. Not good, great,” Rep. Anna K. Morales (D-Calif.) said in an interview.",
+            "She would be a fine governor",
+            "Anna K. Morales",
+        ),
+        # the cue's clause ends at the closing mark: “...?” X said.
+        ("“How long do we have to wait for this?” Walsh said. “It is unbearable.”", "How long do we", "Walsh"),
+        # the sentence opened by the verb itself
+        ("Taxes went up again. Said Ortiz: “I don’t think anybody in this town saw it coming.”", "anybody", "Ortiz"),
+        # a verb hanging on a preposition ("before asking her") takes the subject of its governor
+        ("The singer smiled at the senator before asking her, “Where do we go from here, then?”", "Where do we go", "singer"),
+        # a closing mark typed for an opening one at a line start, with a byline after a dash
+        ("Readers wrote in.\n\n”Fear. I am afraid of what comes next for all of us.” ― Maria de la Cruz", "Fear", "Maria de la Cruz"),
+    ],
+)
+def test_component_attributes_quotes_the_parser_garbles(nlp, text, quote_has, speaker):
+    s = _find(_statements(nlp, text), quote_has)
+    assert s is not None, [x.quote for x in _statements(nlp, text)]
+    assert s.speaker is not None and s.speaker.endswith(speaker.split()[-1])
+
+
+def test_component_possessive_name_is_not_the_speaker(nlp):
+    s = _find(_statements(nlp, "“That was outrageous,” Obama’s former campaign strategist said on Tuesday."), "outrageous")
+    assert s is not None and s.speaker != "Obama"
+    assert s.speaker_mention == "Obama’s former campaign strategist"
+
+
+def test_component_quote_goes_on_past_a_participle_of_the_same_speaker(nlp):
+    text = (
+        "“This is in their heads. This is in their minds,” said Caddell, speaking of the health issue. "
+        "“It is one of the things worrying them.”"
+    )
+    s = _find(_statements(nlp, text), "This is in their heads")
+    assert s is not None and "worrying them" in s.quote and s.speaker == "Caddell"
+
+
+def test_component_quote_stops_where_someone_else_speaks(nlp):
+    text = "“A new idea is needed,” Peskov said. Lavrov told reporters: “We will not accept this at all.”"
+    statements = _statements(nlp, text)
+    first, second = _find(statements, "A new idea"), _find(statements, "We will not accept")
+    assert first is not None and "accept" not in first.quote and first.speaker == "Peskov"
+    assert second is not None and second.speaker == "Lavrov"
