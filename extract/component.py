@@ -43,6 +43,10 @@ if not Doc.has_extension("statements"):
 
 _WORD = re.compile(r"\w+")
 POINTERS = {"this", "so", "that", "these", "it"}
+# a line opened by a short capitalised label and a colon (an optional quote mark first: transcripts)
+_LABEL_LINE = re.compile(
+    r"(?m)^[ \t]*[\"“«]?[ \t]*([A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3})[ \t]*:[ \t]+(\S[^\n]*)$"
+)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _COLON_QUOTE = re.compile(r":\s*[“\"«‘]")
 _POINTER_SENTENCE = re.compile(
@@ -159,7 +163,14 @@ class QuoteAttribution:
                     continue
                 found.append(_Found(start, end, "indirect", cue, mention, 0.8 if cue.cls != "object" else 0.7))
 
-        # 2. direct quotes not yet attributed: a cue next to them, a "Source:" line, the previous speaker
+        # 2. "PENCE: Well, look, ..." / "Tajani: “These are personal opinions”": a speaker label opening a line
+        for f in self._labelled_lines(doc, quotes):
+            if any(k.start <= f.start < k.end or f.start <= k.start < f.end for k in found if k.cue is not None):
+                continue  # the line's own cue already gave it
+            found.append(f)
+            bound.update(f.quotes)
+
+        # 3. direct quotes not yet attributed: a cue next to them, a "Source:" line, the previous speaker
         for q in long_quotes:
             if q in bound or any(f.start <= q.start and q.end <= f.end for f in found):
                 continue
@@ -267,6 +278,45 @@ class QuoteAttribution:
             if inverted is not None:
                 return (*inverted, (q.start, q.end), 0.8)
         return None
+
+    def _labelled_lines(self, doc: Doc, quotes: list[QuoteSpan]) -> list[_Found]:
+        """Lines that a speaker label opens: transcript turns ("WALLACE: Let's start ...") and subheadings
+        ("Tajani: “...”"). The label must name someone: a person or organisation to the tagger, or the
+        surname of a person the article names."""
+        text = doc.text
+        surnames = {e.text.split()[-1].lower() for e in doc.ents if e.label_ == "PERSON" and e.text.split()}
+        out: list[_Found] = []
+        for m in _LABEL_LINE.finditer(text):
+            label, start = m.group(1), m.start(1)
+            if label.lower() in self.lexicon.not_speaker_labels or _words(text[m.start(2) : m.end()]) < 4:
+                continue
+            span = doc.char_span(start, start + len(label), alignment_mode="contract")
+            if span is None or not len(span):
+                continue
+            named = any(t.ent_type_ in ("PERSON", "ORG") for t in span) or label.split()[-1].lower() in surnames
+            if not named and (label.isupper() or text[m.start(2)] in '“«"‘'):
+                # a transcript's "PENCE:" or a subheading's "Tajani: “...”" the tagger did not recognise
+                named = all(t.pos_ == "PROPN" and t.ent_type_ in ("", "NORP") for t in span)
+            if not named or any(t.pos_ in ("VERB", "AUX", "PRON") and t.ent_type_ == "" for t in span):
+                continue
+            content_start, content_end = trim(text, m.start(2), m.end())
+            if content_end - content_start < 2:
+                continue
+            inside = tuple(overlapping(content_start, content_end, quotes))
+            whole_quote = (
+                len(inside) == 1 and abs(inside[0].start - content_start) <= 1 and inside[0].end >= content_end - 1
+            )
+            if whole_quote:
+                content_start, content_end = inside[0].start, inside[0].end
+            transcript = label.isupper() or text[m.start() : start].strip() in ('"', "“", "«")
+            kind = "direct" if whole_quote or transcript else ("mixed" if inside else "indirect")
+            head = span[-1]
+            name = label.title() if label.isupper() else label
+            mention = Mention(
+                start, start + len(label), head.i, label, name, "PERSON" if head.ent_type_ != "ORG" else "ORG"
+            )
+            out.append(_Found(content_start, content_end, kind, None, mention, 0.75, inside))
+        return out
 
     def _inverted_cue(self, doc: Doc, start: int, end: int) -> tuple[Cue, Mention] | None:
         """'Said Ellis: “...”', 'Added the senator, “...”': a sentence that the cue verb itself opens

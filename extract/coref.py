@@ -64,6 +64,8 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
         if len(ent) > 1 and ent[0].is_sent_start and ent[0].lower_ in verb_forms:
             ent = ent[1:]
         name = _clean_name(ent.text)
+        if name.isupper() and len(name) > 3:
+            name = name.title()  # a transcript's "WALLACE" is Wallace
         if not name or not any(c.isupper() for c in name):
             continue
         key = _surname(name)

@@ -28,6 +28,7 @@ class Lexicon:
     phrasal: dict[str, frozenset[str]]
     nouns: frozenset[str]
     inverted: frozenset[str] = frozenset()
+    not_speaker_labels: frozenset[str] = frozenset()
 
     def verb_class(self, lemma: str, *, include_thought: bool = False) -> str | None:
         if lemma in self.appeal:
@@ -70,6 +71,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         phrasal={k: frozenset(v) for k, v in (data.get("phrasal") or {}).items()},
         nouns=frozenset(data.get("nouns") or ()),
         inverted=frozenset(w.lower() for w in data.get("inverted") or ()),
+        not_speaker_labels=frozenset(w.lower() for w in data.get("not_speaker_labels") or ()),
     )
 
 

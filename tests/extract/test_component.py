@@ -207,10 +207,35 @@ def test_component_min_confidence_drops_unattributed_quotes():
     assert doc._.statements == []
 
 
-@pytest.mark.xfail(reason="speakers named only in a subheading ('Tajani: “...”') are not read yet", strict=False)
 def test_component_subheading_speaker(nlp):
     s = _find(_statements(nlp, "Tajani: “Stoltenberg on weapons in Kiev? These are personal opinions”"), "personal")
-    assert s is not None and s.speaker == "Tajani"
+    assert s is not None and s.speaker == "Tajani" and s.kind == "direct"
+    assert s.quote == "Stoltenberg on weapons in Kiev? These are personal opinions"
+
+
+def test_component_transcript_turns_take_their_labels(nlp):
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Let us start with the news on the debate story. Will she be there?\n\n'
+        '"PENCE: Well, look, she apparently thinks this is an episode of “Shark Tank.” But this is serious.'
+    )
+    statements = _statements(nlp, text)
+    first, second = _find(statements, "Let us start"), _find(statements, "Well, look")
+    assert first is not None and first.speaker == "Wallace" and first.kind == "direct"
+    assert not first.quote.startswith("WALLACE")
+    assert second is not None and second.speaker == "Pence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Background: The alliance has debated the restrictions on Western weapons for months now.",
+        "Photo: Soldiers of the brigade at a training ground near the border last week.",
+        "Washington: The city spent the weekend preparing for the arrival of the leaders.",
+    ],
+)
+def test_component_labels_that_name_no_speaker_make_no_statement(nlp, text):
+    assert all(s.speaker is None for s in _statements(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -227,9 +252,17 @@ def test_component_subheading_speaker(nlp):
         # the sentence opened by the verb itself
         ("Taxes went up again. Said Ortiz: “I don’t think anybody in this town saw it coming.”", "anybody", "Ortiz"),
         # a verb hanging on a preposition ("before asking her") takes the subject of its governor
-        ("The singer smiled at the senator before asking her, “Where do we go from here, then?”", "Where do we go", "singer"),
+        (
+            "The singer smiled at the senator before asking her, “Where do we go from here, then?”",
+            "Where do we go",
+            "singer",
+        ),
         # a closing mark typed for an opening one at a line start, with a byline after a dash
-        ("Readers wrote in.\n\n”Fear. I am afraid of what comes next for all of us.” ― Maria de la Cruz", "Fear", "Maria de la Cruz"),
+        (
+            "Readers wrote in.\n\n”Fear. I am afraid of what comes next for all of us.” ― Maria de la Cruz",
+            "Fear",
+            "Maria de la Cruz",
+        ),
     ],
 )
 def test_component_attributes_quotes_the_parser_garbles(nlp, text, quote_has, speaker):
@@ -239,7 +272,9 @@ def test_component_attributes_quotes_the_parser_garbles(nlp, text, quote_has, sp
 
 
 def test_component_possessive_name_is_not_the_speaker(nlp):
-    s = _find(_statements(nlp, "“That was outrageous,” Obama’s former campaign strategist said on Tuesday."), "outrageous")
+    s = _find(
+        _statements(nlp, "“That was outrageous,” Obama’s former campaign strategist said on Tuesday."), "outrageous"
+    )
     assert s is not None and s.speaker != "Obama"
     assert s.speaker_mention == "Obama’s former campaign strategist"
 
