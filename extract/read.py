@@ -117,13 +117,15 @@ class _LineRule:
     pattern: re.Pattern[str]
     max_length: int | None
     to_end: bool
+    paragraph: bool = False
 
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[_LineRule, ...]:
     data = yaml.safe_load(resources.files("extract.resources").joinpath("boilerplate.yaml").read_text("utf-8"))
     return tuple(
-        _LineRule(re.compile(r["pattern"], re.I), r.get("max_length"), bool(r.get("to_end"))) for r in data["lines"]
+        _LineRule(re.compile(r["pattern"], re.I), r.get("max_length"), bool(r.get("to_end")), bool(r.get("paragraph")))
+        for r in data["lines"]
     )
 
 
@@ -193,14 +195,22 @@ def find_skips(text: str) -> tuple[str | None, tuple[tuple[int, int], ...]]:
     skip_lines: set[int] = set()
     title: str | None = None
     title_key: str | None = None
+    paragraph_until = -1
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
+        if i <= paragraph_until and line.strip():
+            skip_lines.add(i)  # the rest of a boilerplate paragraph broken over several lines
+            continue
         rule = _is_boilerplate(line)
         if rule is not None:
             if rule.to_end:
                 skip_lines.update(range(i, len(lines)))
                 break
             skip_lines.add(i)
+            if rule.paragraph:
+                paragraph_until = next(
+                    (j for j in range(i + 1, len(lines)) if not text[slice(*lines[j])].strip()), len(lines)
+                )
         elif line.strip():
             key = " ".join(line.split()).lower()
             if title is None:

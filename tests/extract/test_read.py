@@ -222,3 +222,18 @@ def test_read_never_raises_on_arbitrary_bytes(tmp_path_factory, data):
 
 def test_read_decode_rejects_nothing_but_bad_bytes():
     assert decode(b"plain ascii text") == "plain ascii text"
+
+
+def test_read_standing_notes_and_author_lines_are_masked_whole():
+    text = (
+        "Budget plans stay\n\n"
+        + ENGLISH
+        + "\n\nEditor’s note: The outlet keeps a standing note\nunder every article, broken\nover several lines.\n\n"
+        + "Follow Jane Roe on Twitter @janeroe.\n\n"
+        + "The opposition leader said the plans would be debated again in parliament next week."
+    )
+    art = Article(name="a.txt", text=text, skip=find_skips(text)[1])
+    assert "standing note" not in art.body and "over several lines" not in art.body
+    assert "Jane Roe" not in art.body
+    assert "The minister said" in art.body and "debated again" in art.body  # the body around the notes stays
+    assert len(art.body) == len(text)
