@@ -74,7 +74,13 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
         if not in_quote(ent.start_char):
             index.persons.append((ent.start_char, name))
         # a role printed right before or after the name
-        left = doc[max(ent.sent.start, ent.start - 6) : ent.start].text
+        window = doc[max(ent.sent.start, ent.start - 6) : ent.start]
+        # only the title right before the name: "chairman calls for Clinton" gives Clinton no role
+        cut = max(
+            (t.i + 1 for t in window if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADP" and t.lower_ != "of")),
+            default=window.start,
+        )
+        left = doc[cut : ent.start].text
         right = doc[ent.end : min(ent.sent.end, ent.end + 6)].text
         role = role_in(left.split(",")[-1]) if left else None
         if role is None and right.startswith(","):

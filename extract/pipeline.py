@@ -157,12 +157,17 @@ class Extractor:
             )
 
     # -- one parsed article -> finished statements ---------------------------------------------
-    def finish(self, doc: Doc, article: Article) -> list[Statement]:
-        """Turn the component's raw statements for ``doc`` into finished statements of ``article``."""
+    def finish(self, doc: Doc, article: Article, title_doc: Doc | None = None) -> list[Statement]:
+        """Turn the component's raw statements for ``doc`` (and for the parsed title, ``title_doc``) into
+        finished statements of ``article``."""
+        from extract.headline import headline_statements, title_span
         from extract.replies import find_reply_targets
         from extract.sources import statement_date
 
         raw: list[Statement] = list(doc._.statements or [])
+        span = title_span(article) if title_doc is not None else None
+        if title_doc is not None and span is not None:
+            raw = headline_statements(title_doc, span[0], doc, raw) + raw
         statements = [
             replace(
                 s,
@@ -239,11 +244,12 @@ class Extractor:
 
     def _process(self, todo: list[Article]) -> list[tuple[FileOutcome, list[Statement]]]:
         out = []
-        for doc, article in zip(self._parse(todo), todo, strict=True):
+        titles = self._parse_titles(todo)
+        for doc, title_doc, article in zip(self._parse(todo), titles, todo, strict=True):
             if isinstance(doc, Exception):
                 out.append((_outcome(article, "failed", f"parse failed: {type(doc).__name__}: {doc}"), []))
             else:
-                result = self._result(doc, article)
+                result = self._result(doc, article, title_doc)
                 out.append((result.outcome, result.statements))
         return out
 
@@ -279,12 +285,25 @@ class Extractor:
                     docs.append(err)
             return docs
 
-    def _result(self, doc: Doc, article: Article) -> ArticleResult:
+    def _parse_titles(self, batch: list[Article]) -> list[Doc | None]:
+        """The titles of a batch, parsed on their own (a title that fails to parse is left out)."""
+        from extract.headline import title_span
+
+        spans = [title_span(a) for a in batch]
+        texts = [a.text[s[0] : s[1]] for a, s in zip(batch, spans, strict=True) if s is not None]
+        try:
+            docs = iter(list(self.nlp.pipe(texts, batch_size=self.batch_size)))
+        except Exception:
+            log.exception("parsing the titles of a batch failed")
+            return [None] * len(batch)
+        return [next(docs) if s is not None else None for s in spans]
+
+    def _result(self, doc: Doc, article: Article, title_doc: Doc | None = None) -> ArticleResult:
         error = doc.user_data.get(ERROR_KEY)
         if error:
             return ArticleResult(_outcome(article, "failed", f"extraction failed: {error}"), article)
         try:
-            statements = self.finish(doc, article)
+            statements = self.finish(doc, article, title_doc)
         except Exception as err:  # one article's failure must not stop the batch
             log.exception("post-processing failed on %s", article.name)
             return ArticleResult(_outcome(article, "failed", f"{type(err).__name__}: {err}"), article)

@@ -122,7 +122,12 @@ def _subject(doc: Doc, head: Token) -> Token | None:
                 ):
                     return child
         # "before asking her", "after saying": the verb a preposition hangs on
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
+        if (
+            verb.dep_ == "pcomp"
+            and verb.head.dep_ == "prep"
+            and verb.head.lower_ in ("before", "after", "while", "upon", "on", "by", "without", "since")
+            and verb.head.head.i != verb.head.i
+        ):
             verb = verb.head.head
             seen += 1
             continue

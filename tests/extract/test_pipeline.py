@@ -62,10 +62,10 @@ def test_pipeline_one_failing_article_does_not_stop_the_batch(extractor, monkeyp
     arts = [a for a in read_all([ROOT / "data" / "articles"]) if isinstance(a, Article)]
     real_finish = extractor.finish
 
-    def finish(doc, article):
+    def finish(doc, article, title_doc=None):
         if article.name.startswith("002"):
             raise RuntimeError("boom")
-        return real_finish(doc, article)
+        return real_finish(doc, article, title_doc)
 
     monkeypatch.setattr(extractor, "finish", finish)
     results = list(extractor.extract_articles(arts))
@@ -101,3 +101,47 @@ def test_pipeline_statement_is_frozen_and_round_trips(predictions):
     assert Statement.from_dict(s.to_dict()) == s
     with pytest.raises(dataclasses.FrozenInstanceError):
         s.speaker = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker", "quote"),
+    [
+        (
+            "Senator Maria Ortiz urges allies to send more air defence to Kyiv",
+            "Maria Ortiz",
+            "allies to send more air defence to Kyiv",
+        ),
+        ("Ortiz says the budget deal is dead: what comes next", "Maria Ortiz", "the budget deal is dead"),
+    ],
+)
+def test_pipeline_headline_attribution_is_a_statement(extractor, tmp_path, title, speaker, quote):
+    body = (
+        "Senator Maria Ortiz spoke to reporters in the capital on Tuesday after the vote. "
+        "She said that the government had failed the voters and that she would keep fighting."
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    [result] = list(extractor.extract_paths([path]))
+    text = path.read_text(encoding="utf-8")
+    headline = [s for s in result.statements if s.end <= len(title)]
+    assert len(headline) == 1, [s.quote for s in result.statements]
+    s = headline[0]
+    assert s.speaker == speaker and s.quote == quote and text[s.start : s.end] == s.quote
+    assert text[s.cue_start : s.cue_end] == s.cue
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "The “plan” that nobody in the capital wanted to talk about",  # scare quotes
+        "“We will not back down from this fight, whatever it costs”",  # a bare quote with no one named
+        "He says the budget deal is dead",  # a pronoun with nothing before it
+    ],
+)
+def test_pipeline_headline_without_named_speaker_is_no_statement(extractor, tmp_path, title):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        f"{title}\n\nThe ministers met in the capital on Tuesday to discuss the budget again.\n", encoding="utf-8"
+    )
+    [result] = list(extractor.extract_paths([path]))
+    assert [s.quote for s in result.statements if s.end <= len(title)] == []

@@ -74,7 +74,7 @@ def test_view_browser_click_on_a_speaker_lists_their_statements(browser, built_s
     assert errors == []
 
 
-def test_view_browser_filter_hides_what_it_should(browser, built_sample):
+def test_view_browser_filter_hides_what_it_should(browser, built_sample, sample_statements):
     page, _, _ = _open(browser, built_sample / "graph.html")
     page.select_option("#f-stance", "oppose")
     hidden = page.evaluate("window.quotegraph.edges.get().filter(e => e.hidden).map(e => e.stance)")
@@ -85,7 +85,9 @@ def test_view_browser_filter_hides_what_it_should(browser, built_sample):
     assert "support" in hidden
     page.fill("#f-search", "ecstasy")
     count = page.locator("#counts").inner_text()
-    assert count.endswith("statements") and " 1 of " in count
+    matching = sum("ecstasy" in s.quote.lower() for s in sample_statements)
+    assert 1 <= matching < len(sample_statements)
+    assert count.endswith(f" {matching} of {len(sample_statements)} statements"), count
 
 
 def test_view_browser_injected_script_never_runs(browser, tmp_path):
