@@ -236,12 +236,17 @@ class QuoteAttribution:
                 subject = name_between(doc, q.end, cue.start)
             if subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes):
                 continue
-            # the parser often ends a sentence at a closing quote mark: “...?” Clinton said.
-            same_sentence = _words(between) <= 6 and (
-                (after is not None and cue.start < after.end_char) or not _SENTENCE_END.search(between)
+            own_content = clause_content(doc, head) is not None
+            # the parser often ends a sentence at a closing quote mark: “...?” Clinton said. But a quote that
+            # ends its sentence is not the content of a cue that has its own ('“...” Russia insisted that ...')
+            ends_sentence = text[max(q.start, q.end - 1) : q.end] in (".", "!", "?")
+            same_sentence = (
+                _words(between) <= 6
+                and not (ends_sentence and own_content)
+                and ((after is not None and cue.start < after.end_char) or not _SENTENCE_END.search(between))
             )
             pointer = any(c.dep_ in ("dobj", "advmod") and c.lower_ in POINTERS for c in head.children)
-            has_content = clause_content(doc, head) is not None and not same_sentence
+            has_content = own_content and not same_sentence
             if same_sentence or (pointer and not has_content and _words(between) <= 8):
                 mention = mention_for(doc, subject)
                 # a "said this" after several quotes covers the stretch from the first of them

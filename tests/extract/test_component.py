@@ -294,3 +294,13 @@ def test_component_quote_stops_where_someone_else_speaks(nlp):
     first, second = _find(statements, "A new idea"), _find(statements, "We will not accept")
     assert first is not None and "accept" not in first.quote and first.speaker == "Peskov"
     assert second is not None and second.speaker == "Lavrov"
+
+
+def test_component_quote_ending_its_sentence_is_not_the_next_cues_content(nlp):
+    text = (
+        'Japan called it an "outlaw nation in the neighborhood." Russia insisted that Pyongyang "stop its escapades."'
+    )
+    statements = _statements(nlp, text)
+    russia = [st for st in statements if st.speaker == "Russia"]
+    assert russia and all("outlaw nation" not in st.quote for st in russia)
+    assert any("stop its escapades" in st.quote for st in russia)
