@@ -23,6 +23,7 @@ from extract.content import (
     QuoteSpan,
     according_content,
     appeal_content,
+    as_content,
     chars_in_quotes,
     clause_content,
     find_quotes,
@@ -212,6 +213,8 @@ class QuoteAttribution:
             particle = doc[cue.particle] if cue.particle is not None else None
             return appeal_content(doc, head, particle)
         span = clause_content(doc, head)
+        if span is None and cue.cls == "speech":  # not "as he welcomed the guests": that is a time
+            span = as_content(doc, head)
         if span is None and (cue.cls == "object" or cue.lemma in self.lexicon.object):
             span = object_content(doc, head)
         return span

@@ -186,6 +186,27 @@ def clause_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def as_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
+    """ "As many experts have pointed out, Mr. Trump is free to ...", "..., as the minister noted": a cue in
+    an "as" clause reports the clause it hangs on."""
+    if cue_head.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue_head.children):
+        return None
+    governor = cue_head.head
+    if governor.i == cue_head.i or governor.pos_ not in ("VERB", "AUX"):
+        return None
+    left, right = subtree_range(governor, exclude={cue_head.i})
+    clause_left, clause_right = subtree_range(cue_head)
+    if clause_left > governor.i:
+        right = min(right, clause_left - 1)  # "..., as the minister noted."
+    else:
+        left = max(left, clause_right + 1)  # "As experts note, ..."
+    while left <= right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    if left > right or right - left < 3:
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
 def appeal_content(doc: Doc, cue_head: Token, particle: Token | None) -> tuple[int, int] | None:
     """Content of an appeal: "called on [NATO allies ... to lift the ban]", "urged [X to Y]",
     "advocated [for X to Y, allowing ...]", "called for [a faster delivery ...]": everything the verb

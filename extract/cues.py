@@ -98,6 +98,17 @@ def _particle(token: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _verb_tagged_as_noun(token: Token) -> bool:
+    """ "Trump claims that ...": the tagger read the verb as a plural noun, but the parse still gives it a
+    subject and a clause of its own."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ in ("ROOT", "ccomp", "conj")
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and any(c.dep_ == "ccomp" for c in token.children)
+    )
+
+
 def find_cues(doc: Doc, lexicon: Lexicon, *, include_thought: bool = False) -> list[Cue]:
     """Every reporting cue of ``doc``, in text order."""
     cues: list[Cue] = []
@@ -107,7 +118,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, *, include_thought: bool = False) -> l
             nxt = doc[token.i + 1]
             cues.append(Cue(token.i, token.idx, nxt.idx + len(nxt), "according to", "according to", "according"))
             continue
-        if token.pos_ not in ("VERB", "AUX") or (token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass")):
+        not_a_verb = token.pos_ not in ("VERB", "AUX") or (token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"))
+        if not_a_verb and not _verb_tagged_as_noun(token):
             continue
         lemma = token.lemma_.lower()
         particle = _particle(token, lexicon)

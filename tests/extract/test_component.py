@@ -304,3 +304,30 @@ def test_component_quote_ending_its_sentence_is_not_the_next_cues_content(nlp):
     russia = [st for st in statements if st.speaker == "Russia"]
     assert russia and all("outlaw nation" not in st.quote for st in russia)
     assert any("stop its escapades" in st.quote for st in russia)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "As many tax experts have pointed out, the senator is free to publish his returns during an audit.",
+            "the senator is free to publish his returns during an audit.",
+            "many tax experts",
+        ),
+        (
+            "The deal will collapse by Friday, as the minister noted on Tuesday.",
+            "The deal will collapse by Friday",
+            "the minister",
+        ),
+        # the tagger reads "claims" as a plural noun; the parse still gives it a subject and a clause
+        ("But Trump claims that he should be the exception.", "he should be the exception", "Trump"),
+    ],
+)
+def test_component_as_clauses_and_mistagged_verbs(nlp, text, quote, speaker):
+    s = _find(_statements(nlp, text), quote)
+    assert s is not None and s.quote == quote and s.speaker == speaker
+
+
+def test_component_as_clause_of_time_is_no_statement(nlp):
+    text = "As he welcomed several hundred guests, the congressman was also launching his bid for the Senate seat."
+    assert _statements(nlp, text) == []
