@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from extract.model import Article, Statement, TopicStance
 from extract.stance.propose import propose_topics
-from extract.stance.rules import stance_of, topic_scores
+from extract.stance.rules import stance_of, topic_clauses, topic_scores
 from extract.stance.topics import Topic, TopicsFileError, load_topics, parse_topics
 
 log = logging.getLogger(__name__)
@@ -112,12 +112,34 @@ class StanceAssigner:
 
     def _stances(self, s: Statement, scored: Sequence[Any], sentence: str) -> list[TopicStance]:
         results = []
-        for ts in scored:
-            stance, confidence, evidence = self.backend.stance(s, ts.topic, sentence)
+        for rank, ts in enumerate(scored):
+            judged = s
+            if rank == 0:
+                # the main topic: its own clauses when the quote names it in some of them, else the whole
+                clauses = topic_clauses(ts.topic, s.quote)
+                if clauses is not None and clauses != s.quote:
+                    judged = replace(s, quote=clauses)
+            else:
+                # a statement's cues and negations are about its main topic: on another topic only the
+                # clauses that speak of it count, and a topic met only in the context gets no stance
+                clauses = topic_clauses(ts.topic, s.quote)
+                if clauses is None:
+                    results.append(
+                        TopicStance(
+                            topic=ts.topic.id,
+                            stance="neutral",
+                            confidence=0.4,
+                            evidence=(*(f"topic: {m}" for m in ts.matched[:3]), "topic only in the context"),
+                            backend=self.backend.name,
+                        )
+                    )
+                    continue
+                judged = replace(s, quote=clauses, cue=s.cue if clauses == s.quote else None)
+            stance, confidence, evidence = self.backend.stance(judged, ts.topic, sentence)
             used = self.backend.name
             if self.fallback is not None and confidence < self.threshold:
                 try:
-                    stance, confidence, evidence = self.fallback.stance(s, ts.topic, sentence)
+                    stance, confidence, evidence = self.fallback.stance(judged, ts.topic, sentence)
                     used = self.fallback.name
                 except Exception as err:  # the strong backend is optional; keep the cheap answer
                     log.warning("stance fallback %s failed: %s", self.fallback.name, err)

@@ -166,6 +166,26 @@ def topic_scores(topic: Topic, quote: str, sentence: str, paragraph: str, title:
     return TopicScore(topic, score, tuple(dict.fromkeys(matched)))
 
 
+_CLAUSE_BREAK = re.compile(r"[;:]\s+|[.!?]\s+|,?\s+\b(?:but|while|whereas|although|though|yet)\b\s+", re.I)
+
+
+def topic_clauses(topic: Topic, quote: str) -> str | None:
+    """The clauses of ``quote`` that speak of ``topic`` (a keyword phrase, or two terms of its
+    proposition), joined; None when no clause does. "We are providing weapons and ammunition, but we
+    will not directly participate" speaks of arms deliveries in its first clause only."""
+    clauses = [c for c in _CLAUSE_BREAK.split(quote) if c.strip()]
+    if len(clauses) < 2:
+        clauses = [quote]
+    prop = set(terms(topic.proposition + " " + topic.label))
+    keywords = [" ".join(terms(kw)) for kw in topic.keywords]
+    hits = []
+    for clause in clauses:
+        folded = f" {' '.join(terms(clause))} "
+        if any(kw and f" {kw} " in folded for kw in keywords) or len(prop & set(terms(clause))) >= 2:
+            hits.append(clause)
+    return " ... ".join(hits) if hits else None
+
+
 def _phrase_hits(text: str, phrases: Sequence[str]) -> list[str]:
     return [p for p in phrases if p in text]
 

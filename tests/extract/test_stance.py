@@ -160,3 +160,23 @@ def test_stance_llm_prompt_holds_proposition_and_quote():
     s = Statement(article="a", quote="Cut it now", start=0, end=10, kind="direct", speaker="Ann Lee")
     prompt = build_prompt(s, TOPICS[0], "ctx")
     assert "The government should cut income tax." in prompt and "Cut it now" in prompt
+
+
+def test_stance_on_each_topic_reads_only_its_own_clauses():
+    # "will not" belongs to the server clause: it says nothing against the tax cut
+    s = _assign("We will not use the private server again, but we will cut income tax for every family")
+    by_topic = {t.topic: t for t in s.topics}
+    assert set(by_topic) == {"tax-cut", "email-server"}
+    assert by_topic["email-server"].stance == "oppose"
+    assert by_topic["tax-cut"].stance != "oppose"
+
+
+def test_stance_on_a_topic_met_only_in_the_context_is_neutral():
+    quote = "The email server was never against the law and nothing was hidden"
+    text = f"Asked about the income tax cut, the minister changed the subject. {quote}, she said."
+    s = Statement(article="a.txt", quote=quote, start=text.index(quote), end=text.index(quote) + len(quote),
+                  kind="direct", speaker="Ann Lee", cue="said")  # fmt: skip
+    [out] = StanceAssigner(TOPICS).assign([s], None, _article(text))
+    assert out.topic == "email-server"
+    tax = [t for t in out.topics if t.topic == "tax-cut"]
+    assert not tax or (tax[0].stance == "neutral" and "topic only in the context" in tax[0].evidence)
