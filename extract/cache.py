@@ -2,7 +2,8 @@
 
 Finished statements are kept in one SQLite file keyed by a hash of the article (text and the metadata
 that reaches the statements), the model id and a fingerprint of the configuration (topics and entity
-files, quotegraph version). Change any of them and the article is parsed again.
+files, quotegraph version, the extractor's code and lexicons). Change any of them and the article is
+parsed again.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from extract.model import Article, Statement
@@ -28,6 +30,18 @@ def fingerprint(*parts: str | Path | None) -> str:
         else:
             h.update((part or "").encode("utf-8"))
         h.update(b"\x00")
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the extractor's own code and lexicons, so that a changed rule (an edited lexicon, a
+    development checkout) never serves statements the old code made."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".yml", ".json")):
+        h.update(str(path.relative_to(root)).encode())
+        h.update(path.read_bytes())
     return h.hexdigest()
 
 

@@ -144,7 +144,7 @@ class Extractor:
         if cache is not None:
             from importlib import metadata
 
-            from extract.cache import StatementCache, fingerprint
+            from extract.cache import StatementCache, code_fingerprint, fingerprint
             from extract.nlp import model_id
 
             try:
@@ -153,7 +153,11 @@ class Extractor:
                 version = "unknown"
             self.cache = StatementCache(cache)
             self.config_key = fingerprint(
-                model_id(self.nlp), version, self.topics_path, *[Path(p) for p in entities or ()]
+                model_id(self.nlp),
+                version,
+                code_fingerprint(),
+                self.topics_path,
+                *[Path(p) for p in entities or ()],
             )
 
     # -- one parsed article -> finished statements ---------------------------------------------

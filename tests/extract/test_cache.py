@@ -32,3 +32,13 @@ def test_cache_rerun_parses_only_new_or_changed_articles(nlp, tmp_path):
     second = list(ex.extract_articles(changed))
     assert [r.outcome.cached for r in second] == [True, True, True, True, False]
     assert [(r.outcome.name, r.statements) for r in second][:4] == first[:4]
+
+
+def test_cache_key_follows_the_extractors_code(monkeypatch, nlp, tmp_path):
+    import extract.cache as cache_module
+
+    a = Extractor(nlp=nlp, cache=tmp_path / "c.sqlite").config_key
+    assert Extractor(nlp=nlp, cache=tmp_path / "c.sqlite").config_key == a  # stable for the same code
+    cache_module.code_fingerprint.cache_clear()
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "edited lexicon")
+    assert Extractor(nlp=nlp, cache=tmp_path / "c.sqlite").config_key != a
