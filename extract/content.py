@@ -235,14 +235,16 @@ def appeal_content(doc: Doc, cue_head: Token, particle: Token | None) -> tuple[i
 
 def object_content(doc: Doc, cue_head: Token, *, min_words: int = 4) -> tuple[int, int] | None:
     """Content given as the object: "emphasized [the importance of enabling Ukraine ...]", "called
-    [Machado “disgusting”]", "described [Putin as a “strong leader”]"."""
+    [Machado “disgusting”]", "described [Putin as a “strong leader”]", "accused [the GOP of stoking ...]"."""
     obj = next((c for c in cue_head.children if c.dep_ == "dobj" and c.i > cue_head.i), None)
     if obj is None:
         return None
     parts = [obj]
     for child in cue_head.children:
         if child.i > obj.i and (
-            child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "as")
+            child.dep_ in ("oprd", "xcomp", "ccomp")
+            # "described X as Y", "accused X of Y", "praised X for Y", "slammed X over Y"
+            or (child.dep_ == "prep" and child.lower_ in ("as", "of", "for", "over"))
         ):
             parts.append(child)
     left = min(subtree_range(p)[0] for p in parts)

@@ -331,3 +331,25 @@ def test_component_as_clauses_and_mistagged_verbs(nlp, text, quote, speaker):
 def test_component_as_clause_of_time_is_no_statement(nlp):
     text = "As he welcomed several hundred guests, the congressman was also launching his bid for the Senate seat."
     assert _statements(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue"),
+    [
+        (
+            "Democrats accused the ruling party of stoking the issue for political gain.",
+            "the ruling party of stoking the issue for political gain",
+            "Democrats",
+            "accused",
+        ),
+        (
+            "In a speech on Monday, Senator Ann Lee attacked the governor for his support of the pipeline.",
+            "the governor for his support of the pipeline",
+            "Ann Lee",
+            "attacked",
+        ),
+    ],
+)
+def test_component_object_cue_takes_its_of_and_for_phrase(nlp, text, quote, speaker, cue):
+    s = _find(_statements(nlp, text), quote)
+    assert s is not None and s.quote == quote and s.speaker == speaker and s.cue == cue
