@@ -238,6 +238,9 @@ def object_content(doc: Doc, cue_head: Token, *, min_words: int = 4) -> tuple[in
     [Machado “disgusting”]", "described [Putin as a “strong leader”]", "accused [the GOP of stoking ...]"."""
     obj = next((c for c in cue_head.children if c.dep_ == "dobj" and c.i > cue_head.i), None)
     if obj is None:
+        # "called [Trump]oprd a [liar]oprd": the parser may give the object the predicate's label
+        obj = next((c for c in cue_head.children if c.dep_ == "oprd" and c.i > cue_head.i), None)
+    if obj is None:
         return None
     parts = [obj]
     for child in cue_head.children:

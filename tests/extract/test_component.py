@@ -353,3 +353,9 @@ def test_component_as_clause_of_time_is_no_statement(nlp):
 def test_component_object_cue_takes_its_of_and_for_phrase(nlp, text, quote, speaker, cue):
     s = _find(_statements(nlp, text), quote)
     assert s is not None and s.quote == quote and s.speaker == speaker and s.cue == cue
+
+
+def test_component_object_cue_whose_object_is_parsed_as_a_predicate(nlp):
+    text = 'Cruz called Trump a "pathological liar" who is "utterly amoral," a "serial philanderer" and a "bully."'
+    s = _find(_statements(nlp, text), "pathological liar")
+    assert s is not None and s.speaker == "Cruz" and s.cue == "called" and s.quote.startswith("Trump a")
