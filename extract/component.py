@@ -370,12 +370,15 @@ class QuoteAttribution:
         for c in cues:
             if not cue.end < c.start < first.start:
                 continue
-            # another verb in between ends the chain when someone else speaks there ("Lavrov said: “...”");
-            # not a participle of the same speaker ("speaking of ...") or a narrator's aside about them
+            # another verb in between ends the chain when it introduces the next quote itself ("..., adding:
+            # “...”", "Lavrov said: “...”") or when someone else speaks there; not a participle of the same
+            # speaker ("speaking of ...") or a narrator's aside about them
+            if lead.endswith((":", ",")):
+                return []
             subject = find_subject(doc, doc[c.head])
             if subject is None or (own is not None and subject.i == own.i):
                 continue
-            if subject.pos_ != "PRON" or lead.endswith((":", ",")):
+            if subject.pos_ != "PRON":
                 return []
         chain = [first]
         for qq in sorted(nxt, key=lambda x: x.start)[1:]:

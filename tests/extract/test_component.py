@@ -359,3 +359,11 @@ def test_component_object_cue_whose_object_is_parsed_as_a_predicate(nlp):
     text = 'Cruz called Trump a "pathological liar" who is "utterly amoral," a "serial philanderer" and a "bully."'
     s = _find(_statements(nlp, text), "pathological liar")
     assert s is not None and s.speaker == "Cruz" and s.cue == "called" and s.quote.startswith("Trump a")
+
+
+def test_component_quote_introduced_by_its_own_participle_is_its_own_statement(nlp):
+    text = "“We cannot afford this anymore,” Trump said, adding later, “NATO is costing us a fortune, believe me.”"
+    statements = _statements(nlp, text)
+    first, second = _find(statements, "afford"), _find(statements, "costing us")
+    assert first is not None and second is not None and first is not second
+    assert first.speaker == second.speaker == "Trump" and second.cue == "adding"
