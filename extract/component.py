@@ -375,11 +375,14 @@ class QuoteAttribution:
             # speaker ("speaking of ...") or a narrator's aside about them
             if lead.endswith((":", ",")):
                 return []
+            span = self._content(doc, c, doc[c.head])
+            if span is not None and span[0] <= first.start < span[1] + 2:
+                return []  # the next quote is part of that cue's own clause ("he said, can “rock like Jimi”")
             subject = find_subject(doc, doc[c.head])
             if subject is None or (own is not None and subject.i == own.i):
                 continue
-            if subject.pos_ != "PRON":
-                return []
+            if subject.pos_ != "PRON" or doc[c.head].sent.start_char <= first.start < doc[c.head].sent.end_char:
+                return []  # someone else, or "he said" in the very sentence of the next quote
         chain = [first]
         for qq in sorted(nxt, key=lambda x: x.start)[1:]:
             between = text[chain[-1].end : qq.start]

@@ -367,3 +367,12 @@ def test_component_quote_introduced_by_its_own_participle_is_its_own_statement(n
     first, second = _find(statements, "afford"), _find(statements, "costing us")
     assert first is not None and second is not None and first is not second
     assert first.speaker == second.speaker == "Trump" and second.cue == "adding"
+
+
+def test_component_quote_stops_before_a_fragment_of_another_cue(nlp):
+    text = (
+        "“We have shown the world we can float like butterflies,” Mr. Obama said, not even needing to name "
+        "the author of that boast. African-Americans, he said, can “rock like Jimi” and “stir the pot.”"
+    )
+    s = _find(_statements(nlp, text), "float like butterflies")
+    assert s is not None and "Jimi" not in s.quote and s.speaker == "Obama"
