@@ -48,6 +48,7 @@ POINTERS = {"this", "so", "that", "these", "it"}
 _LABEL_LINE = re.compile(
     r"(?m)^[ \t]*[\"“«]?[ \t]*([A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3})[ \t]*:[ \t]+(\S[^\n]*)$"
 )
+_TURN_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"“«][^\n]+$")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _COLON_QUOTE = re.compile(r":\s*[“\"«‘]")
 _POINTER_SENTENCE = re.compile(
@@ -294,6 +295,9 @@ class QuoteAttribution:
         text = doc.text
         surnames = {e.text.split()[-1].lower() for e in doc.ents if e.label_ == "PERSON" and e.text.split()}
         out: list[_Found] = []
+        # a transcript: at least two different speakers in capitals ("WALLACE:", "PENCE:")
+        capitals = {m.group(1) for m in _LABEL_LINE.finditer(text) if m.group(1).isupper()}
+        transcript_doc = len(capitals - {c.upper() for c in self.lexicon.not_speaker_labels}) >= 2
         for m in _LABEL_LINE.finditer(text):
             label, start = m.group(1), m.start(1)
             if label.lower() in self.lexicon.not_speaker_labels or _words(text[m.start(2) : m.end()]) < 4:
@@ -302,10 +306,16 @@ class QuoteAttribution:
             if span is None or not len(span):
                 continue
             named = any(t.ent_type_ in ("PERSON", "ORG") for t in span) or label.split()[-1].lower() in surnames
-            if not named and (label.isupper() or text[m.start(2)] in '“«"‘'):
-                # a transcript's "PENCE:" or a subheading's "Tajani: “...”" the tagger did not recognise
+            quoted_line = text[m.start() : start].strip() in ('"', "“", "«")
+            if not named and label.isupper() and len(label) >= 3 and (transcript_doc or quoted_line):
+                # a transcript's "PENCE:", however the tagger read the capitals (never a place: "PARIS:")
+                named = not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in span)
+            elif not named and text[m.start(2)] in '“«"‘':
+                # a subheading's "Tajani: “...”" the tagger did not recognise
                 named = all(t.pos_ == "PROPN" and t.ent_type_ in ("", "NORP") for t in span)
-            if not named or any(t.pos_ in ("VERB", "AUX", "PRON") and t.ent_type_ == "" for t in span):
+            if not named or (
+                not label.isupper() and any(t.pos_ in ("VERB", "AUX", "PRON") and t.ent_type_ == "" for t in span)
+            ):
                 continue
             content_start, content_end = trim(text, m.start(2), m.end())
             if content_end - content_start < 2:
@@ -316,7 +326,17 @@ class QuoteAttribution:
             )
             if whole_quote:
                 content_start, content_end = inside[0].start, inside[0].end
-            transcript = label.isupper() or text[m.start() : start].strip() in ('"', "“", "«")
+            transcript = label.isupper() or quoted_line
+            if transcript and not whole_quote:
+                # a turn goes on over the following paragraphs that open with a quote mark and no label
+                for nxt in _TURN_PARAGRAPH.finditer(text, content_end):
+                    if text[content_end : nxt.start()].strip() or _LABEL_LINE.match(text, nxt.start()):
+                        break
+                    more_start, more_end = trim(text, nxt.start(), nxt.end())
+                    if more_end <= more_start or text[more_start] in "([":
+                        break  # "(CROSSTALK.)": a stage direction ends the turn
+                    content_end = more_end
+                inside = tuple(overlapping(content_start, content_end, quotes))
             kind = "direct" if whole_quote or transcript else ("mixed" if inside else "indirect")
             head = span[-1]
             name = label.title() if label.isupper() else label

@@ -140,7 +140,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _is_boilerplate(line: str) -> _LineRule | None:
-    s = line.strip()
+    s = line.strip().strip('"“”«»').strip()  # a transcript quotes every paragraph, footer lines too
     if not s:
         return None
     for rule in _rules():

@@ -226,12 +226,28 @@ def test_component_transcript_turns_take_their_labels(nlp):
     assert second is not None and second.speaker == "Pence"
 
 
+def test_component_transcript_turn_runs_over_its_paragraphs(nlp):
+    text = (
+        '"PENCE: Well, look, she apparently thinks this is an episode of a game show. But this is serious.\n\n'
+        '"But the truth is that he has a unique way of talking to the American people.\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"WALLACE: Governor, I do not want to interrupt, but I want to try to get on with it.'
+    )
+    statements = _statements(nlp, text)
+    pence = _find(statements, "Well, look")
+    assert pence is not None and pence.speaker == "Pence" and pence.quote.endswith("to the American people.")
+    assert "CROSSTALK" not in pence.quote
+    assert _find(statements, "Governor, I do not").speaker == "Wallace"
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Background: The alliance has debated the restrictions on Western weapons for months now.",
         "Photo: Soldiers of the brigade at a training ground near the border last week.",
         "Washington: The city spent the weekend preparing for the arrival of the leaders.",
+        "UPDATE: The story was changed on Friday to add the results of the second vote in the committee.",
+        "PARIS: The city spent the weekend preparing for the arrival of the leaders from abroad.",
     ],
 )
 def test_component_labels_that_name_no_speaker_make_no_statement(nlp, text):

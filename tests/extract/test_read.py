@@ -229,7 +229,7 @@ def test_read_standing_notes_and_author_lines_are_masked_whole():
         "Budget plans stay\n\n"
         + ENGLISH
         + "\n\nEditor’s note: The outlet keeps a standing note\nunder every article, broken\nover several lines.\n\n"
-        + "Follow Jane Roe on Twitter @janeroe.\n\n"
+        + '"Follow Jane Roe on Twitter @janeroe."\n\n'
         + "The opposition leader said the plans would be debated again in parliament next week."
     )
     art = Article(name="a.txt", text=text, skip=find_skips(text)[1])
