@@ -65,6 +65,7 @@ class _Found:
     mention: Mention | None
     confidence: float
     quotes: tuple[QuoteSpan, ...] = ()
+    turn: bool = False  # a transcript turn ("PENCE: ...")
 
 
 def _words(text: str) -> int:
@@ -167,8 +168,12 @@ class QuoteAttribution:
 
         # 2. "PENCE: Well, look, ..." / "Tajani: “These are personal opinions”": a speaker label opening a line
         for f in self._labelled_lines(doc, quotes):
-            if any(k.start <= f.start < k.end or f.start <= k.start < f.end for k in found if k.cue is not None):
-                continue  # the line's own cue already gave it
+            overlapping_cues = [k for k in found if k.cue is not None and k.start < f.end and f.start < k.end]
+            if f.turn:
+                # a transcript turn is the speaker's own words: a cue inside it is speech they report
+                found = [k for k in found if k not in overlapping_cues]
+            elif overlapping_cues:
+                continue  # the line's own cue already gave it ("Stoltenberg noted that ...")
             found.append(f)
             bound.update(f.quotes)
 
@@ -343,7 +348,9 @@ class QuoteAttribution:
             mention = Mention(
                 start, start + len(label), head.i, label, name, "PERSON" if head.ent_type_ != "ORG" else "ORG"
             )
-            out.append(_Found(content_start, content_end, kind, None, mention, 0.75, inside))
+            out.append(
+                _Found(content_start, content_end, kind, None, mention, 0.75, inside, transcript and not whole_quote)
+            )
         return out
 
     def _inverted_cue(self, doc: Doc, start: int, end: int) -> tuple[Cue, Mention] | None:
