@@ -168,6 +168,7 @@ def graph_data(
                 "to": node_id(dst),
                 "rel": "reply" if reply else "stance",
                 "stance": None if reply else rel,
+                "topic": None if reply else dst.split("/", 1)[1],
                 "statements": e["statements"],
                 "width": 1 + 1.5 * min(count, 10),
                 "color": "#546e7a" if reply else STANCE_COLOURS.get(rel, "#9e9e9e"),

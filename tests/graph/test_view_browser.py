@@ -104,3 +104,19 @@ def test_view_browser_injected_script_never_runs(browser, tmp_path):
     assert page.evaluate("window.__pwned") is None
     assert "<script>window.__pwned" in page.locator("#panel .q").first.inner_text()
     assert page.locator("#panel img").count() == 0
+
+
+def test_view_browser_stance_filter_reads_each_edges_own_stance(browser, tmp_path):
+    # one statement: oppose on its main topic, support on a second one
+    topics = (TopicStance("troops", "oppose"), TopicStance("arms", "support"))
+    statements = merge_statements([
+        stmt("a.txt", 0, "We send weapons, but we will not send troops.", "Ann Lee", topics=topics, topic="troops", stance="oppose"),
+    ])  # fmt: skip
+    page, errors, _ = _open(browser, render_html(statements, tmp_path / "g.html"))
+    page.select_option("#f-stance", "oppose")
+    shown = page.evaluate("window.quotegraph.edges.get().filter(e => !e.hidden).map(e => [e.topic, e.stance])")
+    assert shown == [["troops", "oppose"]]
+    page.select_option("#f-stance", "support")
+    shown = page.evaluate("window.quotegraph.edges.get().filter(e => !e.hidden).map(e => [e.topic, e.stance])")
+    assert shown == [["arms", "support"]]
+    assert errors == []
