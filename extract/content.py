@@ -191,6 +191,8 @@ def as_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
     an "as" clause reports the clause it hangs on."""
     if cue_head.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue_head.children):
         return None
+    if not any(c.dep_ == "nsubj" for c in cue_head.children):
+        return None  # "As reported, X said ...": no one of its own speaks in the "as" clause
     governor = cue_head.head
     if governor.i == cue_head.i or governor.pos_ not in ("VERB", "AUX"):
         return None

@@ -169,7 +169,7 @@ def name_between(doc: Doc, start: int, end: int) -> Token | None:
 def mention_for(doc: Doc, token: Token, *, left_limit: int = 0) -> Mention:
     """The whole speaker mention around a subject token (name, titles, possessive organisation), without
     relative clauses or trailing appositions, and not left of token ``left_limit``."""
-    keep_deps = {"compound", "amod", "det", "poss", "case", "prep", "pobj", "flat", "nummod", "punct"}
+    keep_deps = {"compound", "amod", "det", "poss", "case", "prep", "pobj", "flat", "nummod", "punct", "nmod"}
     left, right = token.i, token.i
     stack = [c for c in token.children if c.i < token.i and c.dep_ in keep_deps]
     while stack:

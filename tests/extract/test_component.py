@@ -344,6 +344,13 @@ def test_component_as_clauses_and_mistagged_verbs(nlp, text, quote, speaker):
     assert s is not None and s.quote == quote and s.speaker == speaker
 
 
+def test_component_as_reported_is_no_speech_of_its_own(nlp):
+    text = "As reported, US Secretary of State Anthony Blinken said that Washington does not encourage the strikes."
+    [s] = _statements(nlp, text)
+    assert s.quote == "Washington does not encourage the strikes" and s.cue == "said"
+    assert s.speaker_mention == "US Secretary of State Anthony Blinken" and s.speaker_role == "Secretary of State"
+
+
 def test_component_as_clause_of_time_is_no_statement(nlp):
     text = "As he welcomed several hundred guests, the congressman was also launching his bid for the Senate seat."
     assert _statements(nlp, text) == []
