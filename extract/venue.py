@@ -61,4 +61,4 @@ def find_venue(sentence: str) -> str | None:
 def find_relay(sentence: str) -> str | None:
     """An outlet that carried the statement first ("... reported by Tass")."""
     m = RELAY.search(sentence)
-    return m.group(1).strip() if m else None
+    return m.group(1).strip().rstrip(".,;:") if m else None
