@@ -79,3 +79,15 @@ def test_rdf_sample_build_conforms_and_rebuilds_identically(built_sample, tmp_pa
     assert isomorphic(g, Graph().parse(again / "graph.ttl"))
     wikidata = {str(o) for o in g.objects(None, SCHEMA.sameAs)}
     assert "http://www.wikidata.org/entity/Q3874799" in wikidata  # Zelenskyy, from the entity file
+
+
+def test_rdf_turtle_is_byte_stable_and_uses_the_schema_prefix(sample, tmp_path):
+    g = statements_to_rdf(merge_statements(sample))
+    a, b = (
+        write_rdf(g, tmp_path / "a.ttl"),
+        write_rdf(statements_to_rdf(merge_statements(sample[::-1])), tmp_path / "b.ttl"),
+    )
+    assert a.read_bytes() == b.read_bytes()  # the same graph gives the same file
+    text = a.read_text(encoding="utf-8")
+    assert "@prefix schema: <http://schema.org/> ." in text and "schema1:" not in text
+    assert isomorphic(Graph().parse(a), g)
