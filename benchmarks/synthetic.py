@@ -49,9 +49,10 @@ def statements(n: int, *, speakers: int = 2000, seed: int = 1) -> Iterator[State
         topic = TOPICS[sp % len(TOPICS)]
         stance = STANCES[(sp + i) % 3]
         quote = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 30)))
-        day = 1 + i % 28
+        article = i // 4  # four statements an article: one outlet, one date, one headline each
+        day = 1 + article % 28
         yield Statement(
-            article=f"article-{i // 4:07d}.txt",
+            article=f"article-{article:07d}.txt",
             quote=quote,
             start=(i % 4) * 500,
             end=(i % 4) * 500 + len(quote),
@@ -67,8 +68,8 @@ def statements(n: int, *, speakers: int = 2000, seed: int = 1) -> Iterator[State
             topic=topic,
             stance=stance,
             topics=(TopicStance(topic, stance, 0.7, ("said",)),),
-            outlet=OUTLETS[i % len(OUTLETS)],
+            outlet=OUTLETS[article % len(OUTLETS)],
             published=f"2024-05-{day:02d}",
             statement_date=f"2024-05-{day:02d}",
-            title=f"Headline {i // 4}",
+            title=f"Headline {article}",
         )
