@@ -33,6 +33,7 @@ from extract.content import (
 )
 from extract.coref import NameIndex, add_names, build_index, resolve
 from extract.cues import Cue, Lexicon, find_cues, load_lexicon
+from extract.lookup import doc_text, ents_in, forget, sent_of
 from extract.model import Statement
 from extract.speaker import Mention, find_subject, mention_for, name_between, title_role
 from extract.venue import find_relay, find_venue
@@ -96,15 +97,16 @@ class QuoteAttribution:
     def __call__(self, doc: Doc) -> Doc:
         try:
             doc._.statements = self.extract(doc)
+            forget(doc)
         except Exception as err:  # one odd document must not stop a batch: it is reported, not lost
-            log.exception("quote attribution failed on a document of %d characters", len(doc.text))
+            log.exception("quote attribution failed on a document of %d characters", len(doc_text(doc)))
             doc._.statements = []
             doc.user_data["quotegraph_error"] = f"{type(err).__name__}: {err}"
         return doc
 
     # ------------------------------------------------------------------------------------------
     def extract(self, doc: Doc) -> list[Statement]:
-        text = doc.text
+        text = doc_text(doc)
         quotes = find_quotes(text)
         long_quotes = [q for q in quotes if q.words(text) >= self.min_quote_words]
         cues = [
@@ -228,7 +230,7 @@ class QuoteAttribution:
     def _adjacent_cue(
         self, doc: Doc, q: QuoteSpan, cues: list[Cue], quotes: list[QuoteSpan]
     ) -> tuple[Cue, Mention, tuple[int, int], float] | None:
-        text = doc.text
+        text = doc_text(doc)
         para_end = text.find("\n\n", q.end)
         para_end = len(text) if para_end < 0 else para_end
         para_start = text.rfind("\n\n", 0, q.start)
@@ -297,7 +299,7 @@ class QuoteAttribution:
         """Lines that a speaker label opens: transcript turns ("WALLACE: Let's start ...") and subheadings
         ("Tajani: “...”"). The label must name someone: a person or organisation to the tagger, or the
         surname of a person the article names."""
-        text = doc.text
+        text = doc_text(doc)
         surnames = {e.text.split()[-1].lower() for e in doc.ents if e.label_ == "PERSON" and e.text.split()}
         out: list[_Found] = []
         # a transcript: at least two different speakers in capitals ("WALLACE:", "PENCE:")
@@ -356,7 +358,7 @@ class QuoteAttribution:
     def _inverted_cue(self, doc: Doc, start: int, end: int) -> tuple[Cue, Mention] | None:
         """'Said Ellis: “...”', 'Added the senator, “...”': a sentence that the cue verb itself opens
         (the tagger often reads "Said Ellis" as a name, so the words are matched, not the parse)."""
-        lead = doc.text[start:end].rstrip(' “«"‘„')
+        lead = doc_text(doc)[start:end].rstrip(' “«"‘„')
         m = re.search(r"(?:^|[.!?][”\"’]?\s+|\n\s*)([A-Z][a-z]+)\s+([^.:;\n]{1,80}?)\s*[:,]$", lead)
         if not m or m.group(1).lower() not in self.lexicon.inverted:
             return None
@@ -384,7 +386,7 @@ class QuoteAttribution:
     def _continuation(self, doc: Doc, cue: Cue, quotes: list[QuoteSpan], cues: list[Cue]) -> list[QuoteSpan]:
         """Quotes that continue right after an attribution ("“A,” she said, “B. C.”"), unless they carry
         an attribution of their own."""
-        text = doc.text
+        text = doc_text(doc)
         nxt = [qq for qq in quotes if qq.start > cue.end]
         if not nxt:
             return []
@@ -408,7 +410,7 @@ class QuoteAttribution:
             subject = find_subject(doc, doc[c.head])
             if subject is None or (own is not None and subject.i == own.i):
                 continue
-            if subject.pos_ != "PRON" or doc[c.head].sent.start_char <= first.start < doc[c.head].sent.end_char:
+            if subject.pos_ != "PRON" or sent_of(doc[c.head]).start_char <= first.start < sent_of(doc[c.head]).end_char:
                 return []  # someone else, or "he said" in the very sentence of the next quote
         chain = [first]
         for qq in sorted(nxt, key=lambda x: x.start)[1:]:
@@ -431,7 +433,7 @@ class QuoteAttribution:
     @staticmethod
     def _dash_attribution(doc: Doc, q: QuoteSpan) -> Mention | None:
         """“...” ― Jorge Falcon: a name after a dash at the end of the quote's line."""
-        text = doc.text
+        text = doc_text(doc)
         line_end = text.find("\n", q.end)
         line_end = len(text) if line_end < 0 else line_end
         tail = text[q.end : line_end]
@@ -454,14 +456,14 @@ class QuoteAttribution:
 
     @staticmethod
     def _sentence_after(doc: Doc, q: QuoteSpan) -> Span | None:
-        span = doc.char_span(q.end, min(len(doc.text), q.end + 1), alignment_mode="expand")
+        span = doc.char_span(q.end, min(len(doc_text(doc)), q.end + 1), alignment_mode="expand")
         if span is None or not len(span):
             return None
-        return span[0].sent
+        return sent_of(span[0])
 
     def _source_line(self, doc: Doc, q: QuoteSpan) -> Mention | None:
         """A "Quote: ..." block whose speaker is given by a "Source: X ..." line just before it."""
-        text = doc.text
+        text = doc_text(doc)
         line_start = text.rfind("\n", 0, q.start) + 1
         lead = text[line_start : q.start].strip(' “«"‘„')
         if lead.lower().rstrip(":") not in ("quote", "quotation", "statement", ""):
@@ -475,7 +477,7 @@ class QuoteAttribution:
         span = doc.char_span(src_start, src_start + len(m.group(1).rstrip()), alignment_mode="expand")
         if span is None or not len(span):
             return None
-        ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
+        ents = [e for e in ents_in(span) if e.label_ in ("PERSON", "ORG")]
         if ents:
             return mention_for(doc, ents[0].root)
         names = [t for t in span if t.pos_ == "PROPN"]
@@ -483,7 +485,7 @@ class QuoteAttribution:
 
     # ------------------------------------------------------------------------------------------
     def _finish(self, doc: Doc, found: list[_Found], quotes: list[QuoteSpan]) -> list[Statement]:
-        text = doc.text
+        text = doc_text(doc)
         index: NameIndex = build_index(doc, quotes, self.lexicon.inverted)
         add_names(index, [f.mention for f in found if f.mention is not None])
         found.sort(key=lambda f: (f.start, -f.end))
@@ -573,14 +575,14 @@ class QuoteAttribution:
     def _continues(doc: Doc, previous_end: int, start: int, speaker: str | None) -> bool:
         """An unattributed quote right after the previous speaker's statement continues it, unless
         someone else is named in between."""
-        text = doc.text
+        text = doc_text(doc)
         gap = text[previous_end:start]
         if gap.count("\n\n") > 1 or len(gap) > 400:
             return False
         span = doc.char_span(previous_end, start, alignment_mode="expand")
         surname = (speaker or "").split()[-1:] or [""]
         if span is not None:
-            for ent in span.ents:
+            for ent in ents_in(span):
                 if ent.label_ in ("PERSON", "ORG") and surname[0] not in ent.text:
                     return False
         return True
@@ -608,12 +610,12 @@ class QuoteAttribution:
         span = doc.char_span(start, end + 1, alignment_mode="expand")
         if span is None or not len(span):
             return ""
-        first = span[0].sent
-        last = span[-1].sent
-        text = doc.text[first.start_char : last.end_char]
+        first = sent_of(span[0])
+        last = sent_of(span[-1])
+        text = doc_text(doc)[first.start_char : last.end_char]
         # the next sentence often says where: "He said this in an interview with ..."
         if last.end < len(doc):
-            following = doc[last.end].sent.text.strip()
+            following = sent_of(doc[last.end]).text.strip()
             if _POINTER_SENTENCE.match(following):
                 text += " " + following
         return text

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.lookup import sent_of
+
 OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "``": "''"}
 CLOSERS = set('”»"’›“')
 DOUBLE_CLOSERS = set('”»"“')
@@ -265,7 +267,7 @@ def according_content(doc: Doc, according: Token) -> tuple[int, int] | None:
     head = according.head
     while head.dep_ not in ("ROOT",) and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
-    sent: Span = according.sent
+    sent: Span = sent_of(according)
     phrase_left, phrase_right = subtree_range(according)
     left, right = sent.start, sent.end - 1
     if phrase_left == sent.start or phrase_left <= sent.start + 1:

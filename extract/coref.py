@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from extract.content import QuoteSpan
+from extract.lookup import sent_of
 from extract.speaker import Mention, _clean_name, role_in
 
 FEMALE = {"she", "her", "hers", "herself"}
@@ -74,14 +75,14 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
         if not in_quote(ent.start_char):
             index.persons.append((ent.start_char, name))
         # a role printed right before or after the name
-        window = doc[max(ent.sent.start, ent.start - 6) : ent.start]
+        window = doc[max(sent_of(ent[0]).start, ent.start - 6) : ent.start]
         # only the title right before the name: "chairman calls for Clinton" gives Clinton no role
         cut = max(
             (t.i + 1 for t in window if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADP" and t.lower_ != "of")),
             default=window.start,
         )
         left = doc[cut : ent.start].text
-        right = doc[ent.end : min(ent.sent.end, ent.end + 6)].text
+        right = doc[ent.end : min(sent_of(ent[-1]).end, ent.end + 6)].text
         role = role_in(left.split(",")[-1]) if left else None
         if role is None and right.startswith(","):
             role = role_in(right.split(",")[1] if right.count(",") >= 1 else right)

@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
+from extract.lookup import doc_text
+
 VERB_CLASSES = ("speech", "object", "appeal", "thought")
 
 
@@ -126,7 +128,9 @@ def find_cues(doc: Doc, lexicon: Lexicon, *, include_thought: bool = False) -> l
         if particle is not None:
             cls = "appeal" if particle.lower_ in ("on", "upon", "for") else "speech"
             start, end = token.idx, particle.idx + len(particle)
-            cues.append(Cue(token.i, start, end, doc.text[start:end], f"{lemma} {particle.lower_}", cls, particle.i))
+            cues.append(
+                Cue(token.i, start, end, doc_text(doc)[start:end], f"{lemma} {particle.lower_}", cls, particle.i)
+            )
             continue
         cls = lexicon.verb_class(lemma, include_thought=include_thought)
         if cls is None:

@@ -165,6 +165,7 @@ class Extractor:
         """Turn the component's raw statements for ``doc`` (and for the parsed title, ``title_doc``) into
         finished statements of ``article``."""
         from extract.headline import headline_statements, title_span
+        from extract.lookup import forget
         from extract.replies import find_reply_targets
         from extract.sources import statement_date
 
@@ -194,6 +195,9 @@ class Extractor:
         statements = dated
         if self.stance is not None:
             statements = self.stance.assign(statements, doc, article)
+        forget(doc)
+        if title_doc is not None:
+            forget(title_doc)
         kept = []
         for s in statements:
             if article.text[s.start : s.end] == s.quote:

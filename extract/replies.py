@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc
 
+from extract.lookup import doc_text, sent_of
 from extract.model import Statement
 
 
@@ -58,9 +59,9 @@ def find_reply_targets(doc: Doc, statements: Sequence[Statement]) -> list[Statem
         if span is None or not len(span):
             out.append(s)
             continue
-        first, last = span[0].sent, span[-1].sent
+        first, last = sent_of(span[0]), sent_of(span[-1])
         start_char, end_char = first.start_char, last.end_char
-        context = doc.text[start_char:end_char]
+        context = doc_text(doc)[start_char:end_char]
         speaker_key = _surname(s.speaker or "")
         target = None
         for trigger in triggers:

@@ -16,6 +16,8 @@ from urllib.parse import urlparse
 import yaml
 from spacy.tokens import Doc
 
+from extract.lookup import ents_in, sent_of
+
 MONTHS = {
     m: i
     for i, names in enumerate(
@@ -202,8 +204,8 @@ def statement_date(doc: Doc, cue_start: int, cue_end: int, published: str | None
     if cue is None or not len(cue):
         return None
     verb = cue.root
-    sent = verb.sent
-    for ent in sent.ents:
+    sent = sent_of(verb)
+    for ent in ents_in(sent):
         if ent.label_ != "DATE":
             continue
         # the date must attach to the cue verb (directly or through a preposition / noun of the cue phrase)

@@ -12,6 +12,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from extract.lookup import ents_in
+
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "it", "his", "their"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -208,7 +210,7 @@ def mention_for(doc: Doc, token: Token, *, left_limit: int = 0) -> Mention:
 def _name_in(span: Span, head: Token) -> tuple[str | None, str | None]:
     if head.lower_ in PRONOUNS or head.pos_ == "PRON":
         return None, "PRON"
-    ents = [e for e in span.ents if e.label_ in NAME_LABELS]
+    ents = [e for e in ents_in(span) if e.label_ in NAME_LABELS]
     person = [e for e in ents if e.label_ == "PERSON"]
     # "Obama's former campaign strategist", "Trump's doctor": a possessive names someone else
     person = [e for e in person if (e.start <= head.i < e.end) or e.root.dep_ != "poss"]
@@ -242,7 +244,7 @@ def _clean_name(text: str) -> str:
 def _org_in(span: Span, name: str | None) -> str | None:
     adjectives = _roles()[1]
     role_words = set((role_in(span.text) or "").split())
-    for ent in span.ents:
+    for ent in ents_in(span):
         if ent.label_ in ("ORG", "GPE", "NORP") and (name is None or ent.text not in name):
             text = _clean_name(ent.text)
             return adjectives.get(text.lower(), text)

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc
 
+from extract.lookup import doc_text, sent_of
 from extract.model import Article, Statement, TopicStance
 from extract.stance.propose import propose_topics
 from extract.stance.rules import stance_of, topic_clauses, topic_scores
@@ -69,7 +70,7 @@ def make_backend(name: str, **options: Any) -> StanceBackend:
 
 def _context(doc: Doc | None, article: Article, s: Statement) -> tuple[str, str]:
     """The statement's sentence(s) and paragraph."""
-    text = article.body if doc is None else doc.text
+    text = article.body if doc is None else doc_text(doc)
     para_start = text.rfind("\n\n", 0, s.start)
     para_start = 0 if para_start < 0 else para_start
     para_end = text.find("\n\n", s.end)
@@ -79,7 +80,7 @@ def _context(doc: Doc | None, article: Article, s: Statement) -> tuple[str, str]
     if doc is not None:
         span = doc.char_span(s.start, max(s.start + 1, s.end), alignment_mode="expand")
         if span is not None and len(span):
-            sentence = doc.text[span[0].sent.start_char : span[-1].sent.end_char]
+            sentence = doc_text(doc)[sent_of(span[0]).start_char : sent_of(span[-1]).end_char]
     return sentence, paragraph
 
 

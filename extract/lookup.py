@@ -1,0 +1,58 @@
+"""Cheap look-ups on a parsed ``Doc`` for the stages. spaCy's ``Doc.text`` joins every token again on
+each access, ``Token.sent`` walks the whole document and ``Span.ents`` every entity; here each is
+computed once per ``Doc`` (kept in ``doc.user_data`` until :func:`forget`), so a stage can ask for
+them per statement without an O(document) cost each time."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+_TEXT = "quotegraph_text"
+_STARTS = "quotegraph_sentence_starts"
+_ENTS = "quotegraph_ents"
+_ENT_STARTS = "quotegraph_ent_starts"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def sent_of(token: Token) -> Span:
+    """The sentence that holds ``token`` (the same span as ``token.sent``)."""
+    doc = token.doc
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = doc.user_data[_STARTS] = [s.start for s in doc.sents] or [0]
+    k = max(0, bisect_right(starts, token.i) - 1)
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return doc[starts[k] : end]
+
+
+def forget(doc: Doc) -> None:
+    """Drop what was kept in ``doc.user_data`` (so a saved ``Doc`` does not carry its text twice)."""
+    for key in (_TEXT, _STARTS, _ENTS, _ENT_STARTS):
+        doc.user_data.pop(key, None)
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities wholly inside ``span`` (the same as ``span.ents``, which walks every entity of the
+    document on each call)."""
+    doc = span.doc
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = list(doc.ents)
+        doc.user_data[_ENT_STARTS] = [e.start for e in ents]
+    starts = doc.user_data[_ENT_STARTS]
+    out = []
+    for k in range(bisect_left(starts, span.start), len(ents)):
+        if ents[k].start >= span.end:
+            break
+        if ents[k].end <= span.end:
+            out.append(ents[k])
+    return out
