@@ -8,6 +8,7 @@ pasted into the query text), so a value cannot change what the query does.
 from __future__ import annotations
 
 import json
+import re
 import urllib.parse
 import urllib.request
 from importlib import resources
@@ -107,9 +108,13 @@ def run_query(source: Any, query: str, *, params: dict[str, Any] | None = None, 
     raise QueryError(f"cannot query a {type(source).__name__}")
 
 
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
 def bind_values(text: str, params: dict[str, Any]) -> str:
-    """Bind parameters with a VALUES block at the start of the WHERE block. Values are serialised as
-    RDF terms (IRIs for http(s) values, else escaped literals): they cannot change the query."""
+    """Bind parameters with a VALUES block at the start of every WHERE block (a subquery sees only its
+    own). Values are serialised as RDF terms (IRIs for http(s) values, else escaped literals): they
+    cannot change the query."""
     if not params:
         return text
     for name in params:
@@ -120,12 +125,13 @@ def bind_values(text: str, params: dict[str, Any]) -> str:
         rdflib.URIRef(v).n3() if str(v).startswith(("http://", "https://")) else rdflib.Literal(str(v)).n3()
         for v in params.values()
     )
-    upper = text.upper()
-    where = upper.find("WHERE")
-    brace = text.find("{", where if where >= 0 else 0)
-    if brace < 0:
+    block = f" VALUES ({values}) {{ ({terms}) }} "
+    braces = [m.end() for m in _WHERE.finditer(text)]
+    if not braces:
         raise QueryError("cannot bind parameters into a query without a WHERE block")
-    return text[: brace + 1] + f" VALUES ({values}) {{ ({terms}) }} " + text[brace + 1 :]
+    for end in reversed(braces):
+        text = text[:end] + block + text[end:]
+    return text
 
 
 def _ox_frame(store: ox.Store, text: str, params: dict[str, Any]) -> pd.DataFrame:
