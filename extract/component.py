@@ -303,9 +303,10 @@ class QuoteAttribution:
         surnames = {e.text.split()[-1].lower() for e in doc.ents if e.label_ == "PERSON" and e.text.split()}
         out: list[_Found] = []
         # a transcript: at least two different speakers in capitals ("WALLACE:", "PENCE:")
-        capitals = {m.group(1) for m in _LABEL_LINE.finditer(text) if m.group(1).isupper()}
+        lines = list(_LABEL_LINE.finditer(text))
+        capitals = {m.group(1) for m in lines if m.group(1).isupper()}
         transcript_doc = len(capitals - {c.upper() for c in self.lexicon.not_speaker_labels}) >= 2
-        for m in _LABEL_LINE.finditer(text):
+        for m in lines:
             label, start = m.group(1), m.start(1)
             if label.lower() in self.lexicon.not_speaker_labels or _words(text[m.start(2) : m.end()]) < 4:
                 continue
