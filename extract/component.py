@@ -374,8 +374,11 @@ class QuoteAttribution:
         while head.i + 1 < span.end and doc[head.i + 1].pos_ in ("PROPN", "NOUN") and doc[head.i + 1].text[0].isupper():
             head = doc[head.i + 1]
         verb = m.group(1)
+        verb_span = doc.char_span(verb_start, verb_start + len(verb), alignment_mode="expand")
+        if verb_span is None or not len(verb_span):
+            return None
         cue = Cue(
-            doc.char_span(verb_start, verb_start + len(verb), alignment_mode="expand")[0].i,
+            verb_span[0].i,
             verb_start,
             verb_start + len(verb),
             verb,
