@@ -73,7 +73,10 @@ def test_pipeline_one_failing_article_does_not_stop_the_batch(extractor, monkeyp
     assert "boom" in results[2].outcome.reason
 
 
-PIECES = [*list("abcdefgh ABCDE.,:;!?-\n\"“”«»‘’'()0123"), " said ", " he ", "Ann Lee", " told ", " that ", "\n\n"]
+PIECES = [
+    *list("abcdefgh ABCDE.,:;!?-\n\"“”«»‘’'()0123"),
+    *[" said ", " he ", "Ann Lee", " told ", " that ", "\n\n", "Said ", "PENCE: ", " as ", "―", "Source: "],
+]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
 
 
@@ -81,6 +84,7 @@ TEXT = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
 @given(TEXT)
 def test_pipeline_never_raises_and_offsets_hold(nlp, text):
     doc = nlp(text)
+    assert "quotegraph_error" not in doc.user_data, doc.user_data["quotegraph_error"]  # no failure swallowed
     for s in doc._.statements:
         assert text[s.start : s.end] == s.quote
         assert s.kind in ("direct", "indirect", "mixed")
