@@ -115,15 +115,14 @@ class StanceAssigner:
         results = []
         for rank, ts in enumerate(scored):
             judged = s
+            clauses = topic_clauses(ts.topic, s.quote)
             if rank == 0:
                 # the main topic: its own clauses when the quote names it in some of them, else the whole
-                clauses = topic_clauses(ts.topic, s.quote)
                 if clauses is not None and clauses != s.quote:
                     judged = replace(s, quote=clauses)
             else:
                 # a statement's cues and negations are about its main topic: on another topic only the
                 # clauses that speak of it count, and a topic met only in the context gets no stance
-                clauses = topic_clauses(ts.topic, s.quote)
                 if clauses is None:
                     results.append(
                         TopicStance(
