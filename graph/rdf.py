@@ -64,18 +64,17 @@ class Iris:
         return None
 
 
-def _prefix_pairs() -> tuple[tuple[str, Any], ...]:
-    return (
-        ("rdf", RDF),
-        ("xsd", XSD),
-        ("schema", SCHEMA),
-        ("prov", PROV),
-        ("oa", OA),
-        ("skos", SKOS),
-        ("marl", MARL),
-        ("qg", QG._NS),
-        ("wd", WD),
-    )
+PREFIXES: tuple[tuple[str, Any], ...] = (
+    ("rdf", RDF),
+    ("xsd", XSD),
+    ("schema", SCHEMA),
+    ("prov", PROV),
+    ("oa", OA),
+    ("skos", SKOS),
+    ("marl", MARL),
+    ("qg", QG._NS),
+    ("wd", WD),
+)
 
 
 def _date(value: str | None) -> Literal | None:
@@ -95,7 +94,7 @@ def statements_to_rdf(
     """Build the RDF graph of merged statements (see :func:`graph.merge.merge_statements`)."""
     iri = Iris(base)
     g = Graph()
-    for prefix, ns in _prefix_pairs():
+    for prefix, ns in PREFIXES:
         g.bind(prefix, ns, override=True, replace=True)  # "schema" is schema.org's http form, as in namespace.py
     run = run or RunInfo()
     run_iri = iri("run", _uid(run.software, run.model or "", run.started or ""))
@@ -258,7 +257,7 @@ def write_rdf(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
         raise ValueError(f"unknown RDF file extension {path.suffix!r}; use .ttl, .jsonld or .nt")
     with atomic_write(path, "wb") as f:
         if fmt == "turtle":
-            prefixes = {prefix: str(ns) for prefix, ns in _prefix_pairs()}
+            prefixes = {prefix: str(ns) for prefix, ns in PREFIXES}
             ox.serialize(_ox_triples(graph), f, ox.RdfFormat.TURTLE, prefixes=prefixes)
         else:
             f.write(graph.serialize(format=fmt, encoding="utf-8"))
