@@ -34,8 +34,8 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "polnear-train"
 def articles(corpus: Path, limit: int | None, replicate: int) -> Iterator:
     from dataclasses import replace
 
-    from extract.model import Article
-    from extract.read import read_all
+    from quotegraph.extract.model import Article
+    from quotegraph.extract.read import read_all
 
     files = sorted(corpus.glob("*.txt"))[:limit] if limit else sorted(corpus.glob("*.txt"))
     for k in range(replicate):
@@ -55,7 +55,7 @@ def measure(
 ) -> dict:
     n_articles = n_words = n_statements = 0
     if mode == "bare":
-        from extract.nlp import load_base
+        from quotegraph.extract.nlp import load_base
 
         nlp = load_base()
         t0, c0 = time.perf_counter(), cpu_seconds()
@@ -64,7 +64,7 @@ def measure(
             n_articles += 1
             n_words += len(re.findall(r"\w+", art.body))
     else:
-        from extract.pipeline import Extractor
+        from quotegraph.extract.pipeline import Extractor
 
         ex = Extractor(topics=topics, workers=workers, cache=cache)
         t0, c0 = time.perf_counter(), cpu_seconds()

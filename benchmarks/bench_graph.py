@@ -18,12 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from quotegraph.graph.build import build_graph
+from quotegraph.graph.merge import SAME_REMARK, _compatible, content_words, merge_statements
+from quotegraph.graph.rdf import statements_to_rdf, write_rdf
 from rapidfuzz import fuzz
 from synthetic import statements
-
-from graph.build import build_graph
-from graph.merge import SAME_REMARK, _compatible, content_words, merge_statements
-from graph.rdf import statements_to_rdf, write_rdf
 
 
 def timed(label: str, fn, rows: list):

@@ -22,10 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def build_ntriples(n: int, path: Path) -> int:
+    from quotegraph.graph.merge import merge_statements
+    from quotegraph.graph.rdf import statements_to_rdf, write_rdf
     from synthetic import statements
-
-    from graph.merge import merge_statements
-    from graph.rdf import statements_to_rdf, write_rdf
 
     g = statements_to_rdf(merge_statements(statements(n)))
     write_rdf(g, path)
@@ -37,8 +36,8 @@ def params(name: str) -> dict | None:
 
 
 def bench_oxigraph(nt: Path, repeat: int) -> tuple[float, dict[str, float]]:
-    from graph.query import list_queries, run_query
-    from graph.store import load_rdf, open_store
+    from quotegraph.graph.query import list_queries, run_query
+    from quotegraph.graph.store import load_rdf, open_store
 
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
@@ -58,8 +57,7 @@ def bench_oxigraph(nt: Path, repeat: int) -> tuple[float, dict[str, float]]:
 
 def rdflib_child(nt: str, repeat: int, timeout: int) -> None:
     import rdflib
-
-    from graph.query import list_queries, run_query
+    from quotegraph.graph.query import list_queries, run_query
 
     class Timeout(Exception):
         pass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from extract.model import Statement, TopicStance
+from quotegraph.extract.model import Statement, TopicStance
 
 COMMON = [
     "restrictions",

@@ -1,6 +1,6 @@
-"""``python -m extract PATH... -o OUT.jsonl``: statements only (no graph).
+"""``python -m quotegraph.extract PATH... -o OUT.jsonl``: statements only (no graph).
 
-The full command with graph outputs is ``quotegraph`` (or ``python -m graph``).
+The full command with graph outputs is ``quotegraph`` (or ``python -m quotegraph``).
 """
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ import argparse
 import logging
 import sys
 
-from extract.model import write_jsonl
-from extract.pipeline import Extractor
+from quotegraph.extract.model import write_jsonl
+from quotegraph.extract.pipeline import Extractor
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m extract", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m quotegraph.extract", description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+")
     ap.add_argument("-o", "--output", required=True)
     ap.add_argument("--topics")

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from extract.model import Article, Statement
+from quotegraph.extract.model import Article, Statement
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS statements (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
 

@@ -2,12 +2,12 @@
 
 ``nlp.add_pipe("quote_attribution")`` works wherever quotegraph is installed (the factory is exposed
 through the ``spacy_factories`` entry point). It sets ``doc._.statements``: a list of
-:class:`extract.model.Statement` whose article metadata fields are still empty (``article == ""``);
-:mod:`extract.pipeline` fills them in.
+:class:`quotegraph.extract.model.Statement` whose article metadata fields are still empty (``article == ""``);
+:mod:`quotegraph.extract.pipeline` fills them in.
 
-The work is done by plain functions over the ``Doc``, one module a stage: :mod:`extract.cues` (cue
-words), :mod:`extract.content` (quote marks and the content of a cue), :mod:`extract.speaker` (the
-speaker mention), :mod:`extract.coref` (names within the article), :mod:`extract.venue`.
+The work is done by plain functions over the ``Doc``, one module a stage: :mod:`quotegraph.extract.cues` (cue
+words), :mod:`quotegraph.extract.content` (quote marks and the content of a cue), :mod:`quotegraph.extract.speaker` (the
+speaker mention), :mod:`quotegraph.extract.coref` (names within the article), :mod:`quotegraph.extract.venue`.
 """
 
 from __future__ import annotations
@@ -16,10 +16,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
-
-from extract.content import (
+from quotegraph.extract.content import (
     QuoteSpan,
     according_content,
     appeal_content,
@@ -31,12 +28,14 @@ from extract.content import (
     overlapping,
     trim,
 )
-from extract.coref import NameIndex, add_names, build_index, resolve
-from extract.cues import Cue, Lexicon, find_cues, load_lexicon
-from extract.lookup import doc_text, ents_in, forget, sent_of
-from extract.model import Statement
-from extract.speaker import Mention, find_subject, mention_for, name_between, title_role
-from extract.venue import find_relay, find_venue
+from quotegraph.extract.coref import NameIndex, add_names, build_index, resolve
+from quotegraph.extract.cues import Cue, Lexicon, find_cues, load_lexicon
+from quotegraph.extract.lookup import doc_text, ents_in, forget, sent_of
+from quotegraph.extract.model import Statement
+from quotegraph.extract.speaker import Mention, find_subject, mention_for, name_between, title_role
+from quotegraph.extract.venue import find_relay, find_venue
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
 log = logging.getLogger(__name__)
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quotegraph.extract.lookup import sent_of
 from spacy.tokens import Doc, Span, Token
-
-from extract.lookup import sent_of
 
 OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "``": "''"}
 CLOSERS = set('”»"’›“')

@@ -1,7 +1,7 @@
 """Stage 4: rule-based coreference of speakers within one article.
 
 "he", "the Secretary-General", "the NATO chief" and a bare surname become the fullest name the article
-gives for that person. No guess across articles: that is :mod:`extract.entities`' job.
+gives for that person. No guess across articles: that is :mod:`quotegraph.extract.entities`' job.
 """
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from quotegraph.extract.content import QuoteSpan
+from quotegraph.extract.lookup import sent_of
+from quotegraph.extract.speaker import Mention, _clean_name, role_in
 from spacy.tokens import Doc
-
-from extract.content import QuoteSpan
-from extract.lookup import sent_of
-from extract.speaker import Mention, _clean_name, role_in
 
 FEMALE = {"she", "her", "hers", "herself"}
 MALE = {"he", "him", "his", "himself"}

@@ -11,9 +11,8 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from quotegraph.extract.lookup import doc_text
 from spacy.tokens import Doc, Token
-
-from extract.lookup import doc_text
 
 VERB_CLASSES = ("speech", "object", "appeal", "thought")
 
@@ -58,7 +57,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
-    text = resources.files("extract.resources").joinpath("cues.yaml").read_text("utf-8")
+    text = resources.files("quotegraph.extract.resources").joinpath("cues.yaml").read_text("utf-8")
     return _lexicon(yaml.safe_load(text))
 
 

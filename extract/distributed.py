@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from extract.model import Article, Statement
-from extract.pipeline import ArticleResult, Extractor, FileOutcome, _batched
+from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.pipeline import ArticleResult, Extractor, FileOutcome, _batched
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +44,7 @@ def extract_with_dask(
 ) -> Iterator[ArticleResult]:
     """Like :meth:`Extractor.extract_paths`, on Dask. ``window`` bounds the batches in flight (memory)."""
     from dask.distributed import Client, LocalCluster
-
-    from extract.read import ReadFailure, read_all
+    from quotegraph.extract.read import ReadFailure, read_all
 
     options = {k: (str(v) if isinstance(v, Path) else v) for k, v in extractor_options.items()}
     if options.get("entities"):

@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from quotegraph.extract.model import Statement
 from rapidfuzz import fuzz
-
-from extract.model import Statement
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +129,7 @@ class EntityResolver:
     @classmethod
     def load(cls, paths: Sequence[Path] | None = None) -> EntityResolver:
         """The built-in entities plus those of ``paths`` (which override built-ins with the same id)."""
-        builtin = resources.files("extract.resources").joinpath("entities.yaml").read_text("utf-8")
+        builtin = resources.files("quotegraph.extract.resources").joinpath("entities.yaml").read_text("utf-8")
         entities = _load_file(builtin, "built-in entities")
         for path in paths or ():
             try:

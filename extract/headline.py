@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.speaker import PRONOUNS
 from spacy.tokens import Doc
-
-from extract.model import Article, Statement
-from extract.speaker import PRONOUNS
 
 
 def title_span(article: Article) -> tuple[int, int] | None:

@@ -164,7 +164,7 @@ class Statement:
 
 def write_jsonl(statements: Iterable[Statement], path: str | Path) -> int:
     """Write statements one per line, atomically; return how many were written."""
-    from extract.atomic import atomic_write
+    from quotegraph.extract.atomic import atomic_write
 
     n = 0
     with atomic_write(path) as f:

@@ -59,7 +59,7 @@ def load_base(model: str | None = None) -> Language:
 
 def load_pipeline(model: str | None = None, *, config: dict[str, Any] | None = None) -> Language:
     """Load ``model`` (or the default) and add the ``quote_attribution`` component."""
-    import extract.component  # noqa: F401  (registers the factory even when not pip-installed)
+    import quotegraph.extract.component  # noqa: F401  (registers the factory even when not pip-installed)
 
     name = model or default_model()
     try:

@@ -1,8 +1,8 @@
 """Articles in, statements out: the extraction pipeline.
 
-The stages are wired here and nowhere else: reading (:mod:`extract.read`), the spaCy parse with the
-``quote_attribution`` component, reply targets, speaker canonicalisation (:mod:`extract.entities`),
-statement dates (:mod:`extract.sources`) and topics/stance (:mod:`extract.stance`). Everything
+The stages are wired here and nowhere else: reading (:mod:`quotegraph.extract.read`), the spaCy parse with the
+``quote_attribution`` component, reply targets, speaker canonicalisation (:mod:`quotegraph.extract.entities`),
+statement dates (:mod:`quotegraph.extract.sources`) and topics/stance (:mod:`quotegraph.extract.stance`). Everything
 streams: articles are read lazily, parsed in batches with ``nlp.pipe`` and handed on one at a time, so
 memory stays flat however large the corpus.
 """
@@ -16,10 +16,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from quotegraph.extract.model import Article, Statement
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from extract.model import Article, Statement
 
 log = logging.getLogger(__name__)
 
@@ -109,8 +108,8 @@ class Extractor:
         workers: int = 1,
         cache: str | Path | None = None,
     ) -> None:
-        from extract.entities import EntityResolver
-        from extract.nlp import load_pipeline
+        from quotegraph.extract.entities import EntityResolver
+        from quotegraph.extract.nlp import load_pipeline
 
         self.options: dict[str, Any] = {
             "model": model or (nlp.meta.get("lang", "en") + "_" + nlp.meta["name"] if nlp is not None else None),
@@ -129,7 +128,7 @@ class Extractor:
         self.topics_path = Path(topics) if topics else None
         self.stance = None
         if self.topics_path is not None:
-            from extract.stance import StanceAssigner, load_topics
+            from quotegraph.extract.stance import StanceAssigner, load_topics
 
             self.topics = load_topics(self.topics_path)
             self.stance = StanceAssigner(
@@ -144,8 +143,8 @@ class Extractor:
         if cache is not None:
             from importlib import metadata
 
-            from extract.cache import StatementCache, code_fingerprint, fingerprint
-            from extract.nlp import model_id
+            from quotegraph.extract.cache import StatementCache, code_fingerprint, fingerprint
+            from quotegraph.extract.nlp import model_id
 
             try:
                 version = metadata.version("quotegraph")
@@ -164,10 +163,10 @@ class Extractor:
     def finish(self, doc: Doc, article: Article, title_doc: Doc | None = None) -> list[Statement]:
         """Turn the component's raw statements for ``doc`` (and for the parsed title, ``title_doc``) into
         finished statements of ``article``."""
-        from extract.headline import headline_statements, title_span
-        from extract.lookup import forget
-        from extract.replies import find_reply_targets
-        from extract.sources import statement_date
+        from quotegraph.extract.headline import headline_statements, title_span
+        from quotegraph.extract.lookup import forget
+        from quotegraph.extract.replies import find_reply_targets
+        from quotegraph.extract.sources import statement_date
 
         raw: list[Statement] = list(doc._.statements or [])
         span = title_span(article) if title_doc is not None else None
@@ -210,7 +209,7 @@ class Extractor:
     def extract_articles(self, articles: Iterable[Article | Any]) -> Iterator[ArticleResult]:
         """Parse and finish articles, streaming, in input order. Cached articles are not parsed again;
         with ``workers > 1`` batches go to worker processes (each loads the pipeline once). Items that
-        are read failures (:class:`extract.read.ReadFailure`) pass through as failed or skipped results."""
+        are read failures (:class:`quotegraph.extract.read.ReadFailure`) pass through as failed or skipped results."""
         pool = self._pool() if self.workers > 1 else None
         pending: deque[tuple[list[Any], list[str | None], dict[int, list[Statement]], Any]] = deque()
         try:
@@ -239,7 +238,7 @@ class Extractor:
         keys: list[str | None] = [None] * len(batch)
         cached: dict[int, list[Statement]] = {}
         if self.cache is not None:
-            from extract.cache import article_key
+            from quotegraph.extract.cache import article_key
 
             for i, article in enumerate(batch):
                 if not isinstance(article, Article):
@@ -295,7 +294,7 @@ class Extractor:
 
     def _parse_titles(self, batch: list[Article]) -> list[Doc | None]:
         """The titles of a batch, parsed on their own (a title that fails to parse is left out)."""
-        from extract.headline import title_span
+        from quotegraph.extract.headline import title_span
 
         spans = [title_span(a) for a in batch]
         texts = [a.text[s[0] : s[1]] for a, s in zip(batch, spans, strict=True) if s is not None]
@@ -321,7 +320,7 @@ class Extractor:
         self, paths: Iterable[str | Path], *, on_item: Callable[[], None] | None = None
     ) -> Iterator[ArticleResult]:
         """Read files and folders and extract; failures come through as results, in input order."""
-        from extract.read import read_all
+        from quotegraph.extract.read import read_all
 
         def items() -> Iterator[Any]:
             for item in read_all(paths):

@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from extract.model import Article
-from extract.sources import detect_outlet, detect_published
+from quotegraph.extract.model import Article
+from quotegraph.extract.sources import detect_outlet, detect_published
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +121,9 @@ class _LineRule:
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[_LineRule, ...]:
-    data = yaml.safe_load(resources.files("extract.resources").joinpath("boilerplate.yaml").read_text("utf-8"))
+    data = yaml.safe_load(
+        resources.files("quotegraph.extract.resources").joinpath("boilerplate.yaml").read_text("utf-8")
+    )
     return tuple(
         _LineRule(re.compile(r["pattern"], re.I), r.get("max_length"), bool(r.get("to_end")), bool(r.get("paragraph")))
         for r in data["lines"]

@@ -2,7 +2,7 @@
 Stoltenberg", "The new statements by Stoltenberg «are personal opinions»").
 
 A plain function over the ``Doc``: it sets ``replies_to`` to the NAME of the person answered (the
-fullest form the article gives); :func:`graph.merge.merge_statements` later resolves it to the answered
+fullest form the article gives); :func:`quotegraph.graph.merge.merge_statements` later resolves it to the answered
 statement when that statement is known.
 """
 
@@ -15,15 +15,14 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
+from quotegraph.extract.lookup import doc_text, sent_of
+from quotegraph.extract.model import Statement
 from spacy.tokens import Doc
-
-from extract.lookup import doc_text, sent_of
-from extract.model import Statement
 
 
 @lru_cache(maxsize=1)
 def _config() -> tuple[tuple[re.Pattern[str], ...], int]:
-    data = yaml.safe_load(resources.files("extract.resources").joinpath("replies.yaml").read_text("utf-8"))
+    data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("replies.yaml").read_text("utf-8"))
     return tuple(re.compile(t, re.I) for t in data["triggers"]), int(data.get("window", 14))
 
 

@@ -14,9 +14,8 @@ from importlib import resources
 from urllib.parse import urlparse
 
 import yaml
+from quotegraph.extract.lookup import ents_in, sent_of
 from spacy.tokens import Doc
-
-from extract.lookup import ents_in, sent_of
 
 MONTHS = {
     m: i
@@ -55,7 +54,7 @@ class Outlet:
 @lru_cache(maxsize=1)
 def load_outlets() -> tuple[Outlet, ...]:
     """The outlets of ``resources/outlets.yaml``."""
-    data = yaml.safe_load(resources.files("extract.resources").joinpath("outlets.yaml").read_text("utf-8"))
+    data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("outlets.yaml").read_text("utf-8"))
     return tuple(
         Outlet(
             name=o["name"],

@@ -10,9 +10,8 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
+from quotegraph.extract.lookup import ents_in
 from spacy.tokens import Doc, Span, Token
-
-from extract.lookup import ents_in
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "it", "his", "their"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -35,7 +34,7 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def _roles() -> tuple[tuple[str, ...], dict[str, str]]:
-    data = yaml.safe_load(resources.files("extract.resources").joinpath("roles.yaml").read_text("utf-8"))
+    data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("roles.yaml").read_text("utf-8"))
     roles = sorted({_norm(r) for r in data["roles"]}, key=lambda r: -len(r))
     return tuple(roles), {k.lower(): v for k, v in (data.get("org_adjectives") or {}).items()}
 

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 import pandas as pd
-
-from extract.model import Statement
+from quotegraph.extract.model import Statement
 
 _WORD = re.compile(r"\w+")
 
@@ -41,7 +40,7 @@ def statement_node(s: Statement) -> str:
 
 
 def build_graph(statements: Iterable[Statement]) -> nx.MultiDiGraph:
-    """The graph of merged statements (see :func:`graph.merge.merge_statements`)."""
+    """The graph of merged statements (see :func:`quotegraph.graph.merge.merge_statements`)."""
     g = nx.MultiDiGraph()
     items = sorted(statements, key=lambda s: (s.article, s.start, s.end))
     statement_ids = {statement_node(s) for s in items}
@@ -201,7 +200,7 @@ def agreement(g: nx.MultiDiGraph, topic: str | None = None) -> pd.DataFrame:
 
 def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> Path:
     """The graph as GEXF for Gephi (attribute values made scalar)."""
-    from extract.atomic import atomic_write
+    from quotegraph.extract.atomic import atomic_write
 
     clean = nx.MultiDiGraph()
     for n, data in g.nodes(data=True):

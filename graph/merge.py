@@ -16,9 +16,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from quotegraph.extract.model import Statement
 from rapidfuzz import fuzz
-
-from extract.model import Statement
 
 NAMESPACE = uuid.UUID("6f1b0f5e-3c2a-5b7e-9a51-7a1c0d2f4e88")
 _WORD = re.compile(r"\w+")

@@ -18,9 +18,8 @@ from typing import Any
 import pandas as pd
 import pyoxigraph as ox
 import rdflib
+from quotegraph.graph.store import is_store_dir, open_store, store_from_file
 from rdflib.plugins.sparql import prepareQuery
-
-from graph.store import is_store_dir, open_store, store_from_file
 
 
 class QueryError(ValueError):
@@ -29,14 +28,14 @@ class QueryError(ValueError):
 
 def list_queries() -> list[str]:
     """Names of the shipped queries."""
-    folder = resources.files("graph").joinpath("queries")
+    folder = resources.files("quotegraph.graph").joinpath("queries")
     return sorted(p.name[:-3] for p in folder.iterdir() if p.name.endswith(".rq"))
 
 
 def load_query(name: str) -> str:
     if name not in list_queries():
         raise QueryError(f"no query named {name!r}; known: {', '.join(list_queries())}")
-    return resources.files("graph").joinpath(f"queries/{name}.rq").read_text("utf-8")
+    return resources.files("quotegraph.graph").joinpath(f"queries/{name}.rq").read_text("utf-8")
 
 
 def description(name: str) -> str:
@@ -178,7 +177,7 @@ def write_frame(frame: pd.DataFrame, path: str | Path | None, fmt: str = "table"
         raise QueryError(f"unknown output format {fmt!r} (table, csv, json)")
     if path is None:
         return out
-    from extract.atomic import atomic_write
+    from quotegraph.extract.atomic import atomic_write
 
     with atomic_write(path) as f:
         f.write(out)

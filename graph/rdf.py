@@ -16,12 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+from quotegraph.extract.atomic import atomic_write
+from quotegraph.extract.model import Statement
+from quotegraph.graph.namespace import BASE, MARL, OA, QG, SCHEMA, WD
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
-
-from extract.atomic import atomic_write
-from extract.model import Statement
-from graph.namespace import BASE, MARL, OA, QG, SCHEMA, WD
 
 NS_UUID = uuid.UUID("0b6f4d8e-1f7a-5c1d-8d2e-4b9a7c3e5f10")
 _WORD = re.compile(r"\w+")
@@ -91,7 +90,7 @@ def statements_to_rdf(
     entities: Mapping[str, Mapping[str, Any]] | None = None,
     base: str = BASE,
 ) -> Graph:
-    """Build the RDF graph of merged statements (see :func:`graph.merge.merge_statements`)."""
+    """Build the RDF graph of merged statements (see :func:`quotegraph.graph.merge.merge_statements`)."""
     iri = Iris(base)
     g = Graph()
     for prefix, ns in PREFIXES:

@@ -17,8 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from graph.query import QueryError, check_query, list_queries, load_query
-from graph.store import is_store_dir, load_rdf, open_store
+from quotegraph.graph.query import QueryError, check_query, list_queries, load_query
+from quotegraph.graph.store import is_store_dir, load_rdf, open_store
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Where the graph lives for querying: rdflib in memory for small graphs, Oxigraph (on disk, bulk
 loaded, incremental) for large ones, or a remote SPARQL endpoint. One query interface over all three:
-:func:`graph.query.run_query`.
+:func:`quotegraph.graph.query.run_query`.
 """
 
 from __future__ import annotations

@@ -16,8 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from extract.atomic import atomic_write
-from extract.model import Statement
+from quotegraph.extract.atomic import atomic_write
+from quotegraph.extract.model import Statement
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ def render_html(
 ) -> Path:
     """Write the self-contained interactive view of ``statements`` to ``path``."""
     data = graph_data(statements, max_nodes=max_nodes, focus_topic=focus_topic, focus_speaker=focus_speaker)
-    template = resources.files("graph").joinpath("templates/view.html").read_text("utf-8")
+    template = resources.files("quotegraph.graph").joinpath("templates/view.html").read_text("utf-8")
     import html as html_lib
 
     page = (

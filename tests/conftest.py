@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from quotegraph.extract.model import Statement, TopicStance, read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -13,7 +14,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from extract.nlp import load_pipeline
+    from quotegraph.extract.nlp import load_pipeline
 
     return load_pipeline()
 
@@ -21,3 +22,57 @@ def nlp():
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA
+
+
+def stmt(article: str, start: int, quote: str, speaker: str | None, **kw) -> Statement:
+    base = dict(
+        article=article,
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+        kind="direct",
+        speaker=speaker,
+        speaker_id=f"person/{speaker.lower().replace(' ', '-')}" if speaker else None,
+        speaker_type="person" if speaker else None,
+    )
+    base.update(kw)
+    return Statement(**base)
+
+
+@pytest.fixture
+def sample() -> list[Statement]:
+    """Three outlets report one remark of Ann Lee; Bo Park answers her."""
+    t = (TopicStance("tax", "support", 0.8, ("urged",)),)
+    return [
+        stmt("a.txt", 10, "It is time for the allies to lift some of the restrictions on the weapons they gave.", "Ann Lee",
+             outlet="Daily", published="2024-05-24", topics=t, topic="tax", stance="support", venue="interview with X"),
+        stmt("b.txt", 40, "The time has come for allies to lift some of the restrictions on the weapons they gave.", "Ann Lee",
+             outlet="Herald", published="2024-05-25", topics=t, topic="tax", stance="support"),
+        stmt("c.txt", 5, "The time has come for the allies to lift some restrictions on the weapons they have given.", "Ann Lee",
+             outlet="Post", published="2024-05-25", topics=t, topic="tax", stance="support"),
+        stmt("c.txt", 200, "These are personal opinions and we will not change our rules on the weapons.", "Bo Park",
+             outlet="Post", published="2024-05-25", replies_to="Ann Lee", speaker_role="Minister", speaker_org="Italy",
+             topics=(TopicStance("tax", "oppose", 0.7, ("personal opinions",)),), topic="tax", stance="oppose"),
+        stmt("d.txt", 0, "Markets will recover by the end of the year if rates fall.", "Cy Diaz", kind="indirect"),
+    ]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory) -> Path:
+    """The sample articles built once for the graph tests."""
+    from quotegraph.run import build
+
+    out = tmp_path_factory.mktemp("sample-build")
+    build(
+        [ROOT / "data" / "articles"],
+        out,
+        topics=ROOT / "data" / "topics.yaml",
+        entities=[ROOT / "data" / "entities.yaml"],
+        progress=False,
+    )
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_statements(built_sample) -> list[Statement]:
+    return list(read_jsonl(built_sample / "statements.jsonl"))

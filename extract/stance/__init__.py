@@ -15,13 +15,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
+from quotegraph.extract.lookup import doc_text, sent_of
+from quotegraph.extract.model import Article, Statement, TopicStance
+from quotegraph.extract.stance.propose import propose_topics
+from quotegraph.extract.stance.rules import stance_of, topic_clauses, topic_scores
+from quotegraph.extract.stance.topics import Topic, TopicsFileError, load_topics, parse_topics
 from spacy.tokens import Doc
-
-from extract.lookup import doc_text, sent_of
-from extract.model import Article, Statement, TopicStance
-from extract.stance.propose import propose_topics
-from extract.stance.rules import stance_of, topic_clauses, topic_scores
-from extract.stance.topics import Topic, TopicsFileError, load_topics, parse_topics
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +57,11 @@ def make_backend(name: str, **options: Any) -> StanceBackend:
     if name == "rules":
         return RulesBackend()
     if name == "nli":
-        from extract.stance.nli import NLIBackend
+        from quotegraph.extract.stance.nli import NLIBackend
 
         return NLIBackend(**options)
     if name == "llm":
-        from extract.stance.llm import LLMBackend
+        from quotegraph.extract.stance.llm import LLMBackend
 
         return LLMBackend(**options)
     raise ValueError(f"unknown stance backend {name!r} (choose rules, nli or llm)")

@@ -9,8 +9,8 @@ import os
 import re
 from typing import Any
 
-from extract.model import STANCES, Statement
-from extract.stance.topics import Topic
+from quotegraph.extract.model import STANCES, Statement
+from quotegraph.extract.stance.topics import Topic
 
 PROMPT = (
     "You label the stance of a quoted statement toward a proposition.\n"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from extract.model import Statement
-from extract.stance.topics import Topic
+from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.topics import Topic
 
 DEFAULT_MODEL = "MoritzLaurer/deberta-v3-base-zeroshot-v2.0"
 

@@ -11,8 +11,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from extract.stance.rules import STOP, fold, stem
-from extract.stance.topics import Topic
+from quotegraph.extract.stance.rules import STOP, fold, stem
+from quotegraph.extract.stance.topics import Topic
 
 _WORD = re.compile(r"[a-z][a-z\-]+")
 

@@ -11,9 +11,8 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-
-from extract.model import Statement
-from extract.stance.topics import Topic
+from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.topics import Topic
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOP = frozenset(
@@ -121,7 +120,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resources.files("extract.resources").joinpath("stance.yaml").read_text("utf-8"))
+    data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("stance.yaml").read_text("utf-8"))
     return Lexicon(
         support_cues=frozenset(data["support_cues"]),
         weak_support_cues=frozenset(data.get("weak_support_cues") or ()),

@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from extract.model import STANCES
+from quotegraph.extract.model import STANCES
 
 
 class TopicsFileError(ValueError):

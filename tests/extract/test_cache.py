@@ -3,10 +3,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from extract.cache import StatementCache, article_key, fingerprint
-from extract.model import Article, Statement
-from extract.pipeline import Extractor
-from extract.read import read_all
+from quotegraph.extract.cache import StatementCache, article_key, fingerprint
+from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.pipeline import Extractor
+from quotegraph.extract.read import read_all
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,7 +35,7 @@ def test_cache_rerun_parses_only_new_or_changed_articles(nlp, tmp_path):
 
 
 def test_cache_key_follows_the_extractors_code(monkeypatch, nlp, tmp_path):
-    import extract.cache as cache_module
+    import quotegraph.extract.cache as cache_module
 
     a = Extractor(nlp=nlp, cache=tmp_path / "c.sqlite").config_key
     assert Extractor(nlp=nlp, cache=tmp_path / "c.sqlite").config_key == a  # stable for the same code

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-
-from extract.model import Statement
+from quotegraph.extract.model import Statement
 
 
 def _statements(nlp, text: str) -> list[Statement]:

@@ -13,8 +13,8 @@ pytest.importorskip("dask.distributed", reason="dask is an optional extra: pip i
 
 @pytest.mark.slow
 def test_distributed_local_cluster_equals_single_process(tmp_path):
-    from extract.distributed import extract_with_dask
-    from extract.pipeline import Extractor
+    from quotegraph.extract.distributed import extract_with_dask
+    from quotegraph.extract.pipeline import Extractor
 
     (tmp_path / "broken.txt").write_bytes(b"\x00\xff" * 100)
     paths = [ROOT / "data" / "articles", tmp_path]

@@ -3,9 +3,8 @@ from __future__ import annotations
 import random
 
 import pytest
-
-from extract.entities import EntityFileError, EntityResolver
-from extract.model import Statement
+from quotegraph.extract.entities import EntityFileError, EntityResolver
+from quotegraph.extract.model import Statement
 
 
 @pytest.fixture(scope="module")

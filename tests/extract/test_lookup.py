@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.lookup import doc_text, ents_in, forget, sent_of
+from quotegraph.extract.lookup import doc_text, ents_in, forget, sent_of
 
 TEXT = (
     "NATO Secretary General Jens Stoltenberg said on Friday that allies should lift the restrictions. "

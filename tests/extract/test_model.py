@@ -4,8 +4,7 @@ import dataclasses
 import json
 
 import pytest
-
-from extract.model import Article, Statement, TopicStance, read_jsonl, write_jsonl
+from quotegraph.extract.model import Article, Statement, TopicStance, read_jsonl, write_jsonl
 
 
 def _statement(**kw) -> Statement:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from quotegraph.extract.model import Article
+from quotegraph.extract.pipeline import Extractor
+from quotegraph.extract.read import read_all
 
-from extract.evaluate import load_rows, score
-from extract.model import Article
-from extract.pipeline import Extractor
-from extract.read import read_all
+from quotegraph.evaluate import load_rows, score
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -99,7 +99,7 @@ def test_pipeline_batch_results_equal_single_results(nlp, texts):
 
 
 def test_pipeline_statement_is_frozen_and_round_trips(predictions):
-    from extract.model import Statement
+    from quotegraph.extract.model import Statement
 
     s = Statement.from_dict(predictions[0])
     assert Statement.from_dict(s.to_dict()) == s

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
 import pytest
-
-from extract.model import Statement
-from extract.replies import find_reply_targets
+from quotegraph.extract.model import Statement
+from quotegraph.extract.replies import find_reply_targets
 
 
 def _reply(nlp, text: str, quote: str, speaker: str) -> str | None:

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
 import pytest
-
-from extract.read import read_all
-from extract.sources import detect_outlet, detect_published, parse_date, resolve_date, statement_date
+from quotegraph.extract.read import read_all
+from quotegraph.extract.sources import detect_outlet, detect_published, parse_date, resolve_date, statement_date
 
 
 @pytest.mark.parametrize(

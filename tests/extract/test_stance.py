@@ -5,11 +5,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-
-from extract.model import Article, Statement
-from extract.stance import StanceAssigner, TopicsFileError, load_topics, parse_topics, propose_topics
-from extract.stance.llm import LLMBackend, build_prompt, parse_answer
-from extract.stance.nli import hypotheses
+from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.stance import StanceAssigner, TopicsFileError, load_topics, parse_topics, propose_topics
+from quotegraph.extract.stance.llm import LLMBackend, build_prompt, parse_answer
+from quotegraph.extract.stance.nli import hypotheses
 
 TOPICS = parse_topics(
     {

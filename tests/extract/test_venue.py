@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from extract.venue import find_relay, find_venue
+from quotegraph.extract.venue import find_relay, find_venue
 
 
 @pytest.mark.parametrize(

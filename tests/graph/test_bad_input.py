@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.run import build
+from quotegraph.run import build
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = (ROOT / "data" / "articles" / "004_61335ce61622f152.txt").read_text(encoding="utf-8")

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
 import networkx as nx
-
-from graph.build import agreement, build_graph, stance_matrix, write_gexf
-from graph.merge import merge_statements
+from quotegraph.graph.build import agreement, build_graph, stance_matrix, write_gexf
+from quotegraph.graph.merge import merge_statements
 
 
 def test_build_graph_nodes_and_edges(sample):

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import random
 
-from graph.merge import merge_statements
-from tests.graph.conftest import stmt
+from quotegraph.graph.merge import merge_statements
+
+from tests.conftest import stmt
 
 
 def _ids(statements):

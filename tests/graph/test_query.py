@@ -7,12 +7,11 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from quotegraph.graph.merge import merge_statements
+from quotegraph.graph.query import QueryError, list_queries, run_query
+from quotegraph.graph.rdf import statements_to_rdf, write_rdf
+from quotegraph.graph.store import load_rdf, open_store
 from rdflib import Graph
-
-from graph.merge import merge_statements
-from graph.query import QueryError, list_queries, run_query
-from graph.rdf import statements_to_rdf, write_rdf
-from graph.store import load_rdf, open_store
 
 
 @pytest.fixture
@@ -69,7 +68,7 @@ def test_query_unknown_source_is_a_clear_error(tmp_path):
 
 
 def test_query_endpoint_serves_read_only_with_time_limit(ttl):
-    from graph.serve import make_server
+    from quotegraph.graph.serve import make_server
 
     server = make_server(ttl, host="127.0.0.1", port=0, timeout=20)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -95,7 +94,7 @@ def test_query_endpoint_serves_read_only_with_time_limit(ttl):
 
 
 def test_query_endpoint_stops_a_query_that_runs_too_long(ttl):
-    from graph.serve import execute, prepare_store
+    from quotegraph.graph.serve import execute, prepare_store
 
     store = prepare_store(ttl)
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

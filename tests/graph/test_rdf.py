@@ -4,14 +4,14 @@ import random
 
 import pytest
 from pyshacl import validate
+from quotegraph.graph.merge import merge_statements
+from quotegraph.graph.namespace import MARL, OA, SCHEMA
+from quotegraph.graph.rdf import RunInfo, statements_to_rdf, write_rdf
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
-from graph.merge import merge_statements
-from graph.namespace import MARL, OA, SCHEMA
-from graph.rdf import RunInfo, statements_to_rdf, write_rdf
-from tests.graph.conftest import ROOT
+from tests.conftest import ROOT
 
 SHAPES = ROOT / "graph" / "shapes" / "quotegraph.shacl.ttl"
 
@@ -68,7 +68,7 @@ def test_rdf_serialisations_round_trip(sample, tmp_path, ext):
 
 
 def test_rdf_sample_build_conforms_and_rebuilds_identically(built_sample, tmp_path):
-    from graph.run import build
+    from quotegraph.run import build
 
     g = Graph().parse(built_sample / "graph.ttl")
     conforms, _, text = validate(g, shacl_graph=_shapes(), inference="none")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 
-from extract.model import TopicStance
-from graph.merge import merge_statements
-from graph.view import graph_data, render_html
-from tests.graph.conftest import stmt
+from quotegraph.extract.model import TopicStance
+from quotegraph.graph.merge import merge_statements
+from quotegraph.graph.view import graph_data, render_html
+
+from tests.conftest import stmt
 
 HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
 

@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from quotegraph.extract.model import TopicStance
+from quotegraph.graph.merge import merge_statements
+from quotegraph.graph.view import render_html
 
-from extract.model import TopicStance
-from graph.merge import merge_statements
-from graph.view import render_html
-from tests.graph.conftest import stmt
+from tests.conftest import stmt
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [

@@ -5,9 +5,9 @@ import matplotlib
 matplotlib.use("Agg")
 
 import pytest
+from quotegraph.extract.model import Statement
 
-from extract.model import Statement
-from graph.analysis import (
+from quotegraph.analysis import (
     outlet_coverage,
     plot_stance_heatmap,
     plot_timeline,

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from extract.evaluate import dice, evaluate_files, same_speaker, score, words
+from quotegraph.evaluate import dice, evaluate_files, same_speaker, score, words
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """The main jobs as plain functions: extract a corpus to JSONL, build the graph outputs.
 
-The command line (:mod:`graph.cli`) is a thin wrapper over these.
+The command line (:mod:`quotegraph.cli`) is a thin wrapper over these.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from extract.atomic import atomic_write
-from extract.model import Statement, write_jsonl
-from extract.pipeline import Extractor, FileOutcome
+from quotegraph.extract.atomic import atomic_write
+from quotegraph.extract.model import Statement, write_jsonl
+from quotegraph.extract.pipeline import Extractor, FileOutcome
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def _progress(total: int | None, enabled: bool, desc: str) -> Any:
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
-    from extract.read import iter_input_files
+    from quotegraph.extract.read import iter_input_files
 
     return sum(1 for _ in iter_input_files(paths))
 
@@ -99,7 +99,7 @@ def extract_to_jsonl(
     **extractor_options: Any,
 ) -> RunReport:
     """Extract statements from files and folders and write them as JSON Lines (streaming)."""
-    from extract.nlp import model_id
+    from quotegraph.extract.nlp import model_id
 
     ex = extractor or Extractor(**extractor_options)
     report = RunReport(model=model_id(ex.nlp))
@@ -121,8 +121,8 @@ def extract_to_jsonl(
 
 def _with_proposed_topics(ex: Extractor, statements: list[Statement], articles: dict[str, Any]) -> list[Statement]:
     """No topics file: propose topics from the corpus and assign them, so a new corpus can be explored."""
-    from extract.stance import StanceAssigner
-    from extract.stance import propose_topics as propose
+    from quotegraph.extract.stance import StanceAssigner
+    from quotegraph.extract.stance import propose_topics as propose
 
     ex.topics = propose([a.body for a in articles.values()], n=8)
     log.info("proposed topics: %s", ", ".join(t.label for t in ex.topics))
@@ -157,9 +157,9 @@ def build(
     Writes ``statements.jsonl``, ``graph.ttl`` (and other RDF formats asked for), ``graph.html`` and
     ``report.json`` into ``outdir``, each atomically.
     """
-    from extract.nlp import model_id
-    from graph.merge import merge_statements
-    from graph.rdf import RunInfo, statements_to_rdf, write_rdf
+    from quotegraph.extract.nlp import model_id
+    from quotegraph.graph.merge import merge_statements
+    from quotegraph.graph.rdf import RunInfo, statements_to_rdf, write_rdf
 
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
@@ -182,7 +182,7 @@ def build(
     raw_path = out / RAW
     if add and raw_path.is_file():
         # add to an earlier build: its statements, minus those of articles read again now
-        from extract.model import read_jsonl
+        from quotegraph.extract.model import read_jsonl
 
         fresh = {o.name for o in report.outcomes if o.status == "read"}
         earlier = [s for s in read_jsonl(raw_path) if s.article not in fresh]
@@ -204,12 +204,12 @@ def build(
         path = out / f"graph.{fmt}"
         write_rdf(rdf, path)
         report.outputs[f"rdf_{fmt}"] = str(path)
-    from graph.build import build_graph, write_gexf
+    from quotegraph.graph.build import build_graph, write_gexf
 
     gexf = write_gexf(build_graph(merged), out / "graph.gexf")
     report.outputs["gexf"] = str(gexf)
     if html:
-        from graph.view import render_html
+        from quotegraph.graph.view import render_html
 
         html_path = render_html(merged, out / "graph.html", title="quotegraph")
         report.outputs["html"] = str(html_path)

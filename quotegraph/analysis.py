@@ -1,7 +1,7 @@
 """Tables and plots for analysts: what the notebooks call.
 
-Everything here takes merged statements (``graph.run.build`` output or
-``extract.model.read_jsonl(".../statements.jsonl")``) and returns pandas DataFrames or matplotlib
+Everything here takes merged statements (``quotegraph.run.build`` output or
+``quotegraph.extract.model.read_jsonl(".../statements.jsonl")``) and returns pandas DataFrames or matplotlib
 figures; nothing reads or writes files.
 """
 
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from extract.model import Statement
+from quotegraph.extract.model import Statement
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from quotegraph.extract.model import read_jsonl
 from typer.testing import CliRunner
 
-from extract.model import read_jsonl
-from graph.cli import app
+from quotegraph.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "data" / "articles"
@@ -81,8 +81,11 @@ def test_cli_bad_arguments_give_a_clear_error(args, message, tmp_path, monkeypat
     assert message in result.output
 
 
-def test_cli_python_m_graph_works():
-    proc = subprocess.run([sys.executable, "-m", "graph", "--help"], capture_output=True, text=True, check=False)
+def test_cli_python_m_quotegraph_works(tmp_path: Path):
+    # run from an empty folder: the installed package answers, not the repo's top-level folders
+    proc = subprocess.run(
+        [sys.executable, "-m", "quotegraph", "--help"], capture_output=True, text=True, check=False, cwd=tmp_path
+    )
     assert proc.returncode == 0
     assert "build" in proc.stdout and "extract" in proc.stdout
 

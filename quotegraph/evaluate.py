@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.model import STANCES
+from quotegraph.extract.model import STANCES
 
 _WORD = re.compile(r"\w+")
 _HEAD_END = re.compile(r",|\s(?:who|which|whose|that)\s")

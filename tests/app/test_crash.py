@@ -12,8 +12,7 @@ import time
 from pathlib import Path
 
 import rdflib
-
-from extract.model import read_jsonl
+from quotegraph.extract.model import read_jsonl
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "data" / "articles"
@@ -21,7 +20,7 @@ ARTICLES = ROOT / "data" / "articles"
 
 def _run_build(inputs: Path, out: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "graph", "build", str(inputs), "-o", str(out), "--quiet"],
+        [sys.executable, "-m", "quotegraph", "build", str(inputs), "-o", str(out), "--quiet"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

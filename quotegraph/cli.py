@@ -1,4 +1,4 @@
-"""The ``quotegraph`` command: thin wrappers over :mod:`graph.run` and friends."""
+"""The ``quotegraph`` command: thin wrappers over :mod:`quotegraph.run` and friends."""
 
 from __future__ import annotations
 
@@ -84,8 +84,8 @@ def extract(
     quiet: QuietOpt = False,
 ) -> None:
     """Extract statements from articles into a JSONL file (one statement per line)."""
-    from extract.nlp import ModelNotFound
-    from graph.run import extract_to_jsonl
+    from quotegraph.extract.nlp import ModelNotFound
+    from quotegraph.run import extract_to_jsonl
 
     _check_paths(paths)
     try:
@@ -119,8 +119,8 @@ def build(
     quiet: QuietOpt = False,
 ) -> None:
     """Extract, merge and write statements.jsonl, graph.ttl, graph.html and report.json."""
-    from extract.nlp import ModelNotFound
-    from graph.run import build as run_build
+    from quotegraph.extract.nlp import ModelNotFound
+    from quotegraph.run import build as run_build
 
     if rdf_format is None:
         rdf_format = ["ttl"]
@@ -154,7 +154,7 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
 ) -> None:
     """Score predicted statements against gold (quote, attribution, speaker, topic, stance)."""
-    from extract.evaluate import evaluate_files, format_errors
+    from quotegraph.evaluate import evaluate_files, format_errors
 
     for p in (predictions, gold):
         if not p.is_file():
@@ -177,7 +177,7 @@ def query(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the result here.")] = None,
 ) -> None:
     """Run a SPARQL query (read-only) and print the result as a table, CSV or JSON."""
-    from graph.query import QueryError, run_query, write_frame
+    from quotegraph.graph.query import QueryError, run_query, write_frame
 
     params = {}
     for item in param or []:
@@ -197,7 +197,7 @@ def query(
 @app.command()
 def queries() -> None:
     """List the shipped named queries."""
-    from graph.query import description, list_queries
+    from quotegraph.graph.query import description, list_queries
 
     for name in list_queries():
         typer.echo(f"{name:<20} {description(name)}")
@@ -211,7 +211,7 @@ def serve(
     timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
 ) -> None:
     """Serve a read-only SPARQL 1.1 endpoint with a query page."""
-    from graph.serve import serve as run_server
+    from quotegraph.graph.serve import serve as run_server
 
     if not source.exists():
         raise _fail(f"no such file or folder: {source}")
@@ -224,7 +224,7 @@ def load(
     files: Annotated[list[Path], typer.Argument(help="RDF files to add (.ttl, .nt, .jsonld).")],
 ) -> None:
     """Bulk-load RDF into an on-disk Oxigraph store, adding to what it holds."""
-    from graph.store import load_rdf, open_store
+    from quotegraph.graph.store import load_rdf, open_store
 
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
@@ -243,15 +243,15 @@ def view(
     gexf: Annotated[Path | None, typer.Option(help="Also export the graph as GEXF for Gephi.")] = None,
 ) -> None:
     """Render the interactive HTML view (and optionally GEXF) from a statements file."""
-    from extract.model import read_jsonl
-    from graph.view import render_html
+    from quotegraph.extract.model import read_jsonl
+    from quotegraph.graph.view import render_html
 
     if not statements.is_file():
         raise _fail(f"not a file: {statements}")
     items = list(read_jsonl(statements))
     render_html(items, output, max_nodes=max_nodes, focus_topic=topic, focus_speaker=speaker)
     if gexf:
-        from graph.build import build_graph, write_gexf
+        from quotegraph.graph.build import build_graph, write_gexf
 
         write_gexf(build_graph(items), gexf)
 
@@ -265,8 +265,8 @@ def propose_topics_command(
     """Propose topics from a corpus (key phrases grouped), as a topics file to edit."""
     import yaml
 
-    from extract.read import ReadFailure, read_all
-    from extract.stance import propose_topics
+    from quotegraph.extract.read import ReadFailure, read_all
+    from quotegraph.extract.stance import propose_topics
 
     _check_paths(paths)
     texts = [a.body for a in read_all(paths) if not isinstance(a, ReadFailure)]

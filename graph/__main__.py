@@ -1,5 +1,0 @@
-"""``python -m graph``: the quotegraph command."""
-
-from graph.cli import main
-
-main()

@@ -1,0 +1,5 @@
+"""``python -m quotegraph``: the quotegraph command."""
+
+from quotegraph.cli import main
+
+main()
