@@ -8,11 +8,9 @@ import re
 from dataclasses import dataclass
 
 from quotegraph.extract.lookup import sent_of
+from quotegraph.extract.text import DOUBLE_CLOSERS
 from spacy.tokens import Doc, Span, Token
 
-OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "``": "''"}
-CLOSERS = set('”»"’›“')
-DOUBLE_CLOSERS = set('”»"“')
 _WORDS = re.compile(r"\w+")
 
 

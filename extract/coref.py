@@ -6,23 +6,18 @@ gives for that person. No guess across articles: that is :mod:`quotegraph.extrac
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotegraph.extract.content import QuoteSpan
 from quotegraph.extract.lookup import sent_of
 from quotegraph.extract.speaker import Mention, _clean_name, role_in
+from quotegraph.extract.text import surname
 from spacy.tokens import Doc
 
 FEMALE = {"she", "her", "hers", "herself"}
 MALE = {"he", "him", "his", "himself"}
 PLURAL = {"they", "them", "their", "we"}
-
-
-def _surname(name: str) -> str:
-    words = re.findall(r"[\w\-’']+", name)
-    return words[-1].lower() if words else name.lower()
 
 
 @dataclass
@@ -34,7 +29,7 @@ class NameIndex:
     persons: list[tuple[int, str]] = field(default_factory=list)  # (char offset, full name), outside quotes
 
     def canonical(self, name: str) -> str:
-        full = self.full_by_surname.get(_surname(name))
+        full = self.full_by_surname.get(surname(name))
         return full if full and len(full) >= len(name) else name
 
     def holder(self, role: str) -> str | None:
@@ -68,7 +63,7 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
             name = name.title()  # a transcript's "WALLACE" is Wallace
         if not name or not any(c.isupper() for c in name):
             continue
-        key = _surname(name)
+        key = surname(name)
         if len(name.split()) > len(index.full_by_surname.get(key, "").split()):
             index.full_by_surname[key] = name
         if not in_quote(ent.start_char):
@@ -95,7 +90,7 @@ def add_names(index: NameIndex, mentions: Sequence[Mention]) -> None:
     """Names the tagger missed but the speaker mentions give ("NATO Secretary-General Jens Stoltenberg")."""
     for m in mentions:
         if m.name and m.label in ("PERSON", "PROPN") and " " in m.name:
-            key = _surname(m.name)
+            key = surname(m.name)
             if len(m.name.split()) > len(index.full_by_surname.get(key, "").split()):
                 index.full_by_surname[key] = m.name
         if m.name and m.role and m.label in ("PERSON", "PROPN"):
@@ -119,7 +114,7 @@ def resolve(
         return index.canonical(mention.name), 1.0
     if mention.label in ("ORG", "GPE", "NORP") and mention.name:
         # the tagger often calls a lone surname an organisation ("Stoltenberg noted")
-        if " " not in mention.name and _surname(mention.name) in index.full_by_surname:
+        if " " not in mention.name and surname(mention.name) in index.full_by_surname:
             return index.canonical(mention.name), 0.9
         return mention.name, 0.95
     lower = mention.text.lower()

@@ -8,8 +8,6 @@ entities of their own, with a deterministic id; they are never guessed into a kn
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -19,25 +17,12 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.model import Statement
+from quotegraph.extract.text import name_key, name_slug, surname
 from rapidfuzz import fuzz
 
 log = logging.getLogger(__name__)
 
-_WORD = re.compile(r"[\w\-]+")
 FUZZY_THRESHOLD = 88
-
-
-def fold(text: str) -> str:
-    """Lower case, accents and punctuation folded: "Zelenskyy’s" -> "zelenskyy s"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[’'`]s\b", "", text)
-    text = re.sub(r"^the\s+", "", text.strip())
-    return " ".join(_WORD.findall(text))
-
-
-def slug(text: str) -> str:
-    return "-".join(fold(text).split()) or "unknown"
 
 
 @dataclass(frozen=True)
@@ -68,7 +53,7 @@ class Entity:
 
     @property
     def surname(self) -> str:
-        return fold(self.name).split()[-1] if self.type == "person" else fold(self.name)
+        return surname(self.name) if self.type == "person" else name_key(self.name)
 
 
 class EntityFileError(ValueError):
@@ -99,7 +84,7 @@ def _load_file(text: str, source: str) -> list[Entity]:
         )
         out.append(
             Entity(
-                id=item.get("id") or f"{'person' if etype == 'person' else 'org'}/{slug(item['name'])}",
+                id=item.get("id") or f"{'person' if etype == 'person' else 'org'}/{name_slug(item['name'])}",
                 name=item["name"],
                 type=etype,
                 aliases=tuple(item.get("aliases") or ()),
@@ -122,7 +107,7 @@ class EntityResolver:
         self._surname: dict[str, set[str]] = defaultdict(set)
         for e in by_id.values():
             for name in (e.name, *e.aliases):
-                self._alias.setdefault(fold(name), e.id)
+                self._alias.setdefault(name_key(name), e.id)
             if e.type == "person":
                 self._surname[e.surname].add(e.id)
 
@@ -142,7 +127,7 @@ class EntityResolver:
     # -- lookups -----------------------------------------------------------------------------------
     def match(self, name: str) -> Entity | None:
         """The known entity called ``name``: alias, then a unique surname, then a close spelling."""
-        key = fold(name)
+        key = name_key(name)
         if not key:
             return None
         if key in self._alias:
@@ -195,7 +180,7 @@ class EntityResolver:
             else:
                 etype = s.speaker_type or ("person" if len(s.speaker.split()) >= 2 else None)
                 prefix = "person" if etype == "person" else "org" if etype == "organization" else "agent"
-                out.append(replace(s, speaker_id=f"{prefix}/{slug(s.speaker)}", speaker_type=etype))
+                out.append(replace(s, speaker_id=f"{prefix}/{name_slug(s.speaker)}", speaker_type=etype))
         return out
 
     def link_corpus(self, statements: Iterable[Statement]) -> list[Statement]:
@@ -205,11 +190,11 @@ class EntityResolver:
         full: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for s in items:
             if s.speaker and s.speaker_id and len(s.speaker.split()) >= 2 and s.speaker_type != "organization":
-                full[fold(s.speaker).split()[-1]].add((s.speaker, s.speaker_id))
+                full[surname(s.speaker)].add((s.speaker, s.speaker_id))
         out = []
         for s in items:
             if s.speaker and len(s.speaker.split()) == 1 and s.speaker_id not in self.entities:
-                candidates = full.get(fold(s.speaker), set())
+                candidates = full.get(name_key(s.speaker), set())
                 if len(candidates) == 1:
                     name, sid = next(iter(candidates))
                     s = replace(s, speaker=name, speaker_id=sid, speaker_type="person")

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 from quotegraph.extract.model import Article
 from quotegraph.extract.sources import detect_outlet, detect_published
+from quotegraph.extract.text import DOUBLE_QUOTE_MARKS
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +142,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _is_boilerplate(line: str) -> _LineRule | None:
-    s = line.strip().strip('"“”«»').strip()  # a transcript quotes every paragraph, footer lines too
+    s = line.strip().strip(DOUBLE_QUOTE_MARKS).strip()  # a transcript quotes every paragraph, footer lines too
     if not s:
         return None
     for rule in _rules():

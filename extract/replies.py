@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Statement
+from quotegraph.extract.text import surname
 from spacy.tokens import Doc
 
 
@@ -26,24 +27,19 @@ def _config() -> tuple[tuple[re.Pattern[str], ...], int]:
     return tuple(re.compile(t, re.I) for t in data["triggers"]), int(data.get("window", 14))
 
 
-def _surname(name: str) -> str:
-    words = re.findall(r"[\w\-]+", name)
-    return words[-1].lower() if words else ""
-
-
 def find_reply_targets(doc: Doc, statements: Sequence[Statement]) -> list[Statement]:
     """Set ``replies_to`` (a person's name) on statements whose sentences say whom they answer."""
     triggers, window = _config()
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
     fullest: dict[str, str] = {}
     for e in persons:
-        key = _surname(e.text.replace("’s", "").replace("'s", ""))
+        key = surname(e.text)
         name = e.text.replace("’s", "").replace("'s", "").strip()
         if len(name) > len(fullest.get(key, "")):
             fullest[key] = name
     # a surname the tagger called an organisation ("the words of Stoltenberg") still names the person
     persons = sorted(
-        persons + [e for e in doc.ents if e.label_ in ("ORG", "GPE") and _surname(e.text) in fullest],
+        persons + [e for e in doc.ents if e.label_ in ("ORG", "GPE") and surname(e.text) in fullest],
         key=lambda e: e.start,
     )
     out = []
@@ -61,7 +57,7 @@ def find_reply_targets(doc: Doc, statements: Sequence[Statement]) -> list[Statem
         first, last = sent_of(span[0]), sent_of(span[-1])
         start_char, end_char = first.start_char, last.end_char
         context = doc_text(doc)[start_char:end_char]
-        speaker_key = _surname(s.speaker or "")
+        speaker_key = surname(s.speaker or "")
         target = None
         for trigger in triggers:
             for m in trigger.finditer(context):
@@ -77,7 +73,7 @@ def find_reply_targets(doc: Doc, statements: Sequence[Statement]) -> list[Statem
                     else []
                 )
                 for e in after:
-                    key = _surname(e.text.replace("’s", "").replace("'s", ""))
+                    key = surname(e.text)
                     if key and key != speaker_key:
                         target = fullest.get(key, e.text)
                         break

@@ -9,7 +9,6 @@ carry a ``rel``: ``said``, ``about`` (stance, confidence, evidence), ``reported_
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,21 +16,16 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 from quotegraph.extract.model import Statement
+from quotegraph.extract.text import slug
 
 _WORD = re.compile(r"\w+")
-
-
-def _slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return "-".join(_WORD.findall(text)) or "unknown"
 
 
 def speaker_node(s: Statement) -> str | None:
     if s.speaker_id:
         return s.speaker_id if ":" in s.speaker_id else s.speaker_id.replace("/", ":", 1)
     if s.speaker:
-        return f"agent:{_slug(s.speaker)}"
+        return f"agent:{slug(s.speaker)}"
     return None
 
 
@@ -60,7 +54,7 @@ def build_graph(statements: Iterable[Statement]) -> nx.MultiDiGraph:
             if not g.has_edge(sp, st, key="said"):
                 g.add_edge(sp, st, key="said", rel="said")
             if s.speaker_org:
-                org = f"org:{_slug(s.speaker_org)}"
+                org = f"org:{slug(s.speaker_org)}"
                 if org not in g:
                     g.add_node(org, type="organization", name=s.speaker_org)
                 key = f"holds_role:{s.speaker_role or ''}"
@@ -72,13 +66,13 @@ def build_graph(statements: Iterable[Statement]) -> nx.MultiDiGraph:
             g.add_node(art, type="article", name=s.article, title=s.title or "", published=s.published or "")
         g.add_edge(st, art, key=f"reported_in:{s.start}", rel="reported_in", start=s.start, end=s.end, text=s.quote)
         if s.outlet:
-            out = f"outlet:{_slug(s.outlet)}"
+            out = f"outlet:{slug(s.outlet)}"
             if out not in g:
                 g.add_node(out, type="outlet", name=s.outlet)
             if not g.has_edge(art, out, key="published_by"):
                 g.add_edge(art, out, key="published_by", rel="published_by")
         if s.venue:
-            ven = f"venue:{_slug(s.venue)}"
+            ven = f"venue:{slug(s.venue)}"
             if ven not in g:
                 g.add_node(ven, type="venue", name=s.venue)
             if not g.has_edge(st, ven, key="at_venue"):
@@ -108,7 +102,7 @@ def build_graph(statements: Iterable[Statement]) -> nx.MultiDiGraph:
         if s.replies_to:
             target = f"statement:{s.replies_to}"
             if target not in statement_ids:
-                target = f"agent:{_slug(s.replies_to)}"
+                target = f"agent:{slug(s.replies_to)}"
                 if target not in g:
                     g.add_node(target, type="agent", name=s.replies_to)
             if not g.has_edge(st, target, key="responds_to"):

@@ -10,97 +10,30 @@ the same input gives the same ids in any order.
 from __future__ import annotations
 
 import re
-import unicodedata
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from quotegraph.extract.model import Statement
+from quotegraph.extract.text import STOP_WORDS, fold, surname
 from rapidfuzz import fuzz
 
 NAMESPACE = uuid.UUID("6f1b0f5e-3c2a-5b7e-9a51-7a1c0d2f4e88")
 _WORD = re.compile(r"\w+")
 SAME_REMARK = 73  # rapidfuzz token_set_ratio over content words; unrelated remarks of one speaker score 40-65
 LSH_BLOCK = 60  # blocks larger than this use MinHash LSH for candidate pairs
-STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "and",
-        "in",
-        "on",
-        "for",
-        "that",
-        "this",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "we",
-        "our",
-        "he",
-        "she",
-        "his",
-        "her",
-        "with",
-        "as",
-        "at",
-        "by",
-        "from",
-        "has",
-        "have",
-        "had",
-        "not",
-        "will",
-        "would",
-        "should",
-        "can",
-        "could",
-        "but",
-        "or",
-        "which",
-        "who",
-        "whom",
-        "so",
-        "such",
-        "these",
-        "those",
-        "there",
-        "also",
-        "about",
-        "into",
-        "than",
-        "then",
-        "very",
-    ]
-)
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(_fold(text)) if w not in STOP]
+    return [w for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
 
 
 def speaker_key(s: Statement) -> str | None:
     if s.speaker_id:
         return s.speaker_id
     if s.speaker:
-        return "name/" + "-".join(_WORD.findall(_fold(s.speaker)))
+        return "name/" + "-".join(_WORD.findall(fold(s.speaker)))
     return None
 
 
@@ -112,7 +45,7 @@ def _compatible(a: Statement, b: Statement) -> bool:
     if a.article == b.article:
         return False  # one article quoting a remark twice keeps two reports
     if a.venue and b.venue:
-        va, vb = _fold(a.venue), _fold(b.venue)
+        va, vb = fold(a.venue), fold(b.venue)
         if va not in vb and vb not in va:
             return False  # said at two different events: two remarks
     return True
@@ -190,11 +123,6 @@ def merge_statements(statements: Iterable[Statement]) -> list[Statement]:
     return resolve_replies(merged)
 
 
-def _surname(name: str) -> str:
-    words = _WORD.findall(_fold(name))
-    return words[-1] if words else ""
-
-
 def resolve_replies(statements: Sequence[Statement]) -> list[Statement]:
     """A ``replies_to`` that names a person becomes the id of that person's statement answered: on the
     same topic when topics are known, not later than the reply, the most reported first."""
@@ -202,7 +130,7 @@ def resolve_replies(statements: Sequence[Statement]) -> list[Statement]:
     reports: dict[str, int] = defaultdict(int)
     for s in statements:
         if s.speaker and s.statement_id:
-            by_surname[_surname(s.speaker)].append(s)
+            by_surname[surname(s.speaker)].append(s)
             reports[s.statement_id] += 1
     known_ids = set(reports)
     out = []
@@ -213,9 +141,9 @@ def resolve_replies(statements: Sequence[Statement]) -> list[Statement]:
             continue
         candidates = [
             c
-            for c in by_surname.get(_surname(target), [])
+            for c in by_surname.get(surname(target), [])
             if c.statement_id != s.statement_id
-            and _surname(c.speaker or "") != _surname(s.speaker or "")
+            and surname(c.speaker or "") != surname(s.speaker or "")
             and (not s.statement_date or not c.statement_date or c.statement_date <= s.statement_date)
         ]
         if candidates:

@@ -7,7 +7,6 @@ its ids, so the same input always gives the same graph and shards merge in any o
 from __future__ import annotations
 
 import re
-import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import Any
 import pyoxigraph as ox
 from quotegraph.extract.atomic import atomic_write
 from quotegraph.extract.model import Statement
+from quotegraph.extract.text import slug
 from quotegraph.graph.namespace import BASE, MARL, OA, QG, SCHEMA, WD
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
@@ -26,12 +26,6 @@ NS_UUID = uuid.UUID("0b6f4d8e-1f7a-5c1d-8d2e-4b9a7c3e5f10")
 _WORD = re.compile(r"\w+")
 POLARITY = {"support": MARL.Positive, "oppose": MARL.Negative, "neutral": MARL.Neutral}
 FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".nq": "nquads"}
-
-
-def _slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return "-".join(_WORD.findall(text)) or "unknown"
 
 
 def _uid(*parts: str) -> str:
@@ -57,9 +51,9 @@ class Iris:
     def agent(self, s: Statement) -> URIRef | None:
         if s.speaker_id:
             kind, _, key = s.speaker_id.partition("/")
-            return self(kind if key else "agent", key or _slug(kind))
+            return self(kind if key else "agent", key or slug(kind))
         if s.speaker:
-            return self("agent", _slug(s.speaker))
+            return self("agent", slug(s.speaker))
         return None
 
 
@@ -97,7 +91,7 @@ def statements_to_rdf(
         g.bind(prefix, ns, override=True, replace=True)  # "schema" is schema.org's http form, as in namespace.py
     run = run or RunInfo()
     run_iri = iri("run", _uid(run.software, run.model or "", run.started or ""))
-    software = iri("software", _slug(run.software))
+    software = iri("software", slug(run.software))
     g.add((run_iri, RDF.type, PROV.Activity))
     g.add((run_iri, PROV.wasAssociatedWith, software))
     g.add((software, RDF.type, PROV.SoftwareAgent))
@@ -107,7 +101,7 @@ def statements_to_rdf(
     if run.started:
         g.add((run_iri, PROV.startedAtTime, Literal(run.started, datatype=XSD.dateTime)))
     for topic in topics or ():
-        t = iri("topic", _slug(topic.id))
+        t = iri("topic", slug(topic.id))
         g.add((t, RDF.type, SKOS.Concept))
         g.add((t, SKOS.prefLabel, Literal(topic.label, lang="en")))
         if getattr(topic, "proposition", None):
@@ -143,7 +137,7 @@ def _add_statement(
             if s.speaker_role:
                 g.add((role, SCHEMA.roleName, Literal(s.speaker_role)))
             if s.speaker_org:
-                org = iri("org", _slug(s.speaker_org))
+                org = iri("org", slug(s.speaker_org))
                 g.add((org, RDF.type, SCHEMA.Organization))
                 g.add((org, SCHEMA.name, Literal(s.speaker_org)))
                 g.add((role, SCHEMA.memberOf, org))
@@ -155,17 +149,17 @@ def _add_statement(
         if re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", target):
             g.add((st, QG.repliesTo, iri("statement", target)))
         else:
-            person = iri("agent", _slug(target))
+            person = iri("agent", slug(target))
             g.add((person, RDF.type, PROV.Agent))
             g.add((person, SCHEMA.name, Literal(target)))
             g.add((st, QG.repliesTo, person))
     if s.venue:
-        venue = iri("venue", _slug(s.venue))
+        venue = iri("venue", slug(s.venue))
         g.add((venue, RDF.type, SCHEMA.Event))
         g.add((venue, SCHEMA.name, Literal(s.venue)))
         g.add((venue, SCHEMA.recordedIn, st))
     for ts in s.topics or ():
-        topic = iri("topic", _slug(ts.topic))
+        topic = iri("topic", slug(ts.topic))
         g.add((topic, RDF.type, SKOS.Concept))
         g.add((st, SCHEMA.about, topic))
         if ts.stance:
@@ -179,7 +173,7 @@ def _add_statement(
             for ev in ts.evidence:
                 g.add((op, QG.evidence, Literal(ev)))
     # the report: this article's rendering of the statement
-    article = iri("article", _slug(s.article))
+    article = iri("article", slug(s.article))
     report = iri("report", _uid(s.article, str(s.start), str(s.end)))
     selector = iri("selector", _uid(s.article, str(s.start), str(s.end)))
     g.add((report, RDF.type, OA.SpecificResource))
@@ -210,7 +204,7 @@ def _add_statement(
     if published is not None:
         g.add((article, SCHEMA.datePublished, published))
     if s.outlet:
-        outlet = iri("outlet", _slug(s.outlet))
+        outlet = iri("outlet", slug(s.outlet))
         g.add((outlet, RDF.type, SCHEMA.NewsMediaOrganization))
         g.add((outlet, SCHEMA.name, Literal(s.outlet)))
         g.add((article, SCHEMA.publisher, outlet))

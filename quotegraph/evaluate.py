@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,17 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from quotegraph.extract.model import STANCES
+from quotegraph.extract.text import fold
 
 _WORD = re.compile(r"\w+")
 _HEAD_END = re.compile(r",|\s(?:who|which|whose|that)\s")
 
 Row = Mapping[str, Any]
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def words(text: str | None) -> Counter[str]:

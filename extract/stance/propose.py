@@ -11,8 +11,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from quotegraph.extract.stance.rules import STOP, fold, stem
+from quotegraph.extract.stance.rules import stem
 from quotegraph.extract.stance.topics import Topic
+from quotegraph.extract.text import STOP_WORDS, fold
 
 _WORD = re.compile(r"[a-z][a-z\-]+")
 
@@ -23,7 +24,7 @@ def _phrases(text: str, max_len: int = 3) -> list[str]:
     for n in range(1, max_len + 1):
         for i in range(len(words) - n + 1):
             gram = words[i : i + n]
-            if gram[0] in STOP or gram[-1] in STOP or any(len(w) < 3 for w in gram):
+            if gram[0] in STOP_WORDS or gram[-1] in STOP_WORDS or any(len(w) < 3 for w in gram):
                 continue
             out.append(" ".join(gram))
     return out

@@ -4,7 +4,6 @@ negation and the topic's own examples. Lexicons in ``resources/stance.yaml``; no
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,84 +12,9 @@ from importlib import resources
 import yaml
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.topics import Topic
+from quotegraph.extract.text import STOP_WORDS, fold
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "and",
-        "in",
-        "on",
-        "for",
-        "that",
-        "this",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "we",
-        "our",
-        "he",
-        "she",
-        "his",
-        "her",
-        "with",
-        "as",
-        "at",
-        "by",
-        "from",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "should",
-        "can",
-        "could",
-        "but",
-        "or",
-        "which",
-        "who",
-        "so",
-        "such",
-        "these",
-        "those",
-        "there",
-        "also",
-        "about",
-        "into",
-        "than",
-        "then",
-        "very",
-        "us",
-        "you",
-        "your",
-        "i",
-        "me",
-        "my",
-        "not",
-        "no",
-        "do",
-        "does",
-        "did",
-    ]
-)
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def stem(word: str) -> str:
@@ -102,7 +26,7 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(fold(text)) if w not in STOP]
+    return [stem(w) for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,90 @@
+"""Text normalisation shared by every stage: folding, slugs, name keys, surnames, stop words and
+quote marks. One behaviour each, so that two modules never disagree on what "the same name" is.
+
+- :func:`fold`: case, accents and curly apostrophes folded; every character kept otherwise. For
+  comparing running text word by word.
+- :func:`name_key`: a person's or organisation's name reduced to its words ("The Kremlin's" ->
+  "kremlin"). For matching names.
+- :func:`surname`: the last word of :func:`name_key`.
+- :func:`slug`: any text as an IRI/id path segment ("Daily Herald" -> "daily-herald").
+- :func:`name_slug`: a name as an id segment, through :func:`name_key` (the slug of speaker keys).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from importlib import resources
+
+__all__ = [
+    "CLOSERS",
+    "DOUBLE_CLOSERS",
+    "DOUBLE_QUOTE_MARKS",
+    "LEAD_MARKS",
+    "OPENERS",
+    "OPEN_MARKS",
+    "STOP_WORDS",
+    "fold",
+    "name_key",
+    "name_slug",
+    "slug",
+    "surname",
+]
+
+# -- quote marks --------------------------------------------------------------------------------------
+OPENERS: dict[str, str] = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "``": "''"}
+"""Each opening mark and the mark that closes it (German „ is closed by “; `` by '' in tokenised text)."""
+OPEN_MARKS = '“«„"‘‹'
+"""The one-character opening marks."""
+CLOSERS = frozenset('”»"’›“')
+"""The one-character marks that can close a quote (“ closes „)."""
+DOUBLE_CLOSERS = frozenset('”»"“')
+"""Closing marks of double quotes: a single ’ is often an apostrophe, these never are."""
+DOUBLE_QUOTE_MARKS = '"“”«»„'
+"""Double quote marks of any direction (to strip a line quoted whole)."""
+LEAD_MARKS = ' “«"‘„'
+"""What stands between the words before a quote and the quote itself (to ``rstrip`` a lead)."""
+
+# -- words --------------------------------------------------------------------------------------------
+_WORD = re.compile(r"\w+")
+_NAME_WORD = re.compile(r"\w+(?:-\w+)*")
+_POSSESSIVE = re.compile(r"'s\b")
+_ARTICLE = re.compile(r"^the\s+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def _load_stop_words() -> frozenset[str]:
+    text = resources.files("quotegraph.extract.resources").joinpath("stop_words.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip()))
+
+
+STOP_WORDS: frozenset[str] = _load_stop_words()
+"""Function words left out when texts are compared by their words (``resources/stop_words.txt``)."""
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, curly apostrophes made straight: "Žižek’s" -> "zizek's"."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def name_key(name: str) -> str:
+    """A name's words, folded, without a possessive or a leading "the": "The Kremlin’s" -> "kremlin"."""
+    text = _ARTICLE.sub("", _POSSESSIVE.sub("", fold(name)).strip())
+    return " ".join(_NAME_WORD.findall(text))
+
+
+def surname(name: str) -> str:
+    """The last word of a name's key ("Jens Stoltenberg’s" -> "stoltenberg"); "" for no words."""
+    words = name_key(name).split()
+    return words[-1] if words else ""
+
+
+def slug(text: str) -> str:
+    """An id path segment: folded words joined by "-" ("Interview with CNN" -> "interview-with-cnn")."""
+    return "-".join(_WORD.findall(fold(text))) or "unknown"
+
+
+def name_slug(name: str) -> str:
+    """A name as an id path segment, through :func:`name_key` ("The Kremlin" -> "kremlin")."""
+    return "-".join(name_key(name).split()) or "unknown"
