@@ -111,4 +111,4 @@ def test_text_quote_marks_pair_up() -> None:
     assert {v for v in OPENERS.values() if len(v) == 1} <= CLOSERS
     assert DOUBLE_CLOSERS <= CLOSERS and "’" not in DOUBLE_CLOSERS  # ’ is often an apostrophe
     assert set(DOUBLE_QUOTE_MARKS) >= {'"', "“", "”", "«", "»"} and "’" not in DOUBLE_QUOTE_MARKS
-    assert '“ “ Well'.rstrip(LEAD_MARKS) == "“ “ Well" and "He said: “".rstrip(LEAD_MARKS) == "He said:"
+    assert "“ “ Well".rstrip(LEAD_MARKS) == "“ “ Well" and "He said: “".rstrip(LEAD_MARKS) == "He said:"
