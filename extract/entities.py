@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from quotegraph.extract.model import Statement
-from quotegraph.extract.text import name_key, name_slug, surname
+from quotegraph.extract.model import Statement, entity_key
+from quotegraph.extract.text import name_key, surname
 from rapidfuzz import fuzz
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ def _load_file(text: str, source: str) -> list[Entity]:
         )
         out.append(
             Entity(
-                id=item.get("id") or f"{'person' if etype == 'person' else 'org'}/{name_slug(item['name'])}",
+                id=item.get("id") or entity_key(item["name"], "person" if etype == "person" else "organization"),
                 name=item["name"],
                 type=etype,
                 aliases=tuple(item.get("aliases") or ()),
@@ -156,10 +156,19 @@ class EntityResolver:
         }
 
     # -- statements ------------------------------------------------------------------------------
+    def _answered(self, s: Statement) -> Statement:
+        """The answered speaker's key and name made canonical, as the speaker's are."""
+        if not s.replies_to_name:
+            return s
+        entity = self.match(s.replies_to_name)
+        if entity is not None:
+            return replace(s, replies_to_speaker=entity.id, replies_to_name=entity.name)
+        return replace(s, replies_to_speaker=s.replies_to_speaker or entity_key(s.replies_to_name, "person"))
+
     def canonicalize(self, statements: Sequence[Statement], *, published: str | None = None) -> list[Statement]:
         """Canonical speaker, id, type, and role at the time for the statements of one article."""
         out = []
-        for s in statements:
+        for s in map(self._answered, statements):
             if not s.speaker:
                 out.append(s)
                 continue
@@ -179,8 +188,7 @@ class EntityResolver:
                 )
             else:
                 etype = s.speaker_type or ("person" if len(s.speaker.split()) >= 2 else None)
-                prefix = "person" if etype == "person" else "org" if etype == "organization" else "agent"
-                out.append(replace(s, speaker_id=f"{prefix}/{name_slug(s.speaker)}", speaker_type=etype))
+                out.append(replace(s, speaker_id=entity_key(s.speaker, etype), speaker_type=etype))
         return out
 
     def link_corpus(self, statements: Iterable[Statement]) -> list[Statement]:
@@ -198,5 +206,11 @@ class EntityResolver:
                 if len(candidates) == 1:
                     name, sid = next(iter(candidates))
                     s = replace(s, speaker=name, speaker_id=sid, speaker_type="person")
+            answered = s.replies_to_name
+            if answered and len(answered.split()) == 1 and s.replies_to_speaker not in self.entities:
+                candidates = full.get(name_key(answered), set())
+                if len(candidates) == 1:
+                    name, sid = next(iter(candidates))
+                    s = replace(s, replies_to_speaker=sid, replies_to_name=name)
             out.append(s)
         return out

@@ -8,16 +8,37 @@ without loss. Offsets are Python code points into ``Article.text``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
+
+from quotegraph.extract.text import name_slug
 
 Kind = Literal["direct", "indirect", "mixed"]
 Polarity = Literal["support", "oppose", "neutral"]
 
 KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
 STANCES: tuple[str, ...] = ("support", "oppose", "neutral")
+
+# -- speaker keys -------------------------------------------------------------------------------------
+# One key scheme for speakers everywhere (graph nodes, merge blocks, the view, RDF IRIs): the entity id,
+# "person/<slug>" or "org/<slug>", and "agent/<slug>" for a speaker of unknown type. An entity file's
+# ids follow it; a speaker no file knows gets one from its name (:func:`entity_key`).
+KEY_PREFIX: dict[str | None, str] = {"person": "person", "organization": "org", None: "agent"}
+_STATEMENT_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def entity_key(name: str, entity_type: str | None = None) -> str:
+    """The key of a speaker that no entity file knows: "person/jens-stoltenberg", "org/nato", or
+    "agent/johnson" when the type is not known."""
+    return f"{KEY_PREFIX.get(entity_type, 'agent')}/{name_slug(name)}"
+
+
+def is_statement_id(value: str | None) -> bool:
+    """Whether ``value`` has the shape of a merged statement id (a UUID)."""
+    return bool(value) and _STATEMENT_ID.fullmatch(value or "") is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +147,9 @@ class Statement:
     title: str | None = None
     url: str | None = None
     statement_id: str | None = None
-    replies_to: str | None = None
+    replies_to: str | None = None  # the answered statement's id (merge finds it)
+    replies_to_speaker: str | None = None  # the answered speaker's key (see entity_key)
+    replies_to_name: str | None = None  # the answered speaker's name, as shown (the key is the identity)
     extra: tuple[tuple[str, Any], ...] = field(default=())
 
     def __post_init__(self) -> None:
@@ -136,6 +159,13 @@ class Statement:
             raise ValueError(f"stance must be one of {STANCES} or None, not {self.stance!r}")
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad offsets {self.start}..{self.end}")
+
+    @property
+    def speaker_key(self) -> str | None:
+        """The speaker's key: ``speaker_id`` when the entity resolver set it, else one from the name."""
+        if self.speaker_id:
+            return self.speaker_id
+        return entity_key(self.speaker, self.speaker_type) if self.speaker else None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -156,6 +186,11 @@ class Statement:
             t if isinstance(t, TopicStance) else TopicStance.from_dict(t) for t in kwargs.get("topics") or ()
         )
         kwargs["extra"] = tuple(sorted((kwargs.get("extra") or {}).items()))
+        old_reply = kwargs.get("replies_to")
+        if old_reply and not is_statement_id(old_reply) and "replies_to_speaker" not in kwargs:
+            # written before replies_to held only statement ids: it held the answered person's name
+            kwargs.update(replies_to=None, replies_to_name=old_reply)
+            kwargs["replies_to_speaker"] = entity_key(old_reply, "person")
         return cls(**kwargs)
 
     def to_json(self) -> str:

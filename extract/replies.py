@@ -1,9 +1,10 @@
 """Replies: a statement that answers someone else's ("Peskov said this regarding the words of
 Stoltenberg", "The new statements by Stoltenberg «are personal opinions»").
 
-A plain function over the ``Doc``: it sets ``replies_to`` to the NAME of the person answered (the
-fullest form the article gives); :func:`quotegraph.graph.merge.merge_statements` later resolves it to the answered
-statement when that statement is known.
+A plain function over the ``Doc``: it sets ``replies_to_name`` to the name of the person answered (the
+fullest form the article gives) and ``replies_to_speaker`` to its key (made canonical by the entity
+resolver); :func:`quotegraph.graph.merge.merge_statements` later sets ``replies_to`` to the answered
+statement's id when that statement is known.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from importlib import resources
 
 import yaml
 from quotegraph.extract.lookup import doc_text, sent_of
-from quotegraph.extract.model import Statement
+from quotegraph.extract.model import Statement, entity_key
 from quotegraph.extract.text import surname
 from spacy.tokens import Doc
 
@@ -28,7 +29,7 @@ def _config() -> tuple[tuple[re.Pattern[str], ...], int]:
 
 
 def find_reply_targets(doc: Doc, statements: Sequence[Statement]) -> list[Statement]:
-    """Set ``replies_to`` (a person's name) on statements whose sentences say whom they answer."""
+    """Set the answered speaker on statements whose sentences say whom they answer."""
     triggers, window = _config()
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
     fullest: dict[str, str] = {}
@@ -44,7 +45,7 @@ def find_reply_targets(doc: Doc, statements: Sequence[Statement]) -> list[Statem
     )
     out = []
     for s in statements:
-        if s.replies_to:
+        if s.replies_to_speaker:
             out.append(s)
             continue
         points = [s.start, max(s.start, s.end - 1)]
@@ -81,5 +82,5 @@ def find_reply_targets(doc: Doc, statements: Sequence[Statement]) -> list[Statem
                     break
             if target:
                 break
-        out.append(replace(s, replies_to=target) if target else s)
+        out.append(replace(s, replies_to_speaker=entity_key(target, "person"), replies_to_name=target) if target else s)
     return out

@@ -15,18 +15,14 @@ from pathlib import Path
 
 import networkx as nx
 import pandas as pd
-from quotegraph.extract.model import Statement
+from quotegraph.extract.model import Statement, entity_key
 from quotegraph.extract.text import slug
 
 _WORD = re.compile(r"\w+")
 
 
 def speaker_node(s: Statement) -> str | None:
-    if s.speaker_id:
-        return s.speaker_id if ":" in s.speaker_id else s.speaker_id.replace("/", ":", 1)
-    if s.speaker:
-        return f"agent:{slug(s.speaker)}"
-    return None
+    return s.speaker_key  # speakers' nodes are their keys: "person/...", "org/...", "agent/..."
 
 
 def statement_node(s: Statement) -> str:
@@ -54,7 +50,7 @@ def build_graph(statements: Iterable[Statement]) -> nx.MultiDiGraph:
             if not g.has_edge(sp, st, key="said"):
                 g.add_edge(sp, st, key="said", rel="said")
             if s.speaker_org:
-                org = f"org:{slug(s.speaker_org)}"
+                org = entity_key(s.speaker_org, "organization")
                 if org not in g:
                     g.add_node(org, type="organization", name=s.speaker_org)
                 key = f"holds_role:{s.speaker_role or ''}"
@@ -99,14 +95,14 @@ def build_graph(statements: Iterable[Statement]) -> nx.MultiDiGraph:
             key = f"about:{s.stance}"
             if not g.has_edge(st, top, key=key):
                 g.add_edge(st, top, key=key, rel="about", stance=s.stance or "", confidence=0.0, evidence="")
-        if s.replies_to:
-            target = f"statement:{s.replies_to}"
-            if target not in statement_ids:
-                target = f"agent:{slug(s.replies_to)}"
-                if target not in g:
-                    g.add_node(target, type="agent", name=s.replies_to)
-            if not g.has_edge(st, target, key="responds_to"):
-                g.add_edge(st, target, key="responds_to", rel="responds_to")
+    for s in items:  # replies last, so that an answered speaker's node is the one its statements made
+        target = f"statement:{s.replies_to}" if s.replies_to else None
+        if target not in statement_ids:
+            target = s.replies_to_speaker
+            if target and target not in g:
+                g.add_node(target, type="agent", name=s.replies_to_name or target.partition("/")[2])
+        if target and not g.has_edge(statement_node(s), target, key="responds_to"):
+            g.add_edge(statement_node(s), target, key="responds_to", rel="responds_to")
     return g
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from quotegraph.extract.model import Statement
-from quotegraph.extract.text import STOP_WORDS, fold, surname
+from quotegraph.extract.text import STOP_WORDS, fold
 from rapidfuzz import fuzz
 
 NAMESPACE = uuid.UUID("6f1b0f5e-3c2a-5b7e-9a51-7a1c0d2f4e88")
@@ -27,14 +27,6 @@ LSH_BLOCK = 60  # blocks larger than this use MinHash LSH for candidate pairs
 
 def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
-
-
-def speaker_key(s: Statement) -> str | None:
-    if s.speaker_id:
-        return s.speaker_id
-    if s.speaker:
-        return "name/" + "-".join(_WORD.findall(fold(s.speaker)))
-    return None
 
 
 def similarity(a: Statement, b: Statement) -> float:
@@ -100,13 +92,13 @@ def report_key(s: Statement) -> str:
 
 
 def merge_statements(statements: Iterable[Statement]) -> list[Statement]:
-    """Give every report of one remark the same ``statement_id``; resolve ``replies_to`` names to the
-    answered statement's id when it is in the corpus. Output sorted by article and offset."""
+    """Give every report of one remark the same ``statement_id``; set ``replies_to`` to the answered
+    statement's id when the answered speaker's statement is in the corpus. Output sorted by article and offset."""
     items = sorted(statements, key=lambda s: (s.article, s.start, s.end, s.quote))
     uf = _UnionFind(len(items))
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(items):
-        key = speaker_key(s)
+        key = s.speaker_key
         if key is not None:
             blocks[key].append(i)
     for indices in blocks.values():
@@ -118,32 +110,31 @@ def merge_statements(statements: Iterable[Statement]) -> list[Statement]:
     ids = {}
     for i in range(len(items)):
         root = uf.find(i)  # the root is the cluster's first report in sorted order
-        ids[i] = str(uuid.uuid5(NAMESPACE, f"{speaker_key(items[root]) or ''}|{report_key(items[root])}"))
+        ids[i] = str(uuid.uuid5(NAMESPACE, f"{items[root].speaker_key or ''}|{report_key(items[root])}"))
     merged = [replace(s, statement_id=ids[i]) for i, s in enumerate(items)]
     return resolve_replies(merged)
 
 
 def resolve_replies(statements: Sequence[Statement]) -> list[Statement]:
-    """A ``replies_to`` that names a person becomes the id of that person's statement answered: on the
-    same topic when topics are known, not later than the reply, the most reported first."""
-    by_surname: dict[str, list[Statement]] = defaultdict(list)
+    """``replies_to`` set to the id of the answered speaker's statement: on the same topic when topics
+    are known, not later than the reply, the most reported first. A reply whose answered speaker has
+    no statement in the corpus keeps only ``replies_to_speaker``."""
+    by_speaker: dict[str, list[Statement]] = defaultdict(list)
     reports: dict[str, int] = defaultdict(int)
     for s in statements:
-        if s.speaker and s.statement_id:
-            by_surname[surname(s.speaker)].append(s)
+        key = s.speaker_key
+        if key and s.statement_id:
+            by_speaker[key].append(s)
             reports[s.statement_id] += 1
-    known_ids = set(reports)
     out = []
     for s in statements:
-        target = s.replies_to
-        if not target or target in known_ids:
+        if s.replies_to or not s.replies_to_speaker or s.replies_to_speaker == s.speaker_key:
             out.append(s)
             continue
         candidates = [
             c
-            for c in by_surname.get(surname(target), [])
+            for c in by_speaker.get(s.replies_to_speaker, [])
             if c.statement_id != s.statement_id
-            and surname(c.speaker or "") != surname(s.speaker or "")
             and (not s.statement_date or not c.statement_date or c.statement_date <= s.statement_date)
         ]
         if candidates:

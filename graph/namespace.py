@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quotegraph.extract.text import slug
 from rdflib import Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
@@ -28,4 +29,24 @@ class QG(DefinedNamespace):
     _NS = Namespace("https://quotegraph.org/ns#")
 
 
-__all__ = ["BASE", "MARL", "OA", "PROV", "QG", "RDF", "RDFS", "SCHEMA", "SKOS", "WD", "XSD"]
+def entity_iri(key: str, base: str = BASE) -> URIRef:
+    """The IRI of a speaker key ("person/jens-stoltenberg" -> <BASE/person/jens-stoltenberg>); an id
+    from an entity file that has no "kind/" part is taken as an agent's name."""
+    kind, _, rest = key.partition("/")
+    return URIRef(f"{base}{key}" if rest else f"{base}agent/{slug(kind)}")
+
+
+__all__ = [
+    "BASE",
+    "MARL",
+    "OA",
+    "PROV",
+    "QG",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SKOS",
+    "WD",
+    "XSD",
+    "entity_iri",
+]

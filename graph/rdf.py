@@ -16,9 +16,9 @@ from typing import Any
 
 import pyoxigraph as ox
 from quotegraph.extract.atomic import atomic_write
-from quotegraph.extract.model import Statement
+from quotegraph.extract.model import Statement, entity_key
 from quotegraph.extract.text import slug
-from quotegraph.graph.namespace import BASE, MARL, OA, QG, SCHEMA, WD
+from quotegraph.graph.namespace import BASE, MARL, OA, QG, SCHEMA, WD, entity_iri
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
@@ -49,12 +49,8 @@ class Iris:
         return URIRef(f"{self.base}{kind}/{key}")
 
     def agent(self, s: Statement) -> URIRef | None:
-        if s.speaker_id:
-            kind, _, key = s.speaker_id.partition("/")
-            return self(kind if key else "agent", key or slug(kind))
-        if s.speaker:
-            return self("agent", slug(s.speaker))
-        return None
+        key = s.speaker_key
+        return entity_iri(key, self.base) if key else None
 
 
 PREFIXES: tuple[tuple[str, Any], ...] = (
@@ -137,7 +133,7 @@ def _add_statement(
             if s.speaker_role:
                 g.add((role, SCHEMA.roleName, Literal(s.speaker_role)))
             if s.speaker_org:
-                org = iri("org", slug(s.speaker_org))
+                org = entity_iri(entity_key(s.speaker_org, "organization"), iri.base)
                 g.add((org, RDF.type, SCHEMA.Organization))
                 g.add((org, SCHEMA.name, Literal(s.speaker_org)))
                 g.add((role, SCHEMA.memberOf, org))
@@ -145,14 +141,12 @@ def _add_statement(
     if when is not None:
         g.add((st, SCHEMA.dateCreated, when))
     if s.replies_to:
-        target = s.replies_to
-        if re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", target):
-            g.add((st, QG.repliesTo, iri("statement", target)))
-        else:
-            person = iri("agent", slug(target))
-            g.add((person, RDF.type, PROV.Agent))
-            g.add((person, SCHEMA.name, Literal(target)))
-            g.add((st, QG.repliesTo, person))
+        g.add((st, QG.repliesTo, iri("statement", s.replies_to)))
+    elif s.replies_to_speaker:
+        person = entity_iri(s.replies_to_speaker, iri.base)
+        g.add((person, RDF.type, PROV.Agent))
+        g.add((person, SCHEMA.name, Literal(s.replies_to_name or s.replies_to_speaker.partition("/")[2])))
+        g.add((st, QG.repliesTo, person))
     if s.venue:
         venue = iri("venue", slug(s.venue))
         g.add((venue, RDF.type, SCHEMA.Event))

@@ -40,10 +40,6 @@ def _vis_js() -> str:
     raise FileNotFoundError("vis-network.min.js not found in the pyvis package")
 
 
-def _speaker_key(s: Statement) -> str:
-    return s.speaker_id or f"agent/{s.speaker}"
-
-
 def graph_data(
     statements: Iterable[Statement],
     *,
@@ -60,19 +56,17 @@ def graph_data(
     if focus_topic:
         items = [s for s in items if s.topic == focus_topic or any(t.topic == focus_topic for t in s.topics)]
     if focus_speaker:
-        keep = {focus_speaker}
-        items = [s for s in items if focus_speaker in (s.speaker, s.speaker_id) or s.replies_to]
-        keep |= {s.replies_to for s in items if s.replies_to}
+        items = [s for s in items if focus_speaker in (s.speaker, s.speaker_id) or s.replies_to_speaker]
     items.sort(key=lambda s: (s.article, s.start))
-    counts = Counter(_speaker_key(s) for s in items)
+    counts = Counter(s.speaker_key for s in items)
     topics = sorted({t for s in items for t in ([x.topic for x in s.topics] or ([s.topic] if s.topic else []))})
     notice = None
     speaker_budget = max(1, max_nodes - len(topics))
     if len(counts) > speaker_budget:
         kept = {k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:speaker_budget]}
         notice = f"Showing the {len(kept)} most quoted of {len(counts)} speakers (cap: {max_nodes} nodes)."
-        items = [s for s in items if _speaker_key(s) in kept]
-        counts = Counter(_speaker_key(s) for s in items)
+        items = [s for s in items if s.speaker_key in kept]
+        counts = Counter(s.speaker_key for s in items)
     orgs = sorted({s.speaker_org for s in items if s.speaker_org})
     org_colour = {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(orgs)}
 
@@ -81,12 +75,10 @@ def graph_data(
     node_ids: dict[str, int] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     names: dict[str, str] = {}
-    by_name: dict[str, str] = {}
     for s in items:
-        names.setdefault(_speaker_key(s), s.speaker or "")
-        by_name.setdefault((s.speaker or "").lower(), _speaker_key(s))
+        names.setdefault(s.speaker_key, s.speaker or "")
     for i, s in enumerate(items):
-        key = _speaker_key(s)
+        key = s.speaker_key
         rows.append(
             {
                 "i": i,
@@ -111,11 +103,10 @@ def graph_data(
         for topic, stance in pairs:
             e = edges.setdefault((key, f"topic/{topic}", stance or "neutral"), {"statements": []})
             e["statements"].append(i)
-        if s.replies_to:
-            target = next((_speaker_key(x) for x in items if x.statement_id == s.replies_to), None)
-            target = target or by_name.get(s.replies_to.lower()) or f"agent/{s.replies_to}"
+        if s.replies_to_speaker:
+            target = s.replies_to_speaker
             if target not in names:
-                names[target] = s.replies_to if "/" not in s.replies_to else target.split("/", 1)[1]
+                names[target] = s.replies_to_name or target.partition("/")[2]
             e = edges.setdefault((key, target, "reply"), {"statements": []})
             e["statements"].append(i)
 
@@ -126,7 +117,7 @@ def graph_data(
 
     nodes: list[dict[str, Any]] = []
     for key in sorted(names):
-        org = next((s.speaker_org for s in items if _speaker_key(s) == key and s.speaker_org), None)
+        org = next((s.speaker_org for s in items if s.speaker_key == key and s.speaker_org), None)
         n = counts.get(key, 0)
         nodes.append(
             {

@@ -36,6 +36,7 @@ COLUMNS = (
     "statement_date",
     "venue",
     "replies_to",
+    "replies_to_name",
     "start",
     "end",
     "confidence",

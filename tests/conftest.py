@@ -51,7 +51,8 @@ def sample() -> list[Statement]:
         stmt("c.txt", 5, "The time has come for the allies to lift some restrictions on the weapons they have given.", "Ann Lee",
              outlet="Post", published="2024-05-25", topics=t, topic="tax", stance="support"),
         stmt("c.txt", 200, "These are personal opinions and we will not change our rules on the weapons.", "Bo Park",
-             outlet="Post", published="2024-05-25", replies_to="Ann Lee", speaker_role="Minister", speaker_org="Italy",
+             outlet="Post", published="2024-05-25", replies_to_speaker="person/ann-lee",
+             replies_to_name="Ann Lee", speaker_role="Minister", speaker_org="Italy",
              topics=(TopicStance("tax", "oppose", 0.7, ("personal opinions",)),), topic="tax", stance="oppose"),
         stmt("d.txt", 0, "Markets will recover by the end of the year if rates fall.", "Cy Diaz", kind="indirect"),
     ]  # fmt: skip

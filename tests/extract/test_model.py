@@ -4,7 +4,15 @@ import dataclasses
 import json
 
 import pytest
-from quotegraph.extract.model import Article, Statement, TopicStance, read_jsonl, write_jsonl
+from quotegraph.extract.model import (
+    Article,
+    Statement,
+    TopicStance,
+    entity_key,
+    is_statement_id,
+    read_jsonl,
+    write_jsonl,
+)
 
 
 def _statement(**kw) -> Statement:
@@ -69,3 +77,55 @@ def test_model_article_body_masks_skip_regions_keeping_offsets():
     assert body[text.index("Body two") :].startswith("Body two")
     assert body.count("\n") == text.count("\n")
     assert Article.from_dict(art.to_dict()) == art
+
+
+@pytest.mark.parametrize(
+    ("name", "entity_type", "key"),
+    [
+        ("Jens Stoltenberg", "person", "person/jens-stoltenberg"),
+        ("The Kremlin", "organization", "org/kremlin"),
+        ("Johnson", None, "agent/johnson"),
+        ("Zelenskyy’s", "person", "person/zelenskyy"),
+        ("Élysée", "something-else", "agent/elysee"),
+    ],
+)
+def test_model_entity_key_is_kind_and_name_slug(name, entity_type, key):
+    assert entity_key(name, entity_type) == key
+
+
+def test_model_speaker_key_prefers_the_resolved_id():
+    assert (
+        _statement(speaker_id="person/jens-stoltenberg", speaker="Stoltenberg").speaker_key == "person/jens-stoltenberg"
+    )
+    assert _statement(speaker_type="person").speaker_key == "person/jens-stoltenberg"
+    assert _statement(speaker="NATO", speaker_type="organization").speaker_key == "org/nato"
+    assert _statement(speaker=None).speaker_key is None
+
+
+def test_model_is_statement_id_knows_merged_ids_only():
+    assert is_statement_id("6f1b0f5e-3c2a-5b7e-9a51-7a1c0d2f4e88")
+    assert not is_statement_id("Jens Stoltenberg") and not is_statement_id(None) and not is_statement_id("")
+
+
+def test_model_reads_a_name_in_old_replies_to_as_the_answered_speaker():
+    old = _statement().to_dict()
+    for k in ("replies_to_speaker", "replies_to_name"):
+        old.pop(k)
+    old["replies_to"] = "Jens Stoltenberg"
+    s = Statement.from_dict(old)
+    assert (s.replies_to, s.replies_to_speaker, s.replies_to_name) == (
+        None,
+        "person/jens-stoltenberg",
+        "Jens Stoltenberg",
+    )
+    merged = old | {"replies_to": "6f1b0f5e-3c2a-5b7e-9a51-7a1c0d2f4e88"}
+    assert Statement.from_dict(merged).replies_to == "6f1b0f5e-3c2a-5b7e-9a51-7a1c0d2f4e88"
+
+
+def test_model_reply_fields_round_trip():
+    s = _statement(
+        replies_to="6f1b0f5e-3c2a-5b7e-9a51-7a1c0d2f4e88",
+        replies_to_speaker="person/ann-lee",
+        replies_to_name="Ann Lee",
+    )
+    assert Statement.from_dict(json.loads(s.to_json())) == s

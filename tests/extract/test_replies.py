@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.model import Statement
+from quotegraph.extract.model import Statement, entity_key
 from quotegraph.extract.replies import find_reply_targets
 
 
@@ -13,7 +13,11 @@ def _reply(nlp, text: str, quote: str, speaker: str) -> str | None:
         article="a", quote=quote, start=i, end=i + len(quote), kind="direct", speaker=speaker,
         cue_start=cue + 1 if cue >= 0 else None, cue_end=cue + 5 if cue >= 0 else None,
     )  # fmt: skip
-    return find_reply_targets(doc, [s])[0].replies_to
+    out = find_reply_targets(doc, [s])[0]
+    assert out.replies_to is None  # the answered statement is merge's to find
+    if out.replies_to_name is not None:
+        assert out.replies_to_speaker == entity_key(out.replies_to_name, "person")
+    return out.replies_to_name
 
 
 @pytest.mark.parametrize(

@@ -57,11 +57,33 @@ def test_merge_resolves_a_reply_to_the_answered_statement(sample):
     reply = next(s for s in merged if s.speaker == "Bo Park")
     lee = next(s for s in merged if s.article == "a.txt")
     assert reply.replies_to == lee.statement_id
+    assert reply.replies_to_speaker == lee.speaker_key == "person/ann-lee"  # the answered speaker stays
 
 
-def test_merge_keeps_the_name_when_the_answered_statement_is_unknown():
-    s = stmt("a.txt", 0, "Those are personal opinions of the minister.", "Bo Park", replies_to="Zed Unknown")
-    assert merge_statements([s])[0].replies_to == "Zed Unknown"
+def test_merge_keeps_only_the_speaker_when_the_answered_statement_is_unknown():
+    s = stmt(
+        "a.txt", 0, "Those are personal opinions of the minister.", "Bo Park",
+        replies_to_speaker="person/zed-unknown", replies_to_name="Zed Unknown",
+    )  # fmt: skip
+    out = merge_statements([s])[0]
+    assert out.replies_to is None and out.replies_to_speaker == "person/zed-unknown"
+
+
+def test_merge_answers_the_speaker_by_key_not_by_surname():
+    lee = stmt("a.txt", 0, "We will lift the restrictions on the weapons next week.", "Ann Lee")
+    other_lee = stmt("b.txt", 0, "Taxes are too high for the families of this country.", "Tom Lee")
+    reply = stmt(
+        "c.txt", 0, "Those are personal opinions of the senator.", "Bo Park",
+        replies_to_speaker="person/ann-lee", replies_to_name="Ann Lee",
+    )  # fmt: skip
+    merged = {s.article: s for s in merge_statements([lee, other_lee, reply])}
+    assert merged["c.txt"].replies_to == merged["a.txt"].statement_id
+
+
+def test_merge_a_speaker_does_not_answer_itself():
+    lee = stmt("a.txt", 0, "We will lift the restrictions on the weapons next week.", "Ann Lee")
+    reply = stmt("b.txt", 0, "I stand by what I said.", "Ann Lee", replies_to_speaker="person/ann-lee")
+    assert all(s.replies_to is None for s in merge_statements([lee, reply]))
 
 
 def test_merge_scales_with_blocking_on_a_big_speaker_block():
