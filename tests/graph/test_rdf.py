@@ -5,13 +5,13 @@ import random
 import pytest
 from pyshacl import validate
 from quotegraph.graph.merge import merge_statements
-from quotegraph.graph.namespace import MARL, OA, SCHEMA
+from quotegraph.graph.namespace import BASE, MARL, OA, QG, SCHEMA, entity_iri
 from quotegraph.graph.rdf import RunInfo, statements_to_rdf, write_rdf
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, stmt
 
 SHAPES = ROOT / "graph" / "shapes" / "quotegraph.shacl.ttl"
 
@@ -91,3 +91,41 @@ def test_rdf_turtle_is_byte_stable_and_uses_the_schema_prefix(sample, tmp_path):
     text = a.read_text(encoding="utf-8")
     assert "@prefix schema: <http://schema.org/> ." in text and "schema1:" not in text
     assert isomorphic(Graph().parse(a), g)
+
+
+def test_rdf_speaker_iri_is_the_speaker_key(sample):
+    g = statements_to_rdf(merge_statements(sample))
+    lee = URIRef(BASE + "person/ann-lee")
+    assert (lee, SCHEMA.name, Literal("Ann Lee")) in g
+    assert entity_iri("person/ann-lee") == lee
+    assert entity_iri("Q42") == URIRef(BASE + "agent/q42")  # an entity-file id without a kind
+
+
+def test_rdf_a_reply_points_at_the_answered_statement(sample):
+    merged = merge_statements(sample)
+    reply = next(s for s in merged if s.speaker == "Bo Park")
+    g = statements_to_rdf(merged)
+    assert set(g.objects(URIRef(BASE + "statement/" + str(reply.statement_id)), QG.repliesTo)) == {
+        URIRef(BASE + "statement/" + str(reply.replies_to))
+    }
+
+
+def test_rdf_a_reply_to_a_speaker_without_statements_names_the_speaker():
+    s = stmt(
+        "a.txt", 0, "Those are personal opinions of the minister.", "Bo Park",
+        replies_to_speaker="person/zed-unknown", replies_to_name="Zed Unknown",
+    )  # fmt: skip
+    g = statements_to_rdf(merge_statements([s]))
+    zed = URIRef(BASE + "person/zed-unknown")
+    assert len(set(g.subjects(QG.repliesTo, zed))) == 1
+    assert (zed, SCHEMA.name, Literal("Zed Unknown")) in g
+    conforms, _, text = validate(g, shacl_graph=_shapes(), inference="none")
+    assert conforms, text
+
+
+def test_rdf_the_org_of_a_role_is_the_org_as_a_speaker():
+    minister = stmt("a.txt", 0, "We will not change our rules.", "Bo Park", speaker_org="NATO", speaker_role="Minister")
+    nato = stmt("b.txt", 0, "The alliance stands united.", "NATO", speaker_id=None, speaker_type="organization")
+    g = statements_to_rdf(merge_statements([minister, nato]))
+    assert len(set(g.subjects(RDF.type, SCHEMA.Organization))) == 1
+    assert (URIRef(BASE + "org/nato"), SCHEMA.name, Literal("NATO")) in g
