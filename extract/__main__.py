@@ -22,13 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     ex = Extractor(model=args.model, topics=args.topics)
-    failed = 0
 
     def statements():
-        nonlocal failed
         for result in ex.extract_paths(args.paths):
             if result.outcome.status != "read":
-                failed += 1
                 sys.stderr.write(f"{result.outcome.status}: {result.outcome.name}: {result.outcome.reason}\n")
             yield from result.statements
 

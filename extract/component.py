@@ -574,7 +574,6 @@ class QuoteAttribution:
         ]
 
     @staticmethod
-    @staticmethod
     def _continues(doc: Doc, previous_end: int, start: int, speaker: str | None) -> bool:
         """An unattributed quote right after the previous speaker's statement continues it, unless
         someone else is named in between."""

@@ -15,8 +15,6 @@ from quotegraph.extract.speaker import Mention, _clean_name, role_in
 from quotegraph.extract.text import surname
 from spacy.tokens import Doc
 
-FEMALE = {"she", "her", "hers", "herself"}
-MALE = {"he", "him", "his", "himself"}
 PLURAL = {"they", "them", "their", "we"}
 
 
@@ -144,8 +142,3 @@ def described(text: str) -> str | None:
     if not text or len(text) > 80 or text.lower() in ("it", "this", "that", "there"):
         return None
     return text
-
-
-def _unused_named_after(index: NameIndex, last: str, pos: int, previous: Sequence[tuple[int, str]]) -> bool:
-    last_pos = max((p for p, n in previous if n == last and p < pos), default=-1)
-    return any(last_pos < p < pos and n != last for p, n in index.persons)

@@ -14,8 +14,6 @@ import yaml
 from quotegraph.extract.lookup import doc_text
 from spacy.tokens import Doc, Token
 
-VERB_CLASSES = ("speech", "object", "appeal", "thought")
-
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -41,10 +39,6 @@ class Lexicon:
         if lemma in self.reported_thought or (include_thought and lemma in self.thought):
             return "thought"
         return None
-
-    @property
-    def all_verbs(self) -> frozenset[str]:
-        return self.speech | self.object | self.appeal | self.thought | frozenset(self.phrasal)
 
 
 def load_lexicon(path: str | None = None) -> Lexicon:

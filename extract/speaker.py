@@ -14,7 +14,6 @@ from quotegraph.extract.lookup import ents_in
 from spacy.tokens import Doc, Span, Token
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "it", "his", "their"}
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 

@@ -29,10 +29,6 @@ def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
 
 
-def similarity(a: Statement, b: Statement) -> float:
-    return fuzz.token_set_ratio(" ".join(content_words(a.quote)), " ".join(content_words(b.quote)))
-
-
 def _compatible(a: Statement, b: Statement) -> bool:
     if a.article == b.article:
         return False  # one article quoting a remark twice keeps two reports
@@ -41,10 +37,6 @@ def _compatible(a: Statement, b: Statement) -> bool:
         if va not in vb and vb not in va:
             return False  # said at two different events: two remarks
     return True
-
-
-def same_remark(a: Statement, b: Statement) -> bool:
-    return _compatible(a, b) and similarity(a, b) >= SAME_REMARK
 
 
 class _UnionFind:
