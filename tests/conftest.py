@@ -1,7 +1,11 @@
-"""Shared fixtures: the real spaCy model, loaded once per test session."""
+"""Shared fixtures: the real spaCy model, loaded once per test session, and the sample build, made once
+for the graph tests and the notebooks."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +14,33 @@ from quotegraph.extract.model import Statement, TopicStance, read_jsonl
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SHARED = ROOT.parent / "shared"
+SAMPLE_BUILD_ENV = "QUOTEGRAPH_SAMPLE_BUILD"  # the notebooks read the build from here instead of building
+_sample_build: list[Path] = []  # the one sample build of this session, once made
+
+
+def _build_sample(out: Path) -> Path:
+    from quotegraph.run import build
+
+    build(
+        [DATA / "articles"],
+        out,
+        topics=DATA / "topics.yaml",
+        entities=[DATA / "entities.yaml"],
+        progress=False,
+    )
+    _sample_build.append(out)
+    return out
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Notebooks to run: build the sample once, before them, and point them at it (each notebook test
+    would otherwise run a whole build of its own; run alone, a notebook still builds)."""
+    if os.environ.get(SAMPLE_BUILD_ENV) or not any(item.path.suffix == ".ipynb" for item in session.items):
+        return
+    out = Path(tempfile.mkdtemp(prefix="quotegraph-sample-"))
+    session.config.add_cleanup(lambda: shutil.rmtree(out, ignore_errors=True))
+    os.environ[SAMPLE_BUILD_ENV] = str(_build_sample(out))
+    session.config.add_cleanup(lambda: os.environ.pop(SAMPLE_BUILD_ENV, None))
 
 
 @pytest.fixture(scope="session")
@@ -60,18 +91,8 @@ def sample() -> list[Statement]:
 
 @pytest.fixture(scope="session")
 def built_sample(tmp_path_factory) -> Path:
-    """The sample articles built once for the graph tests."""
-    from quotegraph.run import build
-
-    out = tmp_path_factory.mktemp("sample-build")
-    build(
-        [ROOT / "data" / "articles"],
-        out,
-        topics=ROOT / "data" / "topics.yaml",
-        entities=[ROOT / "data" / "entities.yaml"],
-        progress=False,
-    )
-    return out
+    """The sample articles built once for the graph tests (and the notebooks, when they run too)."""
+    return _sample_build[0] if _sample_build else _build_sample(tmp_path_factory.mktemp("sample-build"))
 
 
 @pytest.fixture(scope="session")

@@ -62,7 +62,7 @@ def test_stance_topic_and_stance_on_real_sentences(quote, cue, topic, stance):
     assert s.topics[0].evidence and 0 < s.topics[0].confidence <= 1
 
 
-@pytest.mark.xfail(reason="agreement without stance cues needs the nli or llm backend", strict=False)
+@pytest.mark.xfail(reason="agreement without stance cues needs the nli or llm backend", strict=True)
 def test_stance_support_without_cue_words():
     s = _assign("The private email server was used for classified emails and that must be punished")
     assert (s.topic, s.stance) == ("email-server", "support")
@@ -178,4 +178,4 @@ def test_stance_on_a_topic_met_only_in_the_context_is_neutral():
     [out] = StanceAssigner(TOPICS).assign([s], None, _article(text))
     assert out.topic == "email-server"
     tax = [t for t in out.topics if t.topic == "tax-cut"]
-    assert not tax or (tax[0].stance == "neutral" and "topic only in the context" in tax[0].evidence)
+    assert len(tax) == 1 and tax[0].stance == "neutral" and "topic only in the context" in tax[0].evidence

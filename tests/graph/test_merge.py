@@ -83,7 +83,7 @@ def test_merge_answers_the_speaker_by_key_not_by_surname():
 def test_merge_a_speaker_does_not_answer_itself():
     lee = stmt("a.txt", 0, "We will lift the restrictions on the weapons next week.", "Ann Lee")
     reply = stmt("b.txt", 0, "I stand by what I said.", "Ann Lee", replies_to_speaker="person/ann-lee")
-    assert all(s.replies_to is None for s in merge_statements([lee, reply]))
+    assert [s.replies_to for s in merge_statements([lee, reply])] == [None, None]
 
 
 def test_merge_scales_with_blocking_on_a_big_speaker_block():

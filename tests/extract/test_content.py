@@ -1,0 +1,322 @@
+"""The content stage without a model: quote marks on plain text, and the cue's content on hand-built
+parses (``Doc`` with words, heads and dependency labels, as spaCy's own tests build them)."""
+
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.content import (
+    QuoteSpan,
+    according_content,
+    appeal_content,
+    as_content,
+    chars_in_quotes,
+    clause_content,
+    find_quotes,
+    object_content,
+    overlapping,
+    subtree_range,
+    trim,
+)
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+_VOCAB = English().vocab  # the language's lexical attributes (lower_, is_punct), no model
+
+
+def _doc(tokens: list[tuple[str, int, str, str]], *, glue: tuple[int, ...] = ()) -> Doc:
+    """A parsed ``Doc`` from (word, head index, dependency, part of speech) rows; a space follows every
+    token except the last and those whose index is in ``glue`` (the token before a comma or a period)."""
+    words = [t[0] for t in tokens]
+    spaces = [i not in glue and i < len(tokens) - 1 for i in range(len(tokens))]
+    return Doc(
+        _VOCAB,
+        words=words,
+        spaces=spaces,
+        heads=[t[1] for t in tokens],
+        deps=[t[2] for t in tokens],
+        pos=[t[3] for t in tokens],
+    )
+
+
+def _quotes(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text)]
+
+
+# -- quote marks ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will win,” he said.", ["We will win"]),  # the comma before the closing mark is the sentence's
+        ("«Nous gagnerons», a-t-il dit.", ["Nous gagnerons"]),
+        ("„Wir schaffen das“, sagte sie.", ["Wir schaffen das"]),  # German „ is closed by “
+        ('He said "no deal" twice.', ["no deal"]),
+        ("``Tokenised text'' he said.", ["Tokenised text"]),
+        ("She answered ‘maybe’.", ["maybe"]),
+        pytest.param(
+            "She answered ‘maybe’ again.",
+            ["maybe"],
+            marks=pytest.mark.xfail(strict=True, reason="’ before a space reads as a plural possessive (allies’)"),
+        ),
+        ("«Mixed marks” were typed.", ["Mixed marks"]),
+        ("”Fear. I am afraid.” he wrote.", ["Fear. I am afraid."]),  # a closing mark typed to open a line
+        ("“A b c,” she said, “d e f.”", ["A b c", "d e f."]),
+        ("“First part “Second part” end.", ["Second part"]),  # a second opener: the first was stray
+        ("‘Not “a” quote", ["a"]),  # a double quote inside: the ‘ opened nothing
+        # negatives: apostrophes, empty marks, no marks
+        ("The allies’ weapons and Russia’s war.", []),
+        ("It isn’t over, she said.", []),
+        ("“ ”", []),
+        ("No quote marks at all.", []),
+        ("", []),
+    ],
+)
+def test_content_find_quotes_pairs_the_marks(text: str, expected: list[str]) -> None:
+    assert _quotes(text) == expected
+    assert all(q.closed for q in find_quotes(text))
+
+
+def test_content_find_quotes_ends_an_unclosed_quote_at_its_paragraph() -> None:
+    text = "He said: “This never ends.\n\nThe next paragraph is not part of it."
+    [q] = find_quotes(text)
+    assert text[q.start : q.end] == "This never ends." and not q.closed
+
+
+def test_content_find_quotes_never_swallows_the_article_for_a_stray_mark() -> None:
+    text = "A stray “ mark.\n\n" + "“Quoted here,” she said.\n\n" * 3
+    assert [q.strip() for q in _quotes(text)] == ["mark.", "Quoted here", "Quoted here", "Quoted here"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" “We will win.” ", "We will win."),
+        (", we will win;", "we will win"),
+        ("— the allies’", "the allies’"),  # a plural possessive keeps its mark
+        ("“", ""),
+    ],
+)
+def test_content_trim_drops_edge_marks_and_punctuation(text: str, expected: str) -> None:
+    start, end = trim(text, 0, len(text))
+    assert text[start:end] == expected
+
+
+def test_content_quote_span_arithmetic() -> None:
+    quotes = [QuoteSpan(10, 20), QuoteSpan(30, 40)]
+    assert chars_in_quotes(15, 35, quotes) == 10
+    assert chars_in_quotes(0, 10, quotes) == 0
+    assert overlapping(19, 31, quotes) == quotes
+    assert overlapping(20, 30, quotes) == []
+    assert QuoteSpan(0, 11).words("Two words! and more") == 2
+
+
+# -- content of a cue, on hand-built parses ----------------------------------------------------------
+def _text(doc: Doc, span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    start, end = trim(doc.text, *span)
+    return doc.text[start:end]
+
+
+def test_content_clause_content_is_the_reported_clause_without_that() -> None:
+    doc = _doc(
+        [
+            ("She", 1, "nsubj", "PRON"),
+            ("said", 1, "ROOT", "VERB"),
+            ("that", 5, "mark", "SCONJ"),
+            ("taxes", 5, "nsubj", "NOUN"),
+            ("will", 5, "aux", "AUX"),
+            ("fall", 1, "ccomp", "VERB"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        glue=(5,),
+    )
+    assert _text(doc, clause_content(doc, doc[1])) == "taxes will fall"
+
+
+def test_content_clause_content_finds_the_clause_before_the_cue() -> None:
+    doc = _doc(
+        [
+            ("Taxes", 2, "nsubj", "NOUN"),
+            ("will", 2, "aux", "AUX"),
+            ("fall", 5, "ccomp", "VERB"),
+            (",", 5, "punct", "PUNCT"),
+            ("she", 5, "nsubj", "PRON"),
+            ("said", 5, "ROOT", "VERB"),
+            (".", 5, "punct", "PUNCT"),
+        ],
+        glue=(2, 5),
+    )
+    assert _text(doc, clause_content(doc, doc[5])) == "Taxes will fall"
+
+
+def test_content_clause_content_is_none_without_a_clause() -> None:
+    doc = _doc([("She", 1, "nsubj", "PRON"), ("smiled", 1, "ROOT", "VERB"), (".", 1, "punct", "PUNCT")], glue=(1,))
+    assert clause_content(doc, doc[1]) is None
+
+
+def test_content_appeal_content_is_what_the_verb_governs_to_its_right() -> None:
+    doc = _doc(
+        [
+            ("He", 1, "nsubj", "PRON"),
+            ("urged", 1, "ROOT", "VERB"),
+            ("allies", 1, "dobj", "NOUN"),
+            ("to", 4, "aux", "PART"),
+            ("lift", 1, "xcomp", "VERB"),
+            ("the", 6, "det", "DET"),
+            ("ban", 4, "dobj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        glue=(6,),
+    )
+    assert _text(doc, appeal_content(doc, doc[1], None)) == "allies to lift the ban"
+
+
+def test_content_appeal_content_starts_after_the_particle() -> None:
+    doc = _doc(
+        [
+            ("She", 1, "nsubj", "PRON"),
+            ("called", 1, "ROOT", "VERB"),
+            ("on", 1, "prep", "ADP"),
+            ("NATO", 2, "pobj", "PROPN"),
+            ("to", 5, "aux", "PART"),
+            ("act", 1, "xcomp", "VERB"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        glue=(5,),
+    )
+    assert _text(doc, appeal_content(doc, doc[1], doc[2])) == "NATO to act"
+    bare = _doc([("He", 1, "nsubj", "PRON"), ("urged", 1, "ROOT", "VERB"), (".", 1, "punct", "PUNCT")], glue=(1,))
+    assert appeal_content(bare, bare[1], None) is None
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (
+            [
+                ("She", 1, "nsubj", "PRON"),
+                ("emphasized", 1, "ROOT", "VERB"),
+                ("the", 3, "det", "DET"),
+                ("importance", 1, "dobj", "NOUN"),
+                ("of", 3, "prep", "ADP"),
+                ("enabling", 4, "pcomp", "VERB"),
+                ("Ukraine", 5, "dobj", "PROPN"),
+                (".", 1, "punct", "PUNCT"),
+            ],
+            "the importance of enabling Ukraine",
+        ),
+        (
+            [
+                ("He", 1, "nsubj", "PRON"),
+                ("accused", 1, "ROOT", "VERB"),
+                ("the", 3, "det", "DET"),
+                ("GOP", 1, "dobj", "PROPN"),
+                ("of", 1, "prep", "ADP"),
+                ("stoking", 4, "pcomp", "VERB"),
+                ("fear", 5, "dobj", "NOUN"),
+                (".", 1, "punct", "PUNCT"),
+            ],
+            "the GOP of stoking fear",
+        ),
+        # too short to be content: "emphasized it"
+        ([("She", 1, "nsubj", "PRON"), ("emphasized", 1, "ROOT", "VERB"), ("it", 1, "dobj", "PRON")], None),
+        # no object at all
+        ([("She", 1, "nsubj", "PRON"), ("emphasized", 1, "ROOT", "VERB")], None),
+    ],
+)
+def test_content_object_content_is_the_object_and_its_complements(tokens, expected) -> None:
+    doc = _doc(tokens, glue=(len(tokens) - 2,) if tokens[-1][0] == "." else ())
+    assert _text(doc, object_content(doc, doc[1])) == expected
+
+
+def test_content_as_content_is_the_clause_the_as_clause_hangs_on() -> None:
+    doc = _doc(
+        [
+            ("As", 3, "mark", "SCONJ"),
+            ("the", 2, "det", "DET"),
+            ("minister", 3, "nsubj", "NOUN"),
+            ("noted", 7, "advcl", "VERB"),
+            (",", 7, "punct", "PUNCT"),
+            ("taxes", 7, "nsubj", "NOUN"),
+            ("will", 7, "aux", "AUX"),
+            ("fall", 7, "ROOT", "VERB"),
+            (".", 7, "punct", "PUNCT"),
+        ],
+        glue=(3, 7),
+    )
+    assert _text(doc, as_content(doc, doc[3])) == "taxes will fall."
+
+
+def test_content_as_content_needs_a_speaker_in_the_as_clause() -> None:
+    doc = _doc(
+        [
+            ("As", 1, "mark", "SCONJ"),
+            ("reported", 5, "advcl", "VERB"),
+            (",", 5, "punct", "PUNCT"),
+            ("taxes", 5, "nsubj", "NOUN"),
+            ("will", 5, "aux", "AUX"),
+            ("fall", 5, "ROOT", "VERB"),
+            (".", 5, "punct", "PUNCT"),
+        ],
+        glue=(1, 5),
+    )
+    assert as_content(doc, doc[1]) is None
+
+
+@pytest.mark.parametrize(
+    ("tokens", "glue", "according", "expected"),
+    [
+        (
+            [
+                ("According", 5, "prep", "VERB"),
+                ("to", 0, "prep", "ADP"),
+                ("Lee", 1, "pobj", "PROPN"),
+                (",", 5, "punct", "PUNCT"),
+                ("taxes", 5, "nsubj", "NOUN"),
+                ("will", 5, "aux", "AUX"),
+                ("fall", 5, "ROOT", "VERB"),
+                (".", 5, "punct", "PUNCT"),
+            ],
+            (2, 6),
+            0,
+            "taxes will fall.",
+        ),
+        (
+            [
+                ("Taxes", 2, "nsubj", "NOUN"),
+                ("will", 2, "aux", "AUX"),
+                ("fall", 2, "ROOT", "VERB"),
+                (",", 2, "punct", "PUNCT"),
+                ("according", 2, "prep", "VERB"),
+                ("to", 4, "prep", "ADP"),
+                ("Lee", 5, "pobj", "PROPN"),
+                (".", 2, "punct", "PUNCT"),
+            ],
+            (2, 6),
+            4,
+            "Taxes will fall",
+        ),
+    ],
+)
+def test_content_according_content_is_the_sentence_without_the_phrase(tokens, glue, according, expected) -> None:
+    doc = _doc(tokens, glue=glue)
+    assert _text(doc, according_content(doc, doc[according])) == expected
+
+
+def test_content_subtree_range_leaves_out_excluded_subtrees() -> None:
+    doc = _doc(
+        [
+            ("As", 3, "mark", "SCONJ"),
+            ("the", 2, "det", "DET"),
+            ("minister", 3, "nsubj", "NOUN"),
+            ("noted", 7, "advcl", "VERB"),
+            (",", 7, "punct", "PUNCT"),
+            ("taxes", 7, "nsubj", "NOUN"),
+            ("will", 7, "aux", "AUX"),
+            ("fall", 7, "ROOT", "VERB"),
+        ],
+        glue=(3,),
+    )
+    assert subtree_range(doc[7]) == (0, 7)
+    assert subtree_range(doc[7], exclude={3}) == (4, 7)
+    assert subtree_range(doc[3]) == (0, 3)
