@@ -1,0 +1,84 @@
+"""Names within one article without a model: the name index on a hand-built parse, and its look-ups."""
+
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.content import find_quotes
+from quotegraph.extract.coref import NameIndex, build_index
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+_VOCAB = English().vocab
+
+# "NATO Secretary General Jens Stoltenberg spoke. Stoltenberg said “Rutte agrees”."
+# (word, space after, head, dependency, part of speech, entity tag)
+ROWS = [
+    ("NATO", True, 2, "compound", "PROPN", "B-ORG"),
+    ("Secretary", True, 2, "compound", "PROPN", "O"),
+    ("General", True, 4, "compound", "PROPN", "O"),
+    ("Jens", True, 4, "compound", "PROPN", "B-PERSON"),
+    ("Stoltenberg", True, 5, "nsubj", "PROPN", "I-PERSON"),
+    ("spoke", False, 5, "ROOT", "VERB", "O"),
+    (".", True, 5, "punct", "PUNCT", "O"),
+    ("Stoltenberg", True, 8, "nsubj", "PROPN", "B-PERSON"),
+    ("said", True, 8, "ROOT", "VERB", "O"),
+    ("“", False, 11, "punct", "PUNCT", "O"),
+    ("Rutte", True, 11, "nsubj", "PROPN", "B-PERSON"),
+    ("agrees", False, 8, "ccomp", "VERB", "O"),
+    ("”", False, 8, "punct", "PUNCT", "O"),
+    (".", False, 8, "punct", "PUNCT", "O"),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> NameIndex:
+    doc = Doc(
+        _VOCAB,
+        words=[r[0] for r in ROWS],
+        spaces=[r[1] for r in ROWS],
+        heads=[r[2] for r in ROWS],
+        deps=[r[3] for r in ROWS],
+        pos=[r[4] for r in ROWS],
+        ents=[r[5] for r in ROWS],
+    )
+    return build_index(doc, find_quotes(doc.text))
+
+
+def test_coref_index_keeps_the_fullest_name_per_surname(index: NameIndex) -> None:
+    assert index.full_by_surname == {"stoltenberg": "Jens Stoltenberg", "rutte": "Rutte"}
+
+
+def test_coref_index_gives_the_printed_title_to_the_name(index: NameIndex) -> None:
+    assert index.role_holders == {"secretary general": "Jens Stoltenberg"}
+
+
+def test_coref_index_lists_persons_outside_quotes_only(index: NameIndex) -> None:
+    assert [name for _, name in index.persons] == ["Jens Stoltenberg", "Stoltenberg"]  # not Rutte, who is quoted
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Stoltenberg", "Jens Stoltenberg"),
+        ("Stoltenberg’s", "Jens Stoltenberg"),
+        ("STOLTENBERG", "Jens Stoltenberg"),
+        ("Rutte", "Rutte"),
+        ("Lavrov", "Lavrov"),  # unknown to the article: unchanged
+        ("Erna Stoltenberg-Solberg", "Erna Stoltenberg-Solberg"),  # another surname
+    ],
+)
+def test_coref_canonical_name_by_surname(index: NameIndex, name: str, expected: str) -> None:
+    assert index.canonical(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("the Secretary General", "Jens Stoltenberg"),
+        ("the NATO chief", "Jens Stoltenberg"),  # a generic head noun: the only role holder
+        ("the Foreign Minister", None),
+        ("the weather", None),
+    ],
+)
+def test_coref_role_holder(index: NameIndex, role: str, expected: str | None) -> None:
+    assert index.holder(role) == expected
