@@ -6,7 +6,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from quotegraph.extract.model import Statement, TopicStance, read_jsonl
@@ -53,6 +56,23 @@ def nlp():
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA
+
+
+@lru_cache(maxsize=1)
+def _english_vocab() -> Any:
+    from spacy.lang.en import English
+
+    return English().vocab  # the language's lexical attributes (lower_, is_punct), no model
+
+
+def hand_doc(rows: Sequence[Sequence[Any]], columns: Sequence[str]) -> Any:
+    """A parsed ``Doc`` built by hand, as spaCy's own tests build them: one row a token, its values
+    named by ``columns`` (``words``, ``spaces``, ``lemmas``, ``pos``, ``heads`` as token indices, ``deps``,
+    ``ents`` as IOB tags). No model is loaded."""
+    from spacy.tokens import Doc
+
+    values = {name: [row[i] for row in rows] for i, name in enumerate(columns)}
+    return Doc(_english_vocab(), **values)
 
 
 def stmt(article: str, start: int, quote: str, speaker: str | None, **kw) -> Statement:

@@ -17,25 +17,30 @@ from quotegraph.extract.content import (
     subtree_range,
     trim,
 )
-from spacy.lang.en import English
 from spacy.tokens import Doc
 
-_VOCAB = English().vocab  # the language's lexical attributes (lower_, is_punct), no model
+from tests.conftest import hand_doc
 
 
 def _doc(tokens: list[tuple[str, int, str, str]], *, glue: tuple[int, ...] = ()) -> Doc:
     """A parsed ``Doc`` from (word, head index, dependency, part of speech) rows; a space follows every
     token except the last and those whose index is in ``glue`` (the token before a comma or a period)."""
-    words = [t[0] for t in tokens]
-    spaces = [i not in glue and i < len(tokens) - 1 for i in range(len(tokens))]
-    return Doc(
-        _VOCAB,
-        words=words,
-        spaces=spaces,
-        heads=[t[1] for t in tokens],
-        deps=[t[2] for t in tokens],
-        pos=[t[3] for t in tokens],
-    )
+    rows = [(*t, i not in glue and i < len(tokens) - 1) for i, t in enumerate(tokens)]
+    return hand_doc(rows, ("words", "heads", "deps", "pos", "spaces"))
+
+
+# "As the minister noted, taxes will fall."
+AS_NOTED = [
+    ("As", 3, "mark", "SCONJ"),
+    ("the", 2, "det", "DET"),
+    ("minister", 3, "nsubj", "NOUN"),
+    ("noted", 7, "advcl", "VERB"),
+    (",", 7, "punct", "PUNCT"),
+    ("taxes", 7, "nsubj", "NOUN"),
+    ("will", 7, "aux", "AUX"),
+    ("fall", 7, "ROOT", "VERB"),
+    (".", 7, "punct", "PUNCT"),
+]
 
 
 def _quotes(text: str) -> list[str]:
@@ -230,20 +235,7 @@ def test_content_object_content_is_the_object_and_its_complements(tokens, expect
 
 
 def test_content_as_content_is_the_clause_the_as_clause_hangs_on() -> None:
-    doc = _doc(
-        [
-            ("As", 3, "mark", "SCONJ"),
-            ("the", 2, "det", "DET"),
-            ("minister", 3, "nsubj", "NOUN"),
-            ("noted", 7, "advcl", "VERB"),
-            (",", 7, "punct", "PUNCT"),
-            ("taxes", 7, "nsubj", "NOUN"),
-            ("will", 7, "aux", "AUX"),
-            ("fall", 7, "ROOT", "VERB"),
-            (".", 7, "punct", "PUNCT"),
-        ],
-        glue=(3, 7),
-    )
+    doc = _doc(AS_NOTED, glue=(3, 7))
     assert _text(doc, as_content(doc, doc[3])) == "taxes will fall."
 
 
@@ -304,19 +296,7 @@ def test_content_according_content_is_the_sentence_without_the_phrase(tokens, gl
 
 
 def test_content_subtree_range_leaves_out_excluded_subtrees() -> None:
-    doc = _doc(
-        [
-            ("As", 3, "mark", "SCONJ"),
-            ("the", 2, "det", "DET"),
-            ("minister", 3, "nsubj", "NOUN"),
-            ("noted", 7, "advcl", "VERB"),
-            (",", 7, "punct", "PUNCT"),
-            ("taxes", 7, "nsubj", "NOUN"),
-            ("will", 7, "aux", "AUX"),
-            ("fall", 7, "ROOT", "VERB"),
-        ],
-        glue=(3,),
-    )
-    assert subtree_range(doc[7]) == (0, 7)
-    assert subtree_range(doc[7], exclude={3}) == (4, 7)
+    doc = _doc(AS_NOTED, glue=(3, 7))
+    assert subtree_range(doc[7]) == (0, 8)
+    assert subtree_range(doc[7], exclude={3}) == (4, 8)
     assert subtree_range(doc[3]) == (0, 3)

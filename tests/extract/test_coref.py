@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 from quotegraph.extract.content import find_quotes
 from quotegraph.extract.coref import NameIndex, build_index
-from spacy.lang.en import English
-from spacy.tokens import Doc
 
-_VOCAB = English().vocab
+from tests.conftest import hand_doc
 
 # "NATO Secretary General Jens Stoltenberg spoke. Stoltenberg said “Rutte agrees”."
 # (word, space after, head, dependency, part of speech, entity tag)
@@ -32,15 +30,7 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def index() -> NameIndex:
-    doc = Doc(
-        _VOCAB,
-        words=[r[0] for r in ROWS],
-        spaces=[r[1] for r in ROWS],
-        heads=[r[2] for r in ROWS],
-        deps=[r[3] for r in ROWS],
-        pos=[r[4] for r in ROWS],
-        ents=[r[5] for r in ROWS],
-    )
+    doc = hand_doc(ROWS, ("words", "spaces", "heads", "deps", "pos", "ents"))
     return build_index(doc, find_quotes(doc.text))
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from quotegraph.extract.cues import find_cues, load_lexicon
-from spacy.lang.en import English
 from spacy.tokens import Doc
 
-_VOCAB = English().vocab  # the language's lexical attributes (lower_), no model
+from tests.conftest import hand_doc
+
 LEXICON = load_lexicon()
 
 # (word, lemma, part of speech, head index, dependency)
@@ -15,14 +15,7 @@ Row = tuple[str, str, str, int, str]
 
 
 def _doc(rows: list[Row]) -> Doc:
-    return Doc(
-        _VOCAB,
-        words=[r[0] for r in rows],
-        lemmas=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        heads=[r[3] for r in rows],
-        deps=[r[4] for r in rows],
-    )
+    return hand_doc(rows, ("words", "lemmas", "pos", "heads", "deps"))
 
 
 SAID = [
