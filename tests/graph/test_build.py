@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import networkx as nx
 from quotegraph.graph.build import agreement, build_graph, stance_matrix, write_gexf
 from quotegraph.graph.merge import merge_statements
@@ -38,3 +40,21 @@ def test_build_gexf_round_trip(sample, tmp_path):
     back = nx.read_gexf(path)
     assert back.number_of_nodes() == g.number_of_nodes()
     assert back.number_of_edges() == g.number_of_edges()
+
+
+def test_build_a_reply_answers_the_statement_or_else_the_speaker_node(sample):
+    merged = merge_statements(sample)
+    g = build_graph(merged)
+    reply = next(s for s in merged if s.speaker == "Bo Park")
+    [(_, target)] = [(u, v) for u, v, d in g.edges(data=True) if d["rel"] == "responds_to"]
+    assert target == f"statement:{reply.replies_to}"
+    unknown = replace(reply, replies_to=None, replies_to_speaker="person/zed-unknown", replies_to_name="Zed Unknown")
+    g = build_graph([unknown])
+    assert g.nodes["person/zed-unknown"]["name"] == "Zed Unknown"
+    assert g.has_edge(f"statement:{reply.statement_id}", "person/zed-unknown", key="responds_to")
+
+
+def test_build_speaker_nodes_are_speaker_keys(sample):
+    g = build_graph(merge_statements(sample))
+    assert g.nodes["person/ann-lee"]["name"] == "Ann Lee"
+    assert g.nodes["org/italy"]["type"] == "organization"  # Bo Park's role is held in Italy

@@ -129,3 +129,10 @@ def test_rdf_the_org_of_a_role_is_the_org_as_a_speaker():
     g = statements_to_rdf(merge_statements([minister, nato]))
     assert len(set(g.subjects(RDF.type, SCHEMA.Organization))) == 1
     assert (URIRef(BASE + "org/nato"), SCHEMA.name, Literal("NATO")) in g
+
+
+def test_rdf_shapes_catch_a_reply_to_a_bare_name(sample):
+    g = statements_to_rdf(merge_statements(sample))
+    g.add((next(g.subjects(RDF.type, SCHEMA.Quotation)), QG.repliesTo, Literal("Ann Lee")))
+    conforms, _, _ = validate(g, shacl_graph=_shapes(), inference="none")
+    assert not conforms
