@@ -1,48 +1,48 @@
 """Stage 5: where a statement was made and who relayed it.
 
 "in an interview with The Economist", "at a press conference in Sofia", "told the France 5
-broadcaster", "in an interview with the Izvestia newspaper reported by Tass".
+broadcaster", "in an interview with the Izvestia newspaper reported by Tass". The patterns are in
+``resources/venues.yaml``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-_NAME = r"(?:the +)?((?:[A-Z][\w.\-]*|\d+)(?: +(?:[A-Z][\w.\-]*|\d+|of|de|&))*)"
-_EVENT = (
-    r"((?i:press conference|news conference|briefing|summit|meeting|rally|hearing|speech|address|debate|"
-    r"forum|conference|session|visit|event|ceremony|inauguration|interview))"
-)
-VENUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(rf"\bin an? (?:exclusive |televised |recent )?interview (?:with|to|on) {_NAME}"),
-        "interview with {0}",
-    ),
-    (
-        re.compile(rf"\b(?i:at|during|on the sidelines of) (?i:an?|the) {_EVENT}(?: (?:in|at|of) {_NAME})?"),
-        "{0} {1}",
-    ),
-    (
-        re.compile(
-            rf"\btold (?:the )?{_NAME}(?: (?:broadcaster|newspaper|channel|radio|television|TV|agency|magazine|daily))?"
-        ),
-        "{0}",
-    ),
-    (
-        re.compile(rf"\b(?:on|in|to) {_NAME} (?:broadcaster|newspaper|channel|radio|television|TV|agency)\b"),
-        "{0}",
-    ),
-    (
-        re.compile(rf"\b(?:in|on) (?:a|his|her|their) (?:post|tweet|statement|letter|op-ed|column) on {_NAME}"),
-        "{0}",
-    ),
-)
-RELAY = re.compile(rf"\b(?:reported|quoted|cited) by {_NAME}")
+import yaml
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    venues: tuple[tuple[re.Pattern[str], str], ...]
+    relay: re.Pattern[str]
+    not_venues: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    """The venue and relay patterns of ``resources/venues.yaml``, compiled once."""
+    text = resources.files("quotegraph.extract.resources").joinpath("venues.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    event = "((?i:" + "|".join(re.escape(e) for e in data["events"]) + "))"
+
+    def compile_(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern.replace("{name}", data["name"]).replace("{event}", event))
+
+    return _Patterns(
+        venues=tuple((compile_(v["pattern"]), v["venue"]) for v in data["venues"]),
+        relay=compile_(data["relay"]),
+        not_venues=frozenset(w.lower() for w in data.get("not_venues") or ()),
+    )
 
 
 def find_venue(sentence: str) -> str | None:
     """The venue named in ``sentence``, as a short phrase, or None."""
-    for pattern, template in VENUE_PATTERNS:
+    patterns = _patterns()
+    for pattern, template in patterns.venues:
         m = pattern.search(sentence)
         if m:
             groups = [g for g in m.groups() if g]
@@ -52,7 +52,7 @@ def find_venue(sentence: str) -> str | None:
                 place = place.rstrip(".,;:") if place else None
                 return f"{event} in {place}" if place else event
             value = template.format(*groups)
-            if value.lower() in ("he", "she", "they", "him", "her", "reporters", "the"):
+            if value.lower() in patterns.not_venues:
                 continue
             return value.strip().rstrip(".,;:")
     return None
@@ -60,5 +60,5 @@ def find_venue(sentence: str) -> str | None:
 
 def find_relay(sentence: str) -> str | None:
     """An outlet that carried the statement first ("... reported by Tass")."""
-    m = RELAY.search(sentence)
+    m = _patterns().relay.search(sentence)
     return m.group(1).strip().rstrip(".,;:") if m else None
