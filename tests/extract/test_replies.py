@@ -4,6 +4,8 @@ import pytest
 from quotegraph.extract.model import Statement, entity_key
 from quotegraph.extract.replies import find_reply_targets
 
+from tests.conftest import hand_doc
+
 
 def _reply(nlp, text: str, quote: str, speaker: str) -> str | None:
     doc = nlp(text)
@@ -62,3 +64,49 @@ def test_replies_find_the_person_answered(nlp, text, quote, speaker, target):
 )
 def test_replies_mentioning_someone_is_not_replying(nlp, text, quote, speaker):
     assert _reply(nlp, text, quote, speaker) is None
+
+
+# -- without a model: hand-built Docs with sentences and entities ---------------------------------------
+def _hand_reply(words: str, ents: list[str], sent_starts: list[int], quote: str, speaker: str) -> Statement:
+    tokens = words.split(" ")
+    rows = [
+        (w, i < len(tokens) - 1, ent, bool(start))
+        for i, (w, ent, start) in enumerate(zip(tokens, ents, sent_starts, strict=True))
+    ]
+    doc = hand_doc(rows, ("words", "spaces", "ents", "sent_starts"))
+    i = doc.text.index(quote)
+    s = Statement(article="a", quote=quote, start=i, end=i + len(quote), kind="indirect", speaker=speaker)
+    return find_reply_targets(doc, [s])[0]
+
+
+def test_replies_without_a_model_name_the_person_answered():
+    out = _hand_reply(
+        "Responding to Senator Ann Lee Governor Bo Park said the budget was balanced",
+        ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"],
+        [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        "the budget was balanced",
+        "Bo Park",
+    )
+    assert (out.replies_to, out.replies_to_speaker, out.replies_to_name) == (None, "person/ann-lee", "Ann Lee")
+
+
+def test_replies_without_a_model_a_surname_tagged_as_org_is_the_person():
+    out = _hand_reply(
+        "Jens Stoltenberg spoke . Peskov said this regarding the words of Stoltenberg",
+        ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O", "B-ORG"],
+        [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+        "this",
+        "Peskov",
+    )
+    assert out.replies_to_name == "Jens Stoltenberg"
+
+
+def test_replies_without_a_model_mentioning_is_not_replying():
+    out = _hand_reply(
+        "Governor Bo Park said he met Senator Ann Lee on Monday",
+        ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+        [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        "he met Senator Ann Lee on Monday",
+        "Bo Park",
+    )
+    assert out.replies_to_speaker is None and out.replies_to_name is None
