@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,19 +36,44 @@ def list_queries() -> list[str]:
 
 def load_query(name: str) -> str:
     if name not in list_queries():
-        raise QueryError(f"no query named {name!r}; known: {', '.join(list_queries())}")
+        raise QueryError(f"no query named {name!r}; known queries: {', '.join(list_queries())}")
     return resources.files("quotegraph.graph").joinpath(f"queries/{name}.rq").read_text("utf-8")
 
 
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a named query, declared in its header as ``# @param NAME: what it is`` (required)
+    or ``# @param NAME?: what it is`` (optional)."""
+
+    name: str
+    required: bool
+    doc: str
+
+
+_PARAM = re.compile(r"^#\s*@param\s+(\w+)(\?)?\s*:?\s*(.*)$")
+
+
+def query_params(name: str) -> list[Param]:
+    """The declared parameters of a shipped query."""
+    found = (_PARAM.match(line) for line in load_query(name).splitlines())
+    return [Param(m.group(1), not m.group(2), m.group(3).strip()) for m in found if m]
+
+
 def description(name: str) -> str:
-    lines = [line[1:].strip() for line in load_query(name).splitlines() if line.startswith("#")]
+    lines = [
+        line[1:].strip() for line in load_query(name).splitlines() if line.startswith("#") and not _PARAM.match(line)
+    ]
     return " ".join(lines)
+
+
+_PARSE_LOCK = threading.Lock()  # rdflib's SPARQL parser (pyparsing) is not thread-safe
 
 
 def check_query(query: str) -> None:
     """Refuse anything that is not a SPARQL query (updates included), with the parser's reason."""
     try:
-        prepareQuery(query)
+        with _PARSE_LOCK:
+            prepareQuery(query)
     except Exception as err:
         head = query.lstrip().split(None, 1)[0].upper() if query.strip() else ""
         if head in {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}:
@@ -54,9 +81,31 @@ def check_query(query: str) -> None:
         raise QueryError(f"not a SPARQL query: {err}") from None
 
 
+_NAME = re.compile(r"^[\w.-]+$")
+
+
 def resolve(query_or_name: str) -> str:
-    """A shipped query's text by name, or the query itself."""
-    return load_query(query_or_name) if query_or_name in list_queries() else query_or_name
+    """A shipped query's text by name, or the query itself (a bare word that names no query is an error)."""
+    if query_or_name in list_queries():
+        return load_query(query_or_name)
+    if _NAME.match(query_or_name.strip()):
+        raise QueryError(f"no query named {query_or_name!r}; known queries: {', '.join(list_queries())}")
+    return query_or_name
+
+
+def check_params(query_or_name: str, params: dict[str, Any]) -> None:
+    """A shipped query's required parameters are given, and no unknown one is."""
+    if query_or_name not in list_queries():
+        return
+    declared = query_params(query_or_name)
+    missing = [p.name for p in declared if p.required and not str(params.get(p.name, "")).strip()]
+    if missing:
+        usage = " ".join(f"-p {p.name}=VALUE" for p in declared if p.required)
+        raise QueryError(f"query {query_or_name!r} needs the parameter {', '.join(missing)} ({usage})")
+    unknown = sorted(set(params) - {p.name for p in declared})
+    if unknown:
+        known = ", ".join(p.name for p in declared) or "none"
+        raise QueryError(f"query {query_or_name!r} has no parameter {', '.join(unknown)} (parameters: {known})")
 
 
 def _term_value(term: Any) -> Any:
@@ -79,9 +128,10 @@ def _term_value(term: Any) -> Any:
 
 def run_query(source: Any, query: str, *, params: dict[str, Any] | None = None, timeout: float = 60.0) -> pd.DataFrame:
     """Run a SELECT query (text or shipped name) on ``source`` and return a DataFrame."""
-    text = resolve(query)
-    check_query(text)
     params = params or {}
+    text = resolve(query)
+    check_params(query, params)
+    check_query(text)
     if isinstance(source, rdflib.Graph):
         bindings = {
             k: rdflib.URIRef(v) if str(v).startswith(("http://", "https://")) else rdflib.Literal(v)
@@ -165,7 +215,9 @@ def _endpoint_frame(url: str, text: str, params: dict[str, Any], timeout: float)
 
 
 def write_frame(frame: pd.DataFrame, path: str | Path | None, fmt: str = "table") -> str | None:
-    """Print-ready text for ``table``; CSV or JSON to ``path`` (or returned when ``path`` is None)."""
+    """Print-ready text for ``table``; CSV or JSON to ``path`` (or returned when ``path`` is None).
+    A missing value prints the same way in every format: as an empty string."""
+    frame = frame.astype(object).where(frame.notna(), "")
     if fmt == "csv":
         out = frame.to_csv(index=False)
     elif fmt == "json":

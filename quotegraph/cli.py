@@ -197,10 +197,12 @@ def query(
 @app.command()
 def queries() -> None:
     """List the shipped named queries."""
-    from quotegraph.graph.query import description, list_queries
+    from quotegraph.graph.query import description, list_queries, query_params
 
     for name in list_queries():
         typer.echo(f"{name:<20} {description(name)}")
+        for p in query_params(name):
+            typer.echo(f"{'':<20}   -p {p.name}=VALUE{'' if p.required else ' (optional)'}  {p.doc}")
 
 
 @app.command()
@@ -208,14 +210,37 @@ def serve(
     source: Annotated[Path, typer.Argument(help="RDF file or Oxigraph store folder.")],
     host: Annotated[str, typer.Option(help="Address to bind (default: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 7878,
-    timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run (then it is stopped: 503).")] = 30.0,
+    workers: Annotated[int, typer.Option(help="Query worker processes holding the store.")] = 2,
+    max_connections: Annotated[int, typer.Option(help="Requests handled at once; more get 503.")] = 32,
+    max_rows: Annotated[int, typer.Option(help="Rows per result (more are cut, with a note).")] = 10_000,
+    max_bytes: Annotated[int, typer.Option(help="Bytes per result (more are cut, with a note).")] = 10_000_000,
+    allow_service: Annotated[bool, typer.Option(help="Allow SERVICE (the server then fetches other URLs).")] = False,
+    allow_host: Annotated[
+        list[str] | None, typer.Option(help="Also answer this Host header (NAME or NAME:PORT); repeatable.")
+    ] = None,
 ) -> None:
     """Serve a read-only SPARQL 1.1 endpoint with a query page."""
+    from quotegraph.graph.serve import Limits
     from quotegraph.graph.serve import serve as run_server
 
     if not source.exists():
         raise _fail(f"no such file or folder: {source}")
-    run_server(source, host=host, port=port, timeout=timeout)
+    if min(workers, max_connections, max_rows, max_bytes) < 1 or timeout <= 0:
+        raise _fail("--timeout, --workers, --max-connections, --max-rows and --max-bytes must be positive")
+    limits = Limits(
+        timeout=timeout,
+        workers=workers,
+        max_connections=max_connections,
+        max_rows=max_rows,
+        max_bytes=max_bytes,
+        allow_service=allow_service,
+        allowed_hosts=tuple(allow_host or ()),
+    )
+    try:
+        run_server(source, host=host, port=port, limits=limits)
+    except (OSError, ValueError, SyntaxError) as err:
+        raise _fail(str(err)) from None
 
 
 @app.command()

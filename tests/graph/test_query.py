@@ -1,14 +1,11 @@
 from __future__ import annotations
 
 import json
-import threading
-import urllib.error
-import urllib.parse
-import urllib.request
 
+import pandas as pd
 import pytest
 from quotegraph.graph.merge import merge_statements
-from quotegraph.graph.query import QueryError, list_queries, run_query
+from quotegraph.graph.query import QueryError, list_queries, query_params, run_query, write_frame
 from quotegraph.graph.rdf import statements_to_rdf, write_rdf
 from quotegraph.graph.store import load_rdf, open_store
 from rdflib import Graph
@@ -67,39 +64,31 @@ def test_query_unknown_source_is_a_clear_error(tmp_path):
         run_query(tmp_path / "missing.ttl", "timeline")
 
 
-def test_query_endpoint_serves_read_only_with_time_limit(ttl):
-    from quotegraph.graph.serve import make_server
-
-    server = make_server(ttl, host="127.0.0.1", port=0, timeout=20)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_port}/sparql"
-    try:
-        assert server.server_address[0] == "127.0.0.1"
-        frame = run_query(base, "multi-outlet")
-        assert list(frame["reports"]) == ["3"]
-        data = urllib.parse.urlencode({"update": "DROP ALL"}).encode()
-        with pytest.raises(urllib.error.HTTPError) as err:
-            urllib.request.urlopen(urllib.request.Request(base, data=data), timeout=20)
-        assert err.value.code == 403
-        q = urllib.parse.urlencode({"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"})
-        with pytest.raises(urllib.error.HTTPError) as err:
-            urllib.request.urlopen(f"{base}?{q}", timeout=20)
-        assert err.value.code == 400
-        page = urllib.request.urlopen(base, timeout=20).read().decode()
-        assert "<textarea" in page
-    finally:
-        server.shutdown()
-        server.server_close()
+def test_query_unknown_name_says_so_and_lists_the_names(ttl):
+    with pytest.raises(QueryError, match=r"no query named 'who-said'.*multi-outlet.*timeline"):
+        run_query(ttl, "who-said")
 
 
-def test_query_endpoint_stops_a_query_that_runs_too_long(ttl):
-    from quotegraph.graph.serve import execute, prepare_store
+def test_query_missing_required_parameter_is_an_error(ttl):
+    with pytest.raises(QueryError, match="needs the parameter speaker"):
+        run_query(ttl, "speaker-statements")
+    with pytest.raises(QueryError, match="has no parameter who"):
+        run_query(ttl, "speaker-statements", params={"speaker": "Ann", "who": "x"})
+    assert query_params("speaker-statements") == [query_params("speaker-statements")[0]]
+    assert query_params("speaker-statements")[0].name == "speaker"
+    assert query_params("timeline") == []
 
-    store = prepare_store(ttl)
-    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-    status, payload = execute(store, slow, timeout=1.0)
-    assert status == 503 and "stopped" in payload["error"]
-    status, payload = execute(store, "ASK { ?s ?p ?o }", timeout=20)
-    assert status == 200 and payload["boolean"] is True
-    assert json.dumps(payload)
+
+def test_query_multi_outlet_shows_the_quotes(ttl):
+    frame = run_query(ttl, "multi-outlet")
+    quotes = frame["quotes"][0].split(" | ")
+    assert len(quotes) == 3 and all("restrictions on the weapons" in q for q in quotes)
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_query_missing_values_print_the_same_in_every_format(fmt):
+    frame = pd.DataFrame({"speaker": ["Ann Lee", None], "n": [1.0, float("nan")]})
+    out = write_frame(frame, None, fmt)
+    assert "None" not in out and "NaN" not in out and "null" not in out
+    if fmt == "json":
+        assert json.loads(out)[1] == {"speaker": "", "n": ""}
