@@ -609,23 +609,30 @@ def make_server(
 
 def serve(source: str | Path, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None) -> None:
     """Serve until SIGINT or SIGTERM; the temporary store is removed either way."""
-    server = make_server(source, host, port, limits=limits)
 
     def stop(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # one stop is enough: let the cleanup finish
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, stop)
-    log.warning(
-        "SPARQL endpoint on http://%s:%d/sparql (read-only, %g s per query, %d workers)",
-        host,
-        server.server_port,
-        server.limits.timeout,
-        server.limits.workers,
-    )
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    server = None
     try:
+        server = make_server(source, host, port, limits=limits)
+        log.warning(
+            "SPARQL endpoint on http://%s:%d/sparql (read-only, %g s per query, %d workers)",
+            host,
+            server.server_port,
+            server.limits.timeout,
+            server.limits.workers,
+        )
         server.serve_forever()
     except KeyboardInterrupt:
         log.warning("stopping the endpoint")
     finally:
-        server.server_close()
-        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        if server is not None:
+            server.server_close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
