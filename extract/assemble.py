@@ -1,0 +1,179 @@
+"""Statement assembly: from what the attribution strategies found to :class:`Statement` objects.
+
+Nested finds are dropped, speaker mentions resolved to names within the article (:mod:`quotegraph.extract.coref`),
+an unattributed quote may continue the previous speaker, and a venue or role named once for a speaker
+holds for their other statements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from quotegraph.extract.attribution import Found
+from quotegraph.extract.content import QuoteSpan
+from quotegraph.extract.coref import NameIndex, add_names, build_index, resolve
+from quotegraph.extract.cues import Lexicon
+from quotegraph.extract.lookup import doc_text, ents_in, sent_of
+from quotegraph.extract.model import Statement
+from quotegraph.extract.speaker import Mention, title_role
+from quotegraph.extract.venue import find_relay, find_venue
+from spacy.tokens import Doc
+
+_POINTER_SENTENCE = re.compile(
+    r"^\W*(?:He|She|They|It|The \w+)\b[^.]{0,60}\b(?:said|spoke|made|gave|told)\b[^.]{0,20}\b(?:this|these|so|it)\b"
+)
+
+
+def assemble(
+    doc: Doc,
+    found: list[Found],
+    quotes: list[QuoteSpan],
+    lexicon: Lexicon,
+    *,
+    unattributed: bool = True,
+    min_confidence: float = 0.0,
+) -> list[Statement]:
+    """Statements from what the strategies found: nested finds dropped, speakers resolved to names
+    (an unattributed quote may continue the previous speaker), venue and role carried over the article."""
+    text = doc_text(doc)
+    index: NameIndex = build_index(doc, quotes, lexicon.inverted)
+    add_names(index, [f.mention for f in found if f.mention is not None])
+    found.sort(key=lambda f: (f.start, -f.end))
+    # drop statements nested in a longer one (a clause inside a clause of the same cue chain)
+    kept: list[Found] = []
+    for f in found:
+        if any(k.start <= f.start and f.end <= k.end and (k.start, k.end) != (f.start, f.end) for k in kept):
+            continue
+        if any((k.start, k.end) == (f.start, f.end) for k in kept):
+            continue
+        kept.append(f)
+    statements: list[Statement] = []
+    previous: list[tuple[int, str]] = []
+    last_para_speaker: tuple[int, str | None, Mention | None] | None = None
+    venues: dict[str, str] = {}
+    for f in sorted(kept, key=lambda f: f.start):
+        speaker = None
+        confidence = f.confidence
+        mention = f.mention
+        if mention is not None:
+            speaker, factor = resolve(mention, index, previous, doc)
+            confidence *= factor
+        elif last_para_speaker is not None and continues(doc, last_para_speaker[0], f.start, last_para_speaker[1]):
+            speaker, mention = last_para_speaker[1], last_para_speaker[2]
+            confidence = 0.6
+        if speaker is None and mention is None and not unattributed:
+            continue
+        if speaker is None and mention is None and not speech_like(doc, f):
+            continue
+        anchor = mention.start if mention is not None else f.start
+        if speaker:
+            previous.append((max(anchor, f.start), speaker))
+            previous.sort()
+        last_para_speaker = (f.end, speaker, mention) if speaker else last_para_speaker
+        sent_text = context(doc, f)
+        venue = find_venue(sent_text)
+        relay = find_relay(sent_text)
+        if speaker and venue:
+            venues.setdefault(speaker, venue)
+        if confidence < min_confidence:
+            continue
+        quote = text[f.start : f.end]
+        statements.append(
+            Statement(
+                article="",
+                quote=quote,
+                start=f.start,
+                end=f.end,
+                kind=f.kind,  # type: ignore[arg-type]
+                speaker=speaker,
+                speaker_mention=mention.text if mention else None,
+                speaker_start=mention.start if mention else None,
+                speaker_end=mention.end if mention else None,
+                speaker_type=speaker_type(mention),
+                speaker_role=title_role(mention.role) if mention and mention.role else None,
+                speaker_org=mention.org if mention else None,
+                cue=f.cue.text if f.cue else None,
+                cue_start=f.cue.start if f.cue else None,
+                cue_end=f.cue.end if f.cue else None,
+                venue=venue,
+                relay=relay,
+                confidence=round(confidence, 3),
+            )
+        )
+    # a venue named once for a speaker ("He said this in an interview with The Economist") holds for
+    # that speaker's other statements in the article
+    statements = [
+        replace(s, venue=venues.get(s.speaker)) if s.venue is None and s.speaker in venues else s for s in statements
+    ]
+    # roles given once for a speaker hold for the rest of the article
+    roles: dict[str, tuple[str | None, str | None]] = {}
+    for s in statements:
+        if s.speaker and s.speaker_role and s.speaker not in roles:
+            roles[s.speaker] = (s.speaker_role, s.speaker_org)
+    return [
+        replace(s, speaker_role=roles[s.speaker][0], speaker_org=s.speaker_org or roles[s.speaker][1])
+        if s.speaker in roles and not s.speaker_role
+        else s
+        for s in statements
+    ]
+
+
+def continues(doc: Doc, previous_end: int, start: int, speaker: str | None) -> bool:
+    """An unattributed quote right after the previous speaker's statement continues it, unless
+    someone else is named in between."""
+    text = doc_text(doc)
+    gap = text[previous_end:start]
+    if gap.count("\n\n") > 1 or len(gap) > 400:
+        return False
+    span = doc.char_span(previous_end, start, alignment_mode="expand")
+    surname = (speaker or "").split()[-1:] or [""]
+    if span is not None:
+        for ent in ents_in(span):
+            if ent.label_ in ("PERSON", "ORG") and surname[0] not in ent.text:
+                return False
+    return True
+
+
+def speech_like(doc: Doc, f: Found) -> bool:
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
+    starts_upper = bool(words) and words[0].text[0].isupper()
+    return has_verb and starts_upper and len(words) >= 6
+
+
+def context(doc: Doc, f: Found) -> str:
+    """The sentences of the statement, its cue and its speaker mention (for the venue)."""
+    points = [f.start, max(f.start, f.end - 1)]
+    if f.cue:
+        points.append(f.cue.start)
+    if f.mention:
+        points.append(f.mention.start)
+    start = min(points)
+    end = max(points)
+    span = doc.char_span(start, end + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    first = sent_of(span[0])
+    last = sent_of(span[-1])
+    text = doc_text(doc)[first.start_char : last.end_char]
+    # the next sentence often says where: "He said this in an interview with ..."
+    if last.end < len(doc):
+        following = sent_of(doc[last.end]).text.strip()
+        if _POINTER_SENTENCE.match(following):
+            text += " " + following
+    return text
+
+
+def speaker_type(mention: Mention | None) -> str | None:
+    """ "person" or "organization" by the mention's label (None when it says neither)."""
+    if mention is None:
+        return None
+    if mention.label in ("PERSON", "PRON", "ROLE"):
+        return "person"
+    if mention.label in ("ORG", "GPE", "NORP"):
+        return "organization"
+    return None

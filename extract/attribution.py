@@ -1,0 +1,480 @@
+"""Attribution strategies: how a statement's content is tied to a cue and a speaker mention.
+
+Each strategy is a plain function over the parsed ``Doc`` that returns :class:`Found` statements (content
+span, cue, mention, confidence); :func:`find_statements` runs them in order of trust:
+
+1. :func:`cue_statements`: a cue verb with its own content ("X said that ...", "“...,” X said");
+2. :func:`labelled_lines`: a speaker label opening a line (transcript turns, "Tajani: “...”");
+3. :func:`quote_statements`: a direct quote not yet attributed, by :func:`adjacent_cue` (a cue next to it,
+   :func:`inverted_cue` "Said Ellis: ..."), :func:`continuation` ("“A,” she said, “B.”"),
+   :func:`dash_attribution` ("“...” ― Name") or :func:`source_line` ("Source: X").
+
+:mod:`quotegraph.extract.assemble` turns the result into statements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotegraph.extract.content import (
+    QuoteSpan,
+    according_content,
+    appeal_content,
+    as_content,
+    chars_in_quotes,
+    clause_content,
+    find_quotes,
+    object_content,
+    overlapping,
+    trim,
+)
+from quotegraph.extract.cues import Cue, Lexicon, find_cues
+from quotegraph.extract.lookup import doc_text, ents_in, sent_of
+from quotegraph.extract.speaker import Mention, find_subject, mention_for, name_between
+from spacy.tokens import Doc, Span, Token
+
+_WORD = re.compile(r"\w+")
+POINTERS = {"this", "so", "that", "these", "it"}
+# a line opened by a short capitalised label and a colon (an optional quote mark first: transcripts)
+_LABEL_LINE = re.compile(
+    r"(?m)^[ \t]*[\"“«]?[ \t]*([A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3})[ \t]*:[ \t]+(\S[^\n]*)$"
+)
+_TURN_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"“«][^\n]+$")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_COLON_QUOTE = re.compile(r":\s*[“\"«‘]")
+
+
+@dataclass
+class Found:
+    """A statement found by one strategy, before assembly: content span, cue, speaker mention."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None
+    mention: Mention | None
+    confidence: float
+    quotes: tuple[QuoteSpan, ...] = ()
+    turn: bool = False  # a transcript turn ("PENCE: ...")
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def find_statements(
+    doc: Doc, lexicon: Lexicon, *, include_thought: bool = False, min_quote_words: int = 4
+) -> tuple[list[Found], list[QuoteSpan]]:
+    """All strategies over ``doc``: the statements found and the quotes of the text."""
+    text = doc_text(doc)
+    quotes = find_quotes(text)
+    long_quotes = [q for q in quotes if q.words(text) >= min_quote_words]
+    cues = [
+        c
+        for c in find_cues(doc, lexicon, include_thought=include_thought)
+        if not any(q.start <= c.start < q.end for q in quotes)
+    ]
+    found, bound = cue_statements(doc, cues, quotes, lexicon)
+    found = _with_labelled_lines(doc, found, bound, quotes, lexicon)
+    found = quote_statements(doc, long_quotes, found, bound, cues, quotes, lexicon)
+    return found, quotes
+
+
+def cue_statements(
+    doc: Doc, cues: list[Cue], quotes: list[QuoteSpan], lexicon: Lexicon
+) -> tuple[list[Found], set[QuoteSpan]]:
+    """Cues with their own content (indirect and mixed speech; direct when the content is the quote), and
+    the quotes they bind."""
+    text = doc_text(doc)
+    found: list[Found] = []
+    bound: set[QuoteSpan] = set()
+    for cue in cues:
+        head = doc[cue.head]
+        subject = find_subject(doc, head)
+        if subject is None or any(q.start <= subject.idx < q.end for q in quotes):
+            continue
+        if subject.pos_ == "NOUN" and subject.lemma_.lower() in lexicon.nouns:
+            continue  # "Lavrov's remarks underscore ...": commentary on a statement, not one
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
+            continue  # "if its government requests it": a condition, not a statement
+        mention = mention_for(doc, subject)
+        span = content_of(doc, cue, head, lexicon)
+        if span is None:
+            continue
+        start, end = trim(text, *span)
+        colon = _COLON_QUOTE.search(text, start, end)
+        if colon:
+            start, end = trim(text, start, colon.start())
+        if end <= start or _words(text[start:end]) < 2:
+            continue
+        inside = overlapping(start, end, quotes)
+        if inside:
+            # extend to whole quotes that the clause cuts
+            start = min(start, *(q.start for q in inside))
+            end = max(end, *(q.end for q in inside))
+            quoted = chars_in_quotes(start, end, inside)
+            unquoted = text[start:end]
+            for q in inside:
+                unquoted = unquoted.replace(text[q.start : q.end], " ")
+            if _words(unquoted) <= 2 and len(inside) == 1:
+                # the content is the quote: a direct quote
+                q = inside[0]
+                quoted_spans: tuple[QuoteSpan, ...] = (q,)
+                end = q.end
+                if cue.start >= q.end:
+                    # “A,” she said, “B.”: the quote goes on after the attribution
+                    following = continuation(doc, cue, quotes, cues, lexicon)
+                    if following:
+                        end = following[-1].end
+                        quoted_spans += tuple(following)
+                found.append(Found(q.start, end, "direct", cue, mention, 0.9, quoted_spans))
+                bound.update(quoted_spans)
+                continue
+            bound.update(inside)
+            kind = "mixed" if quoted < (end - start) else "direct"
+            found.append(Found(start, end, kind, cue, mention, 0.85, tuple(inside)))
+        else:
+            if cue.cls == "thought" and mention.label in ("PRON", "NOUN"):
+                continue
+            found.append(Found(start, end, "indirect", cue, mention, 0.8 if cue.cls != "object" else 0.7))
+
+    return found, bound
+
+
+def _with_labelled_lines(
+    doc: Doc, found: list[Found], bound: set[QuoteSpan], quotes: list[QuoteSpan], lexicon: Lexicon
+) -> list[Found]:
+    """``found`` with the lines a speaker label opens ("PENCE: Well, look, ...", "Tajani: “...”"): a
+    transcript turn replaces the cue statements inside it; a subheading gives way to its own cue."""
+    for f in labelled_lines(doc, quotes, lexicon):
+        overlapping_cues = [k for k in found if k.cue is not None and k.start < f.end and f.start < k.end]
+        if f.turn:
+            # a transcript turn is the speaker's own words: a cue inside it is speech they report
+            found = [k for k in found if k not in overlapping_cues]
+        elif overlapping_cues:
+            continue  # the line's own cue already gave it ("Stoltenberg noted that ...")
+        found.append(f)
+        bound.update(f.quotes)
+    return found
+
+
+def quote_statements(
+    doc: Doc,
+    long_quotes: list[QuoteSpan],
+    found: list[Found],
+    bound: set[QuoteSpan],
+    cues: list[Cue],
+    quotes: list[QuoteSpan],
+    lexicon: Lexicon,
+) -> list[Found]:
+    """``found`` with the direct quotes not yet attributed: a cue next to them, a dash or "Source:" line,
+    else no speaker (the assembly may give them the previous speaker)."""
+    found = list(found)
+    for q in long_quotes:
+        if q in bound or any(f.start <= q.start and q.end <= f.end for f in found):
+            continue
+        attribution = adjacent_cue(doc, q, cues, quotes, lexicon)
+        if attribution is not None:
+            cue, mention, span, confidence = attribution
+            inside = tuple(overlapping(*span, quotes))
+            kind = "direct" if len(inside) == 1 else "mixed"
+            start, end = (q.start, q.end) if kind == "direct" else span
+            if cue.start >= q.end:
+                # “A,” she said, “B.”: the quote goes on after the attribution
+                following = continuation(doc, cue, quotes, cues, lexicon)
+                if following:
+                    end = following[-1].end
+                    inside = inside + tuple(following)
+                    kind = "direct" if kind == "direct" else kind
+            bound.update(inside)
+            found.append(Found(start, end, kind, cue, mention, confidence, inside))
+            continue
+        dashed = dash_attribution(doc, q)
+        if dashed is not None:
+            found.append(Found(q.start, q.end, "direct", None, dashed, 0.8, (q,)))
+            bound.add(q)
+            continue
+        source = source_line(doc, q)
+        if source is not None:
+            found.append(Found(q.start, q.end, "direct", None, source, 0.75, (q,)))
+            bound.add(q)
+            continue
+        found.append(Found(q.start, q.end, "direct", None, None, 0.3, (q,)))
+    return found
+
+
+def content_of(doc: Doc, cue: Cue, head: Token, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The character span of what ``cue`` reports, by its class."""
+    if cue.cls == "according":
+        return according_content(doc, head)
+    if cue.cls == "appeal":
+        particle = doc[cue.particle] if cue.particle is not None else None
+        return appeal_content(doc, head, particle)
+    span = clause_content(doc, head)
+    if span is None and cue.cls == "speech":  # not "as he welcomed the guests": that is a time
+        span = as_content(doc, head)
+    if span is None and (cue.cls == "object" or cue.lemma in lexicon.object):
+        span = object_content(doc, head)
+    return span
+
+
+def adjacent_cue(
+    doc: Doc, q: QuoteSpan, cues: list[Cue], quotes: list[QuoteSpan], lexicon: Lexicon
+) -> tuple[Cue, Mention, tuple[int, int], float] | None:
+    text = doc_text(doc)
+    para_end = text.find("\n\n", q.end)
+    para_end = len(text) if para_end < 0 else para_end
+    para_start = text.rfind("\n\n", 0, q.start)
+    para_start = 0 if para_start < 0 else para_start
+    after = sentence_after(doc, q)
+    # a. "“...,” he said" / "“...” X said this regarding ..." (cue in the next few words or next sentence)
+    for cue in cues:
+        if not (q.end <= cue.start < para_end):
+            continue
+        between = text[q.end : cue.start]
+        head = doc[cue.head]
+        subject = find_subject(doc, head)
+        if (subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes)) and _words(between) <= 8:
+            subject = name_between(doc, q.end, cue.start)
+        if subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes):
+            continue
+        own_content = clause_content(doc, head) is not None
+        # the parser often ends a sentence at a closing quote mark: “...?” Clinton said. But a quote that
+        # ends its sentence is not the content of a cue that has its own ('“...” Russia insisted that ...')
+        ends_sentence = text[max(q.start, q.end - 1) : q.end] in (".", "!", "?")
+        same_sentence = (
+            _words(between) <= 6
+            and not (ends_sentence and own_content)
+            and ((after is not None and cue.start < after.end_char) or not _SENTENCE_END.search(between))
+        )
+        pointer = any(c.dep_ in ("dobj", "advmod") and c.lower_ in POINTERS for c in head.children)
+        has_content = own_content and not same_sentence
+        if same_sentence or (pointer and not has_content and _words(between) <= 8):
+            mention = mention_for(doc, subject)
+            # a "said this" after several quotes covers the stretch from the first of them
+            first = q
+            for earlier in sorted((qq for qq in quotes if para_start <= qq.start < q.start), key=lambda x: -x.start):
+                if _words(text[earlier.end : first.start]) > 12 or "\n" in text[earlier.end : first.start]:
+                    break
+                first = earlier
+            span = (first.start, q.end)
+            return cue, mention, span, 0.9 if same_sentence else 0.8
+        break
+    # b. 'He said: "..."' / 'X told reporters, "..."'
+    lead = text[para_start : q.start].rstrip(' “«"‘„')
+    if lead.endswith((":", ",")):
+        candidates = []
+        for cue in reversed(cues):
+            if not (para_start <= cue.start < q.start):
+                continue
+            if _words(text[cue.end : q.start]) > 25:
+                break
+            head = doc[cue.head]
+            subject = find_subject(doc, head)
+            if subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes):
+                continue
+            # a cue in the main clause beats one in a modifier ("an idea advocated by X: ...")
+            rank = 0 if head.dep_ in ("ROOT", "conj") else 1
+            candidates.append((rank, -cue.start, cue, subject))
+        if candidates:
+            _, _, cue, subject = min(candidates, key=lambda c: (c[0], c[1]))
+            return cue, mention_for(doc, subject), (q.start, q.end), 0.85
+        inverted = inverted_cue(doc, para_start, q.start, lexicon)
+        if inverted is not None:
+            return (*inverted, (q.start, q.end), 0.8)
+    return None
+
+
+def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon) -> list[Found]:
+    """Lines that a speaker label opens: transcript turns ("WALLACE: Let's start ...") and subheadings
+    ("Tajani: “...”"). The label must name someone: a person or organisation to the tagger, or the
+    surname of a person the article names."""
+    text = doc_text(doc)
+    surnames = {e.text.split()[-1].lower() for e in doc.ents if e.label_ == "PERSON" and e.text.split()}
+    out: list[Found] = []
+    # a transcript: at least two different speakers in capitals ("WALLACE:", "PENCE:")
+    lines = list(_LABEL_LINE.finditer(text))
+    capitals = {m.group(1) for m in lines if m.group(1).isupper()}
+    transcript_doc = len(capitals - {c.upper() for c in lexicon.not_speaker_labels}) >= 2
+    for m in lines:
+        label, start = m.group(1), m.start(1)
+        if label.lower() in lexicon.not_speaker_labels or _words(text[m.start(2) : m.end()]) < 4:
+            continue
+        span = doc.char_span(start, start + len(label), alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        named = any(t.ent_type_ in ("PERSON", "ORG") for t in span) or label.split()[-1].lower() in surnames
+        quoted_line = text[m.start() : start].strip() in ('"', "“", "«")
+        if not named and label.isupper() and len(label) >= 3 and (transcript_doc or quoted_line):
+            # a transcript's "PENCE:", however the tagger read the capitals (never a place: "PARIS:")
+            named = not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in span)
+        elif not named and text[m.start(2)] in '“«"‘':
+            # a subheading's "Tajani: “...”" the tagger did not recognise
+            named = all(t.pos_ == "PROPN" and t.ent_type_ in ("", "NORP") for t in span)
+        if not named or (
+            not label.isupper() and any(t.pos_ in ("VERB", "AUX", "PRON") and t.ent_type_ == "" for t in span)
+        ):
+            continue
+        content_start, content_end = trim(text, m.start(2), m.end())
+        if content_end - content_start < 2:
+            continue
+        inside = tuple(overlapping(content_start, content_end, quotes))
+        whole_quote = (
+            len(inside) == 1 and abs(inside[0].start - content_start) <= 1 and inside[0].end >= content_end - 1
+        )
+        if whole_quote:
+            content_start, content_end = inside[0].start, inside[0].end
+        transcript = label.isupper() or quoted_line
+        if transcript and not whole_quote:
+            # a turn goes on over the following paragraphs that open with a quote mark and no label
+            for nxt in _TURN_PARAGRAPH.finditer(text, content_end):
+                if text[content_end : nxt.start()].strip() or _LABEL_LINE.match(text, nxt.start()):
+                    break
+                more_start, more_end = trim(text, nxt.start(), nxt.end())
+                if more_end <= more_start or text[more_start] in "([":
+                    break  # "(CROSSTALK.)": a stage direction ends the turn
+                content_end = more_end
+            inside = tuple(overlapping(content_start, content_end, quotes))
+        kind = "direct" if whole_quote or transcript else ("mixed" if inside else "indirect")
+        head = span[-1]
+        name = label.title() if label.isupper() else label
+        mention = Mention(
+            start, start + len(label), head.i, label, name, "PERSON" if head.ent_type_ != "ORG" else "ORG"
+        )
+        out.append(Found(content_start, content_end, kind, None, mention, 0.75, inside, transcript and not whole_quote))
+    return out
+
+
+def inverted_cue(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[Cue, Mention] | None:
+    """'Said Ellis: “...”', 'Added the senator, “...”': a sentence that the cue verb itself opens
+    (the tagger often reads "Said Ellis" as a name, so the words are matched, not the parse)."""
+    lead = doc_text(doc)[start:end].rstrip(' “«"‘„')
+    m = re.search(r"(?:^|[.!?][”\"’]?\s+|\n\s*)([A-Z][a-z]+)\s+([^.:;\n]{1,80}?)\s*[:,]$", lead)
+    if not m or m.group(1).lower() not in lexicon.inverted:
+        return None
+    verb_start, name_start = start + m.start(1), start + m.start(2)
+    span = doc.char_span(name_start, name_start + len(m.group(2)), alignment_mode="expand")
+    if span is None:
+        return None
+    heads = [t for t in span if t.pos_ in ("PROPN", "NOUN", "PRON") or t.ent_type_ in ("PERSON", "ORG")]
+    if not heads:
+        return None
+    head = heads[0]
+    while head.i + 1 < span.end and doc[head.i + 1].pos_ in ("PROPN", "NOUN") and doc[head.i + 1].text[0].isupper():
+        head = doc[head.i + 1]
+    verb = m.group(1)
+    verb_span = doc.char_span(verb_start, verb_start + len(verb), alignment_mode="expand")
+    if verb_span is None or not len(verb_span):
+        return None
+    cue = Cue(
+        verb_span[0].i,
+        verb_start,
+        verb_start + len(verb),
+        verb,
+        verb.lower(),
+        "speech",
+    )
+    return cue, mention_for(doc, head, left_limit=span.start)
+
+
+def continuation(doc: Doc, cue: Cue, quotes: list[QuoteSpan], cues: list[Cue], lexicon: Lexicon) -> list[QuoteSpan]:
+    """Quotes that continue right after an attribution ("“A,” she said, “B. C.”"), unless they carry
+    an attribution of their own."""
+    text = doc_text(doc)
+    nxt = [qq for qq in quotes if qq.start > cue.end]
+    if not nxt:
+        return []
+    first = min(nxt, key=lambda x: x.start)
+    gap = text[cue.end : first.start]
+    if "\n" in gap.strip(" \t") or _words(gap) > 45 or first.words(text) < 2:
+        return []
+    own = find_subject(doc, doc[cue.head])
+    lead = text[cue.end : first.start].rstrip(' “«"‘„')
+    for c in cues:
+        if not cue.end < c.start < first.start:
+            continue
+        # another verb in between ends the chain when it introduces the next quote itself ("..., adding:
+        # “...”", "Lavrov said: “...”") or when someone else speaks there; not a participle of the same
+        # speaker ("speaking of ...") or a narrator's aside about them
+        if lead.endswith((":", ",")):
+            return []
+        span = content_of(doc, c, doc[c.head], lexicon)
+        if span is not None and span[0] <= first.start < span[1] + 2:
+            return []  # the next quote is part of that cue's own clause ("he said, can “rock like Jimi”")
+        subject = find_subject(doc, doc[c.head])
+        if subject is None or (own is not None and subject.i == own.i):
+            continue
+        if subject.pos_ != "PRON" or sent_of(doc[c.head]).start_char <= first.start < sent_of(doc[c.head]).end_char:
+            return []  # someone else, or "he said" in the very sentence of the next quote
+    chain = [first]
+    for qq in sorted(nxt, key=lambda x: x.start)[1:]:
+        between = text[chain[-1].end : qq.start]
+        if _words(between) > 12 or "\n" in between:
+            break
+        chain.append(qq)
+    tail_end = chain[-1].end
+    para_end = text.find("\n", tail_end)
+    para_end = len(text) if para_end < 0 else para_end
+    for c in cues:
+        if tail_end <= c.start < para_end and _words(text[tail_end : c.start]) <= 6:
+            subject = find_subject(doc, doc[c.head])
+            if subject is not None and subject.idx >= tail_end:
+                return []  # the next quote has its own cue ("“...,” he highlighted")
+            if subject is not None and c.start - tail_end < 40:
+                return []
+    return chain
+
+
+def dash_attribution(doc: Doc, q: QuoteSpan) -> Mention | None:
+    """“...” ― Jorge Falcon: a name after a dash at the end of the quote's line."""
+    text = doc_text(doc)
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    tail = text[q.end : line_end]
+    m = re.match(r"^[”»\"’]?\s*[―—–-]+\s*(.+?)[.\s]*$", tail)
+    if not m or len(m.group(1)) > 80:
+        return None
+    start = q.end + m.start(1)
+    span = doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+    if not names:
+        return None
+    words = m.group(1).split()
+    if len(words) <= 5 and all(w[:1].isupper() for w in words):
+        # a byline of capitalised words is the whole name, however the tagger split it
+        name = m.group(1).strip(" .")
+        return Mention(start, start + len(name), names[-1].i, name, name, "PERSON")
+    return mention_for(doc, names[-1])
+
+
+def sentence_after(doc: Doc, q: QuoteSpan) -> Span | None:
+    span = doc.char_span(q.end, min(len(doc_text(doc)), q.end + 1), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return sent_of(span[0])
+
+
+def source_line(doc: Doc, q: QuoteSpan) -> Mention | None:
+    """A "Quote: ..." block whose speaker is given by a "Source: X ..." line just before it."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, q.start) + 1
+    lead = text[line_start : q.start].strip(' “«"‘„')
+    if lead.lower().rstrip(":") not in ("quote", "quotation", "statement", ""):
+        return None
+    window_start = text.rfind("\n\n", 0, max(0, line_start - 2))
+    before = text[max(0, window_start) : line_start]
+    m = re.search(r"Source:\s*(.+)", before)
+    if not m:
+        return None
+    src_start = max(0, window_start) + m.start(1)
+    span = doc.char_span(src_start, src_start + len(m.group(1).rstrip()), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    ents = [e for e in ents_in(span) if e.label_ in ("PERSON", "ORG")]
+    if ents:
+        return mention_for(doc, ents[0].root)
+    names = [t for t in span if t.pos_ == "PROPN"]
+    return mention_for(doc, names[0]) if names else None
