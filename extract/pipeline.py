@@ -156,6 +156,8 @@ class Extractor:
                 version,
                 code_fingerprint(),
                 self.topics_path,
+                # another stance backend or model gives other stances: never served from the cache
+                f"stance={stance_backend}/{stance_fallback}/{sorted((stance_options or {}).items())}",
                 *[Path(p) for p in entities or ()],
             )
 

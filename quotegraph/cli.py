@@ -29,6 +29,22 @@ EntitiesOpt = Annotated[
 ]
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Parser processes.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+StanceOpt = Annotated[
+    str,
+    typer.Option(
+        "--stance",
+        help="Stance backend: rules (offline default), nli, llm, or a versioned name such as "
+        "quotegraph.stance.nli.v1. A backend that cannot load warns once and the rules take over.",
+    ),
+]
+StanceModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--stance-model",
+        help="Model of the stance backend: a local folder or hub id (nli), a model name (llm). With none, "
+        "nli uses its default model only if it is already in the local cache.",
+    ),
+]
 CacheOpt = Annotated[
     Path | None, typer.Option("--cache", help="Statement cache (SQLite): a re-run parses only new or changed articles.")
 ]
@@ -61,14 +77,36 @@ def _check_paths(paths: list[Path]) -> None:
 
 
 def _extractor_options(
-    topics: Path | None, model: str | None, entities: list[Path] | None, workers: int, cache: Path | None = None
+    topics: Path | None,
+    model: str | None,
+    entities: list[Path] | None,
+    workers: int,
+    cache: Path | None = None,
+    stance: str = "rules",
+    stance_model: str | None = None,
 ) -> dict:
+    from quotegraph.extract.stance.registry import resolve
+
     if topics is not None and not topics.is_file():
         raise _fail(f"topics file not found: {topics}")
     for path in entities or []:
         if not path.is_file():
             raise _fail(f"entity file not found: {path}")
-    return {"topics": topics, "model": model, "entities": entities, "workers": workers, "cache": cache}
+    try:
+        resolve(stance)
+    except ValueError as err:
+        raise _fail(str(err)) from None
+    if stance_model is not None and topics is None:
+        logging.getLogger(__name__).warning("--stance-model has no effect without --topics")
+    return {
+        "topics": topics,
+        "model": model,
+        "entities": entities,
+        "workers": workers,
+        "cache": cache,
+        "stance_backend": stance,
+        "stance_options": {"model": stance_model} if stance_model else None,
+    }
 
 
 @app.command()
@@ -81,6 +119,8 @@ def extract(
     workers: WorkersOpt = 1,
     report: Annotated[Path | None, typer.Option("--report", help="Also write the run report (JSON).")] = None,
     cache: CacheOpt = None,
+    stance: StanceOpt = "rules",
+    stance_model: StanceModelOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract statements from articles into a JSONL file (one statement per line)."""
@@ -90,7 +130,10 @@ def extract(
     _check_paths(paths)
     try:
         result = extract_to_jsonl(
-            paths, output, progress=not quiet, **_extractor_options(topics, model, entities, workers, cache)
+            paths,
+            output,
+            progress=not quiet,
+            **_extractor_options(topics, model, entities, workers, cache, stance, stance_model),
         )
     except ModelNotFound as err:
         raise _fail(str(err)) from None
@@ -116,6 +159,8 @@ def build(
         bool, typer.Option("--no-cache", help="Parse everything again (no OUTDIR/.cache.sqlite).")
     ] = False,
     add: Annotated[bool, typer.Option("--add", help="Add these articles to the earlier build in OUTDIR.")] = False,
+    stance: StanceOpt = "rules",
+    stance_model: StanceModelOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract, merge and write statements.jsonl, graph.ttl, graph.html and report.json."""
@@ -136,7 +181,15 @@ def build(
             rdf_formats=rdf_format,
             progress=not quiet,
             add=add,
-            **_extractor_options(topics, model, entities, workers, None if no_cache else outdir / ".cache.sqlite"),
+            **_extractor_options(
+                topics,
+                model,
+                entities,
+                workers,
+                None if no_cache else outdir / ".cache.sqlite",
+                stance,
+                stance_model,
+            ),
         )
     except ModelNotFound as err:
         raise _fail(str(err)) from None
@@ -163,7 +216,7 @@ def evaluate(
         scores = evaluate_files(predictions, gold)
     except ValueError as err:
         raise _fail(str(err)) from None
-    typer.echo(json.dumps(scores.figures()) if as_json else scores.table())
+    typer.echo(json.dumps(scores.to_dict()) if as_json else scores.table())
     if show_errors:
         typer.echo(format_errors(scores.errors), err=True)
 

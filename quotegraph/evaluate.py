@@ -19,6 +19,9 @@ from typing import Any
 from quotegraph.extract.model import STANCES
 from quotegraph.extract.text import fold
 
+UNDETERMINED = "undetermined"
+"""How the stance tables name a prediction with no stance (no evidence either way)."""
+
 _WORD = re.compile(r"\w+")
 _HEAD_END = re.compile(r",|\s(?:who|which|whose|that)\s")
 
@@ -100,9 +103,32 @@ class Scores:
     stance_accuracy: float
     stance_macro_f1: float
     errors: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict, repr=False)
+    stance_classes: dict[str, dict[str, float | int]] = field(default_factory=dict)
+    """Per gold stance class: precision, recall, f1 and support (gold count)."""
+    stance_confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Gold stance -> predicted stance (``undetermined`` where the prediction has none) -> count."""
 
     def figures(self) -> dict[str, float | int]:
-        return {k: v for k, v in self.__dict__.items() if k != "errors"}
+        """The headline figures, flat (per-class tables: :attr:`stance_classes`, :attr:`stance_confusion`)."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("errors", "stance_classes", "stance_confusion")}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.figures(), "stance_classes": self.stance_classes, "stance_confusion": self.stance_confusion}
+
+    def stance_table(self) -> str:
+        """Per-class precision/recall/F1 and the confusion matrix (rows gold, columns predicted)."""
+        if not self.stance_confusion:
+            return ""
+        lines = ["stance per class (gold rows with the right topic)", f"{'':<9} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}"]
+        for label, c in self.stance_classes.items():
+            lines.append(f"{label:<9} {c['precision']:6.3f} {c['recall']:6.3f} {c['f1']:6.3f} {c['support']:5d}")
+        columns = [*STANCES, UNDETERMINED]
+        lines.append("confusion (rows gold, columns predicted)")
+        lines.append(f"{'':<9} " + " ".join(f"{c:>12}" for c in columns))
+        for gold in STANCES:
+            row = self.stance_confusion.get(gold, {})
+            lines.append(f"{gold:<9} " + " ".join(f"{row.get(c, 0):>12}" for c in columns))
+        return "\n".join(lines)
 
     def table(self) -> str:
         lines = [
@@ -113,7 +139,8 @@ class Scores:
             lines.append(f"{name:<11} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
         for name in ("speaker_accuracy", "topic_accuracy", "stance_accuracy", "stance_macro_f1"):
             lines.append(f"{name:<17} {getattr(self, name):.3f}")
-        return "\n".join(lines)
+        stance = self.stance_table()
+        return "\n".join(lines) + ("\n" + stance if stance else "")
 
 
 def score(preds: Sequence[Row], golds: Sequence[Row]) -> Scores:
@@ -133,12 +160,20 @@ def score(preds: Sequence[Row], golds: Sequence[Row]) -> Scores:
     stanced = [(p, g) for p, g in right_topic if g.get("stance")]
     right_stance = [(p, g) for p, g in stanced if p.get("stance") == g["stance"]]
     f1s = []
+    classes: dict[str, dict[str, float | int]] = {}
+    confusion: dict[str, dict[str, int]] = {}
+    for p, g in stanced:
+        row = confusion.setdefault(g["stance"], {})
+        predicted = p.get("stance") or UNDETERMINED
+        row[predicted] = row.get(predicted, 0) + 1
     for label in STANCES:
         stp = sum(1 for p, g in stanced if p.get("stance") == label == g["stance"])
         sfp = sum(1 for p, g in stanced if p.get("stance") == label != g["stance"])
         sfn = sum(1 for p, g in stanced if g["stance"] == label != p.get("stance"))
         if stp + sfp + sfn:
-            f1s.append(_prf(stp, sfp, sfn)[2])
+            prf = _prf(stp, sfp, sfn)
+            f1s.append(prf[2])
+            classes[label] = {"precision": prf[0], "recall": prf[1], "f1": prf[2], "support": stp + sfn}
     errors = {
         "missed": [(g["article"], g.get("speaker"), g["quote"][:90]) for g in lone_golds if not g.get("optional")],
         "false_alarms": [(p.get("article"), p.get("speaker"), (p.get("quote") or "")[:90]) for p in lone_preds],
@@ -168,6 +203,8 @@ def score(preds: Sequence[Row], golds: Sequence[Row]) -> Scores:
         stance_accuracy=_ratio(right_stance, stanced),
         stance_macro_f1=sum(f1s) / len(f1s) if f1s else 0.0,
         errors=errors,
+        stance_classes=classes,
+        stance_confusion=confusion,
     )
 
 

@@ -2,9 +2,11 @@
 
 :class:`StanceAssigner` finds the topics a statement is about (quote, sentence, paragraph, headline)
 and the speaker's stance on each topic's proposition. Backends sit behind one protocol and are chosen by
-name, imported lazily: ``rules`` (offline default), ``nli`` (transformers zero-shot NLI, extra
-``quotegraph[nli]``) and ``llm`` (an OpenAI-compatible endpoint, extra ``quotegraph[llm]``). The cheap
-backend runs first; a ``fallback`` backend only where its confidence is below ``threshold``.
+versioned name from :mod:`quotegraph.extract.stance.registry` (``quotegraph.stance.rules.v1``; short
+names ``rules``, the offline default, ``nli``, transformers zero-shot NLI, extra ``quotegraph[nli]``, and
+``llm``, an OpenAI-compatible endpoint, extra ``quotegraph[llm]``). The cheap backend runs first; a
+``fallback`` backend only where its confidence is below ``threshold``. A backend that cannot load or
+fails on a call gives a warning and the rules' answer: it never stops an extraction.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import Any
 
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Article, Statement, TopicStance
+from quotegraph.extract.stance import registry
 from quotegraph.extract.stance.propose import propose_topics
-from quotegraph.extract.stance.rules import stance_of, topic_clauses, topic_scores
+from quotegraph.extract.stance.registry import Judgement, RulesBackend, StanceBackend, judge_many, load_backend
+from quotegraph.extract.stance.rules import topic_clauses, topic_scores
 from quotegraph.extract.stance.topics import Topic, TopicsFileError, load_topics, parse_topics
 from spacy.tokens import Doc
 
@@ -30,7 +34,9 @@ __all__ = [
     "StanceBackend",
     "Topic",
     "TopicsFileError",
+    "load_backend",
     "load_topics",
+    "make_backend",
     "parse_topics",
     "propose_topics",
 ]
@@ -38,33 +44,9 @@ __all__ = [
 TOPIC_THRESHOLD = 2.0
 
 
-class StanceBackend(Protocol):
-    """Decides the stance of a statement on a topic's proposition."""
-
-    name: str
-
-    def stance(self, statement: Statement, topic: Topic, context: str) -> tuple[str, float, tuple[str, ...]]: ...
-
-
-class RulesBackend:
-    name = "rules"
-
-    def stance(self, statement: Statement, topic: Topic, context: str) -> tuple[str, float, tuple[str, ...]]:
-        return stance_of(statement, topic, context)
-
-
 def make_backend(name: str, **options: Any) -> StanceBackend:
-    if name == "rules":
-        return RulesBackend()
-    if name == "nli":
-        from quotegraph.extract.stance.nli import NLIBackend
-
-        return NLIBackend(**options)
-    if name == "llm":
-        from quotegraph.extract.stance.llm import LLMBackend
-
-        return LLMBackend(**options)
-    raise ValueError(f"unknown stance backend {name!r} (choose rules, nli or llm)")
+    """The stance backend registered under ``name`` (see :mod:`quotegraph.extract.stance.registry`)."""
+    return registry.make_backend(name, **options)
 
 
 def _context(doc: Doc | None, article: Article, s: Statement) -> tuple[str, str]:
@@ -97,10 +79,14 @@ class StanceAssigner:
         **backend_options: Any,
     ) -> None:
         self.topics = list(topics)
-        self.backend = make_backend(backend, **backend_options)
-        self.fallback = make_backend(fallback, **backend_options) if fallback else None
+        self.backend = load_backend(backend, **backend_options)
+        self.fallback = load_backend(fallback, **backend_options) if fallback else None
+        if self.fallback is not None and self.fallback.name == self.backend.name:
+            self.fallback = None
+        self.rules = RulesBackend()
         self.threshold = threshold
         self.topic_threshold = topic_threshold
+        self._warned: set[str] = set()
 
     def article_topic(self, article: Article) -> Topic | None:
         """The topic the headline and lead are about, for statements that name no topic themselves."""
@@ -110,11 +96,34 @@ class StanceAssigner:
         best = max(scored, key=lambda x: x.score, default=None)
         return best.topic if best is not None and best.score >= self.topic_threshold / 2 else None
 
-    def _stances(self, s: Statement, scored: Sequence[Any], sentence: str) -> list[TopicStance]:
-        results = []
+    def _judge(
+        self, backend: StanceBackend, items: Sequence[tuple[Statement, Topic, str]]
+    ) -> list[tuple[Judgement, str]]:
+        """``backend``'s answers, batched; an item it fails on gets the rules' answer (warned once)."""
+        if backend.name == "rules" or not items:
+            return [(a, backend.name) for a in judge_many(backend, items)]
+        try:
+            return [(a, backend.name) for a in judge_many(backend, items)]
+        except Exception:
+            pass
+        out = []
+        for item in items:
+            try:
+                out.append((backend.stance(*item), backend.name))
+            except Exception as err:
+                if backend.name not in self._warned:
+                    self._warned.add(backend.name)
+                    log.warning("stance backend %s failed (%s); the rules answer instead", backend.name, err)
+                out.append((self.rules.stance(*item), self.rules.name))
+        return out
+
+    def _plan(self, s: Statement, scored: Sequence[Any], sentence: str) -> list[TopicStance | tuple]:
+        """Per topic: a finished TopicStance, or (statement to judge, topic, context, topic evidence)."""
+        plan: list[TopicStance | tuple] = []
         for rank, ts in enumerate(scored):
             judged = s
             clauses = topic_clauses(ts.topic, s.quote)
+            matched = tuple(f"topic: {m}" for m in ts.matched[:3])
             if rank == 0:
                 # the main topic: its own clauses when the quote names it in some of them, else the whole
                 if clauses is not None and clauses != s.quote:
@@ -123,35 +132,48 @@ class StanceAssigner:
                 # a statement's cues and negations are about its main topic: on another topic only the
                 # clauses that speak of it count, and a topic met only in the context gets no stance
                 if clauses is None:
-                    results.append(
+                    plan.append(
                         TopicStance(
                             topic=ts.topic.id,
                             stance="neutral",
                             confidence=0.4,
-                            evidence=(*(f"topic: {m}" for m in ts.matched[:3]), "topic only in the context"),
+                            evidence=(*matched, "topic only in the context"),
                             backend=self.backend.name,
                         )
                     )
                     continue
                 judged = replace(s, quote=clauses, cue=s.cue if clauses == s.quote else None)
-            stance, confidence, evidence = self.backend.stance(judged, ts.topic, sentence)
-            used = self.backend.name
-            if self.fallback is not None and confidence < self.threshold:
-                try:
-                    stance, confidence, evidence = self.fallback.stance(judged, ts.topic, sentence)
-                    used = self.fallback.name
-                except Exception as err:  # the strong backend is optional; keep the cheap answer
-                    log.warning("stance fallback %s failed: %s", self.fallback.name, err)
-            results.append(
-                TopicStance(
-                    topic=ts.topic.id,
-                    stance=stance,  # type: ignore[arg-type]
-                    confidence=round(confidence, 3),
-                    evidence=tuple(f"topic: {m}" for m in ts.matched[:3]) + tuple(evidence),
-                    backend=used,
+            plan.append((judged, ts.topic, sentence, matched))
+        return plan
+
+    def _resolve(self, plans: list[list[TopicStance | tuple]]) -> list[list[TopicStance]]:
+        pending = [p for plan in plans for p in plan if isinstance(p, tuple)]
+        items = [(judged, topic, sentence) for judged, topic, sentence, _ in pending]
+        answers = self._judge(self.backend, items)
+        if self.fallback is not None:
+            weak = [i for i, ((_, confidence, _), _) in enumerate(answers) if confidence < self.threshold]
+            for i, answer in zip(weak, self._judge(self.fallback, [items[i] for i in weak]), strict=True):
+                answers[i] = answer
+        done = iter(answers)
+        out = []
+        for plan in plans:
+            row = []
+            for p in plan:
+                if isinstance(p, TopicStance):
+                    row.append(p)
+                    continue
+                (stance, confidence, evidence), used = next(done)
+                row.append(
+                    TopicStance(
+                        topic=p[1].id,
+                        stance=stance,  # type: ignore[arg-type]
+                        confidence=round(confidence, 3),
+                        evidence=p[3] + tuple(evidence),
+                        backend=used,
+                    )
                 )
-            )
-        return results
+            out.append(row)
+        return out
 
     def assign(self, statements: Sequence[Statement], doc: Doc | None, article: Article) -> list[Statement]:
         """Topics and stance for the statements of one article. A statement that names no topic is about
@@ -170,11 +192,13 @@ class StanceAssigner:
         if fallback_id is None and any(not c for c in chosen) and self.topics:
             topic = self.article_topic(article)
             fallback_id = topic.id if topic else None
-        out = []
+        plans = []
         for s, (sentence, _), scores, scored in zip(statements, contexts, all_scores, chosen, strict=True):
             if not scored and fallback_id is not None:
                 scored = [next(x for x in scores if x.topic.id == fallback_id)]
-            results = self._stances(s, scored, sentence)
+            plans.append(self._plan(s, scored, sentence))
+        out = []
+        for s, results in zip(statements, self._resolve(plans), strict=True):
             main = results[0] if results else None
             out.append(
                 replace(

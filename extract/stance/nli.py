@@ -1,16 +1,22 @@
 """Stance by zero-shot natural language inference (extra: ``pip install quotegraph[nli]``).
 
-The statement is the premise; the hypotheses are the topic's proposition and its negation. The model
-id comes from the configuration (a local path or a model the user has already downloaded; nothing is
-fetched here unless the user's transformers set-up does so).
+The statement is the premise; the hypotheses say that the speaker agrees, disagrees or takes no side on
+the topic's proposition. The model is a local folder or a hub id the user names: with no model named,
+the default hub model is used only if it is already in the local cache (nothing is downloaded unless the
+user asks for a hub model by name).
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.topics import Topic
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "MoritzLaurer/deberta-v3-base-zeroshot-v2.0"
 
@@ -18,27 +24,55 @@ DEFAULT_MODEL = "MoritzLaurer/deberta-v3-base-zeroshot-v2.0"
 def hypotheses(topic: Topic) -> dict[str, str]:
     """The NLI hypotheses for a topic: the proposition, its negation, and a neutral one."""
     prop = topic.proposition.rstrip(".")
+    prop = prop[0].lower() + prop[1:] if prop else prop
     return {
-        "support": f"The speaker agrees that {prop[0].lower() + prop[1:]}.",
-        "oppose": f"The speaker disagrees that {prop[0].lower() + prop[1:]}.",
-        "neutral": f"The speaker takes no side on whether {prop[0].lower() + prop[1:]}.",
+        "support": f"The speaker agrees that {prop}.",
+        "oppose": f"The speaker disagrees that {prop}.",
+        "neutral": f"The speaker takes no side on whether {prop}.",
     }
 
 
 class NLIBackend:
     name = "nli"
 
-    def __init__(self, model: str = DEFAULT_MODEL, device: int = -1, **_: Any) -> None:
+    def __init__(self, model: str | None = None, batch_size: int = 16, device: int = -1, **_: Any) -> None:
         try:
-            from transformers import pipeline
+            from transformers import AutoModelForSequenceClassification, AutoTokenizer, pipeline
         except ImportError as err:
             raise RuntimeError("the nli stance backend needs transformers: pip install 'quotegraph[nli]'") from err
-        self.classifier = pipeline("zero-shot-classification", model=model, device=device)
+        name = model or DEFAULT_MODEL
+        # a local folder never touches the network; a hub id downloads only when the user named it
+        offline = model is None or Path(name).exists()
+        tokenizer = AutoTokenizer.from_pretrained(name, local_files_only=offline)
+        weights = AutoModelForSequenceClassification.from_pretrained(name, local_files_only=offline)
+        self.classifier = pipeline("zero-shot-classification", model=weights, tokenizer=tokenizer, device=device)
+        self.batch_size = batch_size
+        self.model = name
 
-    def stance(self, statement: Statement, topic: Topic, context: str) -> tuple[str, float, tuple[str, ...]]:
-        hyps = hypotheses(topic)
-        labels = list(hyps.values())
-        result = self.classifier(statement.quote, candidate_labels=labels, hypothesis_template="{}")
+    def _judge(self, result: dict[str, Any], hyps: dict[str, str]) -> tuple[str, float, tuple[str, ...]]:
         best = result["labels"][0]
         stance = next(k for k, v in hyps.items() if v == best)
         return stance, float(result["scores"][0]), (f"nli: {best}",)
+
+    def stance(self, statement: Statement, topic: Topic, context: str) -> tuple[str, float, tuple[str, ...]]:
+        return self.stance_many([(statement, topic, context)])[0]
+
+    def stance_many(self, items: Sequence[tuple[Statement, Topic, str]]) -> list[tuple[str, float, tuple[str, ...]]]:
+        """One batched pipeline call per topic (the candidate labels differ between topics)."""
+        out: list[tuple[str, float, tuple[str, ...]] | None] = [None] * len(items)
+        by_topic: dict[str, list[int]] = {}
+        for i, (_, topic, _) in enumerate(items):
+            by_topic.setdefault(topic.id, []).append(i)
+        for indices in by_topic.values():
+            hyps = hypotheses(items[indices[0]][1])
+            results = self.classifier(
+                [items[i][0].quote for i in indices],
+                candidate_labels=list(hyps.values()),
+                hypothesis_template="{}",
+                batch_size=self.batch_size,
+            )
+            if isinstance(results, dict):
+                results = [results]
+            for i, result in zip(indices, results, strict=True):
+                out[i] = self._judge(result, hyps)
+        return [x for x in out if x is not None]

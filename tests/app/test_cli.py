@@ -74,6 +74,7 @@ def test_cli_extract_output_is_read_by_evaluate(tmp_path: Path):
         (["extract", "no/such/dir", "-o", "x.jsonl"], "no such file"),
         (["build", "data/articles", "-o", "out", "--topics", "missing.yaml"], "topics file not found"),
         (["build", "data/articles", "-o", "out", "--rdf-format", "xml"], "unknown RDF format"),
+        (["extract", "data/articles", "-o", "x.jsonl", "--stance", "bert"], "unknown stance backend"),
     ],
 )
 def test_cli_bad_arguments_give_a_clear_error(args, message, tmp_path, monkeypatch):
@@ -117,3 +118,19 @@ def test_cli_adding_articles_equals_a_full_rebuild(tmp_path: Path):
     assert runner.invoke(app, ["build", str(second), "-o", str(step), "--add", *args]).exit_code == 0
     assert len(list(read_jsonl(step / "statements.jsonl"))) == before
     assert isomorphic(Graph().parse(full / "graph.ttl"), Graph().parse(step / "graph.ttl"))
+
+
+def test_cli_stance_backend_that_cannot_load_warns_once_and_extracts(tmp_path: Path, monkeypatch):
+    """--stance llm with no endpoint: one warning line, the rules' stances, exit 0."""
+    monkeypatch.delenv("QUOTEGRAPH_LLM_BASE_URL", raising=False)
+    out = tmp_path / "x.jsonl"
+    article = sorted(ARTICLES.glob("*.txt"))[0]
+    args = ["-m", "quotegraph", "extract", str(article), "-o", str(out), "--topics", str(TOPICS), "-q"]
+    done = subprocess.run(
+        [sys.executable, *args, "--stance", "llm", "--stance-model", "m"], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    warnings = [line for line in done.stderr.splitlines() if "could not load" in line]
+    assert len(warnings) == 1 and "Traceback" not in done.stderr
+    statements = list(read_jsonl(out))
+    assert statements and all(t.backend == "rules" for s in statements for t in s.topics)

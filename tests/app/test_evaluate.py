@@ -86,3 +86,22 @@ def test_evaluate_files_reports_bad_json_line(tmp_path):
     bad.write_text("{oops\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"p\.jsonl:1"):
         evaluate_files(bad, good)
+
+
+def test_evaluate_stance_per_class_and_confusion_matrix():
+    quotes = ["taxes must fall now", "no tax cut ever", "we study the tax plan", "cut them all today", "tax is a topic"]
+    gold_stances = ["support", "oppose", "neutral", "support", "neutral"]
+    pred_stances = ["support", "support", "neutral", None, "neutral"]
+    gold = [_row(quote=q, speaker="Ann Lee", topic="t", stance=st) for q, st in zip(quotes, gold_stances, strict=True)]
+    preds = [_row(quote=q, speaker="Lee", topic="t", stance=st) for q, st in zip(quotes, pred_stances, strict=True)]
+    s = score(preds, gold)
+    assert s.stance_confusion == {
+        "support": {"support": 1, "undetermined": 1},
+        "oppose": {"support": 1},
+        "neutral": {"neutral": 2},
+    }
+    assert s.stance_classes["support"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2}
+    assert s.stance_classes["oppose"]["recall"] == 0.0 and s.stance_classes["neutral"]["f1"] == 1.0
+    table = s.table()
+    assert "confusion (rows gold, columns predicted)" in table and "undetermined" in table
+    assert json.loads(json.dumps(s.to_dict()))["stance_confusion"]["oppose"] == {"support": 1}

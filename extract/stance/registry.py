@@ -1,0 +1,142 @@
+"""Stance backends by versioned name, in the manner of spacy-llm's ``registry.llm_tasks``.
+
+A backend is made by a factory registered under a versioned name (``quotegraph.stance.rules.v1``); the
+short names ``rules``, ``nli`` and ``llm`` point at the newest version of each. Other packages can add
+backends through the ``quotegraph_stance_backends`` entry point group. :func:`load_backend` never lets a
+backend that cannot load stop an extraction: it logs one warning line and returns the rules.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from importlib import resources
+from typing import Any, Protocol
+
+import catalogue
+from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.rules import stance_of
+from quotegraph.extract.stance.topics import Topic
+
+log = logging.getLogger(__name__)
+
+Judgement = tuple[str | None, float, tuple[str, ...]]
+"""A backend's answer: stance (None when undetermined), confidence, evidence."""
+
+stance_backends = catalogue.create("quotegraph", "stance_backends", entry_points=True)
+
+ALIASES = {
+    "rules": "quotegraph.stance.rules.v1",
+    "nli": "quotegraph.stance.nli.v1",
+    "llm": "quotegraph.stance.llm.v1",
+}
+
+
+class StanceBackend(Protocol):
+    """Decides the stance of a statement on a topic's proposition."""
+
+    name: str
+
+    def stance(self, statement: Statement, topic: Topic, context: str) -> Judgement: ...
+
+
+def judge_many(backend: StanceBackend, items: Sequence[tuple[Statement, Topic, str]]) -> list[Judgement]:
+    """Judge several statements at once: a backend's own ``stance_many`` (batched model calls) when it
+    has one, else one call per item."""
+    many = getattr(backend, "stance_many", None)
+    if many is not None:
+        return list(many(items))
+    return [backend.stance(s, t, c) for s, t, c in items]
+
+
+class RulesBackend:
+    """The offline default: lexicon and parse rules (:mod:`quotegraph.extract.stance.rules`)."""
+
+    name = "rules"
+
+    def stance(self, statement: Statement, topic: Topic, context: str) -> Judgement:
+        return stance_of(statement, topic, context)
+
+
+@stance_backends.register("quotegraph.stance.rules.v1")
+def make_rules(**_: Any) -> StanceBackend:
+    return RulesBackend()
+
+
+@stance_backends.register("quotegraph.stance.nli.v1")
+def make_nli(*, model: str | None = None, batch_size: int = 16, device: int = -1, **_: Any) -> StanceBackend:
+    from quotegraph.extract.stance.nli import NLIBackend
+
+    return NLIBackend(model=model, batch_size=batch_size, device=device)
+
+
+@stance_backends.register("quotegraph.stance.llm.v1")
+def make_llm(
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    prompt: str = "stance.v1",
+    timeout: float = 30.0,
+    concurrency: int = 4,
+    transport: Any = None,
+    **_: Any,
+) -> StanceBackend:
+    from quotegraph.extract.stance.llm import LLMBackend
+
+    return LLMBackend(
+        base_url=base_url,
+        model=model,
+        api_key=api_key,
+        prompt=prompt,
+        timeout=timeout,
+        concurrency=concurrency,
+        transport=transport,
+    )
+
+
+def names() -> list[str]:
+    """Every registered backend name, short names first."""
+    return [*ALIASES, *sorted(stance_backends.get_all())]
+
+
+def resolve(name: str) -> str:
+    """The versioned name for a short or versioned one; ValueError for an unknown name."""
+    full = ALIASES.get(name, name)
+    if full not in stance_backends:
+        raise ValueError(f"unknown stance backend {name!r} (choose {', '.join(names())})")
+    return full
+
+
+def make_backend(name: str, **options: Any) -> StanceBackend:
+    """The backend registered under ``name``; errors of loading propagate (see :func:`load_backend`)."""
+    factory: Callable[..., StanceBackend] = stance_backends.get(resolve(name))
+    return factory(**options)
+
+
+def load_backend(name: str, **options: Any) -> StanceBackend:
+    """Like :func:`make_backend`, but a backend that cannot load (a missing package, missing weights, an
+    unset endpoint) gives one warning line and the rules backend: an extraction never aborts for it.
+    An unknown name is still an error (a typo is not a missing model)."""
+    full = resolve(name)
+    try:
+        return make_backend(full, **options)
+    except Exception as err:
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        log.warning("stance backend %s could not load (%s); using the rules backend", name, reason)
+        return RulesBackend()
+
+
+def load_prompt(name: str) -> str:
+    """A prompt template: a file in ``extract/stance/prompts`` by name (``stance.v1``) or a path."""
+    from pathlib import Path
+
+    path = Path(name)
+    if path.suffix and path.is_file():
+        return path.read_text(encoding="utf-8")
+    folder = resources.files("quotegraph.extract.stance") / "prompts"
+    file = folder / (name if name.endswith(".txt") else f"{name}.txt")
+    if not file.is_file():
+        available = sorted(p.name.removesuffix(".txt") for p in folder.iterdir() if p.name.endswith(".txt"))
+        raise ValueError(f"unknown prompt {name!r} (choose {', '.join(available)} or give a file path)")
+    return file.read_text(encoding="utf-8")

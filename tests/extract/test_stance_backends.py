@@ -1,0 +1,204 @@
+"""Stance backends: the registry, the fallback to the rules, and the wiring of the model backends
+(a fake OpenAI-compatible server on 127.0.0.1, a tiny random NLI model): wiring, never quality."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.stance import StanceAssigner, parse_topics, registry
+from quotegraph.extract.stance.llm import build_prompt, parse_answer
+
+TOPICS = parse_topics(
+    {
+        "topics": [
+            {
+                "id": "tax-cut",
+                "label": "Cutting income tax",
+                "proposition": "The government should cut income tax.",
+                "keywords": ["income tax", "tax cut"],
+            }
+        ]
+    }
+)
+QUOTES = [
+    "We must cut income tax for every family this year",
+    "We will not cut income tax while the deficit grows",
+    "The income tax cut is on the agenda of the committee",
+]
+
+
+def _statements() -> tuple[list[Statement], Article]:
+    text = " ".join(f"{q}, the minister said." for q in QUOTES)
+    out = []
+    for q in QUOTES:
+        start = text.index(q)
+        out.append(
+            Statement(article="a.txt", quote=q, start=start, end=start + len(q), kind="direct", speaker="Ann Lee")
+        )
+    return out, Article(name="a.txt", text=text, title="Budget")
+
+
+@pytest.fixture
+def fake_llm() -> Iterator[tuple[str, list[dict]]]:
+    """An OpenAI-compatible chat endpoint: 'not' in the statement -> oppose, 'agenda' -> undetermined,
+    'garbled' -> an answer that is no JSON, else support."""
+    seen: list[dict] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            seen.append(body)
+            prompt = body["messages"][0]["content"]
+            statement = prompt.split("Statement:")[1].split("\n")[0]
+            if "garbled" in statement:
+                content = "I cannot say."
+            else:
+                stance = "oppose" if " not " in statement else "undetermined" if "agenda" in statement else "support"
+                content = json.dumps({"stance": stance, "confidence": 0.9, "evidence": statement.split()[0]})
+            data = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/v1", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_registry_short_and_versioned_names():
+    assert registry.resolve("rules") == "quotegraph.stance.rules.v1"
+    assert registry.resolve("quotegraph.stance.llm.v1") == "quotegraph.stance.llm.v1"
+    assert {"rules", "nli", "llm", "quotegraph.stance.nli.v1"} <= set(registry.names())
+    assert registry.make_backend("quotegraph.stance.rules.v1").name == "rules"
+
+
+@pytest.mark.parametrize("name", ["rule", "quotegraph.stance.rules.v9", ""])
+def test_registry_unknown_name_is_an_error(name):
+    with pytest.raises(ValueError, match="unknown stance backend"):
+        StanceAssigner(TOPICS, backend=name)
+
+
+def test_registry_a_registered_backend_is_used_by_the_assigner():
+    class Always:
+        name = "always"
+
+        def stance(self, statement, topic, context):
+            return "oppose", 0.8, ("always",)
+
+    registry.stance_backends.register("test.stance.always.v1", func=lambda **_: Always())
+    statements, article = _statements()
+    out = StanceAssigner(TOPICS, backend="test.stance.always.v1").assign(statements, None, article)
+    assert {s.stance for s in out} == {"oppose"} and all(s.topics[0].backend == "always" for s in out)
+
+
+def test_registry_prompts_are_template_files(tmp_path):
+    template = registry.load_prompt("stance.v1")
+    assert "{proposition}" in template and "{quote}" in template
+    own = tmp_path / "mine.txt"
+    own.write_text("P={proposition} Q={quote}", encoding="utf-8")
+    s, _ = _statements()
+    assert build_prompt(s[0], TOPICS[0], "ctx", registry.load_prompt(str(own))) == (
+        f"P=The government should cut income tax. Q={QUOTES[0]}"
+    )
+    with pytest.raises(ValueError, match="unknown prompt"):
+        registry.load_prompt("nope.v0")
+
+
+def test_llm_backend_batches_an_article_and_reads_undetermined(fake_llm):
+    url, seen = fake_llm
+    statements, article = _statements()
+    assigner = StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny", concurrency=3)
+    out = assigner.assign(statements, None, article)
+    assert [s.stance for s in out] == ["support", "oppose", None]
+    assert out[2].topics[0].confidence <= 0.3 and "no evidence either way" in out[2].topics[0].evidence
+    assert len(seen) == 3 and {b["model"] for b in seen} == {"tiny"}
+    assert all(s.topics[0].backend == "llm" for s in out)
+
+
+def test_llm_backend_bad_answer_gets_the_rules_answer(fake_llm, caplog):
+    url, _ = fake_llm
+    text = "We must cut income tax, garbled reply, the minister said."
+    quote = text.split(", the minister")[0]
+    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee")
+    with caplog.at_level("WARNING"):
+        [out] = StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny").assign(
+            [s], None, Article(name="a.txt", text=text, title="Budget")
+        )
+    assert out.topics[0].backend == "rules"
+    assert sum("stance backend llm failed" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_llm_backend_unreachable_endpoint_never_aborts(caplog):
+    statements, article = _statements()
+    with caplog.at_level("WARNING"):
+        assigner = StanceAssigner(TOPICS, backend="llm", base_url="http://127.0.0.1:9/v1", model="m", timeout=2)
+        out = assigner.assign(statements, None, article)
+    assert len(out) == 3 and all(s.topics[0].backend == "rules" for s in out)
+    assert len([r for r in caplog.records if "failed" in r.getMessage()]) == 1
+
+
+def test_llm_backend_without_endpoint_falls_back_at_load(caplog, monkeypatch):
+    monkeypatch.delenv("QUOTEGRAPH_LLM_BASE_URL", raising=False)
+    with caplog.at_level("WARNING"):
+        assigner = StanceAssigner(TOPICS, backend="llm")
+    assert assigner.backend.name == "rules"
+    [record] = [r for r in caplog.records if "could not load" in r.getMessage()]
+    assert "\n" not in record.getMessage()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"stance": "support", "confidence": 2, "evidence": "must"}', ("support", 1.0, ("llm: must",))),
+        ('Sure: {"stance": "Oppose"}', ("oppose", 0.5, ("llm",))),
+        ('{"stance": "undetermined", "confidence": 0.8}', (None, 0.3, ("llm", "no evidence either way"))),
+    ],
+)
+def test_llm_parse_answer(text, expected):
+    assert parse_answer(text) == expected
+
+
+def test_nli_backend_missing_weights_falls_back(tmp_path, caplog):
+    with caplog.at_level("WARNING"):
+        assigner = StanceAssigner(TOPICS, backend="nli", model=str(tmp_path / "no-such-model"))
+    assert assigner.backend.name == "rules"
+    assert any("could not load" in r.getMessage() for r in caplog.records)
+
+
+def test_nli_backend_wiring_on_a_tiny_random_model(tmp_path):
+    transformers = pytest.importorskip("transformers")
+    pytest.importorskip("torch")
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    words = sorted({w.lower().strip(".,") for q in QUOTES for w in q.split()} | {"the", "speaker", "that"})
+    vocab = {w: i for i, w in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", *words])}
+    tok = Tokenizer(models.WordLevel(vocab=vocab, unk_token="[UNK]"))
+    tok.pre_tokenizer = pre_tokenizers.Whitespace()
+    fast = transformers.PreTrainedTokenizerFast(
+        tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]", sep_token="[SEP]"
+    )
+    config = transformers.BertConfig(
+        vocab_size=len(vocab), hidden_size=8, num_hidden_layers=1, num_attention_heads=1, intermediate_size=8,
+        num_labels=3, id2label={0: "entailment", 1: "neutral", 2: "contradiction"},
+        label2id={"entailment": 0, "neutral": 1, "contradiction": 2},
+    )  # fmt: skip
+    transformers.BertForSequenceClassification(config).save_pretrained(tmp_path)
+    fast.save_pretrained(tmp_path)
+    statements, article = _statements()
+    out = StanceAssigner(TOPICS, backend="nli", model=str(tmp_path)).assign(statements, None, article)
+    assert all(s.topics[0].backend == "nli" and s.stance in ("support", "oppose", "neutral") for s in out)
