@@ -32,6 +32,7 @@ from quotegraph.extract.content import (
 from quotegraph.extract.cues import Cue, Lexicon, find_cues
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
 from quotegraph.extract.speaker import Mention, find_subject, mention_for, name_between
+from quotegraph.extract.text import DOUBLE_OPENERS, LEAD_MARKS, OPEN_MARKS, surname
 from spacy.tokens import Doc, Span, Token
 
 _WORD = re.compile(r"\w+")
@@ -262,7 +263,7 @@ def adjacent_cue(
             return cue, mention, span, 0.9 if same_sentence else 0.8
         break
     # b. 'He said: "..."' / 'X told reporters, "..."'
-    lead = text[para_start : q.start].rstrip(' “«"‘„')
+    lead = text[para_start : q.start].rstrip(LEAD_MARKS)
     if lead.endswith((":", ",")):
         candidates = []
         for cue in reversed(cues):
@@ -291,7 +292,7 @@ def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon) -> list[
     ("Tajani: “...”"). The label must name someone: a person or organisation to the tagger, or the
     surname of a person the article names."""
     text = doc_text(doc)
-    surnames = {e.text.split()[-1].lower() for e in doc.ents if e.label_ == "PERSON" and e.text.split()}
+    surnames = {surname(e.text) for e in doc.ents if e.label_ == "PERSON"} - {""}
     out: list[Found] = []
     # a transcript: at least two different speakers in capitals ("WALLACE:", "PENCE:")
     lines = list(_LABEL_LINE.finditer(text))
@@ -304,12 +305,12 @@ def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon) -> list[
         span = doc.char_span(start, start + len(label), alignment_mode="contract")
         if span is None or not len(span):
             continue
-        named = any(t.ent_type_ in ("PERSON", "ORG") for t in span) or label.split()[-1].lower() in surnames
-        quoted_line = text[m.start() : start].strip() in ('"', "“", "«")
+        named = any(t.ent_type_ in ("PERSON", "ORG") for t in span) or surname(label) in surnames
+        quoted_line = text[m.start() : start].strip() in DOUBLE_OPENERS
         if not named and label.isupper() and len(label) >= 3 and (transcript_doc or quoted_line):
             # a transcript's "PENCE:", however the tagger read the capitals (never a place: "PARIS:")
             named = not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in span)
-        elif not named and text[m.start(2)] in '“«"‘':
+        elif not named and text[m.start(2)] in OPEN_MARKS:
             # a subheading's "Tajani: “...”" the tagger did not recognise
             named = all(t.pos_ == "PROPN" and t.ent_type_ in ("", "NORP") for t in span)
         if not named or (
@@ -349,7 +350,7 @@ def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon) -> list[
 def inverted_cue(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[Cue, Mention] | None:
     """'Said Ellis: “...”', 'Added the senator, “...”': a sentence that the cue verb itself opens
     (the tagger often reads "Said Ellis" as a name, so the words are matched, not the parse)."""
-    lead = doc_text(doc)[start:end].rstrip(' “«"‘„')
+    lead = doc_text(doc)[start:end].rstrip(LEAD_MARKS)
     m = re.search(r"(?:^|[.!?][”\"’]?\s+|\n\s*)([A-Z][a-z]+)\s+([^.:;\n]{1,80}?)\s*[:,]$", lead)
     if not m or m.group(1).lower() not in lexicon.inverted:
         return None
@@ -390,7 +391,7 @@ def continuation(doc: Doc, cue: Cue, quotes: list[QuoteSpan], cues: list[Cue], l
     if "\n" in gap.strip(" \t") or _words(gap) > 45 or first.words(text) < 2:
         return []
     own = find_subject(doc, doc[cue.head])
-    lead = text[cue.end : first.start].rstrip(' “«"‘„')
+    lead = text[cue.end : first.start].rstrip(LEAD_MARKS)
     for c in cues:
         if not cue.end < c.start < first.start:
             continue
@@ -461,7 +462,7 @@ def source_line(doc: Doc, q: QuoteSpan) -> Mention | None:
     """A "Quote: ..." block whose speaker is given by a "Source: X ..." line just before it."""
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, q.start) + 1
-    lead = text[line_start : q.start].strip(' “«"‘„')
+    lead = text[line_start : q.start].strip(LEAD_MARKS)
     if lead.lower().rstrip(":") not in ("quote", "quotation", "statement", ""):
         return None
     window_start = text.rfind("\n\n", 0, max(0, line_start - 2))

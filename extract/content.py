@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from quotegraph.extract.lookup import sent_of
-from quotegraph.extract.text import DOUBLE_CLOSERS
+from quotegraph.extract.text import DOUBLE_CLOSERS, END_MARKS, OPEN_MARKS
 from spacy.tokens import Doc, Span, Token
 
 _WORDS = re.compile(r"\w+")
@@ -115,9 +115,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in strip_tail:
         end -= 1
     # an opening mark at the start and a closing mark at the end go: quote spans exclude their marks
-    if start < end and text[start] in '“«"‘„':
+    if start < end and text[start] in OPEN_MARKS:
         start += 1
-    if end > start and text[end - 1] in '”»"’' and text[end - 2 : end] not in ("s’",):
+    if end > start and text[end - 1] in END_MARKS and text[end - 2 : end] not in ("s’",):
         end -= 1
     while start < end and text[start] in strip_lead:
         start += 1

@@ -19,7 +19,9 @@ from importlib import resources
 __all__ = [
     "CLOSERS",
     "DOUBLE_CLOSERS",
+    "DOUBLE_OPENERS",
     "DOUBLE_QUOTE_MARKS",
+    "END_MARKS",
     "LEAD_MARKS",
     "OPENERS",
     "OPEN_MARKS",
@@ -44,6 +46,10 @@ DOUBLE_QUOTE_MARKS = '"“”«»„'
 """Double quote marks of any direction (to strip a line quoted whole)."""
 LEAD_MARKS = ' “«"‘„'
 """What stands between the words before a quote and the quote itself (to ``rstrip`` a lead)."""
+DOUBLE_OPENERS = frozenset('“«"„')
+"""Opening marks of double quotes (a line quoted whole starts with one)."""
+END_MARKS = '”»"’›'
+"""Marks that end a quote at the end of a span (“ may close „ inside a quote, never ends a span)."""
 
 # -- words --------------------------------------------------------------------------------------------
 _WORD = re.compile(r"\w+")
