@@ -58,3 +58,33 @@ def test_build_speaker_nodes_are_speaker_keys(sample):
     g = build_graph(merge_statements(sample))
     assert g.nodes["person/ann-lee"]["name"] == "Ann Lee"
     assert g.nodes["org/italy"]["type"] == "organization"  # Bo Park's role is held in Italy
+
+
+def _snapshot(g: nx.MultiDiGraph) -> tuple:
+    nodes = sorted((n, sorted(d.items())) for n, d in g.nodes(data=True))
+    edges = sorted((u, v, k, sorted(d.items())) for u, v, k, d in g.edges(keys=True, data=True))
+    return nodes, edges
+
+
+def test_build_graph_any_order_of_statements_gives_one_graph(sample):
+    """A reply whose answered statement sorts later (the reply in "a0.txt", the remark in "z.txt") once
+    made the answered node without attributes (KeyError: 'reports'); every order gives the same graph."""
+    import random
+
+    from tests.conftest import stmt
+
+    remark = "We will lift the restrictions on the weapons we gave to the allies this year."
+    statements = [
+        *sample,
+        stmt("z.txt", 0, remark, "Ann Lee", outlet="Zeta", published="2024-05-20"),
+        stmt("a0.txt", 0, "Her words about lifting the restrictions on weapons are dangerous.", "Bo Park",
+             outlet="Alpha", published="2024-05-21", replies_to_speaker="person/ann-lee", replies_to_name="Ann Lee"),
+    ]  # fmt: skip
+    expected = _snapshot(build_graph(merge_statements(statements)))
+    assert any(dict(d)["rel"] == "responds_to" for *_, d in expected[1])
+    for seed in range(6):
+        shuffled = statements[:]
+        random.Random(seed).shuffle(shuffled)
+        merged = merge_statements(shuffled)
+        random.Random(seed + 100).shuffle(merged)  # the graph stage alone, on statements in any order
+        assert _snapshot(build_graph(merged)) == expected
