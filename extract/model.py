@@ -45,9 +45,10 @@ def is_statement_id(value: str | None) -> bool:
 class Article:
     """One input article.
 
-    ``text`` is the article's original text: the decoded file for ``.txt``, the extracted main text
-    for ``.html``, the ``maintext``/``text`` field for JSON. Every offset in the project points into
-    it. ``skip`` lists ``(start, end)`` regions of ``text`` that are not body text (title line,
+    ``text`` is the article's text as parsed: the decoded file for ``.txt``; for ``.html`` and JSON the
+    title line, a blank line and the extracted main text or the ``maintext``/``text`` field (see
+    :attr:`text_offset`: statements' offsets point into the main text, as the user has it).
+    ``skip`` lists ``(start, end)`` regions of ``text`` that are not body text (title line,
     boilerplate, a body printed a second time); :attr:`body` masks them with spaces so that the
     extractor never sees them while offsets stay the same.
     """
@@ -61,6 +62,11 @@ class Article:
     url: str | None = None
     language: str | None = None
     skip: tuple[tuple[int, int], ...] = ()
+    text_offset: int = 0
+    """Where the source's own text begins in ``text``: an HTML or JSON article's title is put before
+    its main text (``title``, a blank line, ``maintext``) so that it is parsed in context; statements
+    are moved back by it, so that their offsets point into the main text. A statement of the title
+    itself keeps offsets into the title and says so (``in_title`` in its ``extra``)."""
 
     @property
     def body(self) -> str:

@@ -62,6 +62,29 @@ class ArticleResult:
     statements: list[Statement] = field(default_factory=list)
 
 
+def in_source_text(s: Statement, offset: int) -> Statement:
+    """``s`` with offsets into the article's own text (its main text), not the parsed text that puts the
+    title before it (:attr:`Article.text_offset`). A statement of the title keeps offsets into the title
+    and is marked ``in_title``."""
+    if not offset:
+        return s
+    if s.start < offset:
+        return replace(s, extra=tuple(sorted({**dict(s.extra), "in_title": True}.items())))
+
+    def back(x: int | None) -> int | None:
+        return None if x is None else x - offset if x >= offset else x
+
+    return replace(
+        s,
+        start=s.start - offset,
+        end=s.end - offset,
+        speaker_start=back(s.speaker_start),
+        speaker_end=back(s.speaker_end),
+        cue_start=back(s.cue_start),
+        cue_end=back(s.cue_end),
+    )
+
+
 def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for item in items:
@@ -205,7 +228,7 @@ class Extractor:
                 kept.append(s)
             else:  # it ran across masked boilerplate or a repeated body: not one statement of the text
                 log.warning("dropped a statement across masked text in %s at %d", article.name, s.start)
-        return sorted(kept, key=lambda s: (s.start, s.end))
+        return sorted((in_source_text(s, article.text_offset) for s in kept), key=lambda s: (s.start, s.end))
 
     # -- streams ----------------------------------------------------------------------------------
     def extract_articles(self, articles: Iterable[Article | Any]) -> Iterator[ArticleResult]:

@@ -55,17 +55,57 @@ class ReadError(Exception):
 
 
 # -- finding inputs -------------------------------------------------------------------------------
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named and files below folders named (recursive, sorted); hidden files and sidecars are left out."""
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Every path named, and every path below a folder named (recursive, sorted), each with the reason it
+    is not read (None: read it). Nothing is left out silently: hidden files, the metadata sidecar,
+    dangling symbolic links, FIFOs and other special files each come with their reason (a hidden folder
+    once, not each file in it); a FIFO is never opened."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if child.is_file() and not any(part.startswith(".") for part in rel.parts) and child.name != SIDECAR:
-                    yield child
-        else:
-            yield path
+        if not path.is_dir():
+            yield path, _special(path)
+            continue
+        hidden_dirs: list[Path] = []
+        for child in sorted(path.rglob("*")):
+            if any(child.is_relative_to(d) for d in hidden_dirs):
+                continue
+            rel = child.relative_to(path)
+            if child.is_dir() and not child.is_symlink():
+                if child.name.startswith("."):
+                    hidden_dirs.append(child)
+                    yield child, "hidden folder (name starts with a dot): not read"
+                continue
+            if child.name.startswith(".") or any(part.startswith(".") for part in rel.parts[:-1]):
+                yield child, "hidden file (name starts with a dot): not read; name it to read it"
+            elif child.name == SIDECAR and child.is_file():
+                yield child, "metadata sidecar: read as metadata of the articles beside it"
+            elif child.is_dir():
+                yield child, "symbolic link to a folder: not followed"
+            else:
+                yield child, _special(child)
+
+
+def _special(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file, or None."""
+    import stat
+
+    if path.is_symlink() and not path.exists():
+        return "dangling symbolic link"
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # reported by the reader (no such file, no permission)
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe), not a file: not read"
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return "not a regular file (socket or device): not read"
+    return None
+
+
+def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The paths :func:`read_all` reports on (see :func:`iter_inputs`)."""
+    for path, _ in iter_inputs(paths):
+        yield path
 
 
 # -- decoding ----------------------------------------------------------------------------------------
@@ -191,8 +231,9 @@ def _repeated_lines(text: str, lines: list[tuple[int, int]], skipped: set[int]) 
     return drop
 
 
-def find_skips(text: str) -> tuple[str | None, tuple[tuple[int, int], ...]]:
-    """The title (first non-empty, non-boilerplate line) and the regions of ``text`` that are not body."""
+def find_skips(text: str, *, title_line: bool = True) -> tuple[str | None, tuple[tuple[int, int], ...]]:
+    """The title (first non-empty, non-boilerplate line) and the regions of ``text`` that are not body.
+    ``title_line=False``: the text has no title line (a JSON article without a title)."""
     lines = _lines(text)
     skip_lines: set[int] = set()
     title: str | None = None
@@ -215,7 +256,7 @@ def find_skips(text: str) -> tuple[str | None, tuple[tuple[int, int], ...]]:
                 )
         elif line.strip():
             key = " ".join(line.split()).lower()
-            if title is None:
+            if title is None and title_line:
                 title, title_key = line.strip(), key
                 skip_lines.add(i)
             elif key == title_key:
@@ -252,10 +293,16 @@ def guess_language(text: str) -> str | None:
 
 # -- formats ------------------------------------------------------------------------------------------
 def _article(
-    name: str, path: Path, text: str, *, title: str | None = None, meta: dict[str, Any] | None = None
+    name: str,
+    path: Path,
+    text: str,
+    *,
+    title: str | None = None,
+    meta: dict[str, Any] | None = None,
+    title_line: bool = True,
 ) -> Article:
     meta = meta or {}
-    detected_title, skip = find_skips(text)
+    detected_title, skip = find_skips(text, title_line=title_line)
     article = Article(name=name, text=text, path=str(path), skip=skip)
     body = article.body
     if not body.strip():
@@ -289,26 +336,71 @@ def _read_html(path: Path, raw: str, meta: dict[str, Any]) -> Article:
         "site_name": getattr(doc, "sitename", None),
     }
     title = html_meta["title"]
-    full = f"{title}\n\n{text}" if title and not text.startswith(title) else text
-    return _article(path.name, path, full, meta={**{k: v for k, v in html_meta.items() if v}, **meta})
+    if title and not text.startswith(title):
+        return _with_title(path.name, path, title, text, {**{k: v for k, v in html_meta.items() if v}, **meta})
+    return _article(
+        path.name, path, text, meta={**{k: v for k, v in html_meta.items() if v}, **meta}, title_line=bool(title)
+    )
+
+
+def _with_title(name: str, path: Path, title: str, body: str, meta: dict[str, Any]) -> Article:
+    """An article whose title comes apart from its main text: parsed as the title line, a blank line and
+    the main text; its statements point into the main text (:attr:`Article.text_offset`)."""
+    title = " ".join(title.split())
+    article = _article(name, path, f"{title}\n\n{body}", meta={**meta, "title": meta.get("title") or title})
+    return replace(article, text_offset=len(title) + 2)
+
+
+# -- JSON records --------------------------------------------------------------------------------------
+_URL_KEYS = ("href", "url", "@id")
+
+
+def _field(record: dict[str, Any], key: str) -> str | None:
+    """A metadata field as text, or None: a JSON article's fields come in any shape (a number, an object
+    such as ``{"href": ...}`` for a URL, a list); one that is no text is left out with a note in the log,
+    never allowed to fail the article or the file."""
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return value or None
+    if isinstance(value, dict):
+        inner = next((value[k] for k in _URL_KEYS if isinstance(value.get(k), str)), None)
+        if inner:
+            return inner
+    if isinstance(value, int | float) and not isinstance(value, bool) and key not in ("url", "title"):
+        return str(value)
+    log.info("ignoring the %s field of a JSON article: %s is not text", key, type(value).__name__)
+    return None
 
 
 def _from_record(record: Any, name: str, path: Path, meta: dict[str, Any]) -> Article:
     if not isinstance(record, dict):
         raise ReadError("JSON article is not an object")
-    body = record.get("maintext") or record.get("text") or record.get("body") or record.get("content")
-    if not isinstance(body, str) or not body.strip():
+    body = next((v for k in ("maintext", "text", "body", "content") if isinstance(v := record.get(k), str)), None)
+    if body is None or not body.strip():
         raise ReadError("JSON article has no maintext/text", "skipped")
-    title = record.get("title") if isinstance(record.get("title"), str) else None
-    text = f"{title}\n\n{body}" if title else body
+    title = _field(record, "title")
     rec_meta = {
         "title": title,
-        "date": record.get("date_publish") or record.get("published") or record.get("date"),
-        "url": record.get("url"),
-        "site_name": record.get("source_domain") or record.get("outlet"),
-        "language": record.get("language"),
+        "date": _field(record, "date_publish") or _field(record, "published") or _field(record, "date"),
+        "url": _field(record, "url"),
+        "site_name": _field(record, "source_domain") or _field(record, "outlet"),
+        "language": _field(record, "language"),
     }
-    return _article(name, path, text, meta={**{k: v for k, v in rec_meta.items() if v}, **meta})
+    merged = {**{k: v for k, v in rec_meta.items() if v}, **{k: v for k, v in meta.items() if isinstance(v, str)}}
+    if title and title.strip():
+        return _with_title(name, path, title, body, merged)
+    return _article(name, path, body, meta=merged, title_line=False)
+
+
+def _record_or_failure(record: Any, item: str, path: Path, meta: dict[str, Any], fail: Any) -> Article | ReadFailure:
+    """One record of a JSON or JSONL file: a bad record is reported alone and never stops the file."""
+    try:
+        return _from_record(record, item, path, meta)
+    except ReadError as err:
+        return fail(err, item)
+    except Exception as err:  # a record no reader rule foresaw: report it, read the next one
+        log.warning("unexpected error reading %s: %s: %s", item, type(err).__name__, err)
+        return ReadFailure(str(path), item, "failed", f"{type(err).__name__}: {err}")
 
 
 def _sidecar(folder: Path, cache: dict[Path, dict[str, Any]]) -> dict[str, Any]:
@@ -352,28 +444,28 @@ def read_path(path: Path, *, sidecars: dict[Path, dict[str, Any]] | None = None)
         elif suffix in JSON_SUFFIXES:
             try:
                 record = json.loads(raw)
-            except json.JSONDecodeError as err:
-                raise ReadError(f"broken JSON: {err}") from err
+            except (json.JSONDecodeError, RecursionError) as err:
+                raise ReadError(
+                    f"broken JSON: {'nested too deeply' if isinstance(err, RecursionError) else err}"
+                ) from err
             records = record if isinstance(record, list) else [record]
             for i, rec in enumerate(records):
                 item = name if len(records) == 1 else f"{name}#{i + 1}"
-                try:
-                    yield _from_record(rec, item, path, meta)
-                except ReadError as err:
-                    yield fail(err, item)
+                yield _record_or_failure(rec, item, path, meta, fail)
         else:
-            for lineno, line in enumerate(raw.splitlines(), 1):
+            # lines end at \n only: U+2028, U+0085 and friends are characters inside a JSON string
+            for lineno, line in enumerate(raw.split("\n"), 1):
                 if not line.strip():
                     continue
                 item = f"{name}#{lineno}"
                 try:
-                    try:
-                        rec = json.loads(line)
-                    except json.JSONDecodeError as err:
-                        raise ReadError(f"broken JSON on line {lineno}: {err}") from err
-                    yield _from_record(rec, item, path, dict(_sidecar(path.parent, sidecars).get(item) or {}))
-                except ReadError as err:
-                    yield fail(err, item)
+                    rec = json.loads(line)
+                except (json.JSONDecodeError, RecursionError) as err:
+                    reason = "nested too deeply" if isinstance(err, RecursionError) else str(err)
+                    yield fail(ReadError(f"broken JSON on line {lineno}: {reason}"), item)
+                    continue
+                side = _sidecar(path.parent, sidecars).get(item)
+                yield _record_or_failure(rec, item, path, dict(side) if isinstance(side, dict) else {}, fail)
     except (ReadError, OSError) as err:
         yield fail(err)
     except Exception as err:  # a reader bug must not stop the batch
@@ -384,5 +476,9 @@ def read_path(path: Path, *, sidecars: dict[Path, dict[str, Any]] | None = None)
 def read_all(paths: Iterable[str | Path]) -> Iterator[Article | ReadFailure]:
     """Every article of every input, in a deterministic order; failures come through as ``ReadFailure``."""
     sidecars: dict[Path, dict[str, Any]] = {}
-    for path in iter_input_files(paths):
-        yield from read_path(path, sidecars=sidecars)
+    for path, reason in iter_inputs(paths):
+        if reason is None:
+            yield from read_path(path, sidecars=sidecars)
+        else:
+            failed = reason.startswith("dangling")
+            yield ReadFailure(str(path), path.name, "failed" if failed else "skipped", reason)

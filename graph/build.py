@@ -188,20 +188,37 @@ def agreement(g: nx.MultiDiGraph, topic: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["topic", "speaker_a", "speaker_b", "stance_a", "stance_b", "relation"])
 
 
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_GEXF_RESERVED = {"start": "char_start", "end": "char_end", "label": "label_text", "id": "node_id"}
+"""networkx reads ``start``/``end`` as time intervals (a dynamic graph in Gephi): offsets get other names."""
+
+
+def _gexf_value(value: object) -> str | int | float | bool:
+    if isinstance(value, bool | int | float):
+        return value
+    return _XML_INVALID.sub("", value if isinstance(value, str) else str(value))
+
+
+def _gexf_attrs(data: dict) -> dict:
+    return {_GEXF_RESERVED.get(k, k): _gexf_value(v) for k, v in data.items() if v is not None}
+
+
 def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> Path:
-    """The graph as GEXF for Gephi (attribute values made scalar)."""
+    """The graph as GEXF for Gephi: a static graph (character offsets are attributes ``char_start`` and
+    ``char_end``, never time intervals), node labels are names, attribute values typed (text, integer,
+    float, boolean), and characters XML cannot hold (control characters) left out, so the file is valid."""
     from quotegraph.extract.atomic import atomic_write
 
     clean = nx.MultiDiGraph()
     for n, data in g.nodes(data=True):
-        clean.add_node(n, **{k: v if isinstance(v, (str, int, float, bool)) else str(v) for k, v in data.items()})
+        attrs = _gexf_attrs(data)
+        attrs["label"] = _gexf_value(data.get("name") or data.get("text") or n)
+        if data.get("type") == "statement":
+            text = str(attrs["label"])
+            attrs["label"] = text if len(text) <= 80 else text[:77] + "..."
+        clean.add_node(_gexf_value(n), **attrs)
     for u, v, k, data in g.edges(keys=True, data=True):
-        clean.add_edge(
-            u,
-            v,
-            key=k,
-            **{a: b if isinstance(b, (str, int, float, bool)) else str(b) for a, b in data.items()},
-        )
+        clean.add_edge(_gexf_value(u), _gexf_value(v), key=_gexf_value(k), **_gexf_attrs(data))
     path = Path(path)
     with atomic_write(path, "wb") as f:
         nx.write_gexf(clean, f)

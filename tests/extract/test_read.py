@@ -84,8 +84,10 @@ def test_read_sidecar_metadata_overrides_detection(tmp_path):
         json.dumps({"a.txt": {"outlet": "Daily Herald", "published": "2024-01-02"}}), encoding="utf-8"
     )
     items = list(read_all([tmp_path]))
-    assert len(items) == 1  # the sidecar itself is not an article
-    assert (items[0].outlet, items[0].published) == ("Daily Herald", "2024-01-02")
+    [article] = [i for i in items if not isinstance(i, ReadFailure)]  # the sidecar itself is not an article
+    assert (article.outlet, article.published) == ("Daily Herald", "2024-01-02")
+    [sidecar] = [i for i in items if isinstance(i, ReadFailure)]  # but it has its entry in the report
+    assert sidecar.name == "metadata.json" and sidecar.status == "skipped" and "metadata" in sidecar.reason
 
 
 BAD_INPUTS = [

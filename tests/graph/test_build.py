@@ -88,3 +88,22 @@ def test_build_graph_any_order_of_statements_gives_one_graph(sample):
         merged = merge_statements(shuffled)
         random.Random(seed + 100).shuffle(merged)  # the graph stage alone, on statements in any order
         assert _snapshot(build_graph(merged)) == expected
+
+
+def test_build_gexf_is_static_valid_xml_with_names_as_labels(sample, tmp_path):
+    from xml.etree import ElementTree
+
+    odd = replace(sample[-1], quote="Markets\x01 will\x00 recover\x0b by the end of the year if rates fall.")
+    odd = replace(odd, end=odd.start + len(odd.quote))
+    path = write_gexf(build_graph(merge_statements([*sample[:-1], odd])), tmp_path / "g.gexf")
+    root = ElementTree.parse(path).getroot()  # valid XML: control characters left out
+    ns = {"g": root.tag.split("}")[0].strip("{")}
+    graph = root.find("g:graph", ns)
+    assert graph.get("mode") == "static" and graph.find("g:attributes[@mode='dynamic']", ns) is None
+    assert not root.findall(".//g:edge[@start]", ns) and not root.findall(".//g:spells", ns)
+    labels = {n.get("id"): n.get("label") for n in root.iter(f"{{{ns['g']}}}node")}
+    assert labels["person/ann-lee"] == "Ann Lee" and labels["outlet:daily"] == "Daily"
+    assert any(label.startswith("Markets will recover") for label in labels.values())
+    back = nx.read_gexf(path)
+    offsets = [d for *_, d in back.edges(data=True) if d.get("rel") == "reported_in"]
+    assert offsets and all(isinstance(d["char_start"], int) and isinstance(d["char_end"], int) for d in offsets)
