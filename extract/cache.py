@@ -47,7 +47,8 @@ def code_fingerprint() -> str:
 
 def article_key(article: Article, config: str) -> str:
     h = hashlib.sha256()
-    for value in (article.name, article.text, article.title, article.outlet, article.published, article.url, config):
+    values = (article.name, article.article_id, article.text, article.title, article.outlet, article.published)
+    for value in (*values, article.url, config):
         h.update((value or "").encode("utf-8"))
         h.update(b"\x00")
     h.update(json.dumps(article.skip).encode())

@@ -62,6 +62,10 @@ class Article:
     url: str | None = None
     language: str | None = None
     skip: tuple[tuple[int, int], ...] = ()
+    article_id: str = ""
+    """The article's identity across runs: its URL when it has one, else its path as given relative to
+    the working directory (``corpus/a/report.txt``, ``feed.jsonl#3``). ``name`` is only the base name
+    (two folders may both hold a ``report.txt``)."""
     text_offset: int = 0
     """Where the source's own text begins in ``text``: an HTML or JSON article's title is put before
     its main text (``title``, a blank line, ``maintext``) so that it is parsed in context; statements
@@ -156,6 +160,7 @@ class Statement:
     replies_to: str | None = None  # the answered statement's id (merge finds it)
     replies_to_speaker: str | None = None  # the answered speaker's key (see entity_key)
     replies_to_name: str | None = None  # the answered speaker's name, as shown (the key is the identity)
+    article_id: str | None = None  # the article's identity (see Article.article_id); None in old JSONL
     extra: tuple[tuple[str, Any], ...] = field(default=())
 
     def __post_init__(self) -> None:
@@ -165,6 +170,11 @@ class Statement:
             raise ValueError(f"stance must be one of {STANCES} or None, not {self.stance!r}")
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad offsets {self.start}..{self.end}")
+
+    @property
+    def article_key(self) -> str:
+        """The article's identity: ``article_id``, or the base name for statements made before it."""
+        return self.article_id or self.article
 
     @property
     def speaker_key(self) -> str | None:

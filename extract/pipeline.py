@@ -38,11 +38,13 @@ class FileOutcome:
     outlet: str | None = None
     published: str | None = None
     cached: bool = False
+    article_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "name": self.name,
+            "article_id": self.article_id,
             "status": self.status,
             "reason": self.reason,
             "statements": self.statements,
@@ -201,6 +203,7 @@ class Extractor:
             replace(
                 s,
                 article=article.name,
+                article_id=article.article_id or None,
                 outlet=article.outlet,
                 published=article.published,
                 title=article.title,
@@ -367,4 +370,5 @@ def _outcome(article: Article, status: str, reason: str | None, statements: Sequ
         speakers=tuple(speakers),
         outlet=article.outlet,
         published=article.published,
+        article_id=article.article_id or None,
     )

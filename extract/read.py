@@ -416,8 +416,40 @@ def _sidecar(folder: Path, cache: dict[Path, dict[str, Any]]) -> dict[str, Any]:
     return cache[folder]
 
 
+def source_path(path: Path) -> str:
+    """A path as the user gave it, relative to the working directory when it is below it (POSIX form)."""
+    import os
+
+    try:
+        return Path(os.path.relpath(path)).as_posix() if not path.is_absolute() else _below_cwd(path)
+    except ValueError:  # another drive (Windows)
+        return path.as_posix()
+
+
+def _below_cwd(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _identify(item: Article | ReadFailure, path: Path) -> Article | ReadFailure:
+    """An article's identity: its URL, else its path as given plus the record (``feed.jsonl#3``)."""
+    if not isinstance(item, Article):
+        return item
+    record = item.name.partition("#")[2]
+    url = item.url if item.url and re.match(r"(?i)https?://", item.url) else None
+    return replace(item, article_id=url or source_path(path) + (f"#{record}" if record else ""))
+
+
 def read_path(path: Path, *, sidecars: dict[Path, dict[str, Any]] | None = None) -> Iterator[Article | ReadFailure]:
-    """Read one file; a ``.jsonl`` file gives one article per line."""
+    """Read one file; a ``.jsonl`` file gives one article per line. Each article has its identity
+    (:attr:`Article.article_id`)."""
+    for item in _read_path(path, sidecars=sidecars):
+        yield _identify(item, path)
+
+
+def _read_path(path: Path, *, sidecars: dict[Path, dict[str, Any]] | None = None) -> Iterator[Article | ReadFailure]:
     sidecars = {} if sidecars is None else sidecars
     suffix = path.suffix.lower()
     name = path.name

@@ -26,13 +26,13 @@ def speaker_node(s: Statement) -> str | None:
 
 
 def statement_node(s: Statement) -> str:
-    return f"statement:{s.statement_id or f'{s.article}#{s.start}'}"
+    return f"statement:{s.statement_id or f'{s.article_key}@{s.start}'}"
 
 
 def build_graph(statements: Iterable[Statement]) -> nx.MultiDiGraph:
     """The graph of merged statements (see :func:`quotegraph.graph.merge.merge_statements`)."""
     g = nx.MultiDiGraph()
-    items = sorted(statements, key=lambda s: (s.article, s.start, s.end))
+    items = sorted(statements, key=lambda s: (s.article_key, s.start, s.end))
     statement_ids = {statement_node(s) for s in items}
     for s in items:
         st = statement_node(s)
@@ -57,9 +57,11 @@ def build_graph(statements: Iterable[Statement]) -> nx.MultiDiGraph:
                 if not g.has_edge(sp, org, key=key):
                     g.add_edge(sp, org, key=key, rel="holds_role", role=s.speaker_role or "")
 
-        art = f"article:{s.article}"
+        art = f"article:{s.article_key}"
         if art not in g:
             g.add_node(art, type="article", name=s.article, title=s.title or "", published=s.published or "")
+            if s.article_id:
+                g.nodes[art]["source"] = s.article_id
         g.add_edge(st, art, key=f"reported_in:{s.start}", rel="reported_in", start=s.start, end=s.end, text=s.quote)
         if s.outlet:
             out = f"outlet:{slug(s.outlet)}"

@@ -30,7 +30,7 @@ def content_words(text: str) -> list[str]:
 
 
 def _compatible(a: Statement, b: Statement) -> bool:
-    if a.article == b.article:
+    if a.article_key == b.article_key:
         return False  # one article quoting a remark twice keeps two reports
     if a.venue and b.venue:
         va, vb = fold(a.venue), fold(b.venue)
@@ -80,13 +80,13 @@ def _candidate_pairs(block: Sequence[Statement]) -> Iterable[tuple[int, int]]:
 
 
 def report_key(s: Statement) -> str:
-    return f"{s.article}#{s.start}-{s.end}"
+    return f"{s.article_key}@{s.start}-{s.end}"
 
 
 def merge_statements(statements: Iterable[Statement]) -> list[Statement]:
     """Give every report of one remark the same ``statement_id``; set ``replies_to`` to the answered
     statement's id when the answered speaker's statement is in the corpus. Output sorted by article and offset."""
-    items = sorted(statements, key=lambda s: (s.article, s.start, s.end, s.quote))
+    items = sorted(statements, key=lambda s: (s.article_key, s.start, s.end, s.quote))
     uf = _UnionFind(len(items))
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(items):

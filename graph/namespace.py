@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from quotegraph.extract.text import slug
 from rdflib import Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
@@ -36,6 +38,13 @@ def entity_iri(key: str, base: str = BASE) -> URIRef:
     return URIRef(f"{base}{key}" if rest else f"{base}agent/{slug(kind)}")
 
 
+def article_segment(key: str) -> str:
+    """The IRI segment of an article identity (its URL or path, see ``Statement.article_key``): readable
+    and never shared by two identities ("a b.txt", "a-b.txt" and "A-B.TXT" slug alike, their hashes differ)."""
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+    return f"{slug(key.rsplit('/', 1)[-1])[:60] or 'article'}-{digest}"
+
+
 __all__ = [
     "BASE",
     "MARL",
@@ -48,5 +57,6 @@ __all__ = [
     "SKOS",
     "WD",
     "XSD",
+    "article_segment",
     "entity_iri",
 ]

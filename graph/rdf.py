@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from quotegraph.extract.atomic import atomic_write
 from quotegraph.extract.model import Statement, entity_key
 from quotegraph.extract.text import slug
-from quotegraph.graph.namespace import BASE, MARL, OA, QG, SCHEMA, WD, entity_iri
+from quotegraph.graph.namespace import BASE, MARL, OA, QG, SCHEMA, WD, article_segment, entity_iri
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
@@ -111,7 +111,7 @@ def statements_to_rdf(
 def _add_statement(
     g: Graph, s: Statement, iri: Iris, run_iri: URIRef, entities: Mapping[str, Mapping[str, Any]]
 ) -> None:
-    sid = s.statement_id or _uid(s.article, str(s.start), str(s.end))
+    sid = s.statement_id or _uid(s.article_key, str(s.start), str(s.end))
     st = iri("statement", sid)
     g.add((st, RDF.type, SCHEMA.Quotation))
     g.add((st, RDF.type, PROV.Entity))
@@ -157,7 +157,7 @@ def _add_statement(
         g.add((topic, RDF.type, SKOS.Concept))
         g.add((st, SCHEMA.about, topic))
         if ts.stance:
-            op = iri("stance", _uid(sid, ts.topic, s.article, str(s.start)))
+            op = iri("stance", _uid(sid, ts.topic, s.article_key, str(s.start)))
             g.add((op, RDF.type, MARL.Opinion))
             g.add((op, MARL.extractedFrom, st))
             g.add((op, MARL.describesObject, topic))
@@ -167,9 +167,10 @@ def _add_statement(
             for ev in ts.evidence:
                 g.add((op, QG.evidence, Literal(ev)))
     # the report: this article's rendering of the statement
-    article = iri("article", slug(s.article))
-    report = iri("report", _uid(s.article, str(s.start), str(s.end)))
-    selector = iri("selector", _uid(s.article, str(s.start), str(s.end)))
+    # one IRI per article identity (its URL or path): "a b.txt", "a-b.txt" and "A-B.TXT" are three
+    article = iri("article", article_segment(s.article_key))
+    report = iri("report", _uid(s.article_key, str(s.start), str(s.end)))
+    selector = iri("selector", _uid(s.article_key, str(s.start), str(s.end)))
     g.add((report, RDF.type, OA.SpecificResource))
     g.add((report, RDF.type, PROV.Entity))
     g.add((report, RDF.type, QG.Report))

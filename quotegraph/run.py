@@ -129,7 +129,7 @@ def _with_proposed_topics(ex: Extractor, statements: list[Statement], articles: 
     assigner = StanceAssigner(ex.topics)
     by_article: dict[str, list[Statement]] = {}
     for s in statements:
-        by_article.setdefault(s.article, []).append(s)
+        by_article.setdefault(s.article_key, []).append(s)
     out: list[Statement] = []
     for name, group in by_article.items():
         out.extend(assigner.assign(group, None, articles[name]) if name in articles else group)
@@ -174,7 +174,7 @@ def build(
             report.outcomes.append(result.outcome)
             collected.extend(result.statements)
             if propose and result.article is not None and result.statements:
-                articles[result.article.name] = result.article
+                articles[result.article.article_id or result.article.name] = result.article
     finally:
         bar.close()
     if propose and articles:
@@ -184,11 +184,11 @@ def build(
         # add to an earlier build: its statements, minus those of articles read again now
         from quotegraph.extract.model import read_jsonl
 
-        fresh = {o.name for o in report.outcomes if o.status == "read"}
-        earlier = [s for s in read_jsonl(raw_path) if s.article not in fresh]
-        report.previous = len({s.article for s in earlier})
+        fresh = {o.article_id or o.name for o in report.outcomes if o.status == "read"}
+        earlier = [s for s in read_jsonl(raw_path) if s.article_key not in fresh]
+        report.previous = len({s.article_key for s in earlier})
         collected = earlier + collected
-    write_jsonl(sorted(collected, key=lambda s: (s.article, s.start, s.end)), raw_path)
+    write_jsonl(sorted(collected, key=lambda s: (s.article_key, s.start, s.end)), raw_path)
     linked = ex.resolver.link_corpus(collected)
     merged = merge_statements(linked)
     report.statements = len(merged)
