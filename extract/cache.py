@@ -8,15 +8,21 @@ parsed again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
+import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from quotegraph.extract.model import Article, Statement
+
+log = logging.getLogger(__name__)
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS statements (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
 
@@ -62,27 +68,58 @@ class StatementCache:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(SCHEMA)
-        self._db.commit()
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError as err:
+            # a corrupt or foreign file: set it aside (kept for inspection) and start an empty cache
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}")
+            log.warning("statement cache %s is unreadable (%s); moved it to %s and starting afresh", path, err, aside)
+            os.replace(self.path, aside)
+            for suffix in ("-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
+            self._db = self._open()
         self.hits = 0
         self.misses = 0
 
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(SCHEMA)
+            db.commit()
+            ok = db.execute("PRAGMA quick_check(1)").fetchone()
+            if not ok or ok[0] != "ok":
+                raise sqlite3.DatabaseError(f"quick_check: {ok[0] if ok else 'no answer'}")
+            db.execute("SELECT key, data FROM statements LIMIT 1").fetchall()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
     def get(self, key: str) -> list[Statement] | None:
-        with self._lock:
-            row = self._db.execute("SELECT data FROM statements WHERE key = ?", (key,)).fetchone()
+        try:
+            with self._lock:
+                row = self._db.execute("SELECT data FROM statements WHERE key = ?", (key,)).fetchone()
+            if row is not None:
+                statements = [Statement.from_dict(d) for d in json.loads(row[0])]
+        except (sqlite3.DatabaseError, ValueError, TypeError, KeyError) as err:
+            log.warning("statement cache entry unreadable (%s): parsing the article again", err)
+            row = None
         if row is None:
             self.misses += 1
             return None
         self.hits += 1
-        return [Statement.from_dict(d) for d in json.loads(row[0])]
+        return statements
 
     def put(self, key: str, statements: Iterable[Statement]) -> None:
         data = json.dumps([s.to_dict() for s in statements], ensure_ascii=False)
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO statements (key, data) VALUES (?, ?)", (key, data))
-            self._db.commit()
+        try:
+            with self._lock:
+                self._db.execute("INSERT OR REPLACE INTO statements (key, data) VALUES (?, ?)", (key, data))
+                self._db.commit()
+        except sqlite3.DatabaseError as err:
+            log.warning("could not store statements in the cache (%s); the run goes on without it", err)
 
     def __len__(self) -> int:
         with self._lock:

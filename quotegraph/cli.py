@@ -70,6 +70,15 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(code=2)
 
 
+def _os_error(err: OSError, outdir: Path) -> str:
+    """One line for a failed write: what happened, where, and that the previous build is intact."""
+    import errno
+
+    where = f" writing {err.filename}" if err.filename else ""
+    what = "no space left on device" if err.errno == errno.ENOSPC else (err.strerror or str(err))
+    return f"{what}{where}; the previous build in {outdir} is intact"
+
+
 def _check_paths(paths: list[Path]) -> None:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -165,6 +174,7 @@ def build(
 ) -> None:
     """Extract, merge and write statements.jsonl, graph.ttl, graph.html and report.json."""
     from quotegraph.extract.nlp import ModelNotFound
+    from quotegraph.outputs import BuildLocked
     from quotegraph.run import build as run_build
 
     if rdf_format is None:
@@ -193,6 +203,10 @@ def build(
         )
     except ModelNotFound as err:
         raise _fail(str(err)) from None
+    except BuildLocked as err:
+        raise _fail(str(err)) from None
+    except OSError as err:
+        raise _fail(_os_error(err, outdir)) from None
     if not quiet:
         typer.echo(result.summary(), err=True)
         for name, path in result.outputs.items():

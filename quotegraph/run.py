@@ -154,15 +154,44 @@ def build(
     With ``add=True`` the statements of an earlier build in ``outdir`` are kept and the new articles are
     added to them (an article read again replaces its earlier version): the result equals a full rebuild.
 
-    Writes ``statements.jsonl``, ``graph.ttl`` (and other RDF formats asked for), ``graph.html`` and
-    ``report.json`` into ``outdir``, each atomically.
+    Writes ``statements.jsonl``, ``graph.ttl`` (and other RDF formats asked for), ``graph.gexf``,
+    ``graph.html`` and ``report.json`` into ``outdir``, all at once (see :mod:`quotegraph.outputs`): a
+    build killed or failing at any point leaves the previous build whole. Raises
+    :class:`quotegraph.outputs.BuildLocked` when another build is writing to ``outdir``.
     """
-    from quotegraph.extract.nlp import model_id
-    from quotegraph.graph.merge import merge_statements
-    from quotegraph.graph.rdf import RunInfo, statements_to_rdf, write_rdf
+    from quotegraph import outputs
 
     out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
+    with outputs.build_lock(out):
+        outputs.clean_leftovers(out)
+        return _build(
+            paths,
+            out,
+            extractor=extractor,
+            rdf_formats=rdf_formats,
+            html=html,
+            progress=progress,
+            propose_topics=propose_topics,
+            add=add,
+            **extractor_options,
+        )
+
+
+def _build(
+    paths: Sequence[str | Path],
+    out: Path,
+    *,
+    extractor: Extractor | None,
+    rdf_formats: Sequence[str],
+    html: bool,
+    progress: bool,
+    propose_topics: bool,
+    add: bool,
+    **extractor_options: Any,
+) -> RunReport:
+    from quotegraph import outputs
+    from quotegraph.extract.nlp import model_id
+
     ex = extractor or Extractor(**extractor_options)
     report = RunReport(model=model_id(ex.nlp))
     collected: list[Statement] = []
@@ -177,42 +206,72 @@ def build(
                 articles[result.article.article_id or result.article.name] = result.article
     finally:
         bar.close()
+    outputs.checkpoint("extracted")
     if propose and articles:
         collected = _with_proposed_topics(ex, collected, articles)
-    raw_path = out / RAW
-    if add and raw_path.is_file():
-        # add to an earlier build: its statements, minus those of articles read again now
+    previous = outputs.current(out)
+    if add and previous is not None and (previous / RAW).is_file():
+        # add to the last complete build: its statements, minus those of articles read again now
         from quotegraph.extract.model import read_jsonl
 
         fresh = {o.article_id or o.name for o in report.outcomes if o.status == "read"}
-        earlier = [s for s in read_jsonl(raw_path) if s.article_key not in fresh]
+        earlier = [s for s in read_jsonl(previous / RAW) if s.article_key not in fresh]
         report.previous = len({s.article_key for s in earlier})
         collected = earlier + collected
-    write_jsonl(sorted(collected, key=lambda s: (s.article_key, s.start, s.end)), raw_path)
+    gen = outputs.new_generation(out)
+    try:
+        _write_outputs(ex, report, collected, gen, out, rdf_formats=rdf_formats, html=html)
+    except BaseException:
+        outputs.discard(gen)  # the previous build stays current, whole
+        raise
+    outputs.publish(out, gen)
+    return report
+
+
+def _write_outputs(
+    ex: Extractor,
+    report: RunReport,
+    collected: list[Statement],
+    gen: Path,
+    out: Path,
+    *,
+    rdf_formats: Sequence[str],
+    html: bool,
+) -> None:
+    """Every output of a build, into the generation folder ``gen``; ``report.outputs`` names the paths
+    users open (``out/<name>``, links through the current generation)."""
+    from quotegraph import outputs
+    from quotegraph.graph.merge import merge_statements
+    from quotegraph.graph.rdf import RunInfo, statements_to_rdf, write_rdf
+
+    write_jsonl(sorted(collected, key=lambda s: (s.article_key, s.start, s.end)), gen / RAW)
+    outputs.checkpoint("raw-written")
     linked = ex.resolver.link_corpus(collected)
     merged = merge_statements(linked)
     report.statements = len(merged)
     report.speakers.update(s.speaker for s in merged if s.speaker)
 
-    statements_path = out / "statements.jsonl"
-    write_jsonl(merged, statements_path)
-    report.outputs["statements"] = str(statements_path)
+    write_jsonl(merged, gen / "statements.jsonl")
+    report.outputs["statements"] = str(out / "statements.jsonl")
+    outputs.checkpoint("statements-written")
 
     run = RunInfo(software=f"quotegraph {software_version()}", model=report.model)
     rdf = statements_to_rdf(merged, run=run, topics=ex.topics, entities=ex.resolver.entity_records())
     for fmt in rdf_formats:
-        path = out / f"graph.{fmt}"
-        write_rdf(rdf, path)
-        report.outputs[f"rdf_{fmt}"] = str(path)
+        write_rdf(rdf, gen / f"graph.{fmt}")
+        report.outputs[f"rdf_{fmt}"] = str(out / f"graph.{fmt}")
+    outputs.checkpoint("rdf-written")
     from quotegraph.graph.build import build_graph, write_gexf
 
-    gexf = write_gexf(build_graph(merged), out / "graph.gexf")
-    report.outputs["gexf"] = str(gexf)
+    write_gexf(build_graph(merged), gen / "graph.gexf")
+    report.outputs["gexf"] = str(out / "graph.gexf")
+    outputs.checkpoint("gexf-written")
     if html:
         from quotegraph.graph.view import render_html
 
-        html_path = render_html(merged, out / "graph.html", title="quotegraph")
-        report.outputs["html"] = str(html_path)
-    report.write(out / "report.json")
+        render_html(merged, gen / "graph.html", title="quotegraph")
+        report.outputs["html"] = str(out / "graph.html")
+    outputs.checkpoint("html-written")
     report.outputs["report"] = str(out / "report.json")
-    return report
+    report.write(gen / "report.json")
+    outputs.checkpoint("report-written")
