@@ -417,13 +417,14 @@ def continuation(doc: Doc, cue: Cue, quotes: list[QuoteSpan], cues: list[Cue], l
     tail_end = chain[-1].end
     para_end = text.find("\n", tail_end)
     para_end = len(text) if para_end < 0 else para_end
-    for c in cues:
-        if tail_end <= c.start < para_end and _words(text[tail_end : c.start]) <= 6:
-            subject = find_subject(doc, doc[c.head])
-            if subject is not None and subject.idx >= tail_end:
-                return []  # the next quote has its own cue ("“...,” he highlighted")
-            if subject is not None and c.start - tail_end < 40:
-                return []
+    for c in sorted((c for c in cues if tail_end <= c.start < para_end), key=lambda c: c.start):
+        if _words(text[tail_end : c.start]) > 6:
+            break  # the words before a later cue only grow
+        subject = find_subject(doc, doc[c.head])
+        if subject is not None and subject.idx >= tail_end:
+            return []  # the next quote has its own cue ("“...,” he highlighted")
+        if subject is not None and c.start - tail_end < 40:
+            return []
     return chain
 
 

@@ -10,6 +10,7 @@ memory stays flat however large the corpus.
 from __future__ import annotations
 
 import logging
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -87,6 +88,57 @@ def in_source_text(s: Statement, offset: int) -> Statement:
     )
 
 
+SECTION_CHARS = 20_000
+"""A long article is parsed in sections of at most this many characters."""
+LONG_ARTICLE_CHARS = 100_000
+"""An article longer than this is long: parsed in sections (a news article or transcript never is)."""
+MAX_ARTICLE_CHARS = 20_000_000
+"""A longer article is skipped (with the reason)."""
+ARTICLE_TIMEOUT = 1_800.0
+"""Seconds one long article may take before it is skipped (checked between sections)."""
+
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def sections_of(article: Article, size: int) -> Iterator[tuple[int, Article]]:
+    """``article`` cut into pieces of at most ``size`` characters, at a blank line where there is one
+    within the last quarter of a piece, else a line break, a sentence end or a space; each piece is an
+    article of its own (its ``skip`` regions clipped to it) with the offset where it starts. Only the
+    first piece keeps the title line; offsets of its statements stay in the parsed text."""
+    text = article.text
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            floor = start + size * 3 // 4
+            for mark in _BREAKS:
+                cut = text.rfind(mark, floor, end)
+                if cut > start:
+                    end = cut + len(mark)
+                    break
+        skip = tuple((max(a, start) - start, min(b, end) - start) for a, b in article.skip if a < end and b > start)
+        yield start, replace(article, text=text[start:end], skip=skip, text_offset=0)
+        start = end
+
+
+def _shifted(s: Statement, by: int) -> Statement:
+    if not by:
+        return s
+
+    def move(x: int | None) -> int | None:
+        return None if x is None else x + by
+
+    return replace(
+        s,
+        start=s.start + by,
+        end=s.end + by,
+        speaker_start=move(s.speaker_start),
+        speaker_end=move(s.speaker_end),
+        cue_start=move(s.cue_start),
+        cue_end=move(s.cue_end),
+    )
+
+
 def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for item in items:
@@ -132,6 +184,10 @@ class Extractor:
         batch_size: int = 16,
         workers: int = 1,
         cache: str | Path | None = None,
+        section_chars: int = SECTION_CHARS,
+        long_article_chars: int = LONG_ARTICLE_CHARS,
+        max_article_chars: int = MAX_ARTICLE_CHARS,
+        article_timeout: float = ARTICLE_TIMEOUT,
     ) -> None:
         from quotegraph.extract.entities import EntityResolver
         from quotegraph.extract.nlp import load_pipeline
@@ -144,7 +200,15 @@ class Extractor:
             "stance_fallback": stance_fallback,
             "stance_options": stance_options,
             "batch_size": batch_size,
+            "section_chars": section_chars,
+            "long_article_chars": long_article_chars,
+            "max_article_chars": max_article_chars,
+            "article_timeout": article_timeout,
         }
+        self.section_chars = max(1_000, section_chars)
+        self.long_article_chars = max(self.section_chars, long_article_chars)
+        self.max_article_chars = max_article_chars
+        self.article_timeout = article_timeout
 
         self.nlp = nlp if nlp is not None else load_pipeline(model)
         self.batch_size = batch_size
@@ -278,15 +342,50 @@ class Extractor:
         return keys, cached
 
     def _process(self, todo: list[Article]) -> list[tuple[FileOutcome, list[Statement]]]:
-        out = []
-        titles = self._parse_titles(todo)
-        for doc, title_doc, article in zip(self._parse(todo), titles, todo, strict=True):
+        """Parse and finish a batch; a long article is read section by section (:meth:`_process_long`)."""
+        long = {i for i, a in enumerate(todo) if len(a.text) > self.long_article_chars}
+        usual = [a for i, a in enumerate(todo) if i not in long]
+        done: list[tuple[FileOutcome, list[Statement]]] = []
+        titles = self._parse_titles(usual)
+        for doc, title_doc, article in zip(self._parse(usual), titles, usual, strict=True):
             if isinstance(doc, Exception):
-                out.append((_outcome(article, "failed", f"parse failed: {type(doc).__name__}: {doc}"), []))
+                done.append((_outcome(article, "failed", f"parse failed: {type(doc).__name__}: {doc}"), []))
             else:
                 result = self._result(doc, article, title_doc)
-                out.append((result.outcome, result.statements))
-        return out
+                done.append((result.outcome, result.statements))
+        it = iter(done)
+        return [self._process_long(a) if i in long else next(it) for i, a in enumerate(todo)]
+
+    def _process_long(self, article: Article) -> tuple[FileOutcome, list[Statement]]:
+        """A long article, parsed in paragraph-aligned sections of at most ``section_chars`` characters,
+        one at a time, so that memory stays bounded by a section and not by the article. Over
+        ``max_article_chars`` or ``article_timeout`` seconds the article is skipped, with the reason."""
+        if len(article.text) > self.max_article_chars:
+            reason = f"article of {len(article.text):,} characters, over the limit of {self.max_article_chars:,}"
+            return _outcome(article, "skipped", reason), []
+        began = time.monotonic()
+        statements: list[Statement] = []
+        sections = list(sections_of(article, self.section_chars))
+        for n, (start, section) in enumerate(sections, 1):
+            if time.monotonic() - began > self.article_timeout:
+                reason = (
+                    f"not finished in {self.article_timeout:g} s (section {n} of {len(sections)}); "
+                    "raise the article time limit to read it"
+                )
+                return _outcome(article, "skipped", reason), []
+            try:
+                doc = self.nlp(section.body)
+            except Exception as err:
+                log.exception("parsing failed on %s (section %d)", article.name, n)
+                return _outcome(article, "failed", f"parse failed: {type(err).__name__}: {err}"), []
+            title_doc = self._parse_titles([section])[0] if n == 1 else None
+            result = self._result(doc, section, title_doc)
+            if result.outcome.status != "read":
+                return result.outcome, []
+            statements.extend(_shifted(s, start) for s in result.statements)
+        statements = [in_source_text(s, article.text_offset) for s in statements]
+        log.info("read %s in %d sections (%.1f s)", article.name, len(sections), time.monotonic() - began)
+        return _outcome(article, "read", None, statements), statements
 
     def _emit(
         self, batch: list[Article], keys: list[str | None], cached: dict[int, list[Statement]], work: Any

@@ -1,0 +1,65 @@
+"""A long article is read in sections: memory bounded by a section, offsets exact, limits reported."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from quotegraph.extract.model import Article
+from quotegraph.extract.pipeline import Extractor, sections_of
+
+PARAGRAPH = "“This is fine,” he said. “We will carry on,” Anna Berg told reporters on Monday.\n\n"
+
+
+@pytest.mark.parametrize("size", [1_000, 1_500, 4_000])
+def test_pipeline_sections_cover_the_text_at_paragraph_breaks(size):
+    text = "Title line\n\n" + PARAGRAPH * 100
+    article = Article(name="a.txt", text=text, title="Title line", skip=((0, 10), (500, 520)))
+    pieces = list(sections_of(article, size))
+    assert "".join(p.text for _, p in pieces) == text
+    assert all(len(p.text) <= size for _, p in pieces)
+    assert all(p.text.endswith("\n\n") for _, p in pieces[:-1])  # never inside a paragraph here
+    starts = [s for s, _ in pieces]
+    assert starts[0] == 0 and all(a < b for a, b in itertools.pairwise(starts))
+    for start, piece in pieces:
+        for a, b in piece.skip:
+            assert 0 <= a < b <= len(piece.text)
+            assert piece.text[a:b] == text[start + a : start + b]
+
+
+def test_pipeline_sections_of_one_long_line_cut_at_spaces():
+    article = Article(name="a.txt", text="word " * 1_000)
+    pieces = list(sections_of(article, 1_000))
+    assert "".join(p.text for _, p in pieces) == article.text
+    assert all(p.text.endswith(" ") for _, p in pieces)
+
+
+@pytest.fixture(scope="module")
+def long_results(nlp):
+    text = "Budget row\n\n" + PARAGRAPH * 60
+    article = Article(name="long.txt", text=text, title="Budget row", skip=((0, 10),), article_id="long.txt")
+    whole = Extractor(nlp=nlp)._process([article])[0]
+    cut = Extractor(nlp=nlp, section_chars=1_000, long_article_chars=2_000)._process([article])[0]
+    return article, whole, cut
+
+
+def test_pipeline_long_article_in_sections_gives_the_same_statements(long_results):
+    article, (whole_outcome, whole), (cut_outcome, cut) = long_results
+    assert whole_outcome.status == cut_outcome.status == "read"
+    assert len(cut) == len(whole) == 120
+    for s in cut:
+        assert article.text[s.start : s.end] == s.quote
+        assert article.text[s.cue_start : s.cue_end] == s.cue
+    assert [(s.start, s.quote) for s in cut] == [(s.start, s.quote) for s in whole]
+
+
+@pytest.mark.parametrize(
+    ("options", "reason"),
+    [({"max_article_chars": 3_000}, "over the limit"), ({"article_timeout": 0.0}, "not finished in 0 s")],
+)
+def test_pipeline_long_article_over_a_limit_is_skipped_with_the_reason(nlp, options, reason):
+    article = Article(name="long.txt", text=PARAGRAPH * 60)
+    outcome, statements = Extractor(nlp=nlp, section_chars=1_000, long_article_chars=2_000, **options)._process(
+        [article]
+    )[0]
+    assert outcome.status == "skipped" and reason in outcome.reason and statements == []
