@@ -1,5 +1,7 @@
 """The offline default: topic assignment by keyword and lemma overlap, stance by cue, modality,
-negation and the topic's own examples. Lexicons in ``resources/stance.yaml``; nothing names a topic."""
+negation and the topic's own examples, then by what the quote says about the proposition (evaluation in
+the direction of the proposition's own, assertion or denial of its content); else undetermined.
+Lexicons in ``resources/stance.yaml`` and VADER's general sentiment lexicon; nothing names a topic."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 from quotegraph.extract.model import Statement
@@ -40,6 +43,7 @@ class Lexicon:
     negations: frozenset[str]
     negative_words: frozenset[str]
     neutral_phrases: tuple[str, ...]
+    hedges: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +59,7 @@ def lexicon() -> Lexicon:
         negations=frozenset(data["negations"]),
         negative_words=frozenset(data["negative_words"]),
         neutral_phrases=tuple(fold(p) for p in data["neutral_phrases"]),
+        hedges=frozenset(data.get("hedges") or ()),
     )
 
 
@@ -109,11 +114,49 @@ def topic_clauses(topic: Topic, quote: str) -> str | None:
     return " ... ".join(hits) if hits else None
 
 
+EVALUATIVE = 0.3
+"""|compound| of VADER from which a quote evaluates (positive or negative)."""
+NEUTRAL_PROPOSITION = 0.05
+"""A proposition this close to 0 reads as positive (an aim to pursue: "X should be renewed")."""
+ASSERTED_TERMS = 1
+"""Proposition terms a clause must share to assert (or deny) its content."""
+
+
+@lru_cache(maxsize=1)
+def _sentiment() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=8192)
+def polarity(text: str) -> float:
+    """VADER's compound polarity of ``text``, -1 (negative) .. 1 (positive)."""
+    return float(_sentiment().polarity_scores(text)["compound"])
+
+
+def _topic_words(topic: Topic) -> frozenset[str]:
+    return frozenset(w for text in (topic.label, *topic.keywords) for w in _WORD.findall(fold(text)))
+
+
+def without_topic_words(text: str, topic: Topic) -> str:
+    """``text`` without the words of the topic's label and keywords: what is left evaluates ("cut" in
+    "cut income tax" names the matter, it is no negative word here)."""
+    words = _topic_words(topic)
+    return re.sub(r"[\w']+", lambda m: "" if fold(m.group(0)) in words else m.group(0), text)
+
+
+def proposition_polarity(topic: Topic) -> float:
+    """The direction of the proposition's own evaluation, its topic words aside: below 0 it accuses
+    ("... is wrong to ...", "... problems are serious"), else it proposes or praises."""
+    return polarity(without_topic_words(topic.proposition, topic))
+
+
 def _phrase_hits(text: str, phrases: Sequence[str]) -> list[str]:
     return [p for p in phrases if p in text]
 
 
-def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str, float, tuple[str, ...]]:
+def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | None, float, tuple[str, ...]]:
     """Stance of a statement on ``topic``'s proposition, with confidence and the deciding words."""
     lex = lexicon()
     quote = fold(statement.quote)
@@ -151,7 +194,9 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str, f
         evidence.append("negation")
     negative = [w for w in words if w in lex.negative_words]
     if negative:
-        score -= 0.5 * min(3, len(negative))
+        # pejorative words oppose a proposition that praises or proposes; they support one that accuses
+        accusing = proposition_polarity(topic) < -NEUTRAL_PROPOSITION
+        score += (0.5 if accusing else -0.5) * min(3, len(negative))
         evidence += negative[:3]
     # the topic's own examples: the closest one votes
     if topic.examples:
@@ -172,4 +217,31 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str, f
         return "support", min(0.95, 0.5 + 0.12 * score), tuple(evidence)
     if score <= -1.0:
         return "oppose", min(0.95, 0.5 + 0.12 * -score), tuple(evidence)
-    return "neutral", 0.45 + 0.05 * (1 - abs(score)), tuple(evidence)
+    return _by_content(statement, topic, words, negated, evidence)
+
+
+def _by_content(
+    statement: Statement, topic: Topic, words: list[str], negated: int, evidence: list[str]
+) -> tuple[str | None, float, tuple[str, ...]]:
+    """No stance word decided: what the quote says about the proposition does. Evaluative language (a
+    general sentiment lexicon, VADER) that agrees in direction with the proposition's own supports it,
+    against it opposes it; a clause that asserts the proposition's content without negation or hedge
+    supports it. Nothing either way: undetermined (None, low confidence)."""
+    lex = lexicon()
+    accusing = proposition_polarity(topic) < -NEUTRAL_PROPOSITION
+    q = polarity(without_topic_words(statement.quote, topic))
+    if not accusing and abs(q) >= EVALUATIVE:
+        # a proposal: praise of what it proposes supports it, blame opposes it. (An accusation's target and
+        # what it demands differ, "the sooner he releases them, the better": the parse would have to tell.)
+        stance = "support" if q > 0 else "oppose"
+        tone = "positive" if q > 0 else "negative"
+        return stance, round(0.5 + 0.2 * abs(q), 3), (*evidence, f"{tone} evaluation ({q:+.2f})")
+    hedged = any(w in lex.hedges for w in words)
+    prop = set(terms(topic.proposition + " " + topic.label))
+    asserted = len(prop & set(terms(statement.quote)))
+    if not hedged and asserted >= ASSERTED_TERMS:
+        if negated and not accusing:
+            return "oppose", 0.5, (*evidence, "denies the proposition")
+        # an accusation is made of negative claims: "he never paid", "they avoided the doctors" assert it
+        return "support", 0.5, (*evidence, "asserts the proposition")
+    return None, 0.2, (*evidence, "no evidence either way")

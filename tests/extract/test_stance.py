@@ -62,10 +62,43 @@ def test_stance_topic_and_stance_on_real_sentences(quote, cue, topic, stance):
     assert s.topics[0].evidence and 0 < s.topics[0].confidence <= 1
 
 
-@pytest.mark.xfail(reason="agreement without stance cues needs the nli or llm backend", strict=True)
 def test_stance_support_without_cue_words():
     s = _assign("The private email server was used for classified emails and that must be punished")
     assert (s.topic, s.stance) == ("email-server", "support")
+
+
+@pytest.mark.parametrize(
+    ("quote", "stance", "why"),
+    [
+        # a proposing proposition ("should cut income tax"): praise of the cut supports it, blame opposes it
+        ("Cutting income tax would be wonderful and a great relief for families", "support", "positive evaluation"),
+        ("An income tax cut would be a disaster and a terrible mistake", "oppose", "negative evaluation"),
+    ],
+)
+def test_stance_evaluation_of_a_proposal(quote, stance, why):
+    s = _assign(quote, cue="said")
+    assert s.stance == stance and any(why in e for e in s.topics[0].evidence)
+
+
+def test_stance_accusation_asserted_by_negative_claims():
+    """An accusing proposition ("... broke the law") is asserted by negative claims: a negation in them
+    is part of the accusation, not a denial of it."""
+    s = _assign("She never told anyone that the private email server held classified emails", cue="said")
+    assert (s.topic, s.stance) == ("email-server", "support")
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Maybe the income tax question will come up at the committee",  # hedged
+        "It is unclear whether the income tax will change next year",  # on topic, takes no side
+    ],
+)
+def test_stance_no_evidence_is_undetermined_not_neutral(quote):
+    s = _assign(quote, cue="said")
+    assert s.topic == "tax-cut"
+    assert s.stance is None and s.topics[0].stance is None and s.topics[0].confidence <= 0.3
+    assert "no evidence either way" in s.topics[0].evidence
 
 
 def test_stance_no_topic_when_nothing_matches():
