@@ -18,6 +18,7 @@ from typing import Any
 
 from quotegraph.extract.atomic import atomic_write
 from quotegraph.extract.model import Statement
+from quotegraph.extract.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -46,17 +47,15 @@ def graph_data(
     max_nodes: int = 1500,
     focus_topic: str | None = None,
     focus_speaker: str | None = None,
+    topic_labels: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Nodes, edges and the statements behind them, aggregated: one edge per speaker, topic and stance
     (a support and an oppose edge between the same two nodes stay two edges), reply edges between
     speakers. ``max_nodes`` caps the speakers shown (the busiest first) and says so in ``notice``."""
     from pyvis.network import Network
 
-    items = [s for s in statements if s.speaker]
-    if focus_topic:
-        items = [s for s in items if s.topic == focus_topic or any(t.topic == focus_topic for t in s.topics)]
-    if focus_speaker:
-        items = [s for s in items if focus_speaker in (s.speaker, s.speaker_id) or s.replies_to_speaker]
+    labels = topic_labels or {}
+    items = focus(statements, topic=focus_topic, speaker=focus_speaker, topic_labels=labels)
     items.sort(key=lambda s: (s.article, s.start))
     counts = Counter(s.speaker_key for s in items)
     topics = sorted({t for s in items for t in ([x.topic for x in s.topics] or ([s.topic] if s.topic else []))})
@@ -67,8 +66,10 @@ def graph_data(
         notice = f"Showing the {len(kept)} most quoted of {len(counts)} speakers (cap: {max_nodes} nodes)."
         items = [s for s in items if s.speaker_key in kept]
         counts = Counter(s.speaker_key for s in items)
-    orgs = sorted({s.speaker_org for s in items if s.speaker_org})
-    org_colour = {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(orgs)}
+    # the most frequent organisations get the colours (a legend of the first few by the alphabet tells nothing)
+    org_counts = Counter(s.speaker_org for s in items if s.speaker_org)
+    orgs = [o for o, _ in sorted(org_counts.items(), key=lambda kv: (-kv[1], kv[0]))[: len(PALETTE)]]
+    org_colour = {o: PALETTE[i] for i, o in enumerate(orgs)}
 
     net = Network(directed=True)
     rows: list[dict[str, Any]] = []
@@ -101,7 +102,9 @@ def graph_data(
         )
         pairs = [(t.topic, t.stance) for t in s.topics] or ([(s.topic, s.stance)] if s.topic else [])
         for topic, stance in pairs:
-            e = edges.setdefault((key, f"topic/{topic}", stance or "neutral"), {"statements": []})
+            if stance is None:
+                continue  # undetermined (no evidence either way): no stance edge, never a neutral one
+            e = edges.setdefault((key, f"topic/{topic}", stance), {"statements": []})
             e["statements"].append(i)
         if s.replies_to_speaker:
             target = s.replies_to_speaker
@@ -139,11 +142,11 @@ def graph_data(
             {
                 "id": node_id(key),
                 "key": key,
-                "label": topic,
+                "label": labels.get(topic, topic),
                 "kind": "topic",
                 "shape": "box",
                 "color": TOPIC_COLOUR,
-                "title": f"topic: {topic}",
+                "title": f"topic: {labels.get(topic, topic)} ({topic})",
             }
         )
     for node in nodes:
@@ -190,6 +193,43 @@ def _safe_json(data: Any) -> str:
     )
 
 
+class UnknownFocus(ValueError):
+    """A topic or speaker to focus on that no statement has."""
+
+
+def topic_ids(statements: Iterable[Statement]) -> set[str]:
+    return {t for s in statements for t in ([x.topic for x in s.topics] or ([s.topic] if s.topic else []))}
+
+
+def focus(
+    statements: Iterable[Statement],
+    *,
+    topic: str | None = None,
+    speaker: str | None = None,
+    topic_labels: dict[str, str] | None = None,
+) -> list[Statement]:
+    """The statements a focused view shows. ``topic``: its id or label (``topic_labels`` maps ids to
+    labels), the statements about it. ``speaker``: a name, entity id or key; the speaker's own
+    statements and those that answer them (the neighbourhood), nothing else. UnknownFocus when no
+    statement has the topic or speaker, listing what there is."""
+    items = [s for s in statements if s.speaker]
+    if topic:
+        known = topic_ids(items)
+        labels = topic_labels or {}
+        wanted = topic if topic in known else next((i for i, lab in labels.items() if fold(lab) == fold(topic)), None)
+        if wanted is None or wanted not in known:
+            shown = ", ".join(sorted(f"{i} ({labels[i]})" if i in labels else i for i in known)) or "none"
+            raise UnknownFocus(f"no statement is about the topic {topic!r}; topics: {shown}")
+        items = [s for s in items if s.topic == wanted or any(t.topic == wanted for t in s.topics)]
+    if speaker:
+        keys = {s.speaker_key for s in items if speaker in (s.speaker, s.speaker_id, s.speaker_key)}
+        keys |= {k for k in {s.speaker_key for s in items} if k and fold(speaker) == fold(k.partition("/")[2])}
+        if not keys:
+            raise UnknownFocus(f"no statement by the speaker {speaker!r}")
+        items = [s for s in items if s.speaker_key in keys or s.replies_to_speaker in keys]
+    return items
+
+
 def render_html(
     statements: Iterable[Statement],
     path: str | Path,
@@ -198,9 +238,16 @@ def render_html(
     max_nodes: int = 1500,
     focus_topic: str | None = None,
     focus_speaker: str | None = None,
+    topic_labels: dict[str, str] | None = None,
 ) -> Path:
     """Write the self-contained interactive view of ``statements`` to ``path``."""
-    data = graph_data(statements, max_nodes=max_nodes, focus_topic=focus_topic, focus_speaker=focus_speaker)
+    data = graph_data(
+        statements,
+        max_nodes=max_nodes,
+        focus_topic=focus_topic,
+        focus_speaker=focus_speaker,
+        topic_labels=topic_labels,
+    )
     template = resources.files("quotegraph.graph").joinpath("templates/view.html").read_text("utf-8")
     import html as html_lib
 

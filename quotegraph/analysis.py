@@ -115,19 +115,34 @@ def remark_travel(statements: Iterable[Statement], *, min_reports: int = 2) -> p
 
 
 def plot_stance_heatmap(table: pd.DataFrame, *, ax: Any = None) -> Figure:
-    """Heatmap of net stance (support minus oppose, over remarks) per speaker and topic."""
+    """Heatmap of net stance (support minus oppose, over remarks) per speaker and topic. Each cell
+    shows its counts (support / oppose / neutral); a pair with no remark is grey and marked "no
+    statements", so it never reads as neutral (undetermined remarks are not counted: no evidence)."""
     import matplotlib.pyplot as plt
+    import numpy as np
 
     grid = table.pivot_table(index="speaker", columns="topic", values="net", aggfunc="mean")
+    counts = table.set_index(["speaker", "topic"])[["support", "oppose", "neutral"]]
     if ax is None:
-        fig, ax = plt.subplots(figsize=(1.6 + 1.4 * max(1, grid.shape[1]), 1 + 0.45 * max(1, grid.shape[0])))
+        fig, ax = plt.subplots(figsize=(1.6 + 1.6 * max(1, grid.shape[1]), 1 + 0.5 * max(1, grid.shape[0])))
     else:
         fig = ax.figure
-    image = ax.imshow(grid.to_numpy(dtype=float), cmap="RdYlGn", vmin=-1, vmax=1, aspect="auto")
+    cmap = plt.get_cmap("RdYlGn").copy()
+    cmap.set_bad("#e0e0e0")
+    values = np.ma.masked_invalid(grid.to_numpy(dtype=float))
+    image = ax.imshow(values, cmap=cmap, vmin=-1, vmax=1, aspect="auto")
+    for i, speaker in enumerate(grid.index):
+        for j, topic in enumerate(grid.columns):
+            if (speaker, topic) in counts.index:
+                c = counts.loc[(speaker, topic)]
+                label = f"{int(c['support'])}/{int(c['oppose'])}/{int(c['neutral'])}"
+            else:
+                label = "no statements"
+            ax.text(j, i, label, ha="center", va="center", fontsize=7, color="#333333")
     ax.set_xticks(range(grid.shape[1]), grid.columns, rotation=30, ha="right")
     ax.set_yticks(range(grid.shape[0]), grid.index)
     fig.colorbar(image, ax=ax, label="net stance (support − oppose) / remarks")
-    ax.set_title("Stance by speaker and topic")
+    ax.set_title("Stance by speaker and topic (support/oppose/neutral remarks)")
     fig.tight_layout()
     return fig
 

@@ -329,23 +329,37 @@ def load(
 def view(
     statements: Annotated[Path, typer.Argument(help="Statements JSONL (from build).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")],
-    topic: Annotated[str | None, typer.Option(help="Only this topic.")] = None,
-    speaker: Annotated[str | None, typer.Option(help="Only this speaker and whom they answer.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Only this topic (id, or label with --topics).")] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Only this speaker's neighbourhood: their statements and replies to them.")
+    ] = None,
     max_nodes: Annotated[int, typer.Option(help="Cap on nodes shown.")] = 1500,
-    gexf: Annotated[Path | None, typer.Option(help="Also export the graph as GEXF for Gephi.")] = None,
+    gexf: Annotated[Path | None, typer.Option(help="Also export the shown graph as GEXF for Gephi.")] = None,
+    topics: TopicsOpt = None,
 ) -> None:
     """Render the interactive HTML view (and optionally GEXF) from a statements file."""
     from quotegraph.extract.model import read_jsonl
-    from quotegraph.graph.view import render_html
+    from quotegraph.graph.view import UnknownFocus, focus, render_html
 
     if not statements.is_file():
         raise _fail(f"not a file: {statements}")
+    labels: dict[str, str] = {}
+    if topics is not None:
+        from quotegraph.extract.stance import load_topics
+
+        if not topics.is_file():
+            raise _fail(f"topics file not found: {topics}")
+        labels = {t.id: t.label for t in load_topics(topics)}
     items = list(read_jsonl(statements))
-    render_html(items, output, max_nodes=max_nodes, focus_topic=topic, focus_speaker=speaker)
+    try:
+        shown = focus(items, topic=topic, speaker=speaker, topic_labels=labels)
+    except UnknownFocus as err:
+        raise _fail(str(err)) from None
+    render_html(shown, output, max_nodes=max_nodes, topic_labels=labels)
     if gexf:
         from quotegraph.graph.build import build_graph, write_gexf
 
-        write_gexf(build_graph(items), gexf)
+        write_gexf(build_graph(shown), gexf)
 
 
 @app.command("propose-topics")

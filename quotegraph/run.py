@@ -269,7 +269,8 @@ def _write_outputs(
     if html:
         from quotegraph.graph.view import render_html
 
-        render_html(merged, gen / "graph.html", title="quotegraph")
+        labels = {t.id: t.label for t in ex.topics}
+        render_html(merged, gen / "graph.html", title="quotegraph", topic_labels=labels)
         report.outputs["html"] = str(out / "graph.html")
     outputs.checkpoint("html-written")
     report.outputs["report"] = str(out / "report.json")

@@ -89,3 +89,22 @@ def test_analysis_show_html_escapes_the_page_into_srcdoc(tmp_path):
     out = show_html(page)._repr_html_()
     assert out.startswith("<iframe srcdoc=")
     assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+def test_analysis_heatmap_shows_counts_and_tells_no_statements_from_neutral():
+    from quotegraph.extract.model import TopicStance
+
+    from tests.conftest import stmt
+
+    items = [
+        stmt("a.txt", 0, "We must cut the tax on fuel this year for every family.", "Ann Lee",
+             topics=(TopicStance("tax", "support", 0.8, ()),), topic="tax", stance="support"),
+        stmt("b.txt", 0, "The port will open again next spring after the repairs.", "Bo Park",
+             topics=(TopicStance("port", "neutral", 0.6, ()),), topic="port", stance="neutral"),
+        stmt("c.txt", 0, "We will look at the port again next year, she said.", "Ann Lee",
+             topics=(TopicStance("port", None, 0.2, ()),), topic="port", stance=None),
+    ]  # fmt: skip
+    table = stance_table(items)
+    assert len(table) == 2  # Ann Lee's undetermined remark on the port is not a neutral one
+    texts = {t.get_text() for t in plot_stance_heatmap(table).axes[0].texts}
+    assert {"1/0/0", "0/0/1", "no statements"} <= texts

@@ -134,3 +134,18 @@ def test_cli_stance_backend_that_cannot_load_warns_once_and_extracts(tmp_path: P
     assert len(warnings) == 1 and "Traceback" not in done.stderr
     statements = list(read_jsonl(out))
     assert statements and all(t.backend == "rules" for s in statements for t in s.topics)
+
+
+def test_cli_view_focus_writes_the_filtered_graph_and_fails_clearly(built: Path, tmp_path: Path):
+    import networkx as nx
+
+    statements = built / "statements.jsonl"
+    speaker = next(s.speaker for s in read_jsonl(statements) if s.speaker and "Stoltenberg" in s.speaker)
+    args = ["view", str(statements), "-o", str(tmp_path / "v.html"), "--gexf", str(tmp_path / "v.gexf")]
+    result = runner.invoke(app, [*args, "--speaker", speaker, "--topics", str(TOPICS)])
+    assert result.exit_code == 0, result.output
+    shown = nx.read_gexf(tmp_path / "v.gexf")
+    assert shown.number_of_nodes() < nx.read_gexf(built / "graph.gexf").number_of_nodes()
+    assert speaker in {d.get("label") for _, d in shown.nodes(data=True)}
+    result = runner.invoke(app, [*args, "--topic", "no-such-topic"])
+    assert result.exit_code == 2 and "no statement is about the topic 'no-such-topic'; topics:" in result.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from quotegraph.extract.model import TopicStance
 from quotegraph.graph.merge import merge_statements
 from quotegraph.graph.view import graph_data, render_html
@@ -80,3 +81,64 @@ def test_view_focus_on_one_topic(sample):
     data = graph_data(merge_statements(sample), focus_topic="tax")
     labels = {n["label"] for n in data["nodes"]}
     assert "Ann Lee" in labels and "Cy Diaz" not in labels
+
+
+def _neighbourhood_sample():
+    t = (TopicStance("tax", "support", 0.8, ("urged",)),)
+    return [
+        stmt("a.txt", 0, "We must cut the tax on fuel this year for every family.", "Ann Lee", topics=t, topic="tax"),
+        stmt("b.txt", 0, "Her plan to cut the fuel tax is reckless and unfunded.", "Bo Park",
+             replies_to_speaker="person/ann-lee", replies_to_name="Ann Lee"),
+        stmt("c.txt", 0, "His words about the port were simply not true at all.", "Cy Diaz",
+             replies_to_speaker="person/dee-fox", replies_to_name="Dee Fox"),
+        stmt("d.txt", 0, "The port will open again next spring after the repairs.", "Dee Fox"),
+    ]  # fmt: skip
+
+
+def test_view_focus_on_a_speaker_keeps_their_neighbourhood_only():
+    from quotegraph.graph.view import focus
+
+    items = _neighbourhood_sample()
+    shown = {s.speaker for s in focus(items, speaker="Ann Lee")}
+    assert shown == {"Ann Lee", "Bo Park"}  # her statement and the reply to her; not Cy Diaz's reply to Dee Fox
+    assert {s.speaker for s in focus(items, speaker="person/dee-fox")} == {"Dee Fox", "Cy Diaz"}
+    data = graph_data(items, focus_speaker="Bo Park")
+    reply = next(e for e in data["edges"] if e["rel"] == "reply")
+    target = next(n for n in data["nodes"] if n["id"] == reply["to"])
+    assert target["label"] == "Ann Lee"  # a reply target is labelled by the speaker, never a statement id
+
+
+@pytest.mark.parametrize("topic", ["tax", "Cutting fuel tax", "cutting FUEL tax"])
+def test_view_focus_on_a_topic_by_id_or_label(topic):
+    from quotegraph.graph.view import focus
+
+    shown = focus(_neighbourhood_sample(), topic=topic, topic_labels={"tax": "Cutting fuel tax"})
+    assert [s.speaker for s in shown] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(("kw", "message"), [({"topic": "ports"}, "topics: tax"), ({"speaker": "Eve"}, "speaker")])
+def test_view_unknown_focus_fails_clearly(kw, message):
+    from quotegraph.graph.view import UnknownFocus, focus
+
+    with pytest.raises(UnknownFocus, match=message):
+        focus(_neighbourhood_sample(), **kw)
+
+
+def test_view_undetermined_stance_draws_no_edge_and_topics_show_labels():
+    undetermined = (TopicStance("tax", None, 0.2, ("no evidence either way",)),)
+    items = [
+        stmt("a.txt", 0, "We will look at the fuel tax again next year, we said.", "Ann Lee", topics=undetermined),
+        stmt("b.txt", 0, "We must cut the tax on fuel this year for every family.", "Bo Park",
+             topics=(TopicStance("tax", "support", 0.8, ()),)),
+    ]  # fmt: skip
+    data = graph_data(items, topic_labels={"tax": "Cutting fuel tax"})
+    stances = [e["stance"] for e in data["edges"] if e["rel"] == "stance"]
+    assert stances == ["support"]  # one edge, Bo Park's; Ann Lee's undetermined statement draws none
+    assert any(n["kind"] == "topic" and n["label"] == "Cutting fuel tax" for n in data["nodes"])
+
+
+def test_view_organisation_colours_go_to_the_most_quoted():
+    items = [stmt(f"{i}.txt", 0, f"Statement number {i} about the budget plans.", f"Person {i}",
+                  speaker_org="Alpha" if i == 0 else "Zeta") for i in range(5)]  # fmt: skip
+    legend = graph_data(items)["legend"]["orgs"]
+    assert list(legend) == ["Zeta", "Alpha"]
