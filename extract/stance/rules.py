@@ -29,7 +29,19 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
+    """The stemmed content words of ``text`` (a fresh list; the work is cached per text)."""
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=16384)
+def _terms(text: str) -> tuple[str, ...]:
+    # one statement's quote, sentence, paragraph and title are scored against every topic: normalised once
+    return tuple(stem(w) for w in _WORD.findall(fold(text)) if w not in STOP_WORDS)
+
+
+@lru_cache(maxsize=16384)
+def _joined_terms(text: str) -> str:
+    return " ".join(_terms(text))
 
 
 @dataclass(frozen=True)
@@ -76,9 +88,9 @@ def topic_scores(topic: Topic, quote: str, sentence: str, paragraph: str, title:
     score = 0.0
     matched = []
     layers = ((quote, 3.0), (sentence, 2.0), (paragraph, 1.0), (title, 0.5))
-    folded = [(" ".join(terms(text)), w) for text, w in layers]
+    folded = [(_joined_terms(text), w) for text, w in layers]
     for kw in topic.keywords:
-        kt = " ".join(terms(kw))
+        kt = _joined_terms(kw)
         if not kt:
             continue
         for text, w in folded:
@@ -86,8 +98,8 @@ def topic_scores(topic: Topic, quote: str, sentence: str, paragraph: str, title:
                 score += w * (1 + 0.5 * kt.count(" "))
                 matched.append(kw)
                 break
-    prop = set(terms(topic.proposition + " " + topic.label))
-    quote_terms = set(terms(quote))
+    prop = set(_terms(topic.proposition + " " + topic.label))
+    quote_terms = set(_terms(quote))
     overlap = prop & quote_terms
     score += 0.6 * len(overlap)
     matched += sorted(overlap)
