@@ -62,8 +62,11 @@ def graph_data(
     notice = None
     speaker_budget = max(1, max_nodes - len(topics))
     if len(counts) > speaker_budget:
-        kept = {k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:speaker_budget]}
-        notice = f"Showing the {len(kept)} most quoted of {len(counts)} speakers (cap: {max_nodes} nodes)."
+        kept = _most_quoted_per_topic(items, speaker_budget)
+        notice = (
+            f"Showing the {len(kept)} most quoted of {len(counts)} speakers, the most quoted of each topic "
+            f"first (cap: {max_nodes} nodes)."
+        )
         items = [s for s in items if s.speaker_key in kept]
         counts = Counter(s.speaker_key for s in items)
     # the most frequent organisations get the colours (a legend of the first few by the alphabet tells nothing)
@@ -98,6 +101,7 @@ def graph_data(
                 "article": s.article,
                 "url": s.url,
                 "statement_id": s.statement_id,
+                "title": s.title,
             }
         )
         pairs = [(t.topic, t.stance) for t in s.topics] or ([(s.topic, s.stance)] if s.topic else [])
@@ -132,6 +136,7 @@ def graph_data(
                 "statements": n,
                 "shape": "dot",
                 "size": 12 + 6 * min(n, 12) ** 0.8,
+                "value": n,
                 "color": org_colour.get(org, "#607d8b"),
                 "title": f"{names[key]} · {n} statement(s)" + (f" · {org}" if org else ""),
             }
@@ -171,14 +176,17 @@ def graph_data(
                 "title": f"{'replies to' if reply else rel} · {count} statement(s)",
             }
         )
+    edge_list += _versus_edges(items, node_id, len(edge_list))
     # pyvis's add_edge checks every existing edge (quadratic) and merges parallel edges: append directly
     net.edges.extend(edge_list)
+    _place(net.nodes, edge_list)
     return {
         "nodes": net.nodes,
         "edges": net.edges,
         "statements": rows,
         "notice": notice,
         "legend": {"stance": STANCE_COLOURS, "orgs": org_colour, "topic": TOPIC_COLOUR},
+        "topic_labels": {t: labels.get(t, t) for t in topics},
     }
 
 
@@ -191,6 +199,94 @@ def _safe_json(data: Any) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+def _most_quoted_per_topic(items: list[Statement], budget: int) -> set[str]:
+    """Up to ``budget`` speakers: the most quoted of each topic in turn (round robin over topics, so a
+    small topic keeps its voices), then the most quoted overall."""
+    per_topic: dict[str, Counter[str]] = {}
+    overall: Counter[str] = Counter()
+    for s in items:
+        overall[s.speaker_key] += 1
+        for t in {x.topic for x in s.topics} or ({s.topic} if s.topic else set()):
+            per_topic.setdefault(t, Counter())[s.speaker_key] += 1
+    queues = [[k for k, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))] for _, c in sorted(per_topic.items())]
+    kept: set[str] = set()
+    depth = 0
+    while len(kept) < budget and any(depth < len(q) for q in queues):
+        for q in queues:
+            if depth < len(q) and len(kept) < budget:
+                kept.add(q[depth])
+        depth += 1
+    for k, _ in sorted(overall.items(), key=lambda kv: (-kv[1], kv[0])):
+        if len(kept) >= budget:
+            break
+        kept.add(k)
+    return kept
+
+
+VERSUS_SPEAKERS = 30
+"""Per topic, the most quoted speakers with a stance who get "who opposes whom" edges."""
+
+
+def _versus_edges(items: list[Statement], node_id: Any, first: int) -> list[dict[str, Any]]:
+    """Speaker-to-speaker edges of the "who opposes whom" mode: per topic, two speakers whose stances
+    (their statements' majority, support or oppose) differ are joined by an "opposes" edge, alike by an
+    "agrees" edge, weighted by the statements behind both. Hidden until the mode is chosen."""
+    by_topic: dict[str, dict[str, Counter[str]]] = {}
+    statements: dict[tuple[str, str], list[int]] = {}
+    for i, s in enumerate(items):
+        for t in s.topics or ():
+            if t.stance in ("support", "oppose"):
+                by_topic.setdefault(t.topic, {}).setdefault(s.speaker_key, Counter())[t.stance] += 1
+                statements.setdefault((t.topic, s.speaker_key), []).append(i)
+    out: list[dict[str, Any]] = []
+    for topic, speakers in sorted(by_topic.items()):
+        ranked = sorted(speakers.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:VERSUS_SPEAKERS]
+        sides = {k: c.most_common(1)[0][0] for k, c in ranked if c["support"] != c["oppose"]}
+        keys = sorted(sides)
+        for a_i, a in enumerate(keys):
+            for b in keys[a_i + 1 :]:
+                rel = "agrees" if sides[a] == sides[b] else "opposes"
+                behind = statements[(topic, a)] + statements[(topic, b)]
+                out.append(
+                    {
+                        "id": f"v{first + len(out)}",
+                        "from": node_id(a),
+                        "to": node_id(b),
+                        "rel": rel,
+                        "topic": topic,
+                        "stance": None,
+                        "statements": sorted(behind),
+                        "width": 1 + 1.2 * min(len(behind), 10),
+                        "color": "#c62828" if rel == "opposes" else "#2e7d32",
+                        "dashes": rel == "agrees",
+                        "hidden": True,
+                        "title": f"{rel} on {topic} · {len(behind)} statement(s)",
+                    }
+                )
+    return out
+
+
+def _place(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> None:
+    """Positions computed here (networkx), so the page draws at once with physics off: a force layout of
+    the stance and reply edges, seeded (the same build draws the same picture), scaled to the canvas."""
+    import networkx as nx
+
+    if not nodes:
+        return
+    g = nx.Graph()
+    g.add_nodes_from(n["id"] for n in nodes)
+    for e in edges:
+        if e["rel"] in ("stance", "reply"):
+            w = len(e["statements"])
+            g.add_edge(e["from"], e["to"], weight=g.get_edge_data(e["from"], e["to"], {"weight": 0})["weight"] + w)
+    n = g.number_of_nodes()
+    pos = nx.spring_layout(g, seed=7, iterations=60 if n > 400 else 120, weight=None, k=1.6 / max(1, n) ** 0.5)
+    scale = 90 * max(1.0, n**0.5)
+    for node in nodes:
+        x, y = pos[node["id"]]
+        node["x"], node["y"] = round(float(x) * scale, 1), round(float(y) * scale, 1)
 
 
 class UnknownFocus(ValueError):

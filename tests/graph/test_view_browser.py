@@ -48,7 +48,8 @@ def _open(browser, path: Path):
 def test_view_browser_loads_without_errors_and_counts_match(browser, built_sample):
     page, errors, requests = _open(browser, built_sample / "graph.html")
     data_nodes = page.evaluate("window.quotegraph.data.nodes.length")
-    data_edges = page.evaluate("window.quotegraph.data.edges.length")
+    # the "who opposes whom" edges wait, hidden, for their mode
+    data_edges = page.evaluate("window.quotegraph.data.edges.filter(e => !e.hidden).length")
     # nodeIndices/edgeIndices: what the network draws (body.nodes also holds hidden edge-smoothing helpers)
     rendered_nodes = page.evaluate("window.quotegraph.network.body.nodeIndices.length")
     rendered_edges = page.evaluate("window.quotegraph.network.body.edgeIndices.length")
@@ -119,4 +120,27 @@ def test_view_browser_stance_filter_reads_each_edges_own_stance(browser, tmp_pat
     page.select_option("#f-stance", "support")
     shown = page.evaluate("window.quotegraph.edges.get().filter(e => !e.hidden).map(e => [e.topic, e.stance])")
     assert shown == [["arms", "support"]]
+    assert errors == []
+
+
+def test_view_browser_who_opposes_whom_and_a_panel_that_follows_the_filters(browser, tmp_path):
+    tax = lambda st: (TopicStance("tax", st, 0.8, ()),)  # noqa: E731
+    statements = merge_statements([
+        stmt("a.txt", 0, "We must cut the tax on fuel this year for every family.", "Ann Lee", topics=tax("support"),
+             topic="tax", stance="support", outlet="Daily"),
+        stmt("b.txt", 0, "A fuel tax cut now would be reckless and unfunded.", "Bo Park", topics=tax("oppose"),
+             topic="tax", stance="oppose", outlet="Herald"),
+        stmt("c.txt", 0, "Cutting the fuel tax is the right call for drivers.", "Cy Diaz", topics=tax("support"),
+             topic="tax", stance="support", outlet="Herald"),
+    ])  # fmt: skip
+    page, errors, _ = _open(browser, render_html(statements, tmp_path / "g.html"))
+    page.select_option("#f-mode", "versus")
+    shown = page.evaluate("window.quotegraph.edges.get().filter(e => !e.hidden).map(e => e.rel).sort()")
+    assert shown == ["agrees", "opposes", "opposes"]  # Lee and Diaz agree, each opposes Park
+    page.select_option("#f-mode", "stance")
+    node_id = page.evaluate("window.quotegraph.data.nodes.find(n => n.kind === 'topic').id")
+    page.evaluate(f"window.quotegraph.showNode({node_id})")
+    assert page.locator("#panel .stmt").count() == 3
+    page.select_option("#f-outlet", "Herald")  # the open panel follows the filter
+    assert page.locator("#panel .stmt").count() == 2
     assert errors == []
