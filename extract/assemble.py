@@ -78,29 +78,31 @@ def assemble(
             venues.setdefault(speaker, venue)
         if confidence < min_confidence:
             continue
-        quote = text[f.start : f.end]
-        statements.append(
-            Statement(
-                article="",
-                quote=quote,
-                start=f.start,
-                end=f.end,
-                kind=f.kind,  # type: ignore[arg-type]
-                speaker=speaker,
-                speaker_mention=mention.text if mention else None,
-                speaker_start=mention.start if mention else None,
-                speaker_end=mention.end if mention else None,
-                speaker_type=speaker_type(mention),
-                speaker_role=title_role(mention.role) if mention and mention.role else None,
-                speaker_org=mention.org if mention else None,
-                cue=f.cue.text if f.cue else None,
-                cue_start=f.cue.start if f.cue else None,
-                cue_end=f.cue.end if f.cue else None,
-                venue=venue,
-                relay=relay,
-                confidence=round(confidence, 3),
+        pieces = utterance_pieces(f)
+        for start, end in pieces:
+            statements.append(
+                Statement(
+                    article="",
+                    quote=text[start:end],
+                    start=start,
+                    end=end,
+                    utterance=f"u{f.start}" if len(pieces) > 1 else None,
+                    kind=f.kind,  # type: ignore[arg-type]
+                    speaker=speaker,
+                    speaker_mention=mention.text if mention else None,
+                    speaker_start=mention.start if mention else None,
+                    speaker_end=mention.end if mention else None,
+                    speaker_type=speaker_type(mention),
+                    speaker_role=title_role(mention.role) if mention and mention.role else None,
+                    speaker_org=mention.org if mention else None,
+                    cue=f.cue.text if f.cue else None,
+                    cue_start=f.cue.start if f.cue else None,
+                    cue_end=f.cue.end if f.cue else None,
+                    venue=venue,
+                    relay=relay,
+                    confidence=round(confidence, 3),
+                )
             )
-        )
     # a venue named once for a speaker ("He said this in an interview with The Economist") holds for
     # that speaker's other statements in the article
     statements = [
@@ -117,6 +119,15 @@ def assemble(
         else s
         for s in statements
     ]
+
+
+def utterance_pieces(f: Found) -> list[tuple[int, int]]:
+    """The spans of what ``f`` found: one, or, for a direct quote that goes on after its own attribution
+    ("“A,” she said. “B.”"), each quoted piece apart, so that no span holds its own cue or speaker."""
+    cue = f.cue
+    if f.kind != "direct" or len(f.quotes) < 2 or cue is None or not f.start <= cue.start < f.end:
+        return [(f.start, f.end)]
+    return [(q.start, q.end) for q in sorted(f.quotes, key=lambda q: q.start)]
 
 
 def continues(doc: Doc, previous_end: int, start: int, speaker: str | None) -> bool:

@@ -161,6 +161,7 @@ class Statement:
     replies_to_speaker: str | None = None  # the answered speaker's key (see entity_key)
     replies_to_name: str | None = None  # the answered speaker's name, as shown (the key is the identity)
     article_id: str | None = None  # the article's identity (see Article.article_id); None in old JSONL
+    utterance: str | None = None  # shared by the pieces of one utterance ("A," she said. "B."), per article
     extra: tuple[tuple[str, Any], ...] = field(default=())
 
     def __post_init__(self) -> None:

@@ -93,6 +93,11 @@ def merge_statements(statements: Iterable[Statement]) -> list[Statement]:
         key = s.speaker_key
         if key is not None:
             blocks[key].append(i)
+    pieces: dict[tuple[str, str], int] = {}
+    for i, s in enumerate(items):  # the pieces of one utterance ("A," she said. "B.") are one statement
+        if s.utterance:
+            first = pieces.setdefault((s.article_key, s.utterance), i)
+            uf.union(first, i)
     for indices in blocks.values():
         block = [items[i] for i in indices]
         texts = [" ".join(content_words(s.quote)) for s in block]  # once per statement, not per pair

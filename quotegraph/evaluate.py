@@ -38,12 +38,16 @@ def dice(a: Counter[str], b: Counter[str]) -> float:
 
 
 def same_speaker(predicted: str | None, gold: str | None) -> bool:
-    """Surname test, accents ignored."""
+    """Surname test, accents ignored (as the reference scorer): the predicted name's last word stands in
+    the gold mention's head (the part before a comma or relative clause) or ends the appositive right
+    after it ("The club's general manager, David Feder, ..." -> "David Feder")."""
     if not predicted or not gold:
         return False
     p = _WORD.findall(fold(_HEAD_END.split(predicted)[0]))
-    g = _WORD.findall(fold(_HEAD_END.split(gold)[0]))
-    return bool(p and g) and (p[-1] == g[-1] or p[-1] in g)
+    parts = [_WORD.findall(fold(part)) for part in _HEAD_END.split(gold)]
+    head = parts[0]
+    appositive = parts[1] if len(parts) > 1 else []
+    return bool(p) and (p[-1] in head or (bool(appositive) and appositive[-1] == p[-1]))
 
 
 def match(preds: Sequence[Row], golds: Sequence[Row]) -> tuple[list[tuple[Row, Row, float]], list[Row], list[Row]]:
@@ -57,19 +61,36 @@ def match(preds: Sequence[Row], golds: Sequence[Row]) -> tuple[list[tuple[Row, R
     lone_preds: list[Row] = []
     lone_golds: list[Row] = []
     for ps, gs in by_article.values():
-        pw = [words(p.get("quote")) for p in ps]
+        # the pieces of one utterance may match together, where a gold set joins them, or apart
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, p in enumerate(ps):
+            if p.get("utterance") is not None:
+                groups[str(p["utterance"])].append(i)
+        candidates = [(i,) for i in range(len(ps))] + [tuple(m) for m in groups.values() if len(m) > 1]
+        cw = [sum((words(ps[i].get("quote")) for i in c), Counter()) for c in candidates]
         gw = [words(g.get("quote")) for g in gs]
-        scored = sorted(((dice(pw[i], gw[j]), i, j) for i in range(len(ps)) for j in range(len(gs))), reverse=True)
+        scored = sorted(
+            ((dice(cw[k], gw[j]), candidates[k], j) for k in range(len(candidates)) for j in range(len(gs))),
+            reverse=True,
+        )
         used_p: set[int] = set()
         used_g: set[int] = set()
-        for score, i, j in scored:
+        for score, members, j in scored:
             if score < 0.5:
                 break
-            if i in used_p or j in used_g:
+            if used_p.intersection(members) or j in used_g:
                 continue
-            used_p.add(i)
+            used_p.update(members)
             used_g.add(j)
-            pairs.append((ps[i], gs[j], score))
+            pred = (
+                ps[members[0]]
+                if len(members) == 1
+                else {
+                    **ps[members[0]],
+                    "quote": " ".join(ps[i].get("quote") or "" for i in members),
+                }
+            )
+            pairs.append((pred, gs[j], score))
         lone_preds += [p for i, p in enumerate(ps) if i not in used_p]
         lone_golds += [g for j, g in enumerate(gs) if j not in used_g]
     return pairs, lone_preds, lone_golds

@@ -306,8 +306,10 @@ def test_component_quote_goes_on_past_a_participle_of_the_same_speaker(nlp):
         "“This is in their heads. This is in their minds,” said Caddell, speaking of the health issue. "
         "“It is one of the things worrying them.”"
     )
-    s = _find(_statements(nlp, text), "This is in their heads")
-    assert s is not None and "worrying them" in s.quote and s.speaker == "Caddell"
+    statements = _statements(nlp, text)
+    s, rest = _find(statements, "This is in their heads"), _find(statements, "worrying them")
+    assert s is not None and rest is not None and s.speaker == rest.speaker == "Caddell"
+    assert s.utterance is not None and s.utterance == rest.utterance  # two pieces of one utterance
 
 
 def test_component_quote_stops_where_someone_else_speaks(nlp):
