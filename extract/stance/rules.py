@@ -56,6 +56,8 @@ class Lexicon:
     negative_words: frozenset[str]
     neutral_phrases: tuple[str, ...]
     hedges: frozenset[str]
+    negative_cues: frozenset[str] = frozenset()
+    positive_cues: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +74,37 @@ def lexicon() -> Lexicon:
         negative_words=frozenset(data["negative_words"]),
         neutral_phrases=tuple(fold(p) for p in data["neutral_phrases"]),
         hedges=frozenset(data.get("hedges") or ()),
+        negative_cues=frozenset(data.get("negative_cues") or ()),
+        positive_cues=frozenset(data.get("positive_cues") or ()),
     )
+
+
+@lru_cache(maxsize=1)
+def _cue_classes() -> dict[str, str]:
+    lex = lexicon()
+    out: dict[str, str] = {}
+    for name, words in (
+        ("weak", lex.weak_support_cues),
+        ("support", lex.support_cues),
+        ("oppose", lex.oppose_cues),
+        ("positive", lex.positive_cues),
+        ("negative", lex.negative_cues),
+    ):
+        for w in words:
+            out[w] = name
+            out.setdefault(stem(w), name)
+    return out
+
+
+def cue_class(cue: str | None) -> str | None:
+    """What a reporting verb says of its object: ``support``, ``weak`` (leans towards it), ``oppose``
+    (refuses, denies), ``negative`` (blames: "criticized", "blasted") or ``positive`` (praises); None when
+    it only reports ("said")."""
+    words = fold(cue or "").split()
+    if not words:
+        return None
+    classes = _cue_classes()
+    return classes.get(words[0]) or classes.get(stem(words[0])) or classes.get(stem(words[0].rstrip("d")))
 
 
 @dataclass(frozen=True)
@@ -131,6 +163,7 @@ EVALUATIVE = 0.3
 NEUTRAL_PROPOSITION = 0.05
 """A proposition this close to 0 reads as positive (an aim to pursue: "X should be renewed")."""
 ASSERTED_TERMS = 1
+
 """Proposition terms a clause must share to assert (or deny) its content."""
 
 
@@ -142,9 +175,16 @@ def _sentiment() -> Any:
 
 
 @lru_cache(maxsize=8192)
+def sentiment(text: str) -> tuple[float, float, float]:
+    """VADER's compound polarity of ``text`` (-1 negative .. 1 positive) and its positive and negative
+    shares (0 .. 1)."""
+    s = _sentiment().polarity_scores(text)
+    return float(s["compound"]), float(s["pos"]), float(s["neg"])
+
+
 def polarity(text: str) -> float:
     """VADER's compound polarity of ``text``, -1 (negative) .. 1 (positive)."""
-    return float(_sentiment().polarity_scores(text)["compound"])
+    return sentiment(text)[0]
 
 
 def _topic_words(topic: Topic) -> frozenset[str]:
@@ -164,6 +204,17 @@ def proposition_polarity(topic: Topic) -> float:
     return polarity(without_topic_words(topic.proposition, topic))
 
 
+@lru_cache(maxsize=256)
+def accuses(topic: Topic) -> bool:
+    """The proposition's own evaluation is negative: it accuses or warns ("X demeaned women", "... is a
+    serious threat", "... reflect racial bias"), so blame and negative evaluation agree with it and praise
+    disagrees; none either way reads as a proposal ("X should be renewed"). Read without the words of the
+    keywords, which name the matter ("cut" in "cut income tax"), but with the label's ("biased")."""
+    words = frozenset(w for k in topic.keywords for w in _WORD.findall(fold(k)))
+    text = re.sub(r"[\w']+", lambda m: "" if fold(m.group(0)) in words else m.group(0), topic.proposition)
+    return polarity(text) < -NEUTRAL_PROPOSITION
+
+
 def _phrase_hits(text: str, phrases: Sequence[str]) -> list[str]:
     return [p for p in phrases if p in text]
 
@@ -175,20 +226,16 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
     words = _WORD.findall(quote)
     evidence: list[str] = []
     score = 0.0
-    cue = fold(statement.cue or "").split()
-    if cue:
-        lemma = stem(cue[0]) if cue[0] not in lex.support_cues | lex.oppose_cues else cue[0]
-        base = {stem(c): c for c in lex.support_cues | lex.oppose_cues}
-        original = base.get(lemma, cue[0])
-        if original in lex.support_cues or any(stem(c) == stem(cue[0]) for c in lex.support_cues):
-            score += 1.0
-            evidence.append(f"cue: {statement.cue}")
-        elif original in lex.oppose_cues or any(stem(c) == stem(cue[0]) for c in lex.oppose_cues):
-            score -= 1.5
-            evidence.append(f"cue: {statement.cue}")
-        elif any(stem(c) == stem(cue[0]) for c in lex.weak_support_cues):
-            score += 0.5
-            evidence.append(f"cue: {statement.cue}")
+    accusing = accuses(topic)
+    kind = cue_class(statement.cue)
+    if kind is not None:
+        if kind in ("negative", "positive"):
+            # blame of what the proposition accuses supports it; blame of what it proposes opposes it
+            weight = 1.0 if (kind == "negative") == accusing else -1.5
+        else:
+            weight = {"support": 1.0, "weak": 0.5, "oppose": -1.5}[kind]
+        score += weight
+        evidence.append(f"cue: {statement.cue}")
     for p in _phrase_hits(quote, lex.support_phrases):
         score += 1.5
         evidence.append(p)
@@ -207,7 +254,7 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
     negative = [w for w in words if w in lex.negative_words]
     if negative:
         # pejorative words oppose a proposition that praises or proposes; they support one that accuses
-        accusing = proposition_polarity(topic) < -NEUTRAL_PROPOSITION
+        accusing = accuses(topic)
         score += (0.5 if accusing else -0.5) * min(3, len(negative))
         evidence += negative[:3]
     # the topic's own examples: the closest one votes
@@ -240,12 +287,11 @@ def _by_content(
     against it opposes it; a clause that asserts the proposition's content without negation or hedge
     supports it. Nothing either way: undetermined (None, low confidence)."""
     lex = lexicon()
-    accusing = proposition_polarity(topic) < -NEUTRAL_PROPOSITION
-    q = polarity(without_topic_words(statement.quote, topic))
-    if not accusing and abs(q) >= EVALUATIVE:
-        # a proposal: praise of what it proposes supports it, blame opposes it. (An accusation's target and
-        # what it demands differ, "the sooner he releases them, the better": the parse would have to tell.)
-        stance = "support" if q > 0 else "oppose"
+    accusing = accuses(topic)
+    q, _, _ = sentiment(without_topic_words(statement.quote, topic))
+    if abs(q) >= EVALUATIVE:
+        # a proposal: praise of what it proposes supports it, blame opposes it; an accusation the reverse
+        stance = "support" if (q > 0) != accusing else "oppose"
         tone = "positive" if q > 0 else "negative"
         return stance, round(0.5 + 0.2 * abs(q), 3), (*evidence, f"{tone} evaluation ({q:+.2f})")
     hedged = any(w in lex.hedges for w in words)

@@ -214,3 +214,37 @@ def test_stance_on_a_topic_met_only_in_the_context_is_neutral():
     assert out.topic == "email-server"
     tax = [t for t in out.topics if t.topic == "tax-cut"]
     assert len(tax) == 1 and tax[0].stance == "neutral" and "topic only in the context" in tax[0].evidence
+
+
+@pytest.mark.parametrize(
+    ("quote", "cue", "stance"),
+    [
+        # blame and praise carry stance toward their object: against a proposal, for an accusation
+        ("the plan to cut income tax next spring", "criticized", "oppose"),
+        ("the plan to cut income tax next spring", "blasted", "oppose"),
+        ("the plan to cut income tax next spring", "praised", "support"),
+        ("her handling of the private email server", "attacked", "support"),
+        ("her handling of the private email server", "defended", "oppose"),
+        # a verb that only reports says nothing of its own: a hedged quote stays undetermined
+        ("whether the plan to cut income tax might come next spring", "described", None),
+        ("whether the plan to cut income tax might come next spring", "criticized", "oppose"),
+    ],
+)
+def test_stance_reporting_verbs_evaluate_their_object(quote, cue, stance):
+    s = _assign(quote, cue=cue)
+    assert s.stance == stance
+    if stance is not None:
+        assert f"cue: {cue}" in s.topics[0].evidence
+
+
+@pytest.mark.parametrize(
+    ("quote", "stance"),
+    [
+        # an accusing proposition ("... broke the law"): blame of the accused agrees with it, praise does not
+        ("The private email server was a disgraceful and shameful mess", "support"),
+        ("Her private email server was handled honestly and well, a great job", "oppose"),
+    ],
+)
+def test_stance_evaluation_of_an_accusation(quote, stance):
+    s = _assign(quote, cue="said")
+    assert (s.topic, s.stance) == ("email-server", stance)
