@@ -22,7 +22,7 @@ from quotegraph.extract.model import Article, Statement, TopicStance
 from quotegraph.extract.stance import registry
 from quotegraph.extract.stance.propose import propose_topics
 from quotegraph.extract.stance.registry import Judgement, RulesBackend, StanceBackend, judge_many, load_backend
-from quotegraph.extract.stance.rules import topic_clauses, topic_scores
+from quotegraph.extract.stance.rules import topic_clauses, topic_df, topic_scores
 from quotegraph.extract.stance.topics import Topic, TopicsFileError, load_topics, parse_topics
 from spacy.tokens import Doc
 
@@ -86,13 +86,14 @@ class StanceAssigner:
         self.rules = RulesBackend()
         self.threshold = threshold
         self.topic_threshold = topic_threshold
+        self.df = topic_df(self.topics)
         self._warned: set[str] = set()
 
     def article_topic(self, article: Article) -> Topic | None:
         """The topic the headline and lead are about, for statements that name no topic themselves."""
         body = article.body.strip()
         lead = body[: body.find("\n\n")] if "\n\n" in body else body[:600]
-        scored = [topic_scores(t, article.title or "", lead, "", "") for t in self.topics]
+        scored = [topic_scores(t, article.title or "", lead, "", "", self.df) for t in self.topics]
         best = max(scored, key=lambda x: x.score, default=None)
         return best.topic if best is not None and best.score >= self.topic_threshold / 2 else None
 
@@ -180,7 +181,7 @@ class StanceAssigner:
         what the article's other statements are about, else what its headline and lead are about."""
         contexts = [_context(doc, article, s) for s in statements]
         all_scores = [
-            [topic_scores(t, s.quote, sentence, paragraph, article.title or "") for t in self.topics]
+            [topic_scores(t, s.quote, sentence, paragraph, article.title or "", self.df) for t in self.topics]
             for s, (sentence, paragraph) in zip(statements, contexts, strict=True)
         ]
         chosen = [

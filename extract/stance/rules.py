@@ -6,7 +6,7 @@ Lexicons in ``resources/stance.yaml`` and VADER's general sentiment lexicon; not
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -114,9 +114,28 @@ class TopicScore:
     matched: tuple[str, ...]
 
 
-def topic_scores(topic: Topic, quote: str, sentence: str, paragraph: str, title: str) -> TopicScore:
+def topic_df(topics: Sequence[Topic]) -> dict[str, int]:
+    """In how many of ``topics`` each term occurs (proposition, label, keywords): a word shared by several
+    topics of one file (a candidate's name, "tax", "president") tells them apart less."""
+    df: dict[str, int] = {}
+    for topic in topics:
+        for t in _topic_terms(topic):
+            df[t] = df.get(t, 0) + 1
+    return df
+
+
+@lru_cache(maxsize=256)
+def _topic_terms(topic: Topic) -> frozenset[str]:
+    return frozenset(_terms(" ".join((topic.proposition, topic.label, *topic.keywords))))
+
+
+def topic_scores(
+    topic: Topic, quote: str, sentence: str, paragraph: str, title: str, df: Mapping[str, int] | None = None
+) -> TopicScore:
     """How much a statement is about ``topic``: keyword phrases and proposition terms found in the quote
-    (weight 3), its sentence (2), paragraph (1) and the headline (0.5)."""
+    (weight 3), its sentence (2), paragraph (1) and the headline (0.5). With ``df`` (:func:`topic_df` of the
+    topics file), a proposition term counts 1/df and a keyword whose every word other topics share too
+    counts 1/(the fewest topics sharing one of its words)."""
     score = 0.0
     matched = []
     layers = ((quote, 3.0), (sentence, 2.0), (paragraph, 1.0), (title, 0.5))
@@ -125,15 +144,16 @@ def topic_scores(topic: Topic, quote: str, sentence: str, paragraph: str, title:
         kt = _joined_terms(kw)
         if not kt:
             continue
+        share = 1.0 if df is None else 1.0 / min(df.get(t, 1) for t in kt.split())
         for text, w in folded:
             if f" {kt} " in f" {text} ":
-                score += w * (1 + 0.5 * kt.count(" "))
+                score += w * (1 + 0.5 * kt.count(" ")) * share
                 matched.append(kw)
                 break
     prop = set(_terms(topic.proposition + " " + topic.label))
     quote_terms = set(_terms(quote))
     overlap = prop & quote_terms
-    score += 0.6 * len(overlap)
+    score += sum(0.6 / (1 if df is None else df.get(t, 1)) for t in overlap)
     matched += sorted(overlap)
     return TopicScore(topic, score, tuple(dict.fromkeys(matched)))
 

@@ -248,3 +248,39 @@ def test_stance_reporting_verbs_evaluate_their_object(quote, cue, stance):
 def test_stance_evaluation_of_an_accusation(quote, stance):
     s = _assign(quote, cue="said")
     assert (s.topic, s.stance) == ("email-server", stance)
+
+
+TRUMP_TOPICS = parse_topics(
+    {
+        "topics": [
+            {
+                "id": "trump-returns",
+                "label": "President Trump's tax returns",
+                "proposition": "President Donald Trump should release his tax returns.",
+                "keywords": ["tax returns"],
+            },
+            {
+                "id": "trump-wall",
+                "label": "President Trump's border wall",
+                "proposition": "President Donald Trump should build his border wall.",
+                "keywords": ["border wall"],
+            },
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "topic"),
+    [
+        # a name both topics share decides neither
+        ("President Donald Trump's team says President Trump will come to Ohio on Tuesday", None),
+        # a word only one topic has does
+        ("Donald Trump has to release his tax returns before the vote", "trump-returns"),
+        ("Donald Trump will build the wall on the border", "trump-wall"),
+    ],
+)
+def test_stance_words_shared_by_topics_do_not_decide(quote, topic):
+    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
+    [out] = StanceAssigner(TRUMP_TOPICS).assign([s], None, _article(f"{quote}, she said.", title="Campaign trail"))
+    assert out.topic == topic
