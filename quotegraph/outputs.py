@@ -14,6 +14,7 @@ tests use it instead of timing a kill.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import shutil
@@ -113,22 +114,77 @@ def publish(outdir: Path, gen: Path) -> None:
     """Make ``gen`` the current build: one atomic rename of ``.current``; then every file of it gets its
     link in ``outdir`` (a link is never changed again once made: it points through ``.current``)."""
     _fsync_dir(gen)
+    _adopt_plain_build(outdir)
     previous = (outdir / CURRENT).resolve() if (outdir / CURRENT).is_symlink() else None
     checkpoint("before-switch")
     _replace_link(outdir / CURRENT, os.path.relpath(gen, outdir))
     _fsync_dir(outdir)
     checkpoint("after-switch")
+    try:
+        _link_outputs(outdir, gen)
+    except OSError as err:  # the build is current already: a missing link is made by the next build
+        log.warning("build %s is current, but a link in %s could not be made (%s)", gen.name, outdir, err)
+    if previous is not None and previous != gen.resolve():
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+RAW = ".statements-raw.jsonl"
+_PLAIN = ("statements.jsonl", "graph.ttl", "graph.gexf", "graph.html", "report.json")
+
+
+def _plain_outputs(outdir: Path) -> list[Path]:
+    """The outputs of a build made before generations, plain files beside each other: those its
+    ``report.json`` names (never another file of the folder), and the statements kept for ``--add``."""
+    names = set(_PLAIN)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        if not (outdir / "report.json").is_symlink():
+            listed = json.loads((outdir / "report.json").read_text("utf-8")).get("outputs", {})
+            names |= {Path(str(v)).name for v in listed.values()}
+    return sorted(p for p in (outdir / n for n in (*names, RAW)) if p.is_file() and not p.is_symlink())
+
+
+def _adopt_plain_build(outdir: Path) -> None:
+    """A folder built before generations becomes a generation of its own before anything replaces it,
+    so that no moment shows files of two builds: its files are hard-linked into a generation,
+    ``.current`` is switched to it, then each plain file is replaced by its link (same content) in one
+    rename. A kill half-way is finished by the next build, before it switches."""
+    plain = _plain_outputs(outdir)
+    if not plain:
+        return
+    if not (outdir / CURRENT).is_symlink():
+        gen = new_generation(outdir)
+        for path in plain:
+            try:
+                os.link(path, gen / path.name)
+            except OSError:
+                shutil.copy2(path, gen / path.name)
+        _fsync_dir(gen)
+        _replace_link(outdir / CURRENT, os.path.relpath(gen, outdir))
+        _fsync_dir(outdir)
+        checkpoint("adopted")
+    held = (outdir / CURRENT).resolve()
+    for path in plain:
+        if not (held / path.name).is_file():
+            continue  # not part of the adopted build: left alone
+        if path.name.startswith("."):
+            path.unlink()  # the generation holds it: --add reads it there
+        else:
+            _replace_link(path, f"{CURRENT}/{path.name}")
+            checkpoint(f"adopted-{path.name}")
+
+
+def _link_outputs(outdir: Path, gen: Path) -> None:
+    """Every file of ``gen`` gets its link ``outdir/<name>`` -> ``.current/<name>``."""
     names = {p.name for p in gen.iterdir() if not p.name.startswith(".")}
     for name in sorted(names):
         link = outdir / name
         target = f"{CURRENT}/{name}"
         if not (link.is_symlink() and os.readlink(link) == target):
             _replace_link(link, target)  # a plain file of an older build becomes a link, atomically
+            checkpoint(f"linked-{name}")
     for link in outdir.iterdir():  # outputs this build did not write (an RDF format not asked again)
         if link.is_symlink() and os.readlink(link).startswith(f"{CURRENT}/") and link.name not in names:
             link.unlink()
-    if previous is not None and previous != gen.resolve():
-        shutil.rmtree(previous, ignore_errors=True)
 
 
 def discard(gen: Path) -> None:

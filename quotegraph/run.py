@@ -17,10 +17,9 @@ from typing import Any
 from quotegraph.extract.atomic import atomic_write
 from quotegraph.extract.model import Statement, write_jsonl
 from quotegraph.extract.pipeline import Extractor, FileOutcome
+from quotegraph.outputs import RAW  # per-article statements before linking and merging, for --add
 
 log = logging.getLogger(__name__)
-
-RAW = ".statements-raw.jsonl"  # per-article statements before corpus linking and merging, for --add
 
 
 def software_version() -> str:

@@ -165,3 +165,126 @@ def test_crash_a_corrupt_cache_is_set_aside(extractor, corpora, tmp_path, caplog
     result = CliRunner().invoke(app, ["build", str(first), "-o", str(out), "-q", "--topics", str(TOPICS)])
     assert result.exit_code == 0, result.output
     assert list(read_jsonl(out / "statements.jsonl"))
+
+
+def _one_build(out: Path, before: dict[str, bytes]) -> str:
+    """The invariant: the folder shows one complete build, the earlier one or the new one, never a mix.
+    Returns which."""
+    visible = _visible(out)
+    if visible == before:
+        return "earlier"
+    gen = (out / outputs.CURRENT).resolve()
+    links = {p.name: p for p in out.iterdir() if not p.name.startswith(".")}
+    assert all(p.is_symlink() and p.resolve().parent == gen for p in links.values()), "outputs of two builds"
+    assert {"statements.jsonl", "graph.ttl", "report.json"} <= set(links)
+    report = json.loads(visible["report.json"])
+    assert report["counts"]["statements"] == sum(1 for _ in read_jsonl(out / "statements.jsonl"))
+    return "new"
+
+
+def test_crash_real_sigkills_at_several_points_keep_one_complete_build(corpora, tmp_path):
+    """A loop of real SIGKILLs of `quotegraph build`, each at a point named in advance (no timing): after
+    each, the folder holds one complete build and no temporary file survives the next build."""
+    first, second = corpora
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "quotegraph", "build", "--quiet", "--topics", str(TOPICS), "-o", str(out)]
+    done = subprocess.run([*cmd, str(first)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    inputs = [[str(first), str(second)], [str(second)]]
+    for i, point in enumerate(["extracted", "rdf-written", "before-switch", "after-switch"]):
+        before = _visible(out)
+        env = {**os.environ, outputs.FAULT_ENV: point}
+        killed = subprocess.run([*cmd, *inputs[i % 2]], capture_output=True, text=True, timeout=300, env=env)
+        assert killed.returncode == -9, (point, killed.stderr)
+        assert _one_build(out, before) == ("new" if point == "after-switch" else "earlier"), point
+    done = subprocess.run([*cmd, "--add", str(first)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    articles = {s.article for s in read_jsonl(out / "statements.jsonl")}
+    assert articles == {ARTICLES[0].name, ARTICLES[1].name}  # the last complete build had both
+    assert len(list((out / outputs.GENERATIONS).iterdir())) == 1
+    assert not [p for p in out.rglob("*.tmp")]
+
+
+def _plain_build(extractor, paths, out: Path) -> None:
+    """An output folder as builds made it before generations: plain files side by side."""
+    _build(extractor, paths, out)
+    gen = (out / outputs.CURRENT).resolve()
+    for link in [p for p in out.iterdir() if p.is_symlink()]:
+        link.unlink()
+    for path in gen.iterdir():
+        shutil.copy2(path, out / path.name)
+    shutil.rmtree(out / outputs.GENERATIONS)
+
+
+@pytest.mark.parametrize(
+    "point",
+    ["adopted", "adopted-graph.gexf", "adopted-statements.jsonl", "before-switch", "after-switch", "report-written"],
+)
+def test_crash_a_folder_of_plain_files_is_replaced_whole(point, extractor, corpora, tmp_path, monkeypatch):
+    """A folder written before generations (plain files) is first made a generation of its own: killed
+    while it is, or after, the folder shows the old build or the new one, and the next build finishes."""
+    first, second = corpora
+    out = tmp_path / "out"
+    _plain_build(extractor, [first], out)
+    before = _visible(out)
+    with monkeypatch.context() as m:
+        _kill_at(point, m)
+        with pytest.raises(Killed):
+            _build(extractor, [first, second], out)
+    assert _one_build(out, before) == ("new" if point == "after-switch" else "earlier")
+    _build(extractor, [second], out, add=True)
+    assert _one_build(out, before) == "new"
+    articles = {s.article for s in read_jsonl(out / "statements.jsonl")}
+    assert articles == {ARTICLES[0].name, ARTICLES[1].name}
+    assert not (out / outputs.RAW).exists() and len(list((out / outputs.GENERATIONS).iterdir())) == 1
+
+
+@pytest.mark.parametrize(
+    "name", [".statements-raw.jsonl", "statements.jsonl", "graph.ttl", "graph.gexf", "graph.html", "report.json"]
+)
+def test_crash_a_full_disk_at_any_output_keeps_the_previous_build(name, corpora, tmp_path, monkeypatch):
+    """ENOSPC from the write of any one output file: one error line naming it, the previous build whole,
+    no temporary file left."""
+    first, second = corpora
+    out = tmp_path / "out"
+    runner = CliRunner()
+    args = ["-o", str(out), "-q", "--topics", str(TOPICS)]
+    assert runner.invoke(app, ["build", str(first), *args]).exit_code == 0
+    before = _visible(out)
+    fsync = os.fsync
+
+    def full(fd: int) -> None:
+        if Path(os.readlink(f"/proc/self/fd/{fd}")).name.startswith(f".{name}."):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = runner.invoke(app, ["build", str(first), str(second), *args])
+    assert result.exit_code == 2, result.output
+    [line] = [x for x in result.output.splitlines() if x.strip()]
+    assert line.startswith("error: no space left on device writing ") and line.count(name) == 1, line
+    assert "previous build" in line and "Traceback" not in result.output
+    assert _visible(out) == before
+    assert len(list((out / outputs.GENERATIONS).iterdir())) == 1
+    assert not [p for p in out.rglob("*.tmp")]
+
+
+def test_crash_a_link_that_cannot_be_made_after_the_switch_is_made_next_time(extractor, corpora, tmp_path, monkeypatch):
+    """Past the switch the new build is current: a failing link is a warning (the next build makes it)."""
+    first, second = corpora
+    out = tmp_path / "out"
+    _build(extractor, [first], out, rdf_formats=())
+    assert not (out / "graph.ttl").exists()
+    replace_link = outputs._replace_link
+
+    def failing(link: Path, target: str) -> None:
+        if link.name == "graph.ttl":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        replace_link(link, target)
+
+    monkeypatch.setattr(outputs, "_replace_link", failing)
+    _build(extractor, [first, second], out)
+    assert json.loads((out / "report.json").read_text())["counts"]["read"] == 2
+    monkeypatch.undo()
+    _build(extractor, [second], out, add=True)
+    assert (out / "graph.ttl").is_symlink() and rdflib.Graph().parse(out / "graph.ttl", format="turtle")
