@@ -217,6 +217,9 @@ def _build(
         earlier = [s for s in read_jsonl(previous / RAW) if s.article_key not in fresh]
         report.previous = len({s.article_key for s in earlier})
         collected = earlier + collected
+    from quotegraph.extract.stance.consistency import consistent_stances
+
+    collected = consistent_stances(collected)  # a speaker's clear stances inform their weak ones
     gen = outputs.new_generation(out)
     try:
         _write_outputs(ex, report, collected, gen, out, rdf_formats=rdf_formats, html=html)

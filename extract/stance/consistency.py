@@ -1,0 +1,70 @@
+"""Corpus consistency: a speaker's stance on a topic, as their other statements show it, informs a
+statement of theirs whose own evidence is weak.
+
+A statement's stance on a topic is weak when it is undetermined or its confidence is below ``weak``. When the
+same speaker's other statements on that topic (each remark counted once, however many articles report it)
+take a side with at least ``min_others`` clear statements and a ``share`` of them agreeing, the weak one gets
+that side, at a confidence still below ``weak``, with evidence that says where it comes from. Neutral
+stances are decisions (on the topic, no side) and stay as they are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from quotegraph.extract.model import Statement, TopicStance
+from quotegraph.extract.text import fold
+
+WEAK = 0.5
+"""Confidence below which a stance is weak evidence."""
+CONSISTENT_CONFIDENCE = 0.45
+"""Confidence of a stance taken from the speaker's other statements."""
+EVIDENCE = "consistent with the speaker's other statements"
+"""Start of the evidence line of a stance taken from the speaker's other statements."""
+
+
+def _weak(ts: TopicStance, weak: float) -> bool:
+    if any(e.startswith(EVIDENCE) for e in ts.evidence):
+        return False  # already informed (an earlier build): kept as it is
+    return ts.stance is None or (ts.stance != "neutral" and ts.confidence < weak)
+
+
+def consistent_stances(
+    statements: Sequence[Statement], *, weak: float = WEAK, min_others: int = 2, share: float = 0.75
+) -> list[Statement]:
+    """``statements`` with weak stances informed by the same speaker's clear ones on the same topic."""
+    votes: dict[tuple[str, str], dict[str, str]] = {}
+    for s in statements:
+        key = s.speaker_key
+        if not key:
+            continue
+        for ts in s.topics or ():
+            if ts.stance in ("support", "oppose") and ts.confidence >= weak and not _weak(ts, weak):
+                # one remark reported by several articles counts once
+                votes.setdefault((key, ts.topic), {})[fold(s.quote)] = ts.stance
+    out: list[Statement] = []
+    for s in statements:
+        key = s.speaker_key
+        if not key or not any(_weak(ts, weak) for ts in s.topics or ()):
+            out.append(s)
+            continue
+        own = fold(s.quote)
+        topics = []
+        for ts in s.topics:
+            others = votes.get((key, ts.topic), {})
+            counts = Counter(v for q, v in others.items() if q != own)
+            side, n = counts.most_common(1)[0] if counts else (None, 0)
+            total = sum(counts.values())
+            if _weak(ts, weak) and side is not None and n >= min_others and n / total >= share:
+                ts = replace(
+                    ts,
+                    stance=side,  # type: ignore[arg-type]
+                    confidence=CONSISTENT_CONFIDENCE,
+                    evidence=(*ts.evidence, f"{EVIDENCE} on this topic ({n} of {total} {side})"),
+                )
+            topics.append(ts)
+        main = next((t for t in topics if t.topic == s.topic), None)
+        out.append(replace(s, topics=tuple(topics), stance=main.stance if main else s.stance))
+    return out

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.model import Statement, TopicStance
+from quotegraph.extract.stance.consistency import EVIDENCE, consistent_stances
+
+
+def _st(quote: str, speaker: str, stance: str | None, confidence: float, article: str = "a.txt") -> Statement:
+    ts = TopicStance("tax-cut", stance, confidence, ("cue: urged",) if stance else ("no evidence either way",))
+    return Statement(
+        article=article, quote=quote, start=0, end=len(quote), kind="direct", speaker=speaker,
+        topics=(ts,), topic="tax-cut", stance=stance,
+    )  # fmt: skip
+
+
+CLEAR = [
+    _st("It is time to cut income tax for working families", "Ann Lee", "support", 0.8),
+    _st("We must cut income tax before the winter", "Ann Lee", "support", 0.7),
+]
+
+
+@pytest.mark.parametrize(
+    ("others", "weak", "expected"),
+    [
+        # two clear statements of hers agree: her undetermined one takes their side, said so in its evidence
+        (CLEAR, _st("Income tax is on the table again", "Ann Lee", None, 0.2), "support"),
+        (CLEAR, _st("Income tax is on the table again", "Ann Lee", "oppose", 0.4), "support"),
+        # someone else's statements say nothing of hers
+        (CLEAR, _st("Income tax is on the table again", "Bo Park", None, 0.2), None),
+        # one clear statement is not enough, nor a split speaker
+        (CLEAR[:1], _st("Income tax is on the table again", "Ann Lee", None, 0.2), None),
+        (
+            [
+                *CLEAR,
+                _st("No income tax cut this year", "Ann Lee", "oppose", 0.8),
+                _st("The income tax cut can wait", "Ann Lee", "oppose", 0.8),
+            ],
+            _st("Income tax is on the table again", "Ann Lee", None, 0.2),
+            None,
+        ),
+        # the same remark reported by two articles counts once
+        (
+            [CLEAR[0], _st(CLEAR[0].quote, "Ann Lee", "support", 0.8, article="b.txt")],
+            _st("Income tax is on the table again", "Ann Lee", None, 0.2),
+            None,
+        ),
+    ],
+)
+def test_stance_consistency_informs_weak_stances(others, weak, expected):
+    out = consistent_stances([*others, weak])
+    informed = out[-1]
+    assert informed.stance == expected and informed.topics[0].stance == expected
+    assert out[: len(others)] == others  # clear stances are left as they are
+    if expected is not None:
+        assert informed.topics[0].confidence < 0.5
+        assert any(e.startswith(EVIDENCE) for e in informed.topics[0].evidence)
+    assert consistent_stances(out) == out  # a second pass (build --add) changes nothing
+
+
+def test_stance_consistency_keeps_neutral_and_clear_stances():
+    neutral = _st("Whether to cut income tax is up to each parliament", "Ann Lee", "neutral", 0.6)
+    against = _st("An income tax cut would be a disaster", "Ann Lee", "oppose", 0.7)
+    assert consistent_stances([*CLEAR, neutral, against])[2:] == [neutral, against]
