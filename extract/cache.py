@@ -81,6 +81,7 @@ class StatementCache:
             self._db = self._open()
         self.hits = 0
         self.misses = 0
+        self.errors = 0  # entries that could not be read or stored (warned about once)
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
@@ -104,7 +105,7 @@ class StatementCache:
             if row is not None:
                 statements = [Statement.from_dict(d) for d in json.loads(row[0])]
         except (sqlite3.DatabaseError, ValueError, TypeError, KeyError) as err:
-            log.warning("statement cache entry unreadable (%s): parsing the article again", err)
+            self._warn(f"statement cache entry unreadable ({err}): parsing the article again")
             row = None
         if row is None:
             self.misses += 1
@@ -119,7 +120,16 @@ class StatementCache:
                 self._db.execute("INSERT OR REPLACE INTO statements (key, data) VALUES (?, ?)", (key, data))
                 self._db.commit()
         except sqlite3.DatabaseError as err:
-            log.warning("could not store statements in the cache (%s); the run goes on without it", err)
+            self._warn(f"could not store statements in the cache ({err}); the run goes on without it")
+
+    def _warn(self, message: str) -> None:
+        """The first failing entry is a warning, later ones are counted (a damaged cache would repeat it
+        for every article)."""
+        self.errors += 1
+        if self.errors == 1:
+            log.warning("%s (%s; later failures of this cache are logged at debug level)", message, self.path)
+        else:
+            log.debug("%s", message)
 
     def __len__(self) -> int:
         with self._lock:

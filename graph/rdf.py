@@ -20,7 +20,7 @@ from quotegraph.extract.model import Statement, entity_key
 from quotegraph.extract.text import slug
 from quotegraph.graph.namespace import BASE, MARL, OA, QG, SCHEMA, WD, article_segment, entity_iri
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
 NS_UUID = uuid.UUID("0b6f4d8e-1f7a-5c1d-8d2e-4b9a7c3e5f10")
 _WORD = re.compile(r"\w+")
@@ -63,6 +63,7 @@ PREFIXES: tuple[tuple[str, Any], ...] = (
     ("marl", MARL),
     ("qg", QG._NS),
     ("wd", WD),
+    ("dcterms", DCTERMS),
 )
 
 
@@ -191,6 +192,8 @@ def _add_statement(
     g.add((selector, OA.end, Literal(s.end, datatype=XSD.nonNegativeInteger)))
     g.add((article, RDF.type, SCHEMA.NewsArticle))
     g.add((article, SCHEMA.identifier, Literal(s.article)))
+    if s.article_id and s.article_id != s.url:
+        g.add((article, DCTERMS.source, Literal(s.article_id)))  # the path it was read from: its identity
     if s.title:
         g.add((article, SCHEMA.headline, Literal(s.title)))
     if s.url:

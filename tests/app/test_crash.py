@@ -288,3 +288,21 @@ def test_crash_a_link_that_cannot_be_made_after_the_switch_is_made_next_time(ext
     monkeypatch.undo()
     _build(extractor, [second], out, add=True)
     assert (out / "graph.ttl").is_symlink() and rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+
+
+def test_crash_unreadable_cache_entries_are_misses_warned_once(tmp_path, caplog):
+    import sqlite3
+
+    from quotegraph.extract.cache import StatementCache
+
+    path = tmp_path / "cache.sqlite"
+    cache = StatementCache(path)
+    cache.close()
+    with sqlite3.connect(path) as db:
+        db.executemany("INSERT INTO statements VALUES (?, ?)", [("a", "{not json"), ("b", '[{"quote": 1}]')])
+    cache = StatementCache(path)
+    with caplog.at_level("WARNING"):
+        assert cache.get("a") is None and cache.get("b") is None and cache.get("a") is None
+    assert cache.misses == 3 and cache.errors == 3
+    assert len([r for r in caplog.records if r.levelname == "WARNING"]) == 1
+    cache.close()

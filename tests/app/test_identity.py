@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from quotegraph.extract.model import read_jsonl
-from rdflib import Graph, Namespace
+from rdflib import Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF
+from rdflib.namespace import DCTERMS, RDF
 from typer.testing import CliRunner
 
 from quotegraph.cli import app
@@ -33,7 +33,8 @@ def _build(out: Path, *paths: Path, add: bool = False) -> None:
     assert result.exit_code == 0, result.output
 
 
-def test_identity_names_that_slug_alike_are_three_articles(tmp_path: Path):
+def test_identity_names_that_slug_alike_are_three_articles(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the paths are below the working directory: relative to it
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name, text in zip(["a b.txt", "a-b.txt", "A-B.TXT"], TEXTS, strict=True):
@@ -42,6 +43,11 @@ def test_identity_names_that_slug_alike_are_three_articles(tmp_path: Path):
     articles = _articles(Graph().parse(tmp_path / "out" / "graph.ttl"))
     assert len(articles) == 3 and all(len(ids) == 1 for ids in articles.values())
     assert sorted(ids[0] for ids in articles.values()) == ["A-B.TXT", "a b.txt", "a-b.txt"]
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    sources = {str(a): [str(p) for p in graph.objects(URIRef(a), DCTERMS.source)] for a in articles}
+    assert sorted(p for paths in sources.values() for p in paths) == [
+        f"{corpus.name}/{n}" for n in ["A-B.TXT", "a b.txt", "a-b.txt"]
+    ]
 
 
 def test_identity_same_name_in_two_folders_any_order_and_add(tmp_path: Path):
