@@ -15,6 +15,7 @@ span, cue, mention, confidence); :func:`find_statements` runs them in order of t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from quotegraph.extract.content import (
@@ -109,6 +110,8 @@ def cue_statements(
             start, end = trim(text, start, colon.start())
         if end <= start or _words(text[start:end]) < 2:
             continue
+        if cue.end <= mention.start < end and start < mention.end and not overlapping(start, end, quotes):
+            continue  # the speaker is no content of their own cue ("..., said spokesman Tobias Reinhardt")
         inside = overlapping(start, end, quotes)
         if inside:
             # extend to whole quotes that the clause cuts
@@ -296,8 +299,10 @@ def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon) -> list[
     out: list[Found] = []
     # a transcript: at least two different speakers in capitals ("WALLACE:", "PENCE:")
     lines = list(_LABEL_LINE.finditer(text))
-    capitals = {m.group(1) for m in lines if m.group(1).isupper()}
-    transcript_doc = len(capitals - {c.upper() for c in lexicon.not_speaker_labels}) >= 2
+    not_labels = {c.upper() for c in lexicon.not_speaker_labels}
+    capitals = Counter(m.group(1) for m in lines if m.group(1).isupper() and m.group(1) not in not_labels)
+    # speakers take turns: section heads of a market wrap ("ANALYST'S TAKE:", "CURRENCIES:") each stand once
+    transcript_doc = len(capitals) >= 2 and max(capitals.values()) >= 2
     for m in lines:
         label, start = m.group(1), m.start(1)
         if label.lower() in lexicon.not_speaker_labels or _words(text[m.start(2) : m.end()]) < 4:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from quotegraph.extract.content import QuoteSpan
 from quotegraph.extract.lookup import sent_of
@@ -120,8 +122,9 @@ def resolve(
         word = lower.split()[-1] if lower.split() else lower
         if word in PLURAL:
             return None, 0.5
-        candidates = [n for pos, n in previous if pos < mention.start]
-        recent_person = [n for pos, n in index.persons if pos < mention.start]
+        wanted = PRONOUN_GENDER.get(word)
+        candidates = [n for pos, n in previous if pos < mention.start and agrees(n, wanted)]
+        recent_person = [n for pos, n in index.persons if pos < mention.start and agrees(n, wanted)]
         if candidates:
             return candidates[-1], 0.85
         if recent_person:
@@ -134,6 +137,45 @@ def resolve(
     # an unnamed source ("a Homeland Security Department official", "the South Carolina senator"):
     # the mention itself is the best name the article gives
     return described(mention.text), 0.5
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """First name -> "f" or "m", for names only one of the two lists holds (``resources/first_names_*``)."""
+    out: dict[str, str] = {}
+    folder = resources.files("quotegraph.extract.resources")
+    for gender, name in (("f", "first_names_female.txt"), ("m", "first_names_male.txt")):
+        for line in folder.joinpath(name).read_text("utf-8").splitlines():
+            if line and not line.startswith("#"):
+                out[line.strip().lower()] = gender
+    return out
+
+
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lady": "f", "lord": "m"}
+
+
+def gender_of(name: str | None) -> str | None:
+    """ "f", "m" or None (unknown) from a name's title or first name ("Anna Vogel" -> "f")."""
+    words = [w.strip(".").lower() for w in (name or "").split()]
+    if len(words) < 2:
+        return None
+    if words[0] in _TITLE_GENDER:
+        return _TITLE_GENDER[words[0]]
+    return _first_names().get(words[0])
+
+
+def agrees(name: str | None, wanted: str | None) -> bool:
+    """A pronoun of gender ``wanted`` can point to ``name``: unless the name is known to be the other."""
+    if wanted is None:
+        return True
+    words = (name or "").split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False  # "he" or "she" is a person: not "both candidates", "members", "the friends"
+    known = gender_of(name)
+    return known is None or known == wanted
 
 
 def described(text: str) -> str | None:

@@ -77,7 +77,12 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
             if (
                 child.dep_ == "appos"
                 and child.i > subject.i
-                and child.ent_type_ == "PERSON"
+                and (
+                    child.ent_type_ == "PERSON"
+                    # "Its spokesman, Edmund Price, said": a role noun named by its apposition (the
+                    # tagger may miss the person)
+                    or (child.pos_ == "PROPN" and subject.pos_ == "NOUN" and role_in(subject.text) is not None)
+                )
                 and doc[child.i - 1].text != "("
                 and (child.i + 1 >= len(doc) or doc[child.i + 1].text != ")")
             ) and subject.ent_type_ != "PERSON":
@@ -93,7 +98,27 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
                     j += 1
                 if j < len(doc) and j < head.i:
                     return doc[j]
+    if subject is None:
+        return _name_after(doc, head)
     return subject
+
+
+_AFTER_QUOTE = frozenset({",", "”", '"', "»", "’"})
+
+
+def _name_after(doc: Doc, head: Token) -> Token | None:
+    """'“...,” said union spokesman Tobias Reinhardt': a cue right after a quote, with no subject, whose
+    speaker follows it (titles and role nouns, then the name); the name's last word, or None."""
+    if head.i == 0 or doc[head.i - 1].text not in _AFTER_QUOTE:
+        return None
+    j = head.i + 1
+    while j < len(doc) and j - head.i <= 6 and doc[j].pos_ in ("DET", "ADJ", "NOUN") and not doc[j].is_punct:
+        j += 1
+    if j >= len(doc) or doc[j].pos_ != "PROPN":
+        return None
+    while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].is_punct:
+        j += 1
+    return doc[j]
 
 
 def _subject(doc: Doc, head: Token) -> Token | None:
@@ -183,6 +208,16 @@ def mention_for(doc: Doc, token: Token, *, left_limit: int = 0) -> Mention:
             right = max(right, r)
         if child.i > token.i and child.dep_ in ("compound", "flat"):
             right = max(right, child.i)
+    # a name the parser split ("Tobias" + "Reinhardt" as its modifier) is one name
+    while right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN" and doc[right + 1].ent_type_ == token.ent_type_ != "":
+        right += 1
+    # the title right before a name the parser did not attach ("said union spokesman Tobias Reinhardt")
+    if token.pos_ == "PROPN":
+        j = left
+        while j - 1 >= 0 and doc[j - 1].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[j - 1].is_punct:
+            j -= 1
+        if j < left and role_in(doc[j:left].text):
+            left = j
     # never across a line break, a dateline dash or a bracket to the left of the head
     for i in range(token.i - 1, left - 1, -1):
         t = doc[i]

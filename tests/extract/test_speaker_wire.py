@@ -1,0 +1,89 @@
+"""Speakers in ordinary wire copy: inverted cues with a title before the name, a role named by its
+apposition, pronouns that agree in gender, section heads that are nobody."""
+
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.coref import agrees, gender_of
+from quotegraph.extract.model import Article
+from quotegraph.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp) -> Extractor:
+    return Extractor(nlp=nlp)
+
+
+def _speakers(extractor: Extractor, body: str) -> list[tuple[str | None, str]]:
+    text = "Pension row\n\n" + body
+    article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
+    _, statements = extractor._process([article])[0]
+    return [(s.speaker, s.quote) for s in statements]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "quote"),
+    [
+        (
+            "BERLIN (dpa) - The government defended its pension plan on Monday. "
+            "“This is a pay cut dressed up as reform,” said union spokesman Tobias Reinhardt.",
+            "Tobias Reinhardt",
+            "This is a pay cut dressed up as reform",
+        ),
+        (
+            "The company rejected the claims. Its spokesman, Edmund Price, said the plant would stay open.",
+            "Edmund Price",
+            "the plant would stay open",
+        ),
+        (
+            "Anna Vogel rejected the strike threat. Tom Berg, the union leader, had called it. "
+            "“Strikes will not change the demographics,” she said.",
+            "Anna Vogel",
+            "Strikes will not change the demographics",
+        ),
+        (
+            "Tom Berg called the strike. Anna Vogel, the minister, had rejected it. "
+            "“We will not give up our pensions,” he said.",
+            "Tom Berg",
+            "We will not give up our pensions",
+        ),
+    ],
+)
+def test_speaker_wire_copy(extractor, body, speaker, quote):
+    assert (speaker, quote) in _speakers(extractor, body)
+
+
+def test_speaker_section_heads_of_a_market_wrap_are_nobody(extractor):
+    body = (
+        "ANALYST'S TAKE: The market will fall further this week as rates rise again.\n\n"
+        "CURRENCIES: The dollar rose against the euro and the yen on Tuesday."
+    )
+    assert _speakers(extractor, body) == []
+
+
+def test_speaker_a_transcript_keeps_its_turns(extractor):
+    body = (
+        "WALLACE: Let me start with the economy and the jobs you promised.\n\n"
+        "PENCE: Well, look, the economy is growing faster than anyone expected.\n\n"
+        "WALLACE: But the numbers say otherwise, governor, and you know it.\n\n"
+        "PENCE: The numbers will prove us right by the end of the year."
+    )
+    assert [s for s, _ in _speakers(extractor, body)].count("PENCE") + [s for s, _ in _speakers(extractor, body)].count(
+        "Pence"
+    ) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [("Anna Vogel", "f"), ("Tom Berg", "m"), ("Mrs. Smith", "f"), ("Mr. Lee", "m"), ("Vogel", None), ("Kim Ode", None)],
+)
+def test_speaker_gender_from_title_or_first_name(name, gender):
+    assert gender_of(name) == gender
+
+
+@pytest.mark.parametrize(
+    ("name", "pronoun", "ok"),
+    [("Anna Vogel", "f", True), ("Anna Vogel", "m", False), ("both candidates", "m", False), ("Vogel", "f", True)],
+)
+def test_speaker_pronoun_agreement(name, pronoun, ok):
+    assert agrees(name, pronoun) is ok
