@@ -56,6 +56,8 @@ class Lexicon:
     negative_words: frozenset[str]
     neutral_phrases: tuple[str, ...]
     hedges: frozenset[str]
+    procedural: frozenset[str] = frozenset()
+    prescriptive: tuple[str, ...] = ()
     negative_cues: frozenset[str] = frozenset()
     positive_cues: frozenset[str] = frozenset()
 
@@ -74,6 +76,8 @@ def lexicon() -> Lexicon:
         negative_words=frozenset(data["negative_words"]),
         neutral_phrases=tuple(fold(p) for p in data["neutral_phrases"]),
         hedges=frozenset(data.get("hedges") or ()),
+        procedural=frozenset(data.get("procedural") or ()),
+        prescriptive=tuple(fold(w) for w in data.get("prescriptive") or ()),
         negative_cues=frozenset(data.get("negative_cues") or ()),
         positive_cues=frozenset(data.get("positive_cues") or ()),
     )
@@ -183,6 +187,8 @@ EVALUATIVE = 0.3
 NEUTRAL_PROPOSITION = 0.05
 """A proposition this close to 0 reads as positive (an aim to pursue: "X should be renewed")."""
 ASSERTED_TERMS = 1
+PROCEDURAL_MAX = 0.6
+"""|compound| below which a quote about the steps of a process (procedural words) takes no side."""
 
 """Proposition terms a clause must share to assert (or deny) its content."""
 
@@ -233,6 +239,14 @@ def accuses(topic: Topic) -> bool:
     words = frozenset(w for k in topic.keywords for w in _WORD.findall(fold(k)))
     text = re.sub(r"[\w']+", lambda m: "" if fold(m.group(0)) in words else m.group(0), topic.proposition)
     return polarity(text) < -NEUTRAL_PROPOSITION
+
+
+@lru_cache(maxsize=256)
+def prescribes(topic: Topic) -> bool:
+    """The proposition prescribes a remedy ("... should fight it", "... must be confronted and reformed"):
+    praise in a quote may be of the remedy, not of what the proposition blames."""
+    text = f" {' '.join(_WORD.findall(fold(topic.proposition)))} "
+    return any(f" {w} " in text for w in lexicon().prescriptive)
 
 
 def _phrase_hits(text: str, phrases: Sequence[str]) -> list[str]:
@@ -309,9 +323,14 @@ def _by_content(
     lex = lexicon()
     accusing = accuses(topic)
     q, _, _ = sentiment(without_topic_words(statement.quote, topic))
+    steps = [w for w in words if w in lex.procedural]
+    if steps and abs(q) < PROCEDURAL_MAX:
+        # steps of a process (an investigation, a release, a review), not a side: on the topic, neutral
+        return "neutral", 0.45, (*evidence, f"procedure: {', '.join(steps[:2])}")
     if abs(q) >= EVALUATIVE:
-        # a proposal: praise of what it proposes supports it, blame opposes it; an accusation the reverse
-        stance = "support" if (q > 0) != accusing else "oppose"
+        # a proposal: praise of what it proposes supports it, blame opposes it; an accusation the reverse,
+        # unless it also prescribes a remedy: then blame agrees with its diagnosis, praise with its remedy
+        stance = "support" if (q > 0) != accusing or (accusing and prescribes(topic)) else "oppose"
         tone = "positive" if q > 0 else "negative"
         return stance, round(0.5 + 0.2 * abs(q), 3), (*evidence, f"{tone} evaluation ({q:+.2f})")
     hedged = any(w in lex.hedges for w in words)

@@ -284,3 +284,45 @@ def test_stance_words_shared_by_topics_do_not_decide(quote, topic):
     s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
     [out] = StanceAssigner(TRUMP_TOPICS).assign([s], None, _article(f"{quote}, she said.", title="Campaign trail"))
     assert out.topic == topic
+
+
+@pytest.mark.parametrize(
+    ("quote", "stance"),
+    [
+        # steps of a process take no side
+        ("Investigators will review the income tax records next month", "neutral"),
+        ("The committee plans a hearing on the income tax cut in March", "neutral"),
+        # a strong evaluation does, procedural words or not
+        ("The income tax cut review was a wonderful, brilliant success", "support"),
+    ],
+)
+def test_stance_procedural_steps_are_neutral(quote, stance):
+    s = _assign(quote, cue="said")
+    assert (s.topic, s.stance) == ("tax-cut", stance)
+
+
+DIAGNOSIS_AND_REMEDY = parse_topics(
+    {
+        "topics": [
+            {
+                "id": "police-violence",
+                "label": "Police violence",
+                "proposition": "Police violence is a serious and deadly problem that must be confronted and reformed.",
+                "keywords": ["police violence", "police brutality"],
+            }
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Police brutality is horrifying and it is killing our sons",  # blame agrees with the diagnosis
+        "Reform of police violence is our best hope and a great opportunity",  # praise of the remedy
+    ],
+)
+def test_stance_evaluation_of_a_proposition_that_accuses_and_prescribes(quote):
+    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
+    [out] = StanceAssigner(DIAGNOSIS_AND_REMEDY).assign([s], None, _article(f"{quote}, she said."))
+    assert (out.topic, out.stance) == ("police-violence", "support")
