@@ -57,6 +57,7 @@ class Lexicon:
     neutral_phrases: tuple[str, ...]
     hedges: frozenset[str]
     procedural: frozenset[str] = frozenset()
+    denials: tuple[str, ...] = ()
     prescriptive: tuple[str, ...] = ()
     negative_cues: frozenset[str] = frozenset()
     positive_cues: frozenset[str] = frozenset()
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         neutral_phrases=tuple(fold(p) for p in data["neutral_phrases"]),
         hedges=frozenset(data.get("hedges") or ()),
         procedural=frozenset(data.get("procedural") or ()),
+        denials=tuple(fold(p) for p in data.get("denials") or ()),
         prescriptive=tuple(fold(w) for w in data.get("prescriptive") or ()),
         negative_cues=frozenset(data.get("negative_cues") or ()),
         positive_cues=frozenset(data.get("positive_cues") or ()),
@@ -95,19 +97,23 @@ def _cue_classes() -> dict[str, str]:
         ("negative", lex.negative_cues),
     ):
         for w in words:
+            head, _, rest = w.partition(" ")
             out[w] = name
-            out.setdefault(stem(w), name)
+            out.setdefault(f"{stem(head)} {rest}".strip(), name)
     return out
 
 
 def cue_class(cue: str | None) -> str | None:
     """What a reporting verb says of its object: ``support``, ``weak`` (leans towards it), ``oppose``
     (refuses, denies), ``negative`` (blames: "criticized", "blasted") or ``positive`` (praises); None when
-    it only reports ("said")."""
+    it only reports ("said") or names ("called it a hoax"; "called for" is a support cue)."""
     words = fold(cue or "").split()
     if not words:
         return None
     classes = _cue_classes()
+    for head in (words[0], stem(words[0]), stem(words[0].rstrip("d"))):
+        if len(words) > 1 and f"{head} {words[1]}" in classes:
+            return classes[f"{head} {words[1]}"]
     return classes.get(words[0]) or classes.get(stem(words[0])) or classes.get(stem(words[0].rstrip("d")))
 
 
@@ -249,6 +255,12 @@ def prescribes(topic: Topic) -> bool:
     return any(f" {w} " in text for w in lexicon().prescriptive)
 
 
+def _word_hits(words: Sequence[str], phrases: Sequence[str]) -> list[str]:
+    """The phrases of ``phrases`` that stand in ``words`` as whole words."""
+    text = f" {' '.join(words)} "
+    return [p for p in phrases if f" {p} " in text]
+
+
 def _phrase_hits(text: str, phrases: Sequence[str]) -> list[str]:
     return [p for p in phrases if p in text]
 
@@ -276,6 +288,10 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
     for p in _phrase_hits(quote, lex.oppose_phrases):
         score -= 1.5
         evidence.append(p)
+    for p in _word_hits(words, lex.denials):
+        # the claim is dismissed as untrue or overblown
+        score -= 1.5
+        evidence.append(f"denial: {p}")
     neutral = _phrase_hits(quote, lex.neutral_phrases)
     negated = sum(1 for w in words if w in lex.negations or w.endswith("n't"))
     support_words = [w for w in words if w in lex.support_words]

@@ -326,3 +326,18 @@ def test_stance_evaluation_of_a_proposition_that_accuses_and_prescribes(quote):
     s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
     [out] = StanceAssigner(DIAGNOSIS_AND_REMEDY).assign([s], None, _article(f"{quote}, she said."))
     assert (out.topic, out.stance) == ("police-violence", "support")
+
+
+@pytest.mark.parametrize(
+    ("quote", "cue", "stance"),
+    [
+        # a claim dismissed as untrue or overblown
+        ("the email server story a hoax and a smear", "called", "oppose"),
+        ("There is no truth in the claims about her private email server", "said", "oppose"),
+        # naming is no call for it; "called for" is
+        ("an income tax cut for every family", "called for", "support"),
+        ("the income tax cut a fraud and a hoax", "called", "oppose"),
+    ],
+)
+def test_stance_denials_and_naming_cues(quote, cue, stance):
+    assert _assign(quote, cue=cue).stance == stance
