@@ -246,7 +246,7 @@ class Extractor:
                 code_fingerprint(),
                 self.topics_path,
                 # another stance backend or model gives other stances: never served from the cache
-                f"stance={stance_backend}/{stance_fallback}/{sorted((stance_options or {}).items())}",
+                self.stance.key if self.stance is not None else "",
                 *[Path(p) for p in entities or ()],
             )
 
@@ -401,7 +401,8 @@ class Extractor:
                 )
                 continue
             outcome, statements = next(done)
-            if self.cache is not None and outcome.status == "read" and keys[i] is not None:
+            fell_back = self.stance is not None and self.stance.fell_back(statements)
+            if self.cache is not None and outcome.status == "read" and keys[i] is not None and not fell_back:
                 self.cache.put(keys[i], statements)
             yield ArticleResult(outcome, article, statements)
 

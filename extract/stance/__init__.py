@@ -42,6 +42,8 @@ __all__ = [
 ]
 
 TOPIC_THRESHOLD = 2.0
+MAX_FAILURES = 3
+"""Failed calls in a row after which a model backend is switched off for the run (the rules answer)."""
 
 
 def make_backend(name: str, **options: Any) -> StanceBackend:
@@ -88,6 +90,8 @@ class StanceAssigner:
         self.topic_threshold = topic_threshold
         self.df = topic_df(self.topics)
         self._warned: set[str] = set()
+        self._failures: dict[str, int] = {}
+        self._off: set[str] = set()
 
     def article_topic(self, article: Article) -> Topic | None:
         """The topic the headline and lead are about, for statements that name no topic themselves."""
@@ -97,25 +101,58 @@ class StanceAssigner:
         best = max(scored, key=lambda x: x.score, default=None)
         return best.topic if best is not None and best.score >= self.topic_threshold / 2 else None
 
+    @property
+    def key(self) -> str:
+        """What decides the stances, for the statement cache: the backends that loaded (a backend that
+        could not load is the rules), their models and the threshold."""
+        used = [self.backend] if self.fallback is None else [self.backend, self.fallback]
+        return "stance=" + "/".join(getattr(b, "key", b.name) for b in used) + f"@{self.threshold}"
+
+    def fell_back(self, statements: Sequence[Statement]) -> bool:
+        """True when the rules answered for a model backend that failed on a call (those statements are
+        not cached, so that a later run with the backend working judges them again)."""
+        names = {self.backend.name} | ({self.fallback.name} if self.fallback is not None else set())
+        if "rules" in names:
+            return False
+        return any(ts.backend == "rules" for s in statements for ts in s.topics)
+
+    def _failed(self, backend: StanceBackend, err: Exception) -> None:
+        """Count a failed call: the first is warned, and MAX_FAILURES in a row switch the backend off
+        for the rest of the run (an endpoint that hangs costs one timeout per batch, not per statement)."""
+        self._failures[backend.name] = self._failures.get(backend.name, 0) + 1
+        if backend.name not in self._warned:
+            self._warned.add(backend.name)
+            reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+            log.warning("stance backend %s failed (%s); the rules answer instead", backend.name, reason)
+        if self._failures[backend.name] >= MAX_FAILURES and backend.name not in self._off:
+            self._off.add(backend.name)
+            log.warning(
+                "stance backend %s gave up after %d failures in a row; the rules answer for the rest of the run",
+                backend.name,
+                MAX_FAILURES,
+            )
+
     def _judge(
         self, backend: StanceBackend, items: Sequence[tuple[Statement, Topic, str]]
     ) -> list[tuple[Judgement, str]]:
         """``backend``'s answers, batched; an item it fails on gets the rules' answer (warned once)."""
         if backend.name == "rules" or not items:
-            return [(a, backend.name) for a in judge_many(backend, items)]
+            return [(backend.stance(*item), backend.name) for item in items]
+        if backend.name in self._off:
+            return [(self.rules.stance(*item), self.rules.name) for item in items]
         try:
-            return [(a, backend.name) for a in judge_many(backend, items)]
-        except Exception:
-            pass
+            answers = judge_many(backend, items)
+        except Exception as err:  # the whole batch failed: one failure, the rules answer every item
+            self._failed(backend, err)
+            return [(self.rules.stance(*item), self.rules.name) for item in items]
         out = []
-        for item in items:
-            try:
-                out.append((backend.stance(*item), backend.name))
-            except Exception as err:
-                if backend.name not in self._warned:
-                    self._warned.add(backend.name)
-                    log.warning("stance backend %s failed (%s); the rules answer instead", backend.name, err)
+        for item, answer in zip(items, answers, strict=True):
+            if isinstance(answer, Exception):
+                self._failed(backend, answer)
                 out.append((self.rules.stance(*item), self.rules.name))
+            else:
+                self._failures[backend.name] = 0
+                out.append((answer, backend.name))
         return out
 
     def _plan(self, s: Statement, scored: Sequence[Any], sentence: str) -> list[TopicStance | tuple]:

@@ -5,6 +5,7 @@ template file (``extract/stance/prompts/stance.v1.txt`` by default, or any file 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -14,6 +15,8 @@ from typing import Any
 
 from quotegraph.extract.model import STANCES, Statement
 from quotegraph.extract.stance.topics import Topic
+
+Judgement = tuple[str | None, float, tuple[str, ...]]
 
 DEFAULT_PROMPT = "stance.v1"
 
@@ -72,6 +75,8 @@ class LLMBackend:
         if not self.base_url or not self.model:
             raise RuntimeError("the llm stance backend needs base_url and model (or QUOTEGRAPH_LLM_* variables)")
         self.template = load_prompt(prompt)
+        digest = hashlib.sha256(self.template.encode()).hexdigest()[:12]
+        self.key = f"llm:{self.base_url}:{self.model}:prompt-{digest}"
         self.concurrency = max(1, concurrency)
         key = api_key or os.environ.get("QUOTEGRAPH_LLM_API_KEY")
         headers = {"Authorization": f"Bearer {key}"} if key else {}
@@ -82,7 +87,7 @@ class LLMBackend:
             limits=httpx.Limits(max_connections=self.concurrency),
         )
 
-    def stance(self, statement: Statement, topic: Topic, context: str) -> tuple[str | None, float, tuple[str, ...]]:
+    def stance(self, statement: Statement, topic: Topic, context: str) -> Judgement:
         response = self.client.post(
             f"{self.base_url}/chat/completions",
             json={
@@ -94,11 +99,17 @@ class LLMBackend:
         response.raise_for_status()
         return parse_answer(response.json()["choices"][0]["message"]["content"])
 
-    def stance_many(
-        self, items: Sequence[tuple[Statement, Topic, str]]
-    ) -> list[tuple[str | None, float, tuple[str, ...]]]:
-        """The requests of one article run concurrently (``concurrency`` at a time), answers in order."""
+    def stance_many(self, items: Sequence[tuple[Statement, Topic, str]]) -> list[Judgement | Exception]:
+        """The requests of one article run concurrently (``concurrency`` at a time), answers in order; a
+        request that fails (timeout, HTTP error, unusable answer) is its exception, in its place."""
+
+        def one(item: tuple[Statement, Topic, str]) -> Judgement | Exception:
+            try:
+                return self.stance(*item)
+            except Exception as err:
+                return err
+
         if len(items) <= 1 or self.concurrency == 1:
-            return [self.stance(*item) for item in items]
-        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
-            return list(pool.map(lambda item: self.stance(*item), items))
+            return [one(item) for item in items]
+        with ThreadPoolExecutor(max_workers=min(self.concurrency, len(items))) as pool:
+            return list(pool.map(one, items))

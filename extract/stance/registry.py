@@ -40,19 +40,26 @@ class StanceBackend(Protocol):
     def stance(self, statement: Statement, topic: Topic, context: str) -> Judgement: ...
 
 
-def judge_many(backend: StanceBackend, items: Sequence[tuple[Statement, Topic, str]]) -> list[Judgement]:
+def judge_many(backend: StanceBackend, items: Sequence[tuple[Statement, Topic, str]]) -> list[Judgement | Exception]:
     """Judge several statements at once: a backend's own ``stance_many`` (batched model calls) when it
-    has one, else one call per item."""
+    has one, else one call per item. An item that fails is its exception, in its place."""
     many = getattr(backend, "stance_many", None)
     if many is not None:
         return list(many(items))
-    return [backend.stance(s, t, c) for s, t, c in items]
+    out: list[Judgement | Exception] = []
+    for item in items:
+        try:
+            out.append(backend.stance(*item))
+        except Exception as err:
+            out.append(err)
+    return out
 
 
 class RulesBackend:
     """The offline default: lexicon and parse rules (:mod:`quotegraph.extract.stance.rules`)."""
 
     name = "rules"
+    key = "rules"
 
     def stance(self, statement: Statement, topic: Topic, context: str) -> Judgement:
         return stance_of(statement, topic, context)
@@ -64,10 +71,12 @@ def make_rules(**_: Any) -> StanceBackend:
 
 
 @stance_backends.register("quotegraph.stance.nli.v1")
-def make_nli(*, model: str | None = None, batch_size: int = 16, device: int = -1, **_: Any) -> StanceBackend:
+def make_nli(
+    *, model: str | None = None, batch_size: int = 16, device: int = -1, undetermined_below: float = 0.5, **_: Any
+) -> StanceBackend:
     from quotegraph.extract.stance.nli import NLIBackend
 
-    return NLIBackend(model=model, batch_size=batch_size, device=device)
+    return NLIBackend(model=model, batch_size=batch_size, device=device, undetermined_below=undetermined_below)
 
 
 @stance_backends.register("quotegraph.stance.llm.v1")

@@ -200,5 +200,107 @@ def test_nli_backend_wiring_on_a_tiny_random_model(tmp_path):
     transformers.BertForSequenceClassification(config).save_pretrained(tmp_path)
     fast.save_pretrained(tmp_path)
     statements, article = _statements()
-    out = StanceAssigner(TOPICS, backend="nli", model=str(tmp_path)).assign(statements, None, article)
+    assigner = StanceAssigner(TOPICS, backend="nli", model=str(tmp_path), undetermined_below=0.0, batch_size=2)
+    calls = []
+    classify = assigner.backend.classifier
+    assigner.backend.classifier = lambda texts, **kw: calls.append(len(texts)) or classify(texts, **kw)
+    out = assigner.assign(statements, None, article)
     assert all(s.topics[0].backend == "nli" and s.stance in ("support", "oppose", "neutral") for s in out)
+    assert calls == [3] and str(tmp_path) in assigner.key  # one batched call for the topic
+
+
+@pytest.fixture
+def hanging_llm() -> Iterator[tuple[str, list[float]]]:
+    """An endpoint that answers nothing within the client's timeout."""
+    import time
+
+    seen: list[float] = []
+    stop = threading.Event()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            seen.append(time.monotonic())
+            self.rfile.read(int(self.headers["Content-Length"]))
+            stop.wait(3)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/v1", seen
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+
+
+def test_llm_backend_timeouts_switch_it_off_for_the_run(hanging_llm, caplog):
+    url, seen = hanging_llm
+    statements, article = _statements()
+    assigner = StanceAssigner(TOPICS, backend="llm", base_url=url, model="m", timeout=0.3, concurrency=3)
+    with caplog.at_level("WARNING"):
+        first = assigner.assign(statements, None, article)  # 3 timeouts at once: switched off
+        second = assigner.assign(statements, None, article)  # no request at all
+    assert len(seen) == 3
+    assert all(t.backend == "rules" for s in [*first, *second] for t in s.topics)
+    messages = [r.getMessage() for r in caplog.records]
+    assert sum("failed" in m for m in messages) == 1 and sum("gave up after 3" in m for m in messages) == 1
+    assert assigner.fell_back(first)
+
+
+def test_llm_backend_a_success_resets_the_failure_count(fake_llm):
+    url, seen = fake_llm
+    text = "We must cut income tax, garbled reply, the minister said."
+    quote = text.split(", the minister")[0]
+    bad = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee")
+    statements, article = _statements()
+    assigner = StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny", concurrency=1)
+    for _ in range(4):  # a bad answer then good ones, four times: never three failures in a row
+        assigner.assign([bad, *statements[:2]], None, article)
+    out = assigner.assign(statements[:1], None, article)
+    assert out[0].topics[0].backend == "llm" and len(seen) == 13
+
+
+def test_stance_key_names_the_backend_that_answers(fake_llm, tmp_path, monkeypatch):
+    url, _ = fake_llm
+    llm = StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny")
+    other = StanceAssigner(TOPICS, backend="llm", base_url=url, model="big")
+    prompt = tmp_path / "p.txt"
+    prompt.write_text("{proposition} {quote}", encoding="utf-8")
+    own = StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny", prompt=str(prompt))
+    assert len({llm.key, other.key, own.key}) == 3 and "tiny" in llm.key
+    monkeypatch.delenv("QUOTEGRAPH_LLM_BASE_URL", raising=False)
+    unloaded = StanceAssigner(TOPICS, backend="llm", model="tiny")  # no endpoint: the rules answer
+    assert unloaded.key == StanceAssigner(TOPICS).key == "stance=rules@0.6"
+    assert not StanceAssigner(TOPICS).fell_back(_statements()[0])
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        ([0.8, 0.15, 0.05], "support"),
+        ([0.45, 0.35, 0.2], None),  # no hypothesis wins clearly: undetermined, not a guess
+    ],
+)
+def test_nli_weak_best_hypothesis_is_undetermined(scores, expected):
+    from quotegraph.extract.stance.nli import NLIBackend, hypotheses
+
+    backend = object.__new__(NLIBackend)
+    backend.undetermined_below = 0.5
+    hyps = hypotheses(TOPICS[0])
+    stance, confidence, evidence = backend._judge({"labels": list(hyps.values()), "scores": scores}, hyps)
+    assert stance == expected
+    assert (confidence <= 0.3 and "no evidence either way" in evidence) if expected is None else confidence == 0.8
+
+
+def test_nli_model_folder_stamp_changes_with_the_weights(tmp_path):
+    from quotegraph.extract.stance.nli import folder_stamp
+
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    before = folder_stamp(tmp_path)
+    (tmp_path / "model.safetensors").write_bytes(b"0" * 10)
+    assert before and folder_stamp(tmp_path) != before and folder_stamp(tmp_path / "missing") == ""
