@@ -149,6 +149,9 @@ class Scores:
         for gold in STANCES:
             row = self.stance_confusion.get(gold, {})
             lines.append(f"{gold:<9} " + " ".join(f"{row.get(c, 0):>12}" for c in columns))
+        total = sum(sum(row.values()) for row in self.stance_confusion.values())
+        undetermined = sum(row.get(UNDETERMINED, 0) for row in self.stance_confusion.values())
+        lines.append(f"undetermined: {undetermined} of {total} ({undetermined / total:.0%}) have no stance")
         return "\n".join(lines)
 
     def table(self) -> str:

@@ -105,6 +105,7 @@ def test_evaluate_stance_per_class_and_confusion_matrix():
     assert s.stance_classes["oppose"]["recall"] == 0.0 and s.stance_classes["neutral"]["f1"] == 1.0
     table = s.table()
     assert "confusion (rows gold, columns predicted)" in table and "undetermined" in table
+    assert "undetermined: 1 of 5 (20%) have no stance" in table
     assert json.loads(json.dumps(s.to_dict()))["stance_confusion"]["oppose"] == {"support": 1}
 
 
