@@ -5,7 +5,8 @@
 Given a folder, the articles are extracted first (timed as its own stage); given a JSONL file, it is
 an extraction of a corpus (``quotegraph extract CORPUS -o STATEMENTS.jsonl``; for the figures in the
 README, the 840 polnear-train articles). Prints the seconds of each stage and the
-size of what it wrote. ``--shuffle`` feeds the statements in a random order: every stage must give the
+size of what it wrote; seconds are wall-clock, CPU seconds (the share) are what other jobs on the
+machine do not move. ``--shuffle`` feeds the statements in a random order: every stage must give the
 same result for any order (a reply to a statement that sorts later once crashed the graph stage).
 ``--orders N`` then runs linking, merging, statements.jsonl, RDF and the graph again on N shuffles and
 checks each against the first run (JSONL bytes, the set of triples, the graph's nodes and edges).
@@ -18,7 +19,9 @@ import json
 import random
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from quotegraph.extract.entities import EntityResolver
@@ -42,12 +45,12 @@ def main() -> None:
     args = ap.parse_args()
     out = args.output or Path(tempfile.mkdtemp(prefix="bench-build-"))
     out.mkdir(parents=True, exist_ok=True)
-    rows: list[tuple[str, float, str]] = []
+    rows: list[tuple[str, float, float, str]] = []
 
-    def stage(label, fn, describe=lambda r: ""):
-        t = time.perf_counter()
+    def stage(label: str, fn: Callable[[], Any], describe: Callable[[Any], str] = lambda r: "") -> Any:
+        t, c = time.perf_counter(), time.process_time()
         result = fn()
-        rows.append((label, time.perf_counter() - t, describe(result)))
+        rows.append((label, time.perf_counter() - t, time.process_time() - c, describe(result)))
         return result
 
     if args.statements.is_dir():
@@ -66,7 +69,11 @@ def main() -> None:
     resolver = stage("load entities", lambda: EntityResolver.load(None))
     stage("write raw (for --add)", lambda: write_jsonl(items, out / RAW))
     linked = stage("link speakers", lambda: resolver.link_corpus(items))
-    merged = stage("merge reports", lambda: merge_statements(linked), lambda r: f"{len(r):,} reports")
+    merged = stage(
+        "merge reports",
+        lambda: merge_statements(linked),
+        lambda r: f"{len(r):,} reports of {len({s.statement_id for s in r}):,} remarks",
+    )
     stage("write statements.jsonl", lambda: write_jsonl(merged, out / "statements.jsonl"))
     rdf = stage(
         "RDF graph",
@@ -80,11 +87,11 @@ def main() -> None:
     report = RunReport(model="bench", statements=len(merged))
     report.speakers.update(s.speaker for s in merged if s.speaker)
     stage("write report.json", lambda: report.write(out / "report.json"))
-    total = sum(r[1] for r in rows)
-    print(f"{'stage':<24} {'seconds':>8} {'share':>6}  output")
-    for label, seconds, note in rows:
-        print(f"{label:<24} {seconds:8.2f} {seconds / total:6.1%}  {note}")
-    print(f"{'total':<24} {total:8.2f}")
+    total, cpu = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    print(f"{'stage':<24} {'seconds':>8} {'CPU s':>8} {'share':>6}  output")
+    for label, seconds, cpu_seconds, note in rows:
+        print(f"{label:<24} {seconds:8.2f} {cpu_seconds:8.2f} {cpu_seconds / cpu:6.1%}  {note}")
+    print(f"{'total':<24} {total:8.2f} {cpu:8.2f}")
     for name in ("statements.jsonl", "graph.ttl", "graph.gexf", "graph.html", "report.json"):
         print(f"{name:<24} {(out / name).stat().st_size / 1e6:8.1f} MB")
     if args.orders:

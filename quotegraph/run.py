@@ -209,12 +209,10 @@ def _build(
     if propose and articles:
         collected = _with_proposed_topics(ex, collected, articles)
     previous = outputs.current(out)
-    if add and previous is not None and (previous / RAW).is_file():
+    if add and previous is not None:
         # add to the last complete build: its statements, minus those of articles read again now
-        from quotegraph.extract.model import read_jsonl
-
         fresh = {o.article_id or o.name for o in report.outcomes if o.status == "read"}
-        earlier = [s for s in read_jsonl(previous / RAW) if s.article_key not in fresh]
+        earlier = [s for s in _earlier_statements(previous) if s.article_key not in fresh]
         report.previous = len({s.article_key for s in earlier})
         collected = earlier + collected
     from quotegraph.extract.stance.consistency import consistent_stances
@@ -228,6 +226,23 @@ def _build(
         raise
     outputs.publish(out, gen)
     return report
+
+
+def _earlier_statements(previous: Path) -> list[Statement]:
+    """The statements of the last complete build, for ``--add``: its per-article statements, or, for a
+    build that kept none (an older version), its merged ones with their remark and reply ids cleared
+    (merging again sets them), never nothing."""
+    from dataclasses import replace
+
+    from quotegraph.extract.model import read_jsonl
+
+    if (previous / RAW).is_file():
+        return list(read_jsonl(previous / RAW))
+    if (previous / "statements.jsonl").is_file():
+        log.warning("%s has no %s (an older build): adding to its statements.jsonl", previous, RAW)
+        merged = read_jsonl(previous / "statements.jsonl")
+        return [replace(s, statement_id=None, replies_to=None) for s in merged]
+    return []
 
 
 def _write_outputs(

@@ -306,3 +306,15 @@ def test_crash_unreadable_cache_entries_are_misses_warned_once(tmp_path, caplog)
     assert cache.misses == 3 and cache.errors == 3
     assert len([r for r in caplog.records if r.levelname == "WARNING"]) == 1
     cache.close()
+
+
+def test_crash_add_to_a_build_without_raw_statements_keeps_them(extractor, corpora, tmp_path):
+    """--add to a build that kept no per-article statements (an older version) starts from its merged
+    statements.jsonl, never from nothing."""
+    first, second = corpora
+    out, full = tmp_path / "out", tmp_path / "full"
+    _plain_build(extractor, [first], out)
+    (out / outputs.RAW).unlink()
+    _build(extractor, [second], out, add=True)
+    _build(extractor, [first, second], full)
+    assert (out / "statements.jsonl").read_bytes() == (full / "statements.jsonl").read_bytes()
