@@ -173,8 +173,8 @@ class StanceAssigner:
                     plan.append(
                         TopicStance(
                             topic=ts.topic.id,
-                            stance="neutral",
-                            confidence=0.4,
+                            stance=None,  # no side taken in the quote: undetermined, not neutral
+                            confidence=0.2,
                             evidence=(*matched, "topic only in the context"),
                             backend=self.backend.name,
                         )

@@ -205,7 +205,7 @@ def test_stance_on_each_topic_reads_only_its_own_clauses():
     assert by_topic["tax-cut"].stance != "oppose"
 
 
-def test_stance_on_a_topic_met_only_in_the_context_is_neutral():
+def test_stance_on_a_topic_met_only_in_the_context_is_undetermined():
     quote = "The email server was never against the law and nothing was hidden"
     text = f"Asked about the income tax cut, the minister changed the subject. {quote}, she said."
     s = Statement(article="a.txt", quote=quote, start=text.index(quote), end=text.index(quote) + len(quote),
@@ -213,7 +213,7 @@ def test_stance_on_a_topic_met_only_in_the_context_is_neutral():
     [out] = StanceAssigner(TOPICS).assign([s], None, _article(text))
     assert out.topic == "email-server"
     tax = [t for t in out.topics if t.topic == "tax-cut"]
-    assert len(tax) == 1 and tax[0].stance == "neutral" and "topic only in the context" in tax[0].evidence
+    assert len(tax) == 1 and tax[0].stance is None and "topic only in the context" in tax[0].evidence
 
 
 @pytest.mark.parametrize(
