@@ -85,3 +85,17 @@ def test_stance_flags_llm_answers_and_the_cache_keeps_only_its_answers(endpoint,
     assert {t.backend for t in rules} == {"rules"}
     other = _extract(tmp_path, "other", "--stance", "quotegraph.stance.llm.v1", "--stance-model", "fake-2")
     assert {t.backend for t in other} == {"rules"} and endpoint["models"][-1] == "fake-2"
+
+
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_stance_flags_are_offered_by_extract_and_build(command):
+    result = runner.invoke(app, [command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    assert "--stance " in result.output and "--stance-model" in result.output
+
+
+@pytest.mark.parametrize("name", ["bert", "quotegraph.stance.rules.v0"])
+def test_stance_flags_unknown_backend_fails_before_reading(name, tmp_path):
+    result = runner.invoke(app, ["build", str(ARTICLES), "-o", str(tmp_path / "out"), "--stance", name])
+    assert result.exit_code == 2 and "unknown stance backend" in result.output
+    assert "rules" in result.output and not (tmp_path / "out").exists()

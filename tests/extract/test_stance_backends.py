@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -304,3 +305,89 @@ def test_nli_model_folder_stamp_changes_with_the_weights(tmp_path):
     before = folder_stamp(tmp_path)
     (tmp_path / "model.safetensors").write_bytes(b"0" * 10)
     assert before and folder_stamp(tmp_path) != before and folder_stamp(tmp_path / "missing") == ""
+
+
+@pytest.fixture
+def fake_transformers(monkeypatch) -> dict:
+    """A stand-in ``transformers`` module (no weights, no torch): records how models are loaded and how the
+    zero-shot pipeline is called; a premise with 'not' entails the second hypothesis, 'crash' fails."""
+    import sys
+    import types
+
+    log: dict = {"loads": [], "calls": []}
+
+    class Auto:
+        @classmethod
+        def from_pretrained(cls, name, local_files_only=False):
+            log["loads"].append((cls.__name__, name, local_files_only))
+            if "missing" in name:
+                raise OSError(f"{name} is not a local folder and is not a valid model identifier\nmore")
+            return object()
+
+    class AutoTokenizer(Auto):
+        pass
+
+    class AutoModelForSequenceClassification(Auto):
+        pass
+
+    def pipeline(task, model, tokenizer, device):
+        assert task == "zero-shot-classification"
+
+        def classify(texts, candidate_labels, hypothesis_template, batch_size):
+            log["calls"].append((list(texts), batch_size))
+            if any("crash" in t for t in texts):
+                raise RuntimeError("out of memory")
+            out = []
+            for t in texts:
+                first = 1 if " not " in t else 0
+                labels = [candidate_labels[first], *(c for c in candidate_labels if c != candidate_labels[first])]
+                out.append({"labels": labels, "scores": [0.7, 0.2, 0.1]})
+            return out
+
+        return classify
+
+    module = types.ModuleType("transformers")
+    module.AutoTokenizer = AutoTokenizer
+    module.AutoModelForSequenceClassification = AutoModelForSequenceClassification
+    module.pipeline = pipeline
+    monkeypatch.setitem(sys.modules, "transformers", module)
+    return log
+
+
+def test_nli_backend_loads_offline_unless_a_hub_model_is_named(fake_transformers, tmp_path):
+    from quotegraph.extract.stance.nli import DEFAULT_MODEL
+
+    registry.make_backend("nli")  # no model named: the default, from the local cache only
+    registry.make_backend("nli", model=str(tmp_path))  # a local folder: never the network
+    registry.make_backend("nli", model="someone/their-nli")  # a hub id the user named: may download
+    assert fake_transformers["loads"] == [
+        (kind, name, offline)
+        for name, offline in [(DEFAULT_MODEL, True), (str(tmp_path), True), ("someone/their-nli", False)]
+        for kind in ("AutoTokenizer", "AutoModelForSequenceClassification")
+    ]
+
+
+def test_nli_backend_batches_per_topic_and_survives_a_failing_batch(fake_transformers, caplog):
+    second = parse_topics(
+        {"topics": [{"id": "x", "label": "X", "proposition": "The budget balances.", "keywords": ["budget"]}]}
+    )[0]
+    statements, article = _statements()
+    assigner = StanceAssigner([*TOPICS, second], backend="nli", batch_size=8)
+    out = assigner.assign(statements, None, article)
+    assert [s.stance for s in out] == ["support", "oppose", "support"]
+    assert all(s.topics[0].backend == "nli" for s in out)
+    [(texts, batch_size)] = fake_transformers["calls"]  # the three statements in one call
+    assert len(texts) == 3 and batch_size == 8
+    crash = replace(statements[0], quote="We must cut income tax or crash")
+    with caplog.at_level("WARNING"):
+        [s] = assigner.assign([crash], None, article)
+    assert s.topics[0].backend == "rules" and assigner.fell_back([s])
+    assert sum("stance backend nli failed (out of memory)" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_nli_backend_missing_model_warns_one_line(fake_transformers, caplog):
+    with caplog.at_level("WARNING"):
+        assigner = StanceAssigner(TOPICS, backend="nli", model="missing/model")
+    assert assigner.backend.name == "rules" and assigner.key == "stance=rules@0.6"
+    [record] = [r for r in caplog.records if "could not load" in r.getMessage()]
+    assert "\n" not in record.getMessage() and "missing/model" in record.getMessage()
