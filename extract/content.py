@@ -146,6 +146,40 @@ def subtree_range(token: Token, *, exclude: set[int] | None = None) -> tuple[int
     return left, right
 
 
+def _aside(doc: Doc, token: Token) -> bool:
+    """A trailing aside the writer adds after a comma, not part of what was reported: ", saying ...",
+    ", which ...", ", who ..."."""
+    left = min(t.i for t in token.subtree)
+    before = doc[left - 1] if left > 0 else None
+    if before is None or before.text != ",":
+        return False
+    if token.dep_ == "relcl":
+        return any(
+            t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.lower_ in ("which", "who", "whom")
+            for t in token.subtree
+        ) or any(t.lower_ in ("which", "whom") for t in doc[left : token.i])
+    if token.dep_ == "advcl":
+        return token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in token.children)
+    return False
+
+
+def cut_asides(doc: Doc, left: int, right: int) -> tuple[int, int]:
+    """Token range ``left..right`` without its trailing asides (see ``_aside``)."""
+    changed = True
+    while changed:
+        changed = False
+        for t in doc[left : right + 1]:
+            if t.i > left + 1 and _aside(doc, t) and max(x.i for x in t.subtree) >= right:
+                start = min(x.i for x in t.subtree) - 1
+                while start > left and (doc[start].is_punct or doc[start].dep_ == "cc"):
+                    start -= 1
+                if start >= left and start < right:
+                    right = start
+                    changed = True
+                    break
+    return left, right
+
+
 def clause_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
     """Char range of the clause a speech/thought verb reports: its ``ccomp`` (or a clausal object),
     without the complementiser "that"."""
@@ -177,7 +211,7 @@ def clause_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
                 break
     if clause is None:
         return None
-    left, right = subtree_range(clause)
+    left, right = cut_asides(doc, *subtree_range(clause))
     while left <= right and doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if"):
         left += 1
     if left > right:
@@ -229,6 +263,7 @@ def appeal_content(doc: Doc, cue_head: Token, particle: Token | None) -> tuple[i
     right = max(subtree_range(p)[1] for p in parts)
     if particle is not None and left <= particle.i:
         left = particle.i + 1
+    left, right = cut_asides(doc, left, right)
     if left > right:
         return None
     return doc[left].idx, doc[right].idx + len(doc[right])
@@ -253,6 +288,7 @@ def object_content(doc: Doc, cue_head: Token, *, min_words: int = 4) -> tuple[in
             parts.append(child)
     left = min(subtree_range(p)[0] for p in parts)
     right = max(subtree_range(p)[1] for p in parts)
+    left, right = cut_asides(doc, left, right)
     if right - left + 1 < min_words:
         return None
     return doc[left].idx, doc[right].idx + len(doc[right])

@@ -300,3 +300,77 @@ def test_content_subtree_range_leaves_out_excluded_subtrees() -> None:
     assert subtree_range(doc[7]) == (0, 8)
     assert subtree_range(doc[7], exclude={3}) == (4, 8)
     assert subtree_range(doc[3]) == (0, 3)
+
+
+def _tagged(tokens: list[tuple[str, int, str, str, str]], glue: tuple[int, ...]) -> Doc:
+    rows = [(*t, i not in glue and i < len(tokens) - 1) for i, t in enumerate(tokens)]
+    return hand_doc(rows, ("words", "heads", "deps", "pos", "tags", "spaces"))
+
+
+# "She said [he backed the plan] <tail> ." : the tail hangs on "backed" (3) or "plan" (5)
+_SAID = [
+    ("She", 1, "nsubj", "PRON", "PRP"),
+    ("said", 1, "ROOT", "VERB", "VBD"),
+    ("he", 3, "nsubj", "PRON", "PRP"),
+    ("backed", 1, "ccomp", "VERB", "VBD"),
+    ("the", 5, "det", "DET", "DT"),
+    ("plan", 3, "dobj", "NOUN", "NN"),
+]
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # ", adding ...": the writer's aside after a comma is not part of the reported clause
+        (
+            [
+                (",", 3, "punct", "PUNCT", ","),
+                ("adding", 3, "advcl", "VERB", "VBG"),
+                ("details", 7, "dobj", "NOUN", "NNS"),
+            ],
+            "he backed the plan",
+        ),
+        # ", which cuts pensions": a non-restrictive relative clause on the object
+        (
+            [
+                (",", 5, "punct", "PUNCT", ","),
+                ("which", 8, "nsubj", "PRON", "WDT"),
+                ("cuts", 5, "relcl", "VERB", "VBZ"),
+                ("pensions", 8, "dobj", "NOUN", "NNS"),
+            ],
+            "he backed the plan",
+        ),
+        # negatives: no comma, the clause is what was said
+        (
+            [
+                ("which", 7, "nsubj", "PRON", "WDT"),
+                ("cuts", 5, "relcl", "VERB", "VBZ"),
+                ("pensions", 7, "dobj", "NOUN", "NNS"),
+            ],
+            "he backed the plan which cuts pensions",
+        ),
+        (
+            [
+                ("hoping", 3, "advcl", "VERB", "VBG"),
+                ("for", 6, "prep", "ADP", "IN"),
+                ("votes", 7, "pobj", "NOUN", "NNS"),
+            ],
+            "he backed the plan hoping for votes",
+        ),
+        # ", although unions object": an adverbial clause with its own subject stays
+        (
+            [
+                (",", 3, "punct", "PUNCT", ","),
+                ("although", 9, "mark", "SCONJ", "IN"),
+                ("unions", 9, "nsubj", "NOUN", "NNS"),
+                ("object", 3, "advcl", "VERB", "VBP"),
+            ],
+            "he backed the plan, although unions object",
+        ),
+    ],
+)
+def test_content_clause_content_leaves_out_trailing_asides(tail, expected) -> None:
+    tokens = _SAID + tail + [(".", 1, "punct", "PUNCT", ".")]
+    glue = tuple(i - 1 for i, t in enumerate(tokens) if t[0] in (",", "."))
+    doc = _tagged(tokens, glue)
+    assert _text(doc, clause_content(doc, doc[1])) == expected
