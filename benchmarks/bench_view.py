@@ -5,8 +5,9 @@
 STATEMENTS.jsonl is a build's statements.jsonl (for the README figures, polnear-train: 840 articles,
 10,727 statements; ``python benchmarks/bench_build.py`` writes one). Prints the HTML size, the nodes and
 edges drawn, the time from navigation to the first drawn frame (vis-network ``afterDrawing``) and until
-the page is idle, and the time of each filter change (topic, stance, speaker, search), measured in the
-page with ``performance.now()``. Needs Playwright and Debian's chromium.
+the page is idle, and the time of each filter change (topic, stance, speaker, search) and of a click on
+the busiest topic (the side panel), measured in the page with ``performance.now()``.
+Needs Playwright and Debian's chromium.
 """
 
 from __future__ import annotations
@@ -44,6 +45,25 @@ FILTER = """([id, value]) => {
 }"""
 
 
+CLICK = """() => {
+  // the busiest topic node: the click that painted 5,979 cards before the panel paged
+  const q = window.quotegraph;
+  ['f-topic', 'f-stance', 'f-speaker', 'f-search'].forEach(id => {
+    const el = document.getElementById(id); el.value = ''; el.dispatchEvent(new Event('input')); });
+  const topics = q.data.nodes.filter(n => n.kind === 'topic');
+  const busiest = topics
+    .map(n => [q.data.edges.filter(e => e.to === n.id).reduce((a, e) => a + e.statements.length, 0), n.id])
+    .sort((a, b) => b[0] - a[0])[0];
+  const t = performance.now();
+  q.showNode(busiest ? busiest[1] : q.data.nodes[0].id);
+  return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() =>
+    r([performance.now() - t, document.querySelectorAll('#panel .stmt').length]))));
+}"""
+
+SHOWN = """() => { const q = window.quotegraph;
+  return [q.nodes.get({filter: n => !n.hidden}).length, q.edges.get({filter: e => !e.hidden}).length]; }"""
+
+
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
@@ -51,6 +71,8 @@ def main() -> None:
     ap.add_argument("statements", type=Path)
     ap.add_argument("--topics", type=Path, default=None)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--screenshot", type=Path, default=None, help="PNG of the page as loaded (first run)")
+    ap.add_argument("--per-topic", type=int, default=None, help="speakers per topic (default: the view's)")
     args = ap.parse_args()
     items = list(read_jsonl(args.statements))
     labels = {}
@@ -60,7 +82,8 @@ def main() -> None:
         labels = {t.id: t.label for t in load_topics(args.topics)}
     out = Path(tempfile.mkdtemp(prefix="bench-view-")) / "graph.html"
     t = time.perf_counter()
-    render_html(items, out, topic_labels=labels)
+    kw = {} if args.per_topic is None else {"per_topic": args.per_topic}
+    render_html(items, out, topic_labels=labels, **kw)
     size = out.stat().st_size / 1e6
     print(f"statements {len(items):,}; render_html {time.perf_counter() - t:.1f} s; html {size:.1f} MB")
     with sync_playwright() as p:
@@ -74,10 +97,11 @@ def main() -> None:
             page.wait_for_load_state("load")
             page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
             idles.append(time.perf_counter() - began)
-            drawn = page.evaluate(
-                "() => [window.quotegraph.network.body.nodeIndices.length,"
-                " window.quotegraph.network.body.edgeIndices.length]"
-            )
+            if args.screenshot and not paints[1:]:
+                page.screenshot(path=str(args.screenshot))
+            drawn = page.evaluate(SHOWN)
+            notice = page.evaluate("() => document.getElementById('notice').textContent")
+            zoom = page.evaluate("() => window.quotegraph.network.getScale()")
             second = "(id) => (document.querySelector('#' + id + ' option:nth-child(2)') || {}).value || ''"
             topic = page.evaluate(second, "f-topic")
             speaker = page.evaluate(second, "f-speaker")
@@ -89,13 +113,16 @@ def main() -> None:
                 ("clear", ["f-search", ""]),
             ]:
                 filters.setdefault(name, []).append(page.evaluate(FILTER, change))
+            ms, cards = page.evaluate(CLICK)
+            filters.setdefault("click", []).append(ms)
             page.close()
         browser.close()
-    print(f"drawn: {drawn[0]:,} nodes, {drawn[1]:,} edges")
+    print(f"shown at load: {drawn[0]:,} nodes, {drawn[1]:,} edges ({notice or 'everything'}); fitted zoom {zoom:.2f}")
     print(f"first paint: median {statistics.median(paints):.2f} s (runs: {', '.join(f'{x:.2f}' for x in paints)})")
     print(f"page idle:   median {statistics.median(idles):.2f} s")
     for name, times in filters.items():
         print(f"filter {name:<8} median {statistics.median(times):7.0f} ms (max {max(times):.0f})")
+    print(f"click on the busiest topic paints {cards} cards")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ PALETTE = (
     "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354",
 )  # fmt: skip
 TOPIC_COLOUR = "#f2c14e"
+PER_TOPIC = 20
+"""Speakers per topic in the default view (the most quoted on it)."""
 
 
 def _vis_js() -> str:
@@ -45,13 +47,16 @@ def graph_data(
     statements: Iterable[Statement],
     *,
     max_nodes: int = 1500,
+    per_topic: int = PER_TOPIC,
     focus_topic: str | None = None,
     focus_speaker: str | None = None,
     topic_labels: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Nodes, edges and the statements behind them, aggregated: one edge per speaker, topic and stance
     (a support and an oppose edge between the same two nodes stay two edges), reply edges between
-    speakers. ``max_nodes`` caps the speakers shown (the busiest first) and says so in ``notice``."""
+    speakers. ``per_topic`` keeps the most quoted speakers of each topic (without topics, ``per_topic``
+    times four overall; 0 keeps all; a focused speaker's neighbourhood is never cut), ``max_nodes``
+    caps the speakers shown (the busiest of each topic in turn); ``notice`` says what was left out."""
     from pyvis.network import Network
 
     labels = topic_labels or {}
@@ -60,10 +65,19 @@ def graph_data(
     counts = Counter(s.speaker_key for s in items)
     topics = sorted({t for s in items for t in ([x.topic for x in s.topics] or ([s.topic] if s.topic else []))})
     notice = None
+    if per_topic > 0 and not focus_speaker:
+        chosen = _top_per_topic(items, per_topic)
+        if len(chosen) < len(counts):
+            items = [s for s in items if s.speaker_key in chosen]
+            notice = (
+                f"Showing the {per_topic} most quoted speakers of each topic ({len(chosen)} of {len(counts)} "
+                f"speakers, {len(items):,} statements); view --per-topic 0 shows all."
+            )
+            counts = Counter(s.speaker_key for s in items)
     speaker_budget = max(1, max_nodes - len(topics))
     if len(counts) > speaker_budget:
         kept = _most_quoted_per_topic(items, speaker_budget)
-        notice = (
+        notice = (notice + " " if notice else "") + (
             f"Showing the {len(kept)} most quoted of {len(counts)} speakers, the most quoted of each topic "
             f"first (cap: {max_nodes} nodes)."
         )
@@ -76,6 +90,7 @@ def graph_data(
 
     net = Network(directed=True)
     rows: list[dict[str, Any]] = []
+    articles: dict[tuple[Any, ...], int] = {}
     node_ids: dict[str, int] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     names: dict[str, str] = {}
@@ -83,6 +98,8 @@ def graph_data(
         names.setdefault(s.speaker_key, s.speaker or "")
     for i, s in enumerate(items):
         key = s.speaker_key
+        # what belongs to the article travels once per article (the page copies it back to each row)
+        art = articles.setdefault((s.article, s.outlet, s.url, s.title), len(articles))
         rows.append(
             {
                 "i": i,
@@ -91,17 +108,13 @@ def graph_data(
                 "role": s.speaker_role,
                 "org": s.speaker_org,
                 "quote": s.quote,
-                "kind": s.kind,
                 "cue": s.cue,
                 "topic": s.topic,
                 "stance": s.stance,
-                "outlet": s.outlet,
                 "date": s.statement_date or s.published,
                 "venue": s.venue,
-                "article": s.article,
-                "url": s.url,
                 "statement_id": s.statement_id,
-                "title": s.title,
+                "a": art,
             }
         )
         pairs = [(t.topic, t.stance) for t in s.topics] or ([(s.topic, s.stance)] if s.topic else [])
@@ -150,6 +163,7 @@ def graph_data(
                 "label": labels.get(topic, topic),
                 "kind": "topic",
                 "shape": "box",
+                "font": {"size": 48, "color": "#222222"},  # topics are named at any zoom
                 "color": TOPIC_COLOUR,
                 "title": f"topic: {labels.get(topic, topic)} ({topic})",
             }
@@ -184,6 +198,7 @@ def graph_data(
         "nodes": net.nodes,
         "edges": net.edges,
         "statements": rows,
+        "articles": [dict(zip(("article", "outlet", "url", "title"), a, strict=True)) for a in articles],
         "notice": notice,
         "legend": {"stance": STANCE_COLOURS, "orgs": org_colour, "topic": TOPIC_COLOUR},
         "topic_labels": {t: labels.get(t, t) for t in topics},
@@ -199,6 +214,20 @@ def _safe_json(data: Any) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+def _top_per_topic(items: list[Statement], n: int) -> set[str]:
+    """The ``n`` most quoted speakers of each topic (ties by key) and the ``n`` most quoted overall
+    (those quoted on no topic too); without any topic, the ``4 * n`` most quoted overall."""
+    per_topic: dict[str, Counter[str]] = {}
+    overall: Counter[str] = Counter()
+    for s in items:
+        overall[s.speaker_key] += 1
+        for t in {x.topic for x in s.topics} or ({s.topic} if s.topic else set()):
+            per_topic.setdefault(t, Counter())[s.speaker_key] += 1
+    ranked = [sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:n] for c in per_topic.values()]
+    ranked.append(sorted(overall.items(), key=lambda kv: (-kv[1], kv[0]))[: n if per_topic else 4 * n])
+    return {k for r in ranked for k, _ in r}
 
 
 def _most_quoted_per_topic(items: list[Statement], budget: int) -> set[str]:
@@ -269,8 +298,13 @@ def _versus_edges(items: list[Statement], node_id: Any, first: int) -> list[dict
 
 
 def _place(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> None:
-    """Positions computed here (networkx), so the page draws at once with physics off: a force layout of
-    the stance and reply edges, seeded (the same build draws the same picture), scaled to the canvas."""
+    """Positions computed here (networkx), so the page draws at once with physics off. Topics sit on a
+    circle and each speaker starts between the topics they speak on, then a force layout of the stance
+    and reply edges (topics held) settles them: one cluster per topic, speakers of several topics
+    between them. Seeded, so the same build draws the same picture; scaled to the canvas."""
+    import math
+    import random
+
     import networkx as nx
 
     if not nodes:
@@ -282,8 +316,25 @@ def _place(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> None:
             w = len(e["statements"])
             g.add_edge(e["from"], e["to"], weight=g.get_edge_data(e["from"], e["to"], {"weight": 0})["weight"] + w)
     n = g.number_of_nodes()
-    pos = nx.spring_layout(g, seed=7, iterations=60 if n > 400 else 120, weight=None, k=1.6 / max(1, n) ** 0.5)
-    scale = 90 * max(1.0, n**0.5)
+    topics = [node["id"] for node in nodes if node["kind"] == "topic"]
+    if len(topics) < 2:
+        pos = nx.spring_layout(g, seed=7, iterations=60 if n > 400 else 120, weight=None, k=1.6 / max(1, n) ** 0.5)
+        scale = 90 * max(1.0, n**0.5)
+    else:
+        rng = random.Random(7)
+        start: dict[Any, tuple[float, float]] = {}
+        for i, t in enumerate(topics):
+            angle = 2 * math.pi * i / len(topics)
+            start[t] = (math.cos(angle), math.sin(angle))
+        for v in g.nodes:
+            if v in start:
+                continue
+            near = [start[u] for u in g.neighbors(v) if u in start]
+            x = sum(p[0] for p in near) / len(near) if near else 0.0
+            y = sum(p[1] for p in near) / len(near) if near else 0.0
+            start[v] = (x * 0.8 + rng.uniform(-0.15, 0.15), y * 0.8 + rng.uniform(-0.15, 0.15))
+        pos = nx.spring_layout(g, pos=start, fixed=topics, seed=7, iterations=50, weight=None, k=2.2 / max(4, n) ** 0.5)
+        scale = 45 * max(4.0, n**0.5)
     for node in nodes:
         x, y = pos[node["id"]]
         node["x"], node["y"] = round(float(x) * scale, 1), round(float(y) * scale, 1)
@@ -332,6 +383,7 @@ def render_html(
     *,
     title: str = "quotegraph",
     max_nodes: int = 1500,
+    per_topic: int = PER_TOPIC,
     focus_topic: str | None = None,
     focus_speaker: str | None = None,
     topic_labels: dict[str, str] | None = None,
@@ -340,6 +392,7 @@ def render_html(
     data = graph_data(
         statements,
         max_nodes=max_nodes,
+        per_topic=per_topic,
         focus_topic=focus_topic,
         focus_speaker=focus_speaker,
         topic_labels=topic_labels,

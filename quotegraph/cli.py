@@ -334,6 +334,9 @@ def view(
         str | None, typer.Option(help="Only this speaker's neighbourhood: their statements and replies to them.")
     ] = None,
     max_nodes: Annotated[int, typer.Option(help="Cap on nodes shown.")] = 1500,
+    per_topic: Annotated[
+        int, typer.Option(help="The most quoted speakers of each topic shown (0: all speakers).")
+    ] = 20,
     gexf: Annotated[Path | None, typer.Option(help="Also export the shown graph as GEXF for Gephi.")] = None,
     topics: TopicsOpt = None,
 ) -> None:
@@ -355,7 +358,7 @@ def view(
         shown = focus(items, topic=topic, speaker=speaker, topic_labels=labels)
     except UnknownFocus as err:
         raise _fail(str(err)) from None
-    render_html(shown, output, max_nodes=max_nodes, topic_labels=labels)
+    render_html(shown, output, max_nodes=max_nodes, per_topic=per_topic, topic_labels=labels)
     if gexf:
         from quotegraph.graph.build import build_graph, write_gexf
 

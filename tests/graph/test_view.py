@@ -142,3 +142,52 @@ def test_view_organisation_colours_go_to_the_most_quoted():
                   speaker_org="Alpha" if i == 0 else "Zeta") for i in range(5)]  # fmt: skip
     legend = graph_data(items)["legend"]["orgs"]
     assert list(legend) == ["Zeta", "Alpha"]
+
+
+def _two_topics(big: int, small: int) -> list:
+    """``big`` speakers on a busy topic (speaker i quoted i+1 times) and ``small`` on a quiet one."""
+    items = []
+    for i in range(big):
+        items += [
+            stmt(f"b{i}-{j}.txt", 0, f"The port plan number {j} is the right plan.", f"Port Speaker{i}",
+                 topics=(TopicStance("port", "support", 0.8, ()),))
+            for j in range(i + 1)
+        ]  # fmt: skip
+    items += [
+        stmt(f"s{i}.txt", 0, "We must cut the tax on fuel this year.", f"Tax Speaker{i}",
+             topics=(TopicStance("tax", "oppose", 0.8, ()),))
+        for i in range(small)
+    ]  # fmt: skip
+    return items
+
+
+def test_view_default_keeps_the_most_quoted_speakers_of_each_topic():
+    data = graph_data(_two_topics(30, 3), per_topic=5)
+    speakers = {n["label"] for n in data["nodes"] if n["kind"] == "speaker"}
+    # the five busiest of the port topic and every voice of the quiet tax topic (not a global top 8)
+    assert speakers == {f"Port Speaker{i}" for i in range(25, 30)} | {f"Tax Speaker{i}" for i in range(3)}
+    assert "5 most quoted speakers of each topic" in data["notice"]
+    assert {s["speaker"] for s in data["statements"]} == speakers  # the panel holds what the graph shows
+
+
+def test_view_per_topic_zero_and_a_focused_speaker_keep_everyone():
+    items = _two_topics(30, 3)
+    assert len([n for n in graph_data(items, per_topic=0)["nodes"] if n["kind"] == "speaker"]) == 33
+    data = graph_data(items, per_topic=5, focus_speaker="Port Speaker0")
+    assert [n["label"] for n in data["nodes"] if n["kind"] == "speaker"] == ["Port Speaker0"]
+    assert data["notice"] is None
+
+
+def test_view_lays_out_every_node_in_python():
+    data = graph_data(_two_topics(12, 3), per_topic=0)
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+    # the same statements draw the same picture
+    again = graph_data(_two_topics(12, 3), per_topic=0)
+    assert [(n["x"], n["y"]) for n in data["nodes"]] == [(n["x"], n["y"]) for n in again["nodes"]]
+
+
+def test_view_article_fields_travel_once_per_article(sample, tmp_path):
+    data = _embedded(render_html(merge_statements(sample), tmp_path / "g.html"))
+    assert len(data["articles"]) == len({s.article for s in sample})
+    row = data["statements"][0]
+    assert "title" not in row and data["articles"][row["a"]]["outlet"]

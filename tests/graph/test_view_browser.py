@@ -144,3 +144,23 @@ def test_view_browser_who_opposes_whom_and_a_panel_that_follows_the_filters(brow
     page.select_option("#f-outlet", "Herald")  # the open panel follows the filter
     assert page.locator("#panel .stmt").count() == 2
     assert errors == []
+
+
+def test_view_browser_search_jumps_to_a_speaker_and_undetermined_draws_nothing(browser, tmp_path):
+    statements = [
+        stmt("a.txt", 0, "We must cut the tax on fuel this year for every family.", "Ann Lee",
+             topics=(TopicStance("tax", "support", 0.8, ()),), topic="tax", stance="support", outlet="Daily"),
+        stmt("b.txt", 0, "We will look at the fuel tax again next year.", "Bo Park",
+             topics=(TopicStance("tax", None, 0.2, ()),), topic="tax", stance=None, outlet="Herald"),
+    ]  # fmt: skip
+    page, errors, _ = _open(browser, render_html(statements, tmp_path / "g.html"))
+    shown = page.evaluate("window.quotegraph.edges.get().filter(e => !e.hidden).map(e => e.stance)")
+    assert shown == ["support"]  # Bo Park's undetermined remark draws no (neutral) edge
+    page.fill("#f-search", "ann")
+    page.press("#f-search", "Enter")
+    selected = page.evaluate("window.quotegraph.network.getSelectedNodes()")
+    label = page.evaluate(f"window.quotegraph.nodes.get({selected[0]}).label")
+    assert label == "Ann Lee"
+    assert page.locator("#panel h2").inner_text() == "Ann Lee"
+    assert page.locator("#panel .stmt").count() == 1
+    assert errors == []
