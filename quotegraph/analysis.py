@@ -54,26 +54,30 @@ def statements_frame(statements: Iterable[Statement]) -> pd.DataFrame:
 
 
 def stance_table(statements: Iterable[Statement]) -> pd.DataFrame:
-    """Speaker x topic: counts of support / oppose / neutral over distinct remarks, and the net share.
+    """Speaker x topic: counts of support / oppose / neutral / undetermined over distinct remarks, and
+    the net share ((support - oppose) / determined remarks; empty when every remark is undetermined).
 
-    Reports of one remark (same ``statement_id``) count once.
+    Reports of one remark (same ``statement_id``) count once. Undetermined (stance None: no evidence
+    either way) is its own column, never neutral, and stays out of ``net``.
     """
+    columns = ["speaker", "topic", "support", "oppose", "neutral", "undetermined", "net"]
     frame = statements_frame(statements)
-    frame = frame[frame["topic"].notna() & frame["stance"].notna()]
+    frame = frame[frame["topic"].notna() & frame["speaker"].notna()]
     if frame.empty:
-        return pd.DataFrame(columns=["speaker", "topic", "support", "oppose", "neutral", "net"])
+        return pd.DataFrame(columns=columns)
     key = frame["statement_id"].fillna(frame["article"] + ":" + frame["start"].astype(str))
-    frame = frame.assign(remark=key).drop_duplicates(["remark", "topic"])
+    frame = frame.assign(remark=key, stance=frame["stance"].fillna("undetermined"))
+    frame = frame.drop_duplicates(["remark", "topic"])
     counts = frame.pivot_table(
         index=["speaker", "topic"], columns="stance", values="remark", aggfunc="count", fill_value=0
     )
-    for stance in ("support", "oppose", "neutral"):
+    for stance in ("support", "oppose", "neutral", "undetermined"):
         if stance not in counts:
             counts[stance] = 0
-    counts = counts[["support", "oppose", "neutral"]]
-    total = counts.sum(axis=1)
-    counts["net"] = (counts["support"] - counts["oppose"]) / total
-    return counts.reset_index().rename_axis(None, axis=1)
+    counts = counts[["support", "oppose", "neutral", "undetermined"]].astype(int)
+    determined = counts[["support", "oppose", "neutral"]].sum(axis=1)
+    counts["net"] = (counts["support"] - counts["oppose"]) / determined.where(determined > 0)
+    return counts.reset_index().rename_axis(None, axis=1)[columns]
 
 
 def timeline(statements: Iterable[Statement]) -> pd.DataFrame:
@@ -92,6 +96,7 @@ def timeline(statements: Iterable[Statement]) -> pd.DataFrame:
         reports=("article", "count"),
         outlets=("outlet", lambda s: sorted({o for o in s if isinstance(o, str)})),
     )
+    out["when"] = [d.strftime("%Y-%m-%d") if pd.notna(d) else "undated" for d in out["date"]]
     return out.sort_values(["date", "speaker"], na_position="last").reset_index()
 
 
@@ -116,19 +121,21 @@ def remark_travel(statements: Iterable[Statement], *, min_reports: int = 2) -> p
 
 def plot_stance_heatmap(table: pd.DataFrame, *, ax: Any = None) -> Figure:
     """Heatmap of net stance (support minus oppose, over remarks) per speaker and topic. Each cell
-    shows its counts (support / oppose / neutral); a pair with no remark is grey and marked "no
-    statements", so it never reads as neutral (undetermined remarks are not counted: no evidence)."""
+    shows its counts (support / oppose / neutral, and "+N undetermined" on a second line); a pair with
+    no remark is grey and marked "no statements", so it never reads as neutral; a pair whose remarks
+    are all undetermined (no evidence either way) is grey too and shows its count, not a colour."""
     import matplotlib.pyplot as plt
     import numpy as np
 
     grid = table.pivot_table(index="speaker", columns="topic", values="net", aggfunc="mean")
-    counts = table.set_index(["speaker", "topic"])[["support", "oppose", "neutral"]]
+    if "undetermined" not in table:
+        table = table.assign(undetermined=0)
+    counts = table.set_index(["speaker", "topic"])[["support", "oppose", "neutral", "undetermined"]]
     if ax is None:
         fig, ax = plt.subplots(figsize=(1.6 + 1.6 * max(1, grid.shape[1]), 1 + 0.5 * max(1, grid.shape[0])))
     else:
         fig = ax.figure
-    cmap = plt.get_cmap("RdYlGn").copy()
-    cmap.set_bad("#e0e0e0")
+    cmap = plt.get_cmap("RdYlGn").with_extremes(bad="#e0e0e0")
     values = np.ma.masked_invalid(grid.to_numpy(dtype=float))
     image = ax.imshow(values, cmap=cmap, vmin=-1, vmax=1, aspect="auto")
     for i, speaker in enumerate(grid.index):
@@ -136,40 +143,62 @@ def plot_stance_heatmap(table: pd.DataFrame, *, ax: Any = None) -> Figure:
             if (speaker, topic) in counts.index:
                 c = counts.loc[(speaker, topic)]
                 label = f"{int(c['support'])}/{int(c['oppose'])}/{int(c['neutral'])}"
+                if int(c["undetermined"]):
+                    label += f"\n+{int(c['undetermined'])} undetermined"
             else:
                 label = "no statements"
             ax.text(j, i, label, ha="center", va="center", fontsize=7, color="#333333")
     ax.set_xticks(range(grid.shape[1]), grid.columns, rotation=30, ha="right")
     ax.set_yticks(range(grid.shape[0]), grid.index)
     fig.colorbar(image, ax=ax, label="net stance (support − oppose) / remarks")
-    ax.set_title("Stance by speaker and topic (support/oppose/neutral remarks)")
+    ax.set_title("Stance by speaker and topic (support/oppose/neutral remarks; grey: no stance)")
     fig.tight_layout()
     return fig
 
 
 def plot_timeline(statements: Sequence[Statement], *, ax: Any = None) -> Figure:
-    """Dots per remark over time, one row per speaker, coloured by stance."""
+    """Dots per remark over time, one row per speaker, coloured by stance. Undated remarks are not
+    dropped: they stand in their own "undated" column at the right (with ``ax`` given, their count is
+    in the title)."""
     import matplotlib.pyplot as plt
 
     frame = timeline(statements)
-    frame = frame[frame["date"].notna()] if not frame.empty else frame
-    speakers = sorted({s for s in frame.get("speaker", []) if isinstance(s, str)})
+    if not frame.empty:
+        frame = frame[frame["speaker"].map(lambda s: isinstance(s, str))]
+    speakers = sorted(set(frame.get("speaker", [])))
+    dated = frame[frame["date"].notna()] if not frame.empty else frame
+    undated = frame[frame["date"].isna()] if not frame.empty else frame
+    side = None
     if ax is None:
-        fig, ax = plt.subplots(figsize=(9, 1 + 0.45 * max(1, len(speakers))))
+        fig, axes = plt.subplots(
+            1, 2, figsize=(10, 1 + 0.45 * max(1, len(speakers))), sharey=True, width_ratios=[9, 1], squeeze=True
+        )
+        ax, side = axes
     else:
         fig = ax.figure
-    for _, row in frame.iterrows():
-        if not isinstance(row["speaker"], str):
-            continue
-        ax.scatter(
-            row["date"],
+
+    def dot(target: Any, x: Any, row: Any) -> None:
+        target.scatter(
+            x,
             speakers.index(row["speaker"]),
             s=40 + 30 * row["reports"],
             color=STANCE_COLOURS.get(row["stance"], STANCE_COLOURS[None]),
             alpha=0.8,
         )
+
+    for _, row in dated.iterrows():
+        dot(ax, row["date"], row)
     ax.set_yticks(range(len(speakers)), speakers)
-    ax.set_title("Who said what when (size: reports; colour: stance)")
+    title = "Who said what when (size: reports; colour: stance)"
+    if side is not None:
+        for _, row in undated.iterrows():
+            dot(side, 0, row)
+        side.set_xticks([0], ["undated"])
+        side.set_xlim(-1, 1)
+        side.set_title(f"{len(undated)} undated", fontsize=9)
+    elif len(undated):
+        title += f"; {len(undated)} undated remark(s) not shown"
+    ax.set_title(title)
     fig.autofmt_xdate()
     fig.tight_layout()
     return fig

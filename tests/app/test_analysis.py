@@ -4,6 +4,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import pandas as pd
 import pytest
 from quotegraph.extract.model import Statement
 
@@ -104,7 +105,22 @@ def test_analysis_heatmap_shows_counts_and_tells_no_statements_from_neutral():
         stmt("c.txt", 0, "We will look at the port again next year, she said.", "Ann Lee",
              topics=(TopicStance("port", None, 0.2, ()),), topic="port", stance=None),
     ]  # fmt: skip
-    table = stance_table(items)
-    assert len(table) == 2  # Ann Lee's undetermined remark on the port is not a neutral one
-    texts = {t.get_text() for t in plot_stance_heatmap(table).axes[0].texts}
-    assert {"1/0/0", "0/0/1", "no statements"} <= texts
+    table = stance_table(items).set_index(["speaker", "topic"])
+    # Ann Lee's undetermined remark on the port is counted apart, never as a neutral one
+    ann_port = table.loc[("Ann Lee", "port")]
+    assert (ann_port["neutral"], ann_port["undetermined"]) == (0, 1) and pd.isna(ann_port["net"])
+    assert table.loc[("Bo Park", "port"), "undetermined"] == 0
+    texts = {t.get_text() for t in plot_stance_heatmap(table.reset_index()).axes[0].texts}
+    assert {"1/0/0", "0/0/1", "0/0/0\n+1 undetermined", "no statements"} <= texts
+
+
+def test_analysis_timeline_shows_undated_remarks_as_undated(sample):
+    from tests.conftest import stmt
+
+    items = [*sample, stmt("d.txt", 0, "We will not take part in the talks at all.", "Cy Diaz")]
+    tl = timeline(items)
+    assert tl.iloc[-1]["when"] == "undated" and tl.iloc[0]["when"] == "2024-05-20"
+    fig = plot_timeline(items)
+    main, side = fig.axes[:2]
+    assert len(main.collections) == 4 and len(side.collections) == 1  # the undated remark has its column
+    assert [t.get_text() for t in side.get_xticklabels()] == ["undated"]
