@@ -226,6 +226,8 @@ class Extractor:
                 fallback=stance_fallback,
                 **(stance_options or {}),
             )
+            # workers load what loaded here: a backend that could not load is warned once, not per process
+            self.options.update(stance_backend=self.stance.backend_name, stance_fallback=self.stance.fallback_name)
         else:
             self.topics = []
         self.cache = None

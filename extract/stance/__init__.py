@@ -85,6 +85,12 @@ class StanceAssigner:
         self.fallback = load_backend(fallback, **backend_options) if fallback else None
         if self.fallback is not None and self.fallback.name == self.backend.name:
             self.fallback = None
+        # the names of what loaded (a backend that could not load is the rules): worker processes load
+        # these, so a missing model is warned once per run, not once per process
+        self.backend_name = "rules" if isinstance(self.backend, RulesBackend) else backend
+        self.fallback_name = None
+        if self.fallback is not None and fallback is not None:
+            self.fallback_name = "rules" if isinstance(self.fallback, RulesBackend) else fallback
         self.rules = RulesBackend()
         self.threshold = threshold
         self.topic_threshold = topic_threshold

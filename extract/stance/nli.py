@@ -64,7 +64,8 @@ class NLIBackend:
             raise RuntimeError("the nli stance backend needs transformers: pip install 'quotegraph[nli]'") from err
         name = model or DEFAULT_MODEL
         # a local folder never touches the network; a hub id downloads only when the user named it
-        offline = model is None or Path(name).exists()
+        # (a path that does not exist is a missing local model, never a hub id: it fails at once, offline)
+        offline = model is None or Path(name).exists() or name.startswith(("/", ".", "~"))
         tokenizer = AutoTokenizer.from_pretrained(name, local_files_only=offline)
         weights = AutoModelForSequenceClassification.from_pretrained(name, local_files_only=offline)
         self.classifier = pipeline("zero-shot-classification", model=weights, tokenizer=tokenizer, device=device)

@@ -360,11 +360,13 @@ def test_nli_backend_loads_offline_unless_a_hub_model_is_named(fake_transformers
     registry.make_backend("nli")  # no model named: the default, from the local cache only
     registry.make_backend("nli", model=str(tmp_path))  # a local folder: never the network
     registry.make_backend("nli", model="someone/their-nli")  # a hub id the user named: may download
-    assert fake_transformers["loads"] == [
-        (kind, name, offline)
-        for name, offline in [(DEFAULT_MODEL, True), (str(tmp_path), True), ("someone/their-nli", False)]
-        for kind in ("AutoTokenizer", "AutoModelForSequenceClassification")
+    with pytest.raises(OSError):
+        registry.make_backend("nli", model=str(tmp_path / "missing"))  # a path: offline too
+    both = ("AutoTokenizer", "AutoModelForSequenceClassification")
+    expected = [
+        (k, n, o) for n, o in [(DEFAULT_MODEL, True), (str(tmp_path), True), ("someone/their-nli", False)] for k in both
     ]
+    assert fake_transformers["loads"] == [*expected, ("AutoTokenizer", str(tmp_path / "missing"), True)]
 
 
 def test_nli_backend_batches_per_topic_and_survives_a_failing_batch(fake_transformers, caplog):
@@ -391,3 +393,13 @@ def test_nli_backend_missing_model_warns_one_line(fake_transformers, caplog):
     assert assigner.backend.name == "rules" and assigner.key == "stance=rules@0.6"
     [record] = [r for r in caplog.records if "could not load" in r.getMessage()]
     assert "\n" not in record.getMessage() and "missing/model" in record.getMessage()
+
+
+def test_stance_assigner_names_what_loaded_for_the_workers(fake_llm, monkeypatch):
+    url, _ = fake_llm
+    monkeypatch.delenv("QUOTEGRAPH_LLM_BASE_URL", raising=False)
+    failed = StanceAssigner(TOPICS, backend="llm", fallback="rules", model="m")  # no endpoint
+    assert (failed.backend_name, failed.fallback_name) == ("rules", None)
+    loaded = StanceAssigner(TOPICS, backend="quotegraph.stance.llm.v1", fallback="rules", base_url=url, model="m")
+    assert (loaded.backend_name, loaded.fallback_name) == ("quotegraph.stance.llm.v1", "rules")
+    assert (StanceAssigner(TOPICS).backend_name, StanceAssigner(TOPICS).fallback_name) == ("rules", None)
