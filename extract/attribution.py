@@ -32,7 +32,7 @@ from quotegraph.extract.content import (
 )
 from quotegraph.extract.cues import Cue, Lexicon, find_cues
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
-from quotegraph.extract.speaker import Mention, find_subject, mention_for, name_between
+from quotegraph.extract.speaker import Mention, find_subject, mention_for, name_between, role_in
 from quotegraph.extract.text import DOUBLE_OPENERS, LEAD_MARKS, OPEN_MARKS, surname
 from spacy.tokens import Doc, Span, Token
 
@@ -45,6 +45,7 @@ _LABEL_LINE = re.compile(
 _TURN_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"“«][^\n]+$")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _COLON_QUOTE = re.compile(r":\s*[“\"«‘]")
+_COMMA_CLOSE = re.compile(r"\s*(?:,\s*[”\"’'»]{1,2}|[”\"’'»]{1,2}\s*,)")  # a quote closed by a comma
 
 
 @dataclass
@@ -287,7 +288,99 @@ def adjacent_cue(
         inverted = inverted_cue(doc, para_start, q.start, lexicon)
         if inverted is not None:
             return (*inverted, (q.start, q.end), 0.8)
+        if lead.endswith(":") and source_line(doc, q) is None:  # not "Source: X\n\nQuote: “...”"
+            led = colon_speaker(doc, q)
+            if led is not None:
+                return (*led, (q.start, q.end), 0.7)
+    if _COMMA_CLOSE.match(text, q.end):
+        tail = comma_speaker(doc, q)
+        if tail is not None:
+            return (*tail, (q.start, q.end), 0.75)
     return None
+
+
+def _verb_cue(token: Token) -> Cue:
+    return Cue(token.i, token.idx, token.idx + len(token.text), token.text, token.lemma_.lower(), "speech")
+
+
+def _speaker_token(token: Token) -> bool:
+    """A token that can head a speaker mention: a name (the tagger often reads a surname as a noun or a
+    verb: "Hannity interjected"), a personal pronoun, a role noun."""
+    if token.lower_ in POINTERS or token.lower_ in ("there", "which", "what", "who"):
+        return False
+    return (
+        token.ent_type_ in ("PERSON", "ORG", "NORP")
+        or token.pos_ in ("PROPN", "PRON")
+        or (token.text[:1].isupper() and token.text[1:2].islower() and not token.ent_type_)
+        or (token.pos_ == "NOUN" and role_in(token.text) is not None)
+    )
+
+
+def comma_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
+    """'“...,” Trump shot back.', '“...,” said Richard L. Trumka, president of ...': a quote closed by a
+    comma is followed by its speaker and a verb the cue lexicon does not know (any verb of speaking
+    manner: barked, fumed, charged, wrote), or by the verb and then the name."""
+    text = doc_text(doc)
+    span = doc.char_span(q.end, min(len(text), q.end + 200), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tokens = [t for t in span if not (t.is_space or (t.is_punct and t.i == span.start))][:12]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    if not tokens or "\n" in text[q.end : tokens[0].idx]:
+        return None
+    first = tokens[0]
+    if first.pos_ in ("VERB", "AUX") and first.is_lower:
+        # "said Robert Reich, who ...": the verb first, then the speaker
+        name = next((t for t in tokens[1:5] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"), None)
+        if name is None or any(t.is_punct for t in tokens[1 : name.i - first.i]):
+            return None
+        while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN":
+            name = doc[name.i + 1]
+        return _verb_cue(first), mention_for(doc, name, left_limit=first.i + 1)
+    for k, t in enumerate(tokens):
+        if (t.is_punct and t.text != ",") or (t.is_sent_start and k):
+            return None
+        if t.pos_ == "VERB" and t.is_lower:
+            subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i), None)
+            if subject is None or subject.i < first.i or not _speaker_token(subject):
+                return None
+            return _verb_cue(t), mention_for(doc, subject, left_limit=first.i)
+    return None
+
+
+def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
+    """'Hannity interjected: “...”', 'Sanders delivered a snappy retort: “...”', '- Philip Bump: “...”': the
+    clause that ends in a colon right before a quote names its speaker as the subject of its verb (any
+    verb), or, without a verb, as the name that stands just before the colon."""
+    text = doc_text(doc)
+    colon = text.rfind(":", 0, q.start)
+    if colon < 0 or text[colon + 1 : q.start].strip(LEAD_MARKS + " "):
+        return None
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent = sent_of(span[0])
+    before = [t for t in doc[sent.start : span[0].i] if not t.is_space]
+    if not before or "\n" in text[before[0].idx : colon]:
+        line = text.rfind("\n", 0, colon) + 1
+        before = [t for t in before if t.idx >= line]
+    if not before:
+        return None
+    verbs = [t for t in before if t.pos_ in ("VERB",) and t.dep_ in ("ROOT", "conj")]
+    if verbs:
+        verb = verbs[0]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not _speaker_token(subject) or subject.lower_ in ("it", "this", "that"):
+            return None
+        return _verb_cue(verb), mention_for(doc, subject)
+    if any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None
+    names = [t for t in before[-4:] if t.ent_type_ in ("PERSON", "ORG")]  # not a "Quote:" label
+    if not names or names[-1].i != before[-1].i:
+        return None
+    head = names[-1]
+    return _verb_cue(head), mention_for(doc, head, left_limit=before[0].i)
 
 
 def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon) -> list[Found]:

@@ -87,3 +87,50 @@ def test_speaker_gender_from_title_or_first_name(name, gender):
 )
 def test_speaker_pronoun_agreement(name, pronoun, ok):
     assert agrees(name, pronoun) is ok
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "quote"),
+    [
+        (
+            "The debate turned sour.\n\n“Jeb wants to be a tough guy tonight,” Trump shot back. “Let me talk.”",
+            "Trump",
+            "Jeb wants to be a tough guy tonight",
+        ),
+        (
+            "The minister left early.\n\n“You will not find a single worker who backs this plan,” Anna Vogel fumed.",
+            "Anna Vogel",
+            "You will not find a single worker who backs this plan",
+        ),
+        (
+            "The crowd applauded.\n\nHannity interjected: “So you are saying there will be some flexibility?”",
+            "Hannity",
+            "So you are saying there will be some flexibility?",
+        ),
+        (
+            "Sanders delivered a snappy retort: “We are going to go forward with this.”",
+            "Sanders",
+            "We are going to go forward with this.",
+        ),
+    ],
+)
+def test_speaker_any_verb_next_to_a_quote(extractor, body, speaker, quote):
+    """A quote closed by a comma and followed by 'Name verbed', or led by 'Name verbed:', is that name's,
+    whatever the verb (the cue lexicon does not list 'shot back', 'fumed', 'interjected')."""
+    found = _speakers(extractor, body)
+    assert any(s is not None and s.endswith(speaker) and q.startswith(quote.rstrip("?.")) for s, q in found), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a label line that gives a source is read by source_line, not as a speaker called "Quote"
+        "Source: Stoltenberg in an interview with The Economist\n\n"
+        "Quote: “The time has come for allies to consider lifting some of the restrictions.”",
+        # the quote is the object of the verb, not speech of the subject
+        "“Tax the rich,” read the banners that the marchers carried through the town centre.",
+    ],
+)
+def test_speaker_any_verb_negatives(extractor, body):
+    found = _speakers(extractor, body)
+    assert all(s not in ("Quote", "banners", "the banners") for s, _ in found), found
