@@ -159,8 +159,19 @@ def _aside(doc: Doc, token: Token) -> bool:
             for t in token.subtree
         ) or any(t.lower_ in ("which", "whom") for t in doc[left : token.i])
     if token.dep_ == "advcl":
-        return token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in token.children)
+        return _participle_aside(doc, token)
     return False
+
+
+def _participle_aside(doc: Doc, token: Token) -> bool:
+    """ "..., said the minister, answering a question": a participle after a comma, without a subject."""
+    left = min(t.i for t in token.subtree)
+    return (
+        left > 0
+        and doc[left - 1].text == ","
+        and token.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "mark") for c in token.children)
+    )
 
 
 def cut_asides(doc: Doc, left: int, right: int) -> tuple[int, int]:
@@ -185,7 +196,7 @@ def clause_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
     without the complementiser "that"."""
     clause = None
     for child in cue_head.children:
-        if child.dep_ in ("ccomp", "xcomp") and child.i > cue_head.i:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > cue_head.i and not _participle_aside(doc, child):
             clause = child
             break
     if clause is None:

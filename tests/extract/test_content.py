@@ -374,3 +374,22 @@ def test_content_clause_content_leaves_out_trailing_asides(tail, expected) -> No
     glue = tuple(i - 1 for i, t in enumerate(tokens) if t[0] in (",", "."))
     doc = _tagged(tokens, glue)
     assert _text(doc, clause_content(doc, doc[1])) == expected
+
+
+def test_content_clause_content_is_not_a_participle_after_the_speaker() -> None:
+    # "Taxes will fall, said Vogel, answering a question." : the participle is no content of "said"
+    tokens = [
+        ("Taxes", 2, "nsubj", "NOUN", "NNS"),
+        ("will", 2, "aux", "AUX", "MD"),
+        ("fall", 4, "ccomp", "VERB", "VB"),
+        (",", 4, "punct", "PUNCT", ","),
+        ("said", 4, "ROOT", "VERB", "VBD"),
+        ("Vogel", 4, "nsubj", "PROPN", "NNP"),
+        (",", 4, "punct", "PUNCT", ","),
+        ("answering", 4, "xcomp", "VERB", "VBG"),
+        ("a", 9, "det", "DET", "DT"),
+        ("question", 7, "dobj", "NOUN", "NN"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    doc = _tagged(tokens, (2, 5, 9))
+    assert _text(doc, clause_content(doc, doc[4])) == "Taxes will fall"
