@@ -18,6 +18,8 @@ from quotegraph.extract.text import surname
 from spacy.tokens import Doc
 
 PLURAL = {"they", "them", "their", "we"}
+PERSONAL = {"he", "she", "they", "him", "her", "them", "i", "we", "his", "their", "me", "us", "you"}
+INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "two", "three", "other", "others", "any"}
 
 
 @dataclass
@@ -118,6 +120,9 @@ def resolve(
             return index.canonical(mention.name), 0.9
         return mention.name, 0.95
     lower = mention.text.lower()
+    if mention.label == "PRON" and lower.split() and lower.split()[-1] not in PERSONAL:
+        # "Some", "Someone", "Both", "Others": an unnamed source, never the previous speaker
+        return described(mention.text), 0.5
     if mention.label == "PRON":
         word = lower.split()[-1] if lower.split() else lower
         if word in PLURAL:
@@ -130,7 +135,8 @@ def resolve(
         if recent_person:
             return index.canonical(recent_person[-1]), 0.75
         return None, 0.4
-    if mention.label == "ROLE" or role_in(mention.text):
+    if (mention.label == "ROLE" or role_in(mention.text)) and lower.split()[0] not in INDEFINITE:
+        # "the Florida senator" is the article's senator; "a Democratic senator" is someone unnamed
         holder = index.holder(mention.text)
         if holder:
             return holder, 0.85

@@ -72,3 +72,23 @@ def test_coref_canonical_name_by_surname(index: NameIndex, name: str, expected: 
 )
 def test_coref_role_holder(index: NameIndex, role: str, expected: str | None) -> None:
     assert index.holder(role) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("Some", "PRON", "Some"),  # an unnamed source, not the previous speaker
+        ("Someone", "PRON", "Someone"),
+        ("Both", "PRON", "Both"),
+        ("he", "PRON", "Jens Stoltenberg"),  # a personal pronoun still takes the previous speaker
+        ("a NATO spokesman", "ROLE", "a NATO spokesman"),  # someone unnamed, not the role holder
+        ("the Secretary General", "ROLE", "Jens Stoltenberg"),
+    ],
+)
+def test_coref_unnamed_sources_stay_unnamed(index: NameIndex, text: str, label: str, expected: str) -> None:
+    from quotegraph.extract.coref import resolve
+    from quotegraph.extract.speaker import Mention
+
+    doc = hand_doc(ROWS, ("words", "spaces", "heads", "deps", "pos", "ents"))
+    mention = Mention(200, 200 + len(text), 0, text, None, label)
+    assert resolve(mention, index, [(10, "Jens Stoltenberg")], doc)[0] == expected
