@@ -51,14 +51,29 @@ def make_backend(name: str, **options: Any) -> StanceBackend:
     return registry.make_backend(name, **options)
 
 
-def _context(doc: Doc | None, article: Article, s: Statement) -> tuple[str, str]:
-    """The statement's sentence(s) and paragraph."""
+LONG_PARAGRAPH = 20_000
+"""A paragraph longer than this (none of a news article is) counts as the window of about
+``PARAGRAPH_WINDOW`` characters on each side of the statement, so that one huge paragraph costs linear
+time and memory, not a copy of it per statement (issue 18: 12,000 quotes in one paragraph, 7.7 GB)."""
+PARAGRAPH_WINDOW = 2_000
+
+
+def _context(
+    doc: Doc | None, article: Article, s: Statement, windows: dict[tuple[int, int], str] | None = None
+) -> tuple[str, str]:
+    """The statement's sentence(s) and paragraph (``windows`` shares the clipped windows of one article)."""
     text = article.body if doc is None else doc_text(doc)
     para_start = text.rfind("\n\n", 0, s.start)
     para_start = 0 if para_start < 0 else para_start
     para_end = text.find("\n\n", s.end)
     para_end = len(text) if para_end < 0 else para_end
-    paragraph = text[para_start:para_end]
+    if para_end - para_start > LONG_PARAGRAPH:  # windows on a fixed grid: statements nearby share one
+        w = PARAGRAPH_WINDOW
+        key = (max(para_start, (s.start // w - 1) * w), min(para_end, (s.end // w + 2) * w))
+        windows = {} if windows is None else windows
+        paragraph = windows.setdefault(key, text[key[0] : key[1]])
+    else:
+        paragraph = text[para_start:para_end]
     sentence = paragraph
     if doc is not None:
         span = doc.char_span(s.start, max(s.start + 1, s.end), alignment_mode="expand")
@@ -222,7 +237,8 @@ class StanceAssigner:
     def assign(self, statements: Sequence[Statement], doc: Doc | None, article: Article) -> list[Statement]:
         """Topics and stance for the statements of one article. A statement that names no topic is about
         what the article's other statements are about, else what its headline and lead are about."""
-        contexts = [_context(doc, article, s) for s in statements]
+        windows: dict[tuple[int, int], str] = {}
+        contexts = [_context(doc, article, s, windows) for s in statements]
         all_scores = [
             [topic_scores(t, s.quote, sentence, paragraph, article.title or "", self.df) for t in self.topics]
             for s, (sentence, paragraph) in zip(statements, contexts, strict=True)

@@ -63,3 +63,28 @@ def test_pipeline_long_article_over_a_limit_is_skipped_with_the_reason(nlp, opti
         [article]
     )[0]
     assert outcome.status == "skipped" and reason in outcome.reason and statements == []
+
+
+def test_pipeline_long_paragraph_stance_context_is_a_shared_window():
+    """Topic and stance read a window of one huge paragraph, shared by the statements near each other
+    (a copy of the paragraph per statement grew a build to 7.7 GB on 12,000 quotes); a paragraph of
+    normal length is read whole, as before."""
+    from quotegraph.extract.model import Statement
+    from quotegraph.extract.stance import LONG_PARAGRAPH, PARAGRAPH_WINDOW, _context
+
+    sentence = "“This is fine,” he said. "
+    text = sentence * (3 * LONG_PARAGRAPH // len(sentence))
+    article = Article(name="big.txt", text=text)
+    starts = range(1, len(text) - 20, len(sentence) * 3)
+    statements = [
+        Statement(article="big.txt", quote="This is fine", start=a, end=a + 12, kind="direct") for a in starts
+    ]
+    windows: dict[tuple[int, int], str] = {}
+    contexts = [_context(None, article, s, windows) for s in statements]
+    assert all(len(p) <= 4 * PARAGRAPH_WINDOW for _, p in contexts)
+    for _, p in contexts:
+        assert "This is fine" in p and text.find(p) >= 0
+    assert len({id(p) for _, p in contexts}) == len(windows) < len(statements) / 5
+    normal = Article(name="a.txt", text="Intro.\n\n" + sentence * 40 + "\n\nEnd.")
+    s = Statement(article="a.txt", quote="This is fine", start=9, end=21, kind="direct")
+    assert _context(None, normal, s) == (("\n\n" + sentence * 40),) * 2
