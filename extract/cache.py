@@ -68,8 +68,12 @@ class StatementCache:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
         try:
             self._db = self._open()
+        except sqlite3.OperationalError as err:
+            # not the file's fault (a full disk, a lock held too long, no permission): kept as it is
+            log.warning("statement cache %s cannot be used (%s); the run goes on without it", path, err)
         except sqlite3.DatabaseError as err:
             # a corrupt or foreign file: set it aside (kept for inspection) and start an empty cache
             aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}")
@@ -78,7 +82,10 @@ class StatementCache:
             for suffix in ("-wal", "-shm"):
                 with contextlib.suppress(FileNotFoundError):
                     os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
-            self._db = self._open()
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError as again:
+                log.warning("statement cache %s cannot be made (%s); the run goes on without it", path, again)
         self.hits = 0
         self.misses = 0
         self.errors = 0  # entries that could not be read or stored (warned about once)
@@ -99,6 +106,9 @@ class StatementCache:
         return db
 
     def get(self, key: str) -> list[Statement] | None:
+        if self._db is None:
+            self.misses += 1
+            return None
         try:
             with self._lock:
                 row = self._db.execute("SELECT data FROM statements WHERE key = ?", (key,)).fetchone()
@@ -114,6 +124,8 @@ class StatementCache:
         return statements
 
     def put(self, key: str, statements: Iterable[Statement]) -> None:
+        if self._db is None:
+            return
         data = json.dumps([s.to_dict() for s in statements], ensure_ascii=False)
         try:
             with self._lock:
@@ -132,9 +144,12 @@ class StatementCache:
             log.debug("%s", message)
 
     def __len__(self) -> int:
+        if self._db is None:
+            return 0
         with self._lock:
             return self._db.execute("SELECT COUNT(*) FROM statements").fetchone()[0]
 
     def close(self) -> None:
         with self._lock:
-            self._db.close()
+            if self._db is not None:
+                self._db.close()

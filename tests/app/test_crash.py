@@ -318,3 +318,28 @@ def test_crash_add_to_a_build_without_raw_statements_keeps_them(extractor, corpo
     _build(extractor, [second], out, add=True)
     _build(extractor, [first, second], full)
     assert (out / "statements.jsonl").read_bytes() == (full / "statements.jsonl").read_bytes()
+
+
+def test_crash_a_cache_that_cannot_be_opened_is_kept_and_the_run_goes_on(tmp_path, monkeypatch, caplog):
+    """A full disk or a lock held too long is not corruption: the cache file stays, the run goes on
+    without it (every article a miss)."""
+    import sqlite3
+
+    from quotegraph.extract import cache as cache_module
+    from quotegraph.extract.cache import StatementCache
+
+    path = tmp_path / "cache.sqlite"
+    StatementCache(path).close()
+    before = path.read_bytes()
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(cache_module.sqlite3, "connect", full)
+    with caplog.at_level("WARNING"):
+        cache = StatementCache(path)
+    assert "cannot be used" in caplog.text and "database or disk is full" in caplog.text
+    assert cache.get("any") is None and cache.misses == 1 and len(cache) == 0
+    cache.put("any", [])
+    cache.close()
+    assert path.read_bytes() == before and not list(tmp_path.glob("*.corrupt-*"))
