@@ -343,3 +343,27 @@ def test_crash_a_cache_that_cannot_be_opened_is_kept_and_the_run_goes_on(tmp_pat
     cache.put("any", [])
     cache.close()
     assert path.read_bytes() == before and not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_crash_a_build_beside_a_running_one_is_refused_with_one_line(corpora, tmp_path):
+    """Two processes: while one holds the folder, `quotegraph build` into it exits 2 with one line naming
+    the holder's pid, and writes nothing; when the holder dies the lock is free."""
+    first, _ = corpora
+    out = tmp_path / "out"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from quotegraph import outputs\n"
+         "with outputs.build_lock(Path(sys.argv[1])):\n    print('held', flush=True); sys.stdin.readline()", str(out)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        result = CliRunner().invoke(app, ["build", str(first), "-o", str(out), "-q", "--topics", str(TOPICS)])
+        assert result.exit_code == 2
+        [line] = [x for x in result.output.splitlines() if x.strip()]
+        assert f"pid {holder.pid}" in line and "Traceback" not in result.output
+        assert not (out / "statements.jsonl").exists() and not (out / outputs.GENERATIONS).exists()
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+    result = CliRunner().invoke(app, ["build", str(first), "-o", str(out), "-q", "--topics", str(TOPICS)])
+    assert result.exit_code == 0, result.output
