@@ -215,9 +215,6 @@ def _build(
         earlier = [s for s in _earlier_statements(previous) if s.article_key not in fresh]
         report.previous = len({s.article_key for s in earlier})
         collected = earlier + collected
-    from quotegraph.extract.stance.consistency import consistent_stances
-
-    collected = consistent_stances(collected)  # a speaker's clear stances inform their weak ones
     gen = outputs.new_generation(out)
     try:
         _write_outputs(ex, report, collected, gen, out, rdf_formats=rdf_formats, html=html)
@@ -258,12 +255,14 @@ def _write_outputs(
     """Every output of a build, into the generation folder ``gen``; ``report.outputs`` names the paths
     users open (``out/<name>``, links through the current generation)."""
     from quotegraph import outputs
+    from quotegraph.extract.stance.consistency import consistent_stances
     from quotegraph.graph.merge import merge_statements
     from quotegraph.graph.rdf import RunInfo, statements_to_rdf, write_rdf
 
     write_jsonl(sorted(collected, key=lambda s: (s.article_key, s.start, s.end)), gen / RAW)
     outputs.checkpoint("raw-written")
     linked = ex.resolver.link_corpus(collected)
+    linked = consistent_stances(linked)  # a speaker's clear stances inform their weak ones (RAW keeps its own)
     merged = merge_statements(linked)
     report.statements = len(merged)
     report.speakers.update(s.speaker for s in merged if s.speaker)

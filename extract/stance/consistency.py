@@ -35,7 +35,7 @@ def consistent_stances(
     statements: Sequence[Statement], *, weak: float = WEAK, min_others: int = 2, share: float = 0.75
 ) -> list[Statement]:
     """``statements`` with weak stances informed by the same speaker's clear ones on the same topic."""
-    votes: dict[tuple[str, str], dict[str, str]] = {}
+    votes: dict[tuple[str, str], dict[str, set[str]]] = {}
     for s in statements:
         key = s.speaker_key
         if not key:
@@ -43,7 +43,7 @@ def consistent_stances(
         for ts in s.topics or ():
             if ts.stance in ("support", "oppose") and ts.confidence >= weak and not _weak(ts, weak):
                 # one remark reported by several articles counts once
-                votes.setdefault((key, ts.topic), {})[fold(s.quote)] = ts.stance
+                votes.setdefault((key, ts.topic), {}).setdefault(fold(s.quote), set()).add(ts.stance)
     out: list[Statement] = []
     for s in statements:
         key = s.speaker_key
@@ -54,8 +54,9 @@ def consistent_stances(
         topics = []
         for ts in s.topics:
             others = votes.get((key, ts.topic), {})
-            counts = Counter(v for q, v in others.items() if q != own)
-            side, n = counts.most_common(1)[0] if counts else (None, 0)
+            counts = Counter(v for q, sides in others.items() if q != own for v in sides)
+            # the side with most remarks (any order of the statements gives the same answer)
+            side, n = max(sorted(counts.items()), key=lambda kv: kv[1]) if counts else (None, 0)
             total = sum(counts.values())
             if _weak(ts, weak) and side is not None and n >= min_others and n / total >= share:
                 ts = replace(
