@@ -200,9 +200,11 @@ def clause_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
             clause = child
             break
     if clause is None:
-        # "..., he said" with the quote as ccomp on the left
+        # "..., he said" with the quote as ccomp on the left; not when the verb has an object of its own
+        # ("Minister defends plan, unions threaten strikes": two clauses, not a report)
+        has_object = any(c.dep_ in ("dobj", "oprd") and c.i > cue_head.i for c in cue_head.children)
         for child in cue_head.children:
-            if child.dep_ == "ccomp":
+            if child.dep_ == "ccomp" and not has_object:
                 clause = child
                 break
     if clause is None:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from quotegraph.extract.model import Article, Statement
 from quotegraph.extract.speaker import PRONOUNS
+from quotegraph.extract.text import surname
 from spacy.tokens import Doc
 
 
@@ -34,9 +35,8 @@ def headline_statements(title_doc: Doc, offset: int, body_doc: Doc, body: Sequen
     full_names: dict[str, set[str]] = {}
     names = [s.speaker for s in body if s.speaker] + [e.text for e in body_doc.ents if e.label_ == "PERSON"]
     for name in names:
-        words = name.split()
-        if len(words) >= 2:
-            full_names.setdefault(words[-1].lower(), set()).add(name)
+        if len(name.split()) >= 2:
+            full_names.setdefault(surname(name), set()).add(name)
     out = []
     for s in title_doc._.statements or ():
         mention = (s.speaker_mention or "").lower()
@@ -47,7 +47,7 @@ def headline_statements(title_doc: Doc, offset: int, body_doc: Doc, body: Sequen
         if colon and s.kind == "indirect" and len(tail.split()) <= 6 and len(head.split()) >= 3:
             quote, end = head, s.end - len(colon) - len(tail)  # a kicker after the claim (": what is going on")
         speaker = s.speaker
-        candidates = full_names.get(speaker.lower(), set()) if len(speaker.split()) == 1 else set()
+        candidates = full_names.get(surname(speaker), set()) if len(speaker.split()) == 1 else set()
         if len(candidates) == 1:
             speaker = next(iter(candidates))
 

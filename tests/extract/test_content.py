@@ -393,3 +393,26 @@ def test_content_clause_content_is_not_a_participle_after_the_speaker() -> None:
     ]
     doc = _tagged(tokens, (2, 5, 9))
     assert _text(doc, clause_content(doc, doc[4])) == "Taxes will fall"
+
+
+# "<clause>, unions <verb> [strikes]" : a headline of two clauses, or a report with its content on the left
+_LEFT = [
+    ("Minister", 1, "nsubj", "NOUN", "NN"),
+    ("defends", 5, "ccomp", "VERB", "VBZ"),
+    ("plan", 1, "dobj", "NOUN", "NN"),
+    (",", 5, "punct", "PUNCT", ","),
+    ("unions", 5, "nsubj", "NOUN", "NNS"),
+]
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ([("threaten", 5, "ROOT", "VERB", "VBP"), ("strikes", 5, "dobj", "NOUN", "NNS")], None),
+        ([("warn", 5, "ROOT", "VERB", "VBP")], "Minister defends plan"),
+        ([("say", 5, "ROOT", "VERB", "VBP")], "Minister defends plan"),
+    ],
+)
+def test_content_clause_content_on_the_left_only_for_a_verb_without_an_object(tail, expected) -> None:
+    doc = _tagged(_LEFT + tail, (2,))
+    assert _text(doc, clause_content(doc, doc[5])) == expected
