@@ -58,6 +58,7 @@ class Lexicon:
     hedges: frozenset[str]
     procedural: frozenset[str] = frozenset()
     denials: tuple[str, ...] = ()
+    utterances: frozenset[str] = frozenset()
     prescriptive: tuple[str, ...] = ()
     negative_cues: frozenset[str] = frozenset()
     positive_cues: frozenset[str] = frozenset()
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         hedges=frozenset(data.get("hedges") or ()),
         procedural=frozenset(data.get("procedural") or ()),
         denials=tuple(fold(p) for p in data.get("denials") or ()),
+        utterances=frozenset(data.get("utterances") or ()),
         prescriptive=tuple(fold(w) for w in data.get("prescriptive") or ()),
         negative_cues=frozenset(data.get("negative_cues") or ()),
         positive_cues=frozenset(data.get("positive_cues") or ()),
@@ -348,6 +350,10 @@ def _by_content(
         # unless it also prescribes a remedy: then blame agrees with its diagnosis, praise with its remedy
         stance = "support" if (q > 0) != accusing or (accusing and prescribes(topic)) else "oppose"
         tone = "positive" if q > 0 else "negative"
+        said = [w for w in words if w in lex.utterances]
+        if accusing and q < 0 and said:
+            # blame of what someone said ("those comments are a disgrace") is of the accusers, not the accused
+            return "oppose", round(0.5 + 0.2 * abs(q), 3), (*evidence, f"blames what was said: {said[0]} ({q:+.2f})")
         return stance, round(0.5 + 0.2 * abs(q), 3), (*evidence, f"{tone} evaluation ({q:+.2f})")
     hedged = any(w in lex.hedges for w in words)
     prop = set(terms(topic.proposition + " " + topic.label))
