@@ -34,6 +34,11 @@ class NameIndex:
         full = self.full_by_surname.get(surname(name))
         return full if full and len(full) >= len(name) else name
 
+    def is_person(self, name: str) -> bool:
+        """``name`` is a person the article names (the tagger's PERSON, or a speaker mention's name)."""
+        full = self.full_by_surname.get(surname(name))
+        return full is not None and surname(full) == surname(name)
+
     def holder(self, role: str) -> str | None:
         norm = role_in(role)
         if norm is None:
@@ -129,7 +134,15 @@ def resolve(
             return None, 0.5
         wanted = PRONOUN_GENDER.get(word)
         candidates = [n for pos, n in previous if pos < mention.start and agrees(n, wanted)]
+        if wanted is not None:
+            # "he" and "she" are people: not the previous speaker when that is "Twitter" or "Sources"
+            candidates = [n for n in candidates if index.is_person(n)]
         recent_person = [n for pos, n in index.persons if pos < mention.start and agrees(n, wanted)]
+        salient = previous_subject(doc, mention.head) if wanted is not None else None
+        if salient is not None and agrees(salient, wanted) and index.is_person(salient):
+            # "A Commission spokesman, Marco Bellini, disagreed. He said ...": the person the previous
+            # sentence is about, even before they have spoken
+            return index.canonical(salient), 0.85
         if candidates:
             return candidates[-1], 0.85
         if recent_person:
@@ -143,6 +156,29 @@ def resolve(
     # an unnamed source ("a Homeland Security Department official", "the South Carolina senator"):
     # the mention itself is the best name the article gives
     return described(mention.text), 0.5
+
+
+def previous_subject(doc: Doc, head: int) -> str | None:
+    """The person who is the subject of the sentence before the one of token ``head`` (its name, or the
+    name in apposition to a role: "A spokesman, Marco Bellini, disagreed"), within the paragraph."""
+    if not 0 < head < len(doc):
+        return None
+    sent = sent_of(doc[head])
+    if sent.start == 0:
+        return None
+    before = sent_of(doc[sent.start - 1])
+    if "\n" in doc[before.start : sent.start].text:
+        return None
+    root = before.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.ent_type_ != "PERSON":
+        subject = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if subject is None:
+            return None
+    ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+    return _clean_name(ent.text) if ent is not None and ent.label_ == "PERSON" else None
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -134,3 +134,26 @@ def test_speaker_any_verb_next_to_a_quote(extractor, body, speaker, quote):
 def test_speaker_any_verb_negatives(extractor, body):
     found = _speakers(extractor, body)
     assert all(s not in ("Quote", "banners", "the banners") for s, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "quote"),
+    [
+        (
+            "Anna Vogel met the union on Monday. A European Commission spokesman, Marco Bellini, disagreed with "
+            "her. He said the reform would cut the deficit by half.",
+            "Marco Bellini",
+            "the reform would cut the deficit by half",
+        ),
+        (
+            "“We will not give in,” said Tom Berg, a union leader. The company tweeted its reply at noon. "
+            "“Strikes will not change the demographics,” he said.",
+            "Tom Berg",
+            "Strikes will not change the demographics",
+        ),
+    ],
+)
+def test_speaker_pronoun_salience_and_persons(extractor, body, speaker, quote):
+    """'He' is the person the previous sentence is about, even before they have spoken; and a pronoun
+    is a person, never the company or account that spoke last."""
+    assert (speaker, quote) in _speakers(extractor, body)
