@@ -341,3 +341,17 @@ def test_stance_evaluation_of_a_proposition_that_accuses_and_prescribes(quote):
 )
 def test_stance_denials_and_naming_cues(quote, cue, stance):
     assert _assign(quote, cue=cue).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("quote", "stance"),
+    [
+        # blame of what the accusers said is disagreement with the accusation
+        ("Those comments about the private email server are a disgrace and a shame", "oppose"),
+        # blame of the accused agrees with it
+        ("The private email server was a disgrace and a shame", "support"),
+    ],
+)
+def test_stance_blame_of_what_was_said_opposes_an_accusation(quote, stance):
+    s = _assign(quote, cue="said")
+    assert (s.topic, s.stance) == ("email-server", stance)
