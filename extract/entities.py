@@ -8,7 +8,7 @@ entities of their own, with a deterministic id; they are never guessed into a kn
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.model import Statement, entity_key
-from quotegraph.extract.text import name_key, surname
+from quotegraph.extract.text import name_key, name_slug, surname
 from rapidfuzz import fuzz
 
 log = logging.getLogger(__name__)
@@ -192,9 +192,10 @@ class EntityResolver:
         return out
 
     def link_corpus(self, statements: Iterable[Statement]) -> list[Statement]:
-        """Across articles: a surname-only speaker unknown to the entity files joins the one full-name
-        speaker of the corpus with that surname, when there is exactly one. Order-independent."""
-        items = list(statements)
+        """Across articles: one key per name (:meth:`unify_types`), then a surname-only speaker unknown
+        to the entity files joins the one full-name speaker of the corpus with that surname, when there
+        is exactly one. Order-independent."""
+        items = self.unify_types(statements)
         full: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for s in items:
             if s.speaker and s.speaker_id and len(s.speaker.split()) >= 2 and s.speaker_type != "organization":
@@ -212,5 +213,24 @@ class EntityResolver:
                 if len(candidates) == 1:
                     name, sid = next(iter(candidates))
                     s = replace(s, replies_to_speaker=sid, replies_to_name=name)
+            out.append(s)
+        return out
+
+    def unify_types(self, statements: Iterable[Statement]) -> list[Statement]:
+        """One type, hence one key, per speaker name across a corpus: "Helen Ward" is not both
+        ``org/helen-ward`` and ``person/helen-ward``. The type given most often wins (ties: person over
+        organisation); an untyped mention (``agent/``) takes it too. Entity-file ids are left alone."""
+        items = list(statements)
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for s in items:
+            if s.speaker and s.speaker_id and s.speaker_id not in self.entities and s.speaker_type:
+                votes[name_slug(s.speaker)][s.speaker_type] += 1
+        chosen = {slug: min(c, key=lambda t: (-c[t], t != "person", t)) for slug, c in votes.items() if c}
+        out = []
+        for s in items:
+            if s.speaker and s.speaker_id and s.speaker_id == entity_key(s.speaker, s.speaker_type):
+                etype = chosen.get(name_slug(s.speaker))
+                if etype is not None and etype != s.speaker_type:
+                    s = replace(s, speaker_type=etype, speaker_id=entity_key(s.speaker, etype))
             out.append(s)
         return out

@@ -365,27 +365,36 @@ def view(
         write_gexf(build_graph(shown), gexf)
 
 
+def _said(paths: list[Path]) -> list[str]:
+    """What was said in ``paths``: the quotes of a statements file, else of the articles' statements."""
+    from quotegraph.extract.model import read_jsonl
+
+    if all(p.is_file() and p.suffix == ".jsonl" for p in paths):
+        try:
+            return [s.quote for p in paths for s in read_jsonl(p)]
+        except (KeyError, TypeError, ValueError):
+            pass  # JSON Lines articles, not statements
+    from quotegraph.extract.pipeline import Extractor
+
+    ex = Extractor()
+    return [s.quote for r in ex.extract_paths(paths) for s in r.statements]
+
+
 @app.command("propose-topics")
 def propose_topics_command(
     paths: Paths,
     n: Annotated[int, typer.Option("-n", help="How many topics.")] = 8,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write a topics file (YAML).")] = None,
 ) -> None:
-    """Propose topics from a corpus (key phrases grouped), as a topics file to edit."""
-    import yaml
+    """Propose topics from a corpus (noun-phrase key phrases grouped into themes), as a topics file to edit.
 
-    from quotegraph.extract.read import ReadFailure, read_all
-    from quotegraph.extract.stance import propose_topics
+    PATH is articles (their statements are extracted first) or a statements file (.jsonl from extract/build)."""
+    from quotegraph.extract.stance.propose import propose_topics, topics_yaml
 
     _check_paths(paths)
-    texts = [a.body for a in read_all(paths) if not isinstance(a, ReadFailure)]
+    texts = _said(paths)
     topics = propose_topics(texts, n=n)
-    data = {
-        "topics": [
-            {"id": t.id, "label": t.label, "proposition": t.proposition, "keywords": list(t.keywords)} for t in topics
-        ]
-    }
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    text = topics_yaml(topics)
     if output:
         output.write_text(text, encoding="utf-8")
     else:

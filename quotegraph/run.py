@@ -118,13 +118,20 @@ def extract_to_jsonl(
     return report
 
 
-def _with_proposed_topics(ex: Extractor, statements: list[Statement], articles: dict[str, Any]) -> list[Statement]:
-    """No topics file: propose topics from the corpus and assign them, so a new corpus can be explored."""
+def _with_proposed_topics(
+    ex: Extractor, statements: list[Statement], articles: dict[str, Any], outdir: Path | None = None
+) -> list[Statement]:
+    """No topics file: propose topics from what was said and assign them, so a new corpus can be explored;
+    the proposals are written to ``outdir/topics.proposed.yaml`` to edit."""
     from quotegraph.extract.stance import StanceAssigner
     from quotegraph.extract.stance import propose_topics as propose
+    from quotegraph.extract.stance.propose import PROPOSED_FILE, write_proposed
 
-    ex.topics = propose([a.body for a in articles.values()], n=8)
+    ex.topics = propose([s.quote for s in statements], n=8, nlp=ex.nlp)
     log.info("proposed topics: %s", ", ".join(t.label for t in ex.topics))
+    if outdir is not None:
+        path = write_proposed(ex.topics, outdir / PROPOSED_FILE)
+        log.info("no topics file: proposed topics written to %s (edit it, then build with --topics)", path)
     assigner = StanceAssigner(ex.topics)
     by_article: dict[str, list[Statement]] = {}
     for s in statements:
@@ -207,7 +214,8 @@ def _build(
         bar.close()
     outputs.checkpoint("extracted")
     if propose and articles:
-        collected = _with_proposed_topics(ex, collected, articles)
+        collected = _with_proposed_topics(ex, collected, articles, out)
+        report.outputs["topics_proposed"] = str(out / "topics.proposed.yaml")
     previous = outputs.current(out)
     if add and previous is not None:
         # add to the last complete build: its statements, minus those of articles read again now

@@ -1,82 +1,183 @@
 """Topics proposed from the corpus when the analyst gives no topics file.
 
-Key phrases (noun chunks scored TF-IDF-style against the corpus) are grouped when they share a head
-word; each group becomes a topic with a neutral proposition, so a new corpus can be explored at once.
+Key phrases are noun chunks (spaCy), cut to their content words: determiners, pronouns, numbers,
+dates, names of people and generic nouns (``resources/topic_generic.txt``) never make a phrase, and a
+reporting verb is never a noun chunk. Phrases are scored by how many texts use them, weighted by how
+specific they are (an IDF over the same corpus). Phrases that share a head word or that are used by
+the same texts (Jaccard over the texts) are grouped into one theme; each theme becomes a topic with a
+label (its best phrase), a draft proposition to edit and its phrases as keywords.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
-from quotegraph.extract.stance.rules import stem
+import yaml
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS, fold
+from quotegraph.extract.text import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
-_WORD = re.compile(r"[a-z][a-z\-]+")
+log = logging.getLogger(__name__)
+
+PROPOSED_FILE = "topics.proposed.yaml"
+_SKIP_ENTS = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+_CONTENT_POS = {"NOUN", "PROPN", "ADJ"}
+_PARSE_PIPES = {
+    "tok2vec",
+    "transformer",
+    "tagger",
+    "morphologizer",
+    "parser",
+    "senter",
+    "attribute_ruler",
+    "lemmatizer",
+    "ner",
+}
+_JOIN = 0.3  # Jaccard of the texts two phrases appear in, to share a theme
 
 
-def _phrases(text: str, max_len: int = 3) -> list[str]:
-    words = _WORD.findall(fold(text))
-    out = []
-    for n in range(1, max_len + 1):
-        for i in range(len(words) - n + 1):
-            gram = words[i : i + n]
-            if gram[0] in STOP_WORDS or gram[-1] in STOP_WORDS or any(len(w) < 3 for w in gram):
-                continue
-            out.append(" ".join(gram))
+@lru_cache(maxsize=1)
+def generic_nouns() -> frozenset[str]:
+    text = resources.files("quotegraph.extract.resources").joinpath("topic_generic.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _keep(tok: Token) -> bool:
+    low = tok.lower_
+    return (
+        tok.pos_ in _CONTENT_POS
+        and tok.is_alpha
+        and len(low) > 2
+        and low not in STOP_WORDS
+        and low not in generic_nouns()
+        and tok.ent_type_ not in _SKIP_ENTS
+    )
+
+
+def _phrase(chunk: Span) -> tuple[str, str] | None:
+    """(phrase, head lemma) of a noun chunk, or None when nothing topical is left."""
+    root = chunk.root
+    if root.pos_ not in ("NOUN", "PROPN") or not _keep(root):
+        return None
+    words = [t for t in chunk if t.i <= root.i]
+    # the phrase is the unbroken run of content words ending at the root
+    start = len(words) - 1
+    while start > 0 and _keep(words[start - 1]):
+        start -= 1
+    words = words[start:]
+    if root.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in words):
+        return None  # a bare name (a place or organisation) is a setting or a speaker, not a topic
+    text = " ".join(t.lower_ for t in words[:-1]) + (" " if len(words) > 1 else "") + root.lemma_.lower()
+    return text, root.lemma_.lower()
+
+
+def phrases(doc: Doc) -> set[tuple[str, str]]:
+    """The key phrases of one parsed text, with their head lemmas."""
+    out = set()
+    for chunk in doc.noun_chunks:
+        found = _phrase(chunk)
+        if found:
+            out.add(found)
     return out
 
 
-def _name_words(texts: Sequence[str]) -> set[str]:
-    """Words written capitalised inside sentences more often than not: names, not topics."""
-    upper: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    for text in texts:
-        for m in re.finditer(r"(?<=[a-z,;] )([A-Za-z][a-z\-]+)", text):
-            word = m.group(1)
-            (upper if word[0].isupper() else lower)[word.lower()] += 1
-    return {w for w, c in upper.items() if c > lower[w]}
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def propose_topics(texts: Sequence[str], *, n: int = 8) -> list[Topic]:
-    """Up to ``n`` topics from ``texts`` (statements or articles); names of people and places are
-    left out (they are speakers and settings, not topics)."""
-    if not texts:
+def propose_from_docs(docs: Iterable[Doc], *, n: int = 8) -> list[Topic]:
+    """Up to ``n`` topics from parsed texts (statements or articles)."""
+    where: dict[str, set[int]] = defaultdict(set)
+    head_of: dict[str, str] = {}
+    total = 0
+    for i, doc in enumerate(docs):
+        total += 1
+        for text, head in phrases(doc):
+            where[text].add(i)
+            head_of[text] = head
+    if not total:
         return []
-    names = _name_words(texts)
-    df: Counter[str] = Counter()
-    tf: Counter[str] = Counter()
-    for text in texts:
-        grams = _phrases(text)
-        tf.update(grams)
-        df.update(set(grams))
-    docs = len(texts)
-    scores = {}
-    for gram, count in tf.items():
-        if df[gram] < 2 and docs > 2:
+    least = 2 if total > 2 else 1
+    score = {}
+    for text, docs_in in where.items():
+        df = len(docs_in)
+        if df < least:
             continue
-        if any(w in names for w in gram.split()):
+        idf = math.log((1 + total) / (1 + df)) + 1
+        score[text] = df * idf * (1 + 0.5 * text.count(" "))
+    # heads that are a theme by themselves: the sum of their phrases
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for text in score:
+        by_head[head_of[text]].append(text)
+    order = sorted(score, key=lambda t: (-score[t], t))
+    taken: set[str] = set()
+    topics: list[Topic] = []
+    for seed in order:
+        if len(topics) >= n:
+            break
+        if seed in taken:
             continue
-        idf = math.log((1 + docs) / (1 + df[gram])) + 1
-        scores[gram] = count * idf * (1 + 0.6 * gram.count(" "))
-    groups: dict[str, list[str]] = defaultdict(list)
-    for gram in sorted(scores, key=lambda g: (-scores[g], g)):
-        head = stem(gram.split()[-1])
-        if len(groups[head]) < 6:
-            groups[head].append(gram)
-    ranked = sorted(groups.items(), key=lambda kv: -sum(scores[g] for g in kv[1]))
-    topics = []
-    for _head, grams in ranked[:n]:
-        label = max(grams, key=lambda g: (scores[g], len(g)))
+        theme = [t for t in by_head[head_of[seed]] if t not in taken]
+        seed_docs = set().union(*(where[t] for t in theme))
+        for other in order[:400]:
+            if other in taken or other in theme:
+                continue
+            inter = len(where[other] & seed_docs)
+            if inter and inter / len(where[other] | seed_docs) >= _JOIN:
+                theme.append(other)
+        taken.update(theme)
+        theme.sort(key=lambda t: (-score[t], t))
+        multi = [t for t in theme if " " in t and score[t] >= 0.5 * score[theme[0]]]
+        label = multi[0] if multi else theme[0]
+        keywords = tuple(dict.fromkeys([label, *theme[:8]]))
         topics.append(
             Topic(
-                id=f"proposed-{re.sub(r'[^a-z0-9]+', '-', label).strip('-')}",
+                id=f"proposed-{_slug(label)}",
                 label=label,
-                proposition=f"{label} (proposed topic; stance is toward what the statement says about it)",
-                keywords=tuple(grams),
+                proposition=f"{label[0].upper()}{label[1:]} is the right course (draft: edit into a claim).",
+                keywords=keywords,
             )
         )
     return topics
+
+
+def propose_topics(texts: Sequence[str], *, n: int = 8, nlp: Language | None = None) -> list[Topic]:
+    """Up to ``n`` topics from ``texts``, parsed with ``nlp`` (the default model when None)."""
+    if not texts:
+        return []
+    if nlp is None:
+        from quotegraph.extract.nlp import load_base
+
+        nlp = load_base()
+    parsing = [p for p in nlp.pipe_names if p in _PARSE_PIPES]
+    with nlp.select_pipes(enable=parsing):
+        return propose_from_docs(nlp.pipe(texts, batch_size=256), n=n)
+
+
+def topics_yaml(topics: Sequence[Topic]) -> str:
+    """Topics as a topics file (the format :func:`quotegraph.extract.stance.topics.load_topics` reads)."""
+    data: dict[str, Any] = {
+        "topics": [
+            {"id": t.id, "label": t.label, "proposition": t.proposition, "keywords": list(t.keywords)} for t in topics
+        ]
+    }
+    header = "# Proposed topics (quotegraph propose-topics): edit the propositions before using them.\n"
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+def write_proposed(topics: Sequence[Topic], path: str | Path) -> Path:
+    from quotegraph.extract.atomic import atomic_write
+
+    path = Path(path)
+    with atomic_write(path) as f:
+        f.write(topics_yaml(topics))
+    return path

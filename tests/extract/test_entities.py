@@ -90,3 +90,24 @@ def test_entities_user_file_overrides_and_bad_file_errors(tmp_path):
     bad.write_text("people: []\n", encoding="utf-8")
     with pytest.raises(EntityFileError, match="entities"):
         EntityResolver.load([bad])
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ((("Helen Ward", "person"), ("Helen Ward", "person"), ("Helen Ward", "organization")), "person/helen-ward"),
+        ((("Acme Corp", "organization"), ("Acme Corp", "organization"), ("Acme Corp", None)), "org/acme-corp"),
+        ((("Helen Ward", "organization"), ("Helen Ward", "person")), "person/helen-ward"),  # tie: person
+        ((("Pate", None), ("Pate", None)), "agent/pate"),  # no evidence: stays untyped
+    ],
+)
+def test_entities_one_key_per_name_across_corpus(resolver, typed, expected):
+    from quotegraph.extract.model import entity_key
+
+    items = [
+        _s(name, article=f"a{i}.txt", speaker_type=etype, speaker_id=entity_key(name, etype))
+        for i, (name, etype) in enumerate(typed)
+    ]
+    for order in (items, items[::-1]):
+        linked = resolver.link_corpus(order)
+        assert {s.speaker_id for s in linked} == {expected}
