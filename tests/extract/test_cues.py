@@ -110,3 +110,25 @@ def test_cues_thought_verbs_when_asked_for() -> None:
 def test_cues_phrasal_particle_is_kept() -> None:
     [cue] = find_cues(_doc(CALLED_ON), LEXICON)
     assert cue.head == 1 and cue.particle == 2
+
+
+@pytest.mark.parametrize(
+    ("lemma", "cls"),
+    [
+        ("chant", "speech"),  # protesters chanted "..."
+        ("yell", "speech"),
+        ("grouse", "speech"),
+        ("announce", "speech"),  # a clause first ("announced that ..."), its object otherwise
+        ("defend", "object"),
+        ("urge", "appeal"),
+        ("walk", None),
+        ("eat", None),
+    ],
+)
+def test_cues_lexicon_classes_of_verbs(lemma: str, cls: str | None) -> None:
+    assert load_lexicon().verb_class(lemma) == cls
+
+
+@pytest.mark.parametrize("lemma", ["announce", "report", "reveal", "unveil"])
+def test_cues_lexicon_verbs_that_also_report_their_object(lemma: str) -> None:
+    assert lemma in load_lexicon().object
