@@ -191,6 +191,10 @@ def graph_data(
             }
         )
     edge_list += _versus_edges(items, node_id, len(edge_list))
+    # a speaker with no edge at all (quoted on no topic, in no reply) would only ever be hidden: their
+    # statements stay in the panel's data (the speaker list still finds them), the node goes
+    linked = {e["from"] for e in edge_list} | {e["to"] for e in edge_list}
+    net.nodes = [n for n in net.nodes if n["id"] in linked or n["kind"] == "topic"]
     # pyvis's add_edge checks every existing edge (quadratic) and merges parallel edges: append directly
     net.edges.extend(edge_list)
     _place(net.nodes, edge_list)
@@ -287,8 +291,9 @@ def _versus_edges(items: list[Statement], node_id: Any, first: int) -> list[dict
                         "topic": topic,
                         "stance": None,
                         "statements": sorted(behind),
-                        "width": 1 + 1.2 * min(len(behind), 10),
-                        "color": "#c62828" if rel == "opposes" else "#2e7d32",
+                        # opposition is the question: agreement is drawn thin and pale behind it
+                        "width": (1.5 + 1.5 * min(len(behind), 10)) if rel == "opposes" else 1,
+                        "color": "#c62828" if rel == "opposes" else "rgba(46,125,50,0.3)",
                         "dashes": rel == "agrees",
                         "hidden": True,
                         "title": f"{rel} on {topic} · {len(behind)} statement(s)",

@@ -25,10 +25,14 @@ def _embedded(path) -> dict:
 def test_view_counts_match_the_statements(sample, tmp_path):
     merged = merge_statements(sample)
     data = _embedded(render_html(merged, tmp_path / "g.html"))
-    speakers = {s.speaker for s in sample if s.speaker}
+    # a speaker quoted on no topic and in no reply (Cy Diaz) has no node (it could never be drawn) but
+    # keeps their statement for the panel and the speaker list
+    speakers = {s.speaker for s in sample if s.speaker and (s.topics or s.replies_to_speaker)} | {"Ann Lee"}
     topics = {t.topic for s in sample for t in s.topics}
+    assert {n["label"] for n in data["nodes"] if n["kind"] == "speaker"} == speakers
     assert len(data["nodes"]) == len(speakers) + len(topics)
     assert len(data["statements"]) == len(sample)
+    assert "Cy Diaz" in {s["speaker"] for s in data["statements"]}
     rels = [e["rel"] for e in data["edges"]]
     assert rels.count("reply") == 1 and rels.count("stance") == 2
 
