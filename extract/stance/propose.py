@@ -3,9 +3,11 @@
 Key phrases are noun chunks (spaCy), cut to their content words: determiners, pronouns, numbers,
 dates, names of people and generic nouns (``resources/topic_generic.txt``) never make a phrase, and a
 reporting verb is never a noun chunk. Phrases are scored by how many texts use them, weighted by how
-specific they are (an IDF over the same corpus). Phrases that share a head word or that are used by
-the same texts (Jaccard over the texts) are grouped into one theme; each theme becomes a topic with a
-label (its best phrase), a draft proposition to edit and its phrases as keywords.
+specific they are (an IDF over the same corpus), longer phrases first. A theme is seeded by the best
+phrase of two or more words and takes the phrases that contain it or that it contains and those used by
+the same texts (Jaccard over the texts); each theme becomes a topic with a label (its seed), a draft
+proposition to edit and its phrases as keywords. Role nouns (``resources/roles.yaml``) are people, not
+topics.
 """
 
 from __future__ import annotations
@@ -51,6 +53,13 @@ def generic_nouns() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """Head words of the role nouns of ``resources/roles.yaml``: a role stands for a person, not a topic."""
+    text = resources.files("quotegraph.extract.resources").joinpath("roles.yaml").read_text("utf-8")
+    return frozenset(str(r).lower().replace("-", " ").split()[-1] for r in yaml.safe_load(text)["roles"])
+
+
 def _keep(tok: Token) -> bool:
     low = tok.lower_
     return (
@@ -66,7 +75,7 @@ def _keep(tok: Token) -> bool:
 def _phrase(chunk: Span) -> tuple[str, str] | None:
     """(phrase, head lemma) of a noun chunk, or None when nothing topical is left."""
     root = chunk.root
-    if root.pos_ not in ("NOUN", "PROPN") or not _keep(root):
+    if root.pos_ not in ("NOUN", "PROPN") or not _keep(root) or root.lemma_.lower() in role_nouns():
         return None
     words = [t for t in chunk if t.i <= root.i]
     # the phrase is the unbroken run of content words ending at the root
@@ -97,13 +106,11 @@ def _slug(text: str) -> str:
 def propose_from_docs(docs: Iterable[Doc], *, n: int = 8) -> list[Topic]:
     """Up to ``n`` topics from parsed texts (statements or articles)."""
     where: dict[str, set[int]] = defaultdict(set)
-    head_of: dict[str, str] = {}
     total = 0
     for i, doc in enumerate(docs):
         total += 1
-        for text, head in phrases(doc):
+        for text, _head in phrases(doc):
             where[text].add(i)
-            head_of[text] = head
     if not total:
         return []
     least = 2 if total > 2 else 1
@@ -113,20 +120,21 @@ def propose_from_docs(docs: Iterable[Doc], *, n: int = 8) -> list[Topic]:
         if df < least:
             continue
         idf = math.log((1 + total) / (1 + df)) + 1
-        score[text] = df * idf * (1 + 0.5 * text.count(" "))
-    # heads that are a theme by themselves: the sum of their phrases
-    by_head: dict[str, list[str]] = defaultdict(list)
-    for text in score:
-        by_head[head_of[text]].append(text)
+        score[text] = df * idf * (1 + text.count(" "))
+    # a theme is seeded by the best phrase of two or more words not yet taken (one-word phrases are too
+    # general to be a topic alone: "campaign", "money"); it takes the phrases that contain it or that it
+    # contains ("private email server", "email server") and those used by the same texts
     order = sorted(score, key=lambda t: (-score[t], t))
     taken: set[str] = set()
     topics: list[Topic] = []
     for seed in order:
         if len(topics) >= n:
             break
-        if seed in taken:
+        if seed in taken or " " not in seed:
             continue
-        theme = [t for t in by_head[head_of[seed]] if t not in taken]
+        padded = f" {seed} "
+        theme = [seed]
+        theme += [t for t in order if t not in taken and t != seed and (f" {t} " in padded or padded.strip() in t)]
         seed_docs = set().union(*(where[t] for t in theme))
         for other in order[:400]:
             if other in taken or other in theme:
@@ -134,16 +142,15 @@ def propose_from_docs(docs: Iterable[Doc], *, n: int = 8) -> list[Topic]:
             inter = len(where[other] & seed_docs)
             if inter and inter / len(where[other] | seed_docs) >= _JOIN:
                 theme.append(other)
-        taken.update(theme)
-        theme.sort(key=lambda t: (-score[t], t))
-        multi = [t for t in theme if " " in t and score[t] >= 0.5 * score[theme[0]]]
-        label = multi[0] if multi else theme[0]
-        keywords = tuple(dict.fromkeys([label, *theme[:8]]))
+        taken.update(t for t in theme if " " in t)
+        label = seed
+        # one-word parts ("change" of "climate change") would match anything: keywords are phrases
+        keywords = tuple(dict.fromkeys([label, *(t for t in theme if " " in t)]))[:8]
         topics.append(
             Topic(
                 id=f"proposed-{_slug(label)}",
                 label=label,
-                proposition=f"{label[0].upper()}{label[1:]} is the right course (draft: edit into a claim).",
+                proposition=f"More should be done about {label} (draft: edit into the claim to measure).",
                 keywords=keywords,
             )
         )
