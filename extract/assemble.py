@@ -59,7 +59,9 @@ def assemble(
         if mention is not None:
             speaker, factor = resolve(mention, index, previous, doc)
             confidence *= factor
-        elif last_para_speaker is not None and continues(doc, last_para_speaker[0], f.start, last_para_speaker[1]):
+        elif last_para_speaker is not None and continues(
+            doc, last_para_speaker[0], f.start, last_para_speaker[1], last_para_speaker[2]
+        ):
             speaker, mention = last_para_speaker[1], last_para_speaker[2]
             confidence = 0.6
         if speaker is None and mention is None and not unattributed:
@@ -130,7 +132,7 @@ def utterance_pieces(f: Found) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in sorted(f.quotes, key=lambda q: q.start)]
 
 
-def continues(doc: Doc, previous_end: int, start: int, speaker: str | None) -> bool:
+def continues(doc: Doc, previous_end: int, start: int, speaker: str | None, mention: Mention | None = None) -> bool:
     """An unattributed quote right after the previous speaker's statement continues it, unless
     someone else is named in between."""
     text = doc_text(doc)
@@ -141,6 +143,8 @@ def continues(doc: Doc, previous_end: int, start: int, speaker: str | None) -> b
     surname = (speaker or "").split()[-1:] or [""]
     if span is not None:
         for ent in ents_in(span):
+            if mention is not None and mention.start <= ent.start_char < mention.end:
+                continue  # the previous speaker's own mention ("said Ohio State University professor Paul Beck.")
             if ent.label_ in ("PERSON", "ORG") and surname[0] not in ent.text:
                 return False
     return True

@@ -157,3 +157,14 @@ def test_speaker_pronoun_salience_and_persons(extractor, body, speaker, quote):
     """'He' is the person the previous sentence is about, even before they have spoken; and a pronoun
     is a person, never the company or account that spoke last."""
     assert (speaker, quote) in _speakers(extractor, body)
+
+
+def test_speaker_quote_after_an_attribution_continues_it(extractor):
+    """The next quote of the paragraph continues the speaker just attributed, though their own mention
+    names an organisation ('said Ohio State University professor Paul Beck.')."""
+    body = (
+        "Voters usually rally behind the winner, said Ohio State University professor Paul Beck. "
+        "“That is how it has worked for decades, and it will work that way again.”"
+    )
+    found = _speakers(extractor, body)
+    assert ("Paul Beck", "That is how it has worked for decades, and it will work that way again.") in found, found
