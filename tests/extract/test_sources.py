@@ -79,3 +79,34 @@ def test_sources_statement_date_attached_to_the_cue(nlp):
     doc = nlp("The minister said that elections are due on Sunday.")
     i = doc.text.index("said")
     assert statement_date(doc, i, i + 4, "2024-05-25") is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "iso"),
+    [
+        ("last Tuesday", "2024-05-25", "2024-05-21"),
+        ("Monday morning", "2024-05-25", "2024-05-20"),
+        ("the day before yesterday", "2024-05-27", "2024-05-25"),
+        ("today", "2024-05-27", "2024-05-27"),
+        ("May 24, 2023", "2024-05-27", "2023-05-24"),  # a full date stands alone
+        ("this week", "2024-05-27", None),  # vague: undated, never the publication date
+        ("earlier this month", "2024-05-27", None),
+    ],
+)
+def test_sources_resolve_relative_dates(expression, published, iso):
+    assert resolve_date(expression, published) == iso
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "iso"),
+    [
+        ("Yesterday the senator said the bill was dead.", "said", "2024-05-26"),
+        ("The senator said on Friday that she would vote against it.", "said", "2024-05-24"),
+        ("The senator said she would vote on Monday.", "said", None),  # a future event inside the quote
+        ("The senator said the bill was dead.", "said", None),  # undated stays undated
+    ],
+)
+def test_sources_statement_date_relative(nlp, sentence, cue, iso):
+    doc = nlp(sentence)
+    i = doc.text.index(cue)
+    assert statement_date(doc, i, i + len(cue), "2024-05-27") == iso
