@@ -96,6 +96,9 @@ MAX_ARTICLE_CHARS = 20_000_000
 """A longer article is skipped (with the reason)."""
 ARTICLE_TIMEOUT = 1_800.0
 """Seconds one long article may take before it is skipped (checked between sections)."""
+MAX_ARTICLE_STATEMENTS = 20_000
+"""An article with more statements is skipped (with the reason): a news article has at most a few
+hundred, and every statement costs memory in the later stages of a build (about 50 KB each)."""
 
 _BREAKS = ("\n\n", "\n", ". ", " ")
 
@@ -188,6 +191,7 @@ class Extractor:
         long_article_chars: int = LONG_ARTICLE_CHARS,
         max_article_chars: int = MAX_ARTICLE_CHARS,
         article_timeout: float = ARTICLE_TIMEOUT,
+        max_article_statements: int = MAX_ARTICLE_STATEMENTS,
     ) -> None:
         from quotegraph.extract.entities import EntityResolver
         from quotegraph.extract.nlp import load_pipeline
@@ -204,11 +208,13 @@ class Extractor:
             "long_article_chars": long_article_chars,
             "max_article_chars": max_article_chars,
             "article_timeout": article_timeout,
+            "max_article_statements": max_article_statements,
         }
         self.section_chars = max(1_000, section_chars)
         self.long_article_chars = max(self.section_chars, long_article_chars)
         self.max_article_chars = max_article_chars
         self.article_timeout = article_timeout
+        self.max_article_statements = max_article_statements
 
         self.nlp = nlp if nlp is not None else load_pipeline(model)
         self.batch_size = batch_size
@@ -354,7 +360,10 @@ class Extractor:
                 done.append((_outcome(article, "failed", f"parse failed: {type(doc).__name__}: {doc}"), []))
             else:
                 result = self._result(doc, article, title_doc)
-                done.append((result.outcome, result.statements))
+                if len(result.statements) > self.max_article_statements:
+                    done.append((_outcome(article, "skipped", self._too_many(len(result.statements))), []))
+                else:
+                    done.append((result.outcome, result.statements))
         it = iter(done)
         return [self._process_long(a) if i in long else next(it) for i, a in enumerate(todo)]
 
@@ -385,9 +394,18 @@ class Extractor:
             if result.outcome.status != "read":
                 return result.outcome, []
             statements.extend(_shifted(s, start) for s in result.statements)
+            if len(statements) > self.max_article_statements:
+                reason = f"{self._too_many(len(statements))} (after section {n} of {len(sections)})"
+                return _outcome(article, "skipped", reason), []
         statements = [in_source_text(s, article.text_offset) for s in statements]
         log.info("read %s in %d sections (%.1f s)", article.name, len(sections), time.monotonic() - began)
         return _outcome(article, "read", None, statements), statements
+
+    def _too_many(self, count: int) -> str:
+        return (
+            f"{count:,} statements, over the limit of {self.max_article_statements:,} for one article; "
+            "raise the statement limit to read it"
+        )
 
     def _emit(
         self, batch: list[Article], keys: list[str | None], cached: dict[int, list[Statement]], work: Any

@@ -55,7 +55,11 @@ def test_pipeline_long_article_in_sections_gives_the_same_statements(long_result
 
 @pytest.mark.parametrize(
     ("options", "reason"),
-    [({"max_article_chars": 3_000}, "over the limit"), ({"article_timeout": 0.0}, "not finished in 0 s")],
+    [
+        ({"max_article_chars": 3_000}, "over the limit"),
+        ({"article_timeout": 0.0}, "not finished in 0 s"),
+        ({"max_article_statements": 30}, "statements, over the limit of 30"),
+    ],
 )
 def test_pipeline_long_article_over_a_limit_is_skipped_with_the_reason(nlp, options, reason):
     article = Article(name="long.txt", text=PARAGRAPH * 60)
@@ -88,3 +92,11 @@ def test_pipeline_long_paragraph_stance_context_is_a_shared_window():
     normal = Article(name="a.txt", text="Intro.\n\n" + sentence * 40 + "\n\nEnd.")
     s = Statement(article="a.txt", quote="This is fine", start=9, end=21, kind="direct")
     assert _context(None, normal, s) == (("\n\n" + sentence * 40),) * 2
+
+
+def test_pipeline_article_with_too_many_statements_is_skipped_even_unsectioned(nlp):
+    article = Article(name="many.txt", text=PARAGRAPH * 10)
+    [(outcome, statements)] = Extractor(nlp=nlp, max_article_statements=5)._process([article])
+    assert outcome.status == "skipped" and "over the limit of 5" in outcome.reason and statements == []
+    [(outcome, statements)] = Extractor(nlp=nlp, max_article_statements=20)._process([article])
+    assert outcome.status == "read" and len(statements) == 20
