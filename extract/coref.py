@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+import yaml
 from quotegraph.extract.content import QuoteSpan
 from quotegraph.extract.lookup import sent_of
 from quotegraph.extract.speaker import Mention, _clean_name, role_in
@@ -18,6 +19,7 @@ from quotegraph.extract.text import surname
 from spacy.tokens import Doc
 
 PLURAL = {"they", "them", "their", "we"}
+ORG_WINDOW = 1000  # characters before "the company" in which the organisation it stands for is named
 PERSONAL = {"he", "she", "they", "him", "her", "them", "i", "we", "his", "their", "me", "us", "you"}
 INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "two", "three", "other", "others", "any"}
 
@@ -29,6 +31,7 @@ class NameIndex:
     full_by_surname: dict[str, str] = field(default_factory=dict)
     role_holders: dict[str, str] = field(default_factory=dict)
     persons: list[tuple[int, str]] = field(default_factory=list)  # (char offset, full name), outside quotes
+    orgs: list[tuple[int, str]] = field(default_factory=list)  # (char offset, organisation), outside quotes
 
     def canonical(self, name: str) -> str:
         full = self.full_by_surname.get(surname(name))
@@ -61,6 +64,8 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
         return any(q.start <= pos < q.end for q in quotes)
 
     for ent in doc.ents:
+        if ent.label_ == "ORG" and not in_quote(ent.start_char):
+            index.orgs.append((ent.start_char, _clean_name(ent.text)))
         if ent.label_ != "PERSON":
             continue
         if len(ent) > 1 and ent[0].is_sent_start and ent[0].lower_ in verb_forms:
@@ -153,6 +158,12 @@ def resolve(
         holder = index.holder(mention.text)
         if holder:
             return holder, 0.85
+    words = lower.split()
+    if len(words) == 2 and words[0] == "the" and words[1] in org_nouns() and mention.label != "ROLE":
+        # "The company said": the organisation last named before it
+        named = [n for pos, n in index.orgs if mention.start - ORG_WINDOW < pos < mention.start]
+        if named:
+            return named[-1], 0.8
     # an unnamed source ("a Homeland Security Department official", "the South Carolina senator"):
     # the mention itself is the best name the article gives
     return described(mention.text), 0.5
@@ -179,6 +190,13 @@ def previous_subject(doc: Doc, head: int) -> str | None:
             return None
     ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
     return _clean_name(ent.text) if ent is not None and ent.label_ == "PERSON" else None
+
+
+@lru_cache(maxsize=1)
+def org_nouns() -> frozenset[str]:
+    """Nouns that stand for a named organisation ("the company"), from ``resources/roles.yaml``."""
+    data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("roles.yaml").read_text("utf-8"))
+    return frozenset(w.lower() for w in data.get("org_nouns") or ())
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -168,3 +168,21 @@ def test_speaker_quote_after_an_attribution_continues_it(extractor):
     )
     found = _speakers(extractor, body)
     assert ("Paul Beck", "That is how it has worked for decades, and it will work that way again.") in found, found
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Exxon Mobil reported a loss for the quarter on Tuesday. "
+            "The company said oil prices would stay low for several more years.",
+            "Exxon Mobil",
+        ),
+        # no organisation named before: the description stays
+        ("Prices fell again on Tuesday. The company said oil prices would stay low for several more years.", None),
+    ],
+)
+def test_speaker_the_company_is_the_organisation_named_before(extractor, body, speaker):
+    found = [s for s, q in _speakers(extractor, body) if q.startswith("oil prices")]
+    assert found, _speakers(extractor, body)
+    assert found[0] == (speaker or found[0]) and (speaker is not None or found[0] != "Exxon Mobil")
