@@ -225,6 +225,10 @@ def clause_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
     if clause is None:
         return None
     left, right = cut_asides(doc, *subtree_range(clause))
+    if left < cue_head.i < right:
+        # "which he said was careless": the clause's relative pronoun stands before the cue; the content
+        # is what follows the cue, never the cue or its speaker
+        left = cue_head.i + 1
     while left <= right and doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if"):
         left += 1
     if left > right:

@@ -416,3 +416,22 @@ _LEFT = [
 def test_content_clause_content_on_the_left_only_for_a_verb_without_an_object(tail, expected) -> None:
     doc = _tagged(_LEFT + tail, (2,))
     assert _text(doc, clause_content(doc, doc[5])) == expected
+
+
+def test_content_clause_content_never_holds_its_cue_in_a_relative_clause() -> None:
+    # "They cut the plan, which he said was careless." : the content follows the cue
+    tokens = [
+        ("They", 1, "nsubj", "PRON", "PRP"),
+        ("cut", 1, "ROOT", "VERB", "VBD"),
+        ("the", 3, "det", "DET", "DT"),
+        ("plan", 1, "dobj", "NOUN", "NN"),
+        (",", 3, "punct", "PUNCT", ","),
+        ("which", 8, "nsubj", "PRON", "WDT"),
+        ("he", 7, "nsubj", "PRON", "PRP"),
+        ("said", 3, "relcl", "VERB", "VBD"),
+        ("was", 7, "ccomp", "AUX", "VBD"),
+        ("careless", 8, "acomp", "ADJ", "JJ"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = _tagged(tokens, (3, 9))
+    assert _text(doc, clause_content(doc, doc[7])) == "was careless"

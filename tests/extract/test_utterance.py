@@ -50,3 +50,21 @@ def test_utterance_pieces_are_apart_and_share_speaker_cue_and_id(extractor, body
 def test_utterance_a_single_quote_has_none(extractor):
     _, statements = _extract(extractor, "“The reform is unavoidable and fair,” Vogel said on Monday.")
     assert [s.utterance for s in statements] == [None]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“The reform is fair,” said Labour minister Anna Vogel. “It cannot wait.”",
+        "Vogel said the reform, which she said was overdue, would pass in May.",
+        "The union rejected the plan, which its leader said was a pay cut.",
+        "“We will strike,” union leader Anna Vogel said, adding that talks had failed.",
+    ],
+)
+def test_utterance_no_span_holds_its_own_cue_or_speaker(extractor, body):
+    text, statements = _extract(extractor, body)
+    assert statements
+    for s in statements:
+        assert text[s.start : s.end] == s.quote
+        for at in (s.cue_start, s.speaker_start):
+            assert at is None or not (s.start <= at < s.end), (s.quote, s.cue, s.speaker_mention)
