@@ -191,6 +191,12 @@ def cut_asides(doc: Doc, left: int, right: int) -> tuple[int, int]:
     return left, right
 
 
+def _quoted_before(doc: Doc, clause: Token, cue_head: Token) -> bool:
+    """ "“We will carry on,” Berg told reporters": a closing quote mark between the clause and its cue."""
+    right = max(t.i for t in clause.subtree)
+    return any(doc[k].text in END_MARKS or doc[k].tag_ == "''" for k in range(right + 1, cue_head.i))
+
+
 def clause_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
     """Char range of the clause a speech/thought verb reports: its ``ccomp`` (or a clausal object),
     without the complementiser "that"."""
@@ -204,7 +210,7 @@ def clause_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
         # ("Minister defends plan, unions threaten strikes": two clauses, not a report)
         has_object = any(c.dep_ in ("dobj", "oprd") and c.i > cue_head.i for c in cue_head.children)
         for child in cue_head.children:
-            if child.dep_ == "ccomp" and not has_object:
+            if child.dep_ == "ccomp" and (not has_object or _quoted_before(doc, child, cue_head)):
                 clause = child
                 break
     if clause is None:

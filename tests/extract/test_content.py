@@ -435,3 +435,20 @@ def test_content_clause_content_never_holds_its_cue_in_a_relative_clause() -> No
     ]
     doc = _tagged(tokens, (3, 9))
     assert _text(doc, clause_content(doc, doc[7])) == "was careless"
+
+
+def test_content_clause_content_on_the_left_in_quotes_with_an_addressee() -> None:
+    # "“We carry on,” Berg told reporters" : a closing mark makes the left clause the report
+    tokens = [
+        ("“", 7, "punct", "PUNCT", "``"),
+        ("We", 2, "nsubj", "PRON", "PRP"),
+        ("carry", 7, "ccomp", "VERB", "VB"),
+        ("on", 2, "prt", "ADP", "RP"),
+        (",", 7, "punct", "PUNCT", ","),
+        ("”", 7, "punct", "PUNCT", "''"),
+        ("Berg", 7, "nsubj", "PROPN", "NNP"),
+        ("told", 7, "ROOT", "VERB", "VBD"),
+        ("reporters", 7, "dobj", "NOUN", "NNS"),
+    ]
+    doc = _tagged(tokens, (0, 3, 4))
+    assert _text(doc, clause_content(doc, doc[7])) == "We carry on"
