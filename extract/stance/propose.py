@@ -85,8 +85,12 @@ def _phrase(chunk: Span) -> tuple[str, str] | None:
     words = words[start:]
     if root.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in words):
         return None  # a bare name (a place or organisation) is a setting or a speaker, not a topic
-    text = " ".join(t.lower_ for t in words[:-1]) + (" " if len(words) > 1 else "") + root.lemma_.lower()
-    return text, root.lemma_.lower()
+    # the singular when it is the written word cut short ("immigrants"); else as written ("taxes" is
+    # no "taxis", "media" no "medium")
+    lemma = root.lemma_.lower()
+    head = lemma if root.lower_.startswith(lemma) else root.lower_
+    text = " ".join(t.lower_ for t in words[:-1]) + (" " if len(words) > 1 else "") + head
+    return text, head
 
 
 def phrases(doc: Doc) -> set[tuple[str, str]]:

@@ -24,6 +24,8 @@ TEXTS = [
         ("He said he would never support the climate bill.", "climate bill", "he"),
         ("Helen Ward told reporters on Monday that the border wall is a waste.", "border wall", "helen ward"),
         ("They said it many times last year.", None, "year"),
+        ("He never paid federal income taxes.", "federal income taxes", "federal income taxis"),
+        ("Illegal immigrants crossed the border.", "illegal immigrant", "illegal immigrants"),
         ("Barack Obama spoke to Angela Merkel.", None, "barack obama"),
     ],
 )
