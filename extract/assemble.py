@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from quotegraph.extract.attribution import Found
 from quotegraph.extract.content import QuoteSpan
-from quotegraph.extract.coref import NameIndex, add_names, build_index, resolve
+from quotegraph.extract.coref import NameIndex, add_names, build_index, gender_of, group_nouns, resolve
 from quotegraph.extract.cues import Lexicon
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
 from quotegraph.extract.model import Statement
@@ -94,7 +94,7 @@ def assemble(
                     speaker_mention=mention.text if mention else None,
                     speaker_start=mention.start if mention else None,
                     speaker_end=mention.end if mention else None,
-                    speaker_type=speaker_type(mention),
+                    speaker_type=_typed(speaker, speaker_type(mention, doc)),
                     speaker_role=title_role(mention.role) if mention and mention.role else None,
                     speaker_org=mention.org if mention else None,
                     cue=f.cue.text if f.cue else None,
@@ -183,10 +183,25 @@ def context(doc: Doc, f: Found) -> str:
     return text
 
 
-def speaker_type(mention: Mention | None) -> str | None:
-    """ "person" or "organization" by the mention's label (None when it says neither)."""
+def _typed(speaker: str | None, kind: str | None) -> str | None:
+    """A "group" resolved to a person's full name ("Sanders" -> "Bernie Sanders") is that person."""
+    return "person" if kind == "group" and gender_of(speaker) is not None else kind
+
+
+def speaker_type(mention: Mention | None, doc: Doc | None = None) -> str | None:
+    """ "person", "organization" or "group" by the mention's label; a description whose head is a plural
+    ("unions", "industry groups", "Democrats") or a collective noun ("the opposition", roles.yaml
+    ``group_nouns``) is a group. None when the mention says neither."""
     if mention is None:
         return None
+    if doc is not None and mention.label in ("NOUN", "NORP", "ROLE", "PROPN"):
+        head = doc[mention.head]
+        # a plural head, never a person's name the tagger calls plural ("Sanders")
+        plural = head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "PERSON" and mention.label != "PROPN"
+        # a capitalised plural is a group only when the tagger calls it one ("Democrats"), not a surname
+        plural = plural or (mention.label == "PROPN" and head.ent_type_ == "NORP" and head.tag_ == "NNPS")
+        if plural or (mention.label != "PROPN" and head.lemma_.lower() in group_nouns()):
+            return "group"
     if mention.label in ("PERSON", "PRON", "ROLE"):
         return "person"
     if mention.label in ("ORG", "GPE", "NORP"):

@@ -193,6 +193,13 @@ def previous_subject(doc: Doc, head: int) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def group_nouns() -> frozenset[str]:
+    """Collective nouns that name a group of people (``resources/roles.yaml`` ``group_nouns``)."""
+    data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("roles.yaml").read_text("utf-8"))
+    return frozenset(w.lower() for w in data.get("group_nouns") or ())
+
+
+@lru_cache(maxsize=1)
 def org_nouns() -> frozenset[str]:
     """Nouns that stand for a named organisation ("the company"), from ``resources/roles.yaml``."""
     data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("roles.yaml").read_text("utf-8"))

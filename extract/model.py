@@ -26,13 +26,14 @@ STANCES: tuple[str, ...] = ("support", "oppose", "neutral")
 # One key scheme for speakers everywhere (graph nodes, merge blocks, the view, RDF IRIs): the entity id,
 # "person/<slug>" or "org/<slug>", and "agent/<slug>" for a speaker of unknown type. An entity file's
 # ids follow it; a speaker no file knows gets one from its name (:func:`entity_key`).
-KEY_PREFIX: dict[str | None, str] = {"person": "person", "organization": "org", None: "agent"}
+KEY_PREFIX: dict[str | None, str] = {"person": "person", "organization": "org", "group": "group", None: "agent"}
 _STATEMENT_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def entity_key(name: str, entity_type: str | None = None) -> str:
-    """The key of a speaker that no entity file knows: "person/jens-stoltenberg", "org/nato", or
-    "agent/johnson" when the type is not known."""
+    """The key of a speaker that no entity file knows: "person/jens-stoltenberg", "org/nato",
+    "group/industry-groups" (several people: "unions", "the opposition"), or "agent/johnson" when the type
+    is not known."""
     return f"{KEY_PREFIX.get(entity_type, 'agent')}/{name_slug(name)}"
 
 

@@ -20,7 +20,7 @@ from quotegraph.extract.model import Statement, entity_key
 from quotegraph.extract.text import slug
 from quotegraph.graph.namespace import BASE, MARL, OA, QG, SCHEMA, WD, article_segment, entity_iri
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
 
 NS_UUID = uuid.UUID("0b6f4d8e-1f7a-5c1d-8d2e-4b9a7c3e5f10")
 _WORD = re.compile(r"\w+")
@@ -118,8 +118,9 @@ def _add_statement(
     g.add((st, RDF.type, PROV.Entity))
     agent = iri.agent(s)
     if agent is not None:
-        is_person = (s.speaker_type or "person") == "person"
-        g.add((agent, RDF.type, SCHEMA.Person if is_person else SCHEMA.Organization))
+        kind = s.speaker_type or "person"
+        agent_class = {"organization": SCHEMA.Organization, "group": FOAF.Group}.get(kind, SCHEMA.Person)
+        g.add((agent, RDF.type, agent_class))
         g.add((agent, RDF.type, PROV.Agent))
         g.add((agent, SCHEMA.name, Literal(s.speaker)))
         g.add((st, SCHEMA.creator, agent))

@@ -186,3 +186,20 @@ def test_speaker_the_company_is_the_organisation_named_before(extractor, body, s
     found = [s for s, q in _speakers(extractor, body) if q.startswith("oil prices")]
     assert found, _speakers(extractor, body)
     assert found[0] == (speaker or found[0]) and (speaker is not None or found[0] != "Exxon Mobil")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "kind"),
+    [
+        ("Industry groups said the new tax would cost thousands of jobs.", "Industry groups", "group"),
+        ("The opposition said the budget was a disgrace to the country.", "The opposition", "group"),
+        ("Democrats said the bill was dead in the Senate this year.", "Democrats", "group"),
+        ("Helen Ward said the plan would fail within the year.", "Helen Ward", "person"),
+    ],
+)
+def test_speaker_groups_are_typed_as_groups(extractor, body, speaker, kind):
+    text = "Pension row\n\n" + body
+    article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
+    _, statements = extractor._process([article])[0]
+    [s] = [s for s in statements if s.speaker == speaker]
+    assert s.speaker_type == kind and s.speaker_key.startswith(kind + "/")

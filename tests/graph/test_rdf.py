@@ -136,3 +136,17 @@ def test_rdf_shapes_catch_a_reply_to_a_bare_name(sample):
     g.add((next(g.subjects(RDF.type, SCHEMA.Quotation)), QG.repliesTo, Literal("Ann Lee")))
     conforms, _, _ = validate(g, shacl_graph=_shapes(), inference="none")
     assert not conforms
+
+
+def test_rdf_a_group_speaker_is_a_foaf_group():
+    from quotegraph.graph.rdf import statements_to_rdf
+    from rdflib.namespace import FOAF, PROV, RDF
+
+    from tests.conftest import stmt
+
+    s = stmt("a.txt", 0, "The new tax would cost thousands of jobs in the region.", "Industry groups",
+             speaker_type="group", speaker_id="group/industry-groups")  # fmt: skip
+    g = statements_to_rdf([s])
+    agents = set(g.subjects(RDF.type, FOAF.Group))
+    assert len(agents) == 1 and (next(iter(agents)), RDF.type, PROV.Agent) in g
+    assert str(next(iter(agents))).endswith("/group/industry-groups")
