@@ -63,7 +63,7 @@ def graph_data(
     items = focus(statements, topic=focus_topic, speaker=focus_speaker, topic_labels=labels)
     items.sort(key=lambda s: (s.article, s.start))
     counts = Counter(s.speaker_key for s in items)
-    topics = sorted({t for s in items for t in ([x.topic for x in s.topics] or ([s.topic] if s.topic else []))})
+    topics = sorted(topic_ids(items))
     notice = None
     if per_topic > 0 and not focus_speaker:
         chosen = _top_per_topic(items, per_topic)
@@ -85,7 +85,7 @@ def graph_data(
         counts = Counter(s.speaker_key for s in items)
     # the most frequent organisations get the colours (a legend of the first few by the alphabet tells nothing)
     org_counts = Counter(s.speaker_org for s in items if s.speaker_org)
-    orgs = [o for o, _ in sorted(org_counts.items(), key=lambda kv: (-kv[1], kv[0]))[: len(PALETTE)]]
+    orgs = _by_count(org_counts)[: len(PALETTE)]
     org_colour = {o: PALETTE[i] for i, o in enumerate(orgs)}
 
     net = Network(directed=True)
@@ -220,30 +220,36 @@ def _safe_json(data: Any) -> str:
     )
 
 
-def _top_per_topic(items: list[Statement], n: int) -> set[str]:
-    """The ``n`` most quoted speakers of each topic (ties by key) and the ``n`` most quoted overall
-    (those quoted on no topic too); without any topic, the ``4 * n`` most quoted overall."""
+def _by_count(counts: Counter[str]) -> list[str]:
+    """The keys of ``counts``, the most counted first (ties by key)."""
+    return [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _speaker_counts(items: list[Statement]) -> tuple[dict[str, Counter[str]], Counter[str]]:
+    """Statements per speaker key: per topic, and overall."""
     per_topic: dict[str, Counter[str]] = {}
     overall: Counter[str] = Counter()
     for s in items:
         overall[s.speaker_key] += 1
-        for t in {x.topic for x in s.topics} or ({s.topic} if s.topic else set()):
+        for t in set(_topics_of(s)):
             per_topic.setdefault(t, Counter())[s.speaker_key] += 1
-    ranked = [sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:n] for c in per_topic.values()]
-    ranked.append(sorted(overall.items(), key=lambda kv: (-kv[1], kv[0]))[: n if per_topic else 4 * n])
-    return {k for r in ranked for k, _ in r}
+    return per_topic, overall
+
+
+def _top_per_topic(items: list[Statement], n: int) -> set[str]:
+    """The ``n`` most quoted speakers of each topic (ties by key) and the ``n`` most quoted overall
+    (those quoted on no topic too); without any topic, the ``4 * n`` most quoted overall."""
+    per_topic, overall = _speaker_counts(items)
+    ranked = [_by_count(c)[:n] for c in per_topic.values()]
+    ranked.append(_by_count(overall)[: n if per_topic else 4 * n])
+    return {k for r in ranked for k in r}
 
 
 def _most_quoted_per_topic(items: list[Statement], budget: int) -> set[str]:
     """Up to ``budget`` speakers: the most quoted of each topic in turn (round robin over topics, so a
     small topic keeps its voices), then the most quoted overall."""
-    per_topic: dict[str, Counter[str]] = {}
-    overall: Counter[str] = Counter()
-    for s in items:
-        overall[s.speaker_key] += 1
-        for t in {x.topic for x in s.topics} or ({s.topic} if s.topic else set()):
-            per_topic.setdefault(t, Counter())[s.speaker_key] += 1
-    queues = [[k for k, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))] for _, c in sorted(per_topic.items())]
+    per_topic, overall = _speaker_counts(items)
+    queues = [_by_count(c) for _, c in sorted(per_topic.items())]
     kept: set[str] = set()
     depth = 0
     while len(kept) < budget and any(depth < len(q) for q in queues):
@@ -251,7 +257,7 @@ def _most_quoted_per_topic(items: list[Statement], budget: int) -> set[str]:
             if depth < len(q) and len(kept) < budget:
                 kept.add(q[depth])
         depth += 1
-    for k, _ in sorted(overall.items(), key=lambda kv: (-kv[1], kv[0])):
+    for k in _by_count(overall):
         if len(kept) >= budget:
             break
         kept.add(k)
@@ -349,8 +355,13 @@ class UnknownFocus(ValueError):
     """A topic or speaker to focus on that no statement has."""
 
 
+def _topics_of(s: Statement) -> list[str]:
+    """The topics a statement is about: those of its stances, else its main topic."""
+    return [x.topic for x in s.topics] or ([s.topic] if s.topic else [])
+
+
 def topic_ids(statements: Iterable[Statement]) -> set[str]:
-    return {t for s in statements for t in ([x.topic for x in s.topics] or ([s.topic] if s.topic else []))}
+    return {t for s in statements for t in _topics_of(s)}
 
 
 def focus(
