@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from quotegraph.extract.content import QuoteSpan
 from quotegraph.extract.lookup import sent_of
-from quotegraph.extract.speaker import Mention, _clean_name, role_in
+from quotegraph.extract.speaker import Mention, _clean_name, role_in, roles_data
 from quotegraph.extract.text import surname
 from spacy.tokens import Doc
 
@@ -195,15 +194,13 @@ def previous_subject(doc: Doc, head: int) -> str | None:
 @lru_cache(maxsize=1)
 def group_nouns() -> frozenset[str]:
     """Collective nouns that name a group of people (``resources/roles.yaml`` ``group_nouns``)."""
-    data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("roles.yaml").read_text("utf-8"))
-    return frozenset(w.lower() for w in data.get("group_nouns") or ())
+    return frozenset(w.lower() for w in roles_data().get("group_nouns") or ())
 
 
 @lru_cache(maxsize=1)
 def org_nouns() -> frozenset[str]:
     """Nouns that stand for a named organisation ("the company"), from ``resources/roles.yaml``."""
-    data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("roles.yaml").read_text("utf-8"))
-    return frozenset(w.lower() for w in data.get("org_nouns") or ())
+    return frozenset(w.lower() for w in roles_data().get("org_nouns") or ())
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 from quotegraph.extract.lookup import ents_in
@@ -32,8 +33,14 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
+def roles_data() -> dict[str, Any]:
+    """``resources/roles.yaml``, read once: roles, organisation adjectives and nouns, group nouns."""
+    return yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("roles.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _roles() -> tuple[tuple[str, ...], dict[str, str]]:
-    data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("roles.yaml").read_text("utf-8"))
+    data = roles_data()
     roles = sorted({_norm(r) for r in data["roles"]}, key=lambda r: -len(r))
     return tuple(roles), {k.lower(): v for k, v in (data.get("org_adjectives") or {}).items()}
 

@@ -56,8 +56,9 @@ def generic_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def role_nouns() -> frozenset[str]:
     """Head words of the role nouns of ``resources/roles.yaml``: a role stands for a person, not a topic."""
-    text = resources.files("quotegraph.extract.resources").joinpath("roles.yaml").read_text("utf-8")
-    return frozenset(str(r).lower().replace("-", " ").split()[-1] for r in yaml.safe_load(text)["roles"])
+    from quotegraph.extract.speaker import roles_data
+
+    return frozenset(str(r).lower().replace("-", " ").split()[-1] for r in roles_data()["roles"])
 
 
 def _keep(tok: Token) -> bool:
