@@ -3,11 +3,15 @@ for the graph tests and the notebooks."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +122,36 @@ def built_sample(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def sample_statements(built_sample) -> list[Statement]:
     return list(read_jsonl(built_sample / "statements.jsonl"))
+
+
+@contextmanager
+def chat_endpoint(answer: Callable[[dict], tuple[int, str | None] | None]) -> Iterator[str]:
+    """A fake OpenAI-compatible chat endpoint on 127.0.0.1, for wiring tests (never quality). ``answer``
+    gets each request's JSON body and returns the HTTP status and the message content (None: an empty
+    body), or None to send nothing at all (a hanging endpoint). Yields the base URL (``.../v1``)."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            reply = answer(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            if reply is None:
+                return
+            status, content = reply
+            data = b"" if content is None else json.dumps({"choices": [{"message": {"content": content}}]}).encode()
+            self.send_response(status)
+            if data:
+                self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/v1"
+    finally:
+        server.shutdown()
+        server.server_close()

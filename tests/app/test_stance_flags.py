@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from quotegraph.extract.model import read_jsonl
 from typer.testing import CliRunner
 
 from quotegraph.cli import app
+from tests.conftest import chat_endpoint
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "data" / "articles"
@@ -26,34 +25,15 @@ def endpoint() -> Iterator[dict]:
     """Answers 'oppose' to every request while state['up'], HTTP 503 otherwise; records the models asked."""
     state: dict = {"up": True, "models": []}
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+    def answer(body: dict) -> tuple[int, str | None]:
+        state["models"].append(body["model"])
+        if not state["up"]:
+            return 503, None
+        return 200, json.dumps({"stance": "oppose", "confidence": 0.9, "evidence": "fake"})
 
-        def do_POST(self):
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            state["models"].append(body["model"])
-            if not state["up"]:
-                self.send_response(503)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            content = json.dumps({"stance": "oppose", "confidence": 0.9, "evidence": "fake"})
-            data = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    state["url"] = f"http://127.0.0.1:{server.server_port}/v1"
-    try:
+    with chat_endpoint(answer) as url:
+        state["url"] = url
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _extract(tmp_path: Path, name: str, *extra: str) -> list:

@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
-
 import pytest
 from quotegraph.extract.model import Article, Statement
 from quotegraph.extract.stance import StanceAssigner, TopicsFileError, load_topics, parse_topics, propose_topics
 from quotegraph.extract.stance.llm import LLMBackend, build_prompt, parse_answer
 from quotegraph.extract.stance.nli import hypotheses
+
+from tests.conftest import chat_endpoint
 
 TOPICS = parse_topics(
     {
@@ -152,36 +150,17 @@ def test_stance_nli_hypotheses_and_missing_dependency(caplog):
 def test_stance_llm_backend_against_a_local_fake_endpoint():
     seen: list[dict] = []
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+    def answer(body: dict) -> tuple[int, str]:
+        seen.append(body)
+        return 200, '{"stance": "oppose", "confidence": 0.9, "evidence": "no"}'
 
-        def do_POST(self):
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            seen.append(body)
-            answer = {
-                "choices": [{"message": {"content": '{"stance": "oppose", "confidence": 0.9, "evidence": "no"}'}}]
-            }
-            data = json.dumps(answer).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.handle_request, daemon=True)
-    thread.start()
-    try:
-        backend = LLMBackend(base_url=f"http://127.0.0.1:{server.server_port}/v1", model="m", timeout=10)
+    with chat_endpoint(answer) as url:
+        backend = LLMBackend(base_url=url, model="m", timeout=10)
         s = Statement(
             article="a", quote="We will not cut income tax", start=0, end=26, kind="direct", speaker="Ann Lee"
         )
         assert backend.stance(s, TOPICS[0], "context") == ("oppose", 0.9, ("llm: no",))
         assert seen[0]["model"] == "m" and "cut income tax" in seen[0]["messages"][0]["content"]
-    finally:
-        thread.join(10)
-        server.server_close()
 
 
 @pytest.mark.parametrize("text", ["no json here", '{"stance": "maybe"}'])

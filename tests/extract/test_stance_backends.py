@@ -7,12 +7,13 @@ import json
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from quotegraph.extract.model import Article, Statement
 from quotegraph.extract.stance import StanceAssigner, parse_topics, registry
 from quotegraph.extract.stance.llm import build_prompt, parse_answer
+
+from tests.conftest import chat_endpoint
 
 TOPICS = parse_topics(
     {
@@ -50,35 +51,16 @@ def fake_llm() -> Iterator[tuple[str, list[dict]]]:
     'garbled' -> an answer that is no JSON, else support."""
     seen: list[dict] = []
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+    def answer(body: dict) -> tuple[int, str]:
+        seen.append(body)
+        statement = body["messages"][0]["content"].split("Statement:")[1].split("\n")[0]
+        if "garbled" in statement:
+            return 200, "I cannot say."
+        stance = "oppose" if " not " in statement else "undetermined" if "agenda" in statement else "support"
+        return 200, json.dumps({"stance": stance, "confidence": 0.9, "evidence": statement.split()[0]})
 
-        def do_POST(self):
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            seen.append(body)
-            prompt = body["messages"][0]["content"]
-            statement = prompt.split("Statement:")[1].split("\n")[0]
-            if "garbled" in statement:
-                content = "I cannot say."
-            else:
-                stance = "oppose" if " not " in statement else "undetermined" if "agenda" in statement else "support"
-                content = json.dumps({"stance": stance, "confidence": 0.9, "evidence": statement.split()[0]})
-            data = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/v1", seen
-    finally:
-        server.shutdown()
-        server.server_close()
+    with chat_endpoint(answer) as url:
+        yield url, seen
 
 
 def test_registry_short_and_versioned_names():
@@ -218,25 +200,15 @@ def hanging_llm() -> Iterator[tuple[str, list[float]]]:
     seen: list[float] = []
     stop = threading.Event()
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+    def answer(body: dict) -> None:
+        seen.append(time.monotonic())
+        stop.wait(3)
 
-        def do_POST(self):
-            seen.append(time.monotonic())
-            self.rfile.read(int(self.headers["Content-Length"]))
-            stop.wait(3)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/v1", seen
-    finally:
-        stop.set()
-        server.shutdown()
-        server.server_close()
+    with chat_endpoint(answer) as url:
+        try:
+            yield url, seen
+        finally:
+            stop.set()
 
 
 def test_llm_backend_timeouts_switch_it_off_for_the_run(hanging_llm, caplog):
