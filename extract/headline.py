@@ -51,20 +51,5 @@ def headline_statements(title_doc: Doc, offset: int, body_doc: Doc, body: Sequen
         if len(candidates) == 1:
             speaker = next(iter(candidates))
 
-        def move(x: int | None) -> int | None:
-            return None if x is None else x + offset
-
-        out.append(
-            replace(
-                s,
-                speaker=speaker,
-                quote=quote,
-                start=s.start + offset,
-                end=end + offset,
-                speaker_start=move(s.speaker_start),
-                speaker_end=move(s.speaker_end),
-                cue_start=move(s.cue_start),
-                cue_end=move(s.cue_end),
-            )
-        )
+        out.append(replace(s, speaker=speaker, quote=quote, end=end).moved(offset))
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -172,6 +172,24 @@ class Statement:
             raise ValueError(f"stance must be one of {STANCES} or None, not {self.stance!r}")
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad offsets {self.start}..{self.end}")
+
+    def moved(self, by: int) -> Statement:
+        """The statement with every offset (content, speaker mention, cue) moved by ``by`` characters."""
+        if not by:
+            return self
+
+        def move(x: int | None) -> int | None:
+            return None if x is None else x + by
+
+        return replace(
+            self,
+            start=self.start + by,
+            end=self.end + by,
+            speaker_start=move(self.speaker_start),
+            speaker_end=move(self.speaker_end),
+            cue_start=move(self.cue_start),
+            cue_end=move(self.cue_end),
+        )
 
     @property
     def article_key(self) -> str:

@@ -124,24 +124,6 @@ def sections_of(article: Article, size: int) -> Iterator[tuple[int, Article]]:
         start = end
 
 
-def _shifted(s: Statement, by: int) -> Statement:
-    if not by:
-        return s
-
-    def move(x: int | None) -> int | None:
-        return None if x is None else x + by
-
-    return replace(
-        s,
-        start=s.start + by,
-        end=s.end + by,
-        speaker_start=move(s.speaker_start),
-        speaker_end=move(s.speaker_end),
-        cue_start=move(s.cue_start),
-        cue_end=move(s.cue_end),
-    )
-
-
 def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for item in items:
@@ -393,7 +375,7 @@ class Extractor:
             result = self._result(doc, section, title_doc)
             if result.outcome.status != "read":
                 return result.outcome, []
-            statements.extend(_shifted(s, start) for s in result.statements)
+            statements.extend(s.moved(start) for s in result.statements)
             if len(statements) > self.max_article_statements:
                 reason = f"{self._too_many(len(statements))} (after section {n} of {len(sections)})"
                 return _outcome(article, "skipped", reason), []
