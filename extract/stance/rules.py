@@ -221,21 +221,24 @@ def polarity(text: str) -> float:
     return sentiment(text)[0]
 
 
+def _words_of(texts: Sequence[str]) -> frozenset[str]:
+    return frozenset(w for text in texts for w in _WORD.findall(fold(text)))
+
+
+def _without(text: str, words: frozenset[str]) -> str:
+    """``text`` with the words of ``words`` (folded) left out."""
+    return re.sub(r"[\w']+", lambda m: "" if fold(m.group(0)) in words else m.group(0), text)
+
+
+@lru_cache(maxsize=256)
 def _topic_words(topic: Topic) -> frozenset[str]:
-    return frozenset(w for text in (topic.label, *topic.keywords) for w in _WORD.findall(fold(text)))
+    return _words_of((topic.label, *topic.keywords))
 
 
 def without_topic_words(text: str, topic: Topic) -> str:
     """``text`` without the words of the topic's label and keywords: what is left evaluates ("cut" in
     "cut income tax" names the matter, it is no negative word here)."""
-    words = _topic_words(topic)
-    return re.sub(r"[\w']+", lambda m: "" if fold(m.group(0)) in words else m.group(0), text)
-
-
-def proposition_polarity(topic: Topic) -> float:
-    """The direction of the proposition's own evaluation, its topic words aside: below 0 it accuses
-    ("... is wrong to ...", "... problems are serious"), else it proposes or praises."""
-    return polarity(without_topic_words(topic.proposition, topic))
+    return _without(text, _topic_words(topic))
 
 
 @lru_cache(maxsize=256)
@@ -244,9 +247,7 @@ def accuses(topic: Topic) -> bool:
     serious threat", "... reflect racial bias"), so blame and negative evaluation agree with it and praise
     disagrees; none either way reads as a proposal ("X should be renewed"). Read without the words of the
     keywords, which name the matter ("cut" in "cut income tax"), but with the label's ("biased")."""
-    words = frozenset(w for k in topic.keywords for w in _WORD.findall(fold(k)))
-    text = re.sub(r"[\w']+", lambda m: "" if fold(m.group(0)) in words else m.group(0), topic.proposition)
-    return polarity(text) < -NEUTRAL_PROPOSITION
+    return polarity(_without(topic.proposition, _words_of(topic.keywords))) < -NEUTRAL_PROPOSITION
 
 
 @lru_cache(maxsize=256)
