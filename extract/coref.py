@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from quotegraph.extract.content import QuoteSpan
 from quotegraph.extract.lookup import sent_of
 from quotegraph.extract.speaker import Mention, _clean_name, role_in, roles_data
-from quotegraph.extract.text import surname
+from quotegraph.extract.text import surname, word_list
 from spacy.tokens import Doc
 
 PLURAL = {"they", "them", "their", "we"}
@@ -210,11 +209,8 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "he
 def _first_names() -> dict[str, str]:
     """First name -> "f" or "m", for names only one of the two lists holds (``resources/first_names_*``)."""
     out: dict[str, str] = {}
-    folder = resources.files("quotegraph.extract.resources")
     for gender, name in (("f", "first_names_female.txt"), ("m", "first_names_male.txt")):
-        for line in folder.joinpath(name).read_text("utf-8").splitlines():
-            if line and not line.startswith("#"):
-                out[line.strip().lower()] = gender
+        out.update((w.lower(), gender) for w in word_list(name))
     return out
 
 

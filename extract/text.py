@@ -31,6 +31,7 @@ __all__ = [
     "name_slug",
     "slug",
     "surname",
+    "word_list",
 ]
 
 # -- quote marks --------------------------------------------------------------------------------------
@@ -59,12 +60,13 @@ _ARTICLE = re.compile(r"^the\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
-def _load_stop_words() -> frozenset[str]:
-    text = resources.files("quotegraph.extract.resources").joinpath("stop_words.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip()))
+def word_list(name: str) -> list[str]:
+    """The entries of a one-word-a-line file in ``extract/resources`` (``#`` starts a comment)."""
+    text = resources.files("quotegraph.extract.resources").joinpath(name).read_text("utf-8")
+    return [w for line in text.splitlines() if (w := line.split("#", 1)[0].strip())]
 
 
-STOP_WORDS: frozenset[str] = _load_stop_words()
+STOP_WORDS: frozenset[str] = frozenset(word_list("stop_words.txt"))
 """Function words left out when texts are compared by their words (``resources/stop_words.txt``)."""
 
 

@@ -18,13 +18,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS
+from quotegraph.extract.text import STOP_WORDS, word_list
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -49,8 +48,7 @@ _JOIN = 0.3  # Jaccard of the texts two phrases appear in, to share a theme
 
 @lru_cache(maxsize=1)
 def generic_nouns() -> frozenset[str]:
-    text = resources.files("quotegraph.extract.resources").joinpath("topic_generic.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(word_list("topic_generic.txt"))
 
 
 @lru_cache(maxsize=1)
