@@ -20,6 +20,7 @@ from quotegraph.extract.speaker import Mention, title_role
 from quotegraph.extract.venue import find_relay, find_venue
 from spacy.tokens import Doc
 
+_SENTENCE_STOP = re.compile(r"[.!?](?=[\s”\"’'»]|$)|\n")
 _POINTER_SENTENCE = re.compile(
     r"^\W*(?:He|She|They|It|The \w+)\b[^.]{0,60}\b(?:said|spoke|made|gave|told)\b[^.]{0,20}\b(?:this|these|so|it)\b"
 )
@@ -141,9 +142,15 @@ def continues(doc: Doc, previous_end: int, start: int, speaker: str | None, ment
         return False
     span = doc.char_span(previous_end, start, alignment_mode="expand")
     surname = (speaker or "").split()[-1:] or [""]
+    # the rest of the sentence that attributed the previous statement describes its speaker ("said Mark
+    # Mellman, a pollster with the Mellman Group."): names there are no new speaker
+    own_end = mention.end if mention is not None else previous_end
+    if mention is not None and previous_end <= mention.start:
+        stop = _SENTENCE_STOP.search(text, mention.end)
+        own_end = stop.start() if stop else len(text)
     if span is not None:
         for ent in ents_in(span):
-            if mention is not None and mention.start <= ent.start_char < mention.end:
+            if mention is not None and mention.start <= ent.start_char < max(mention.end, own_end):
                 continue  # the previous speaker's own mention ("said Ohio State University professor Paul Beck.")
             if ent.label_ in ("PERSON", "ORG") and surname[0] not in ent.text:
                 return False

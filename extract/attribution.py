@@ -66,6 +66,20 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _words_besides(doc: Doc, start: int, end: int, speaker: Token, cue: Token) -> int:
+    """The words between characters ``start`` and ``end`` that are not the speaker's mention with its
+    appositions ("“...,” James Comey, the director of the FBI, said" has none); a clause of the speaker
+    that holds the cue itself ("... Ryan, who used the words") is no apposition."""
+    own = {t.i for t in speaker.subtree}
+    for child in speaker.children:
+        if child.left_edge.i <= cue.i <= child.right_edge.i:
+            own -= {t.i for t in child.subtree}
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return _words(doc_text(doc)[start:end])
+    return sum(1 for t in span if t.i not in own and _WORD.search(t.text))
+
+
 def find_statements(
     doc: Doc, lexicon: Lexicon, *, include_thought: bool = False, min_quote_words: int = 4
 ) -> tuple[list[Found], list[QuoteSpan]]:
@@ -249,7 +263,7 @@ def adjacent_cue(
         # ends its sentence is not the content of a cue that has its own ('“...” Russia insisted that ...')
         ends_sentence = text[max(q.start, q.end - 1) : q.end] in (".", "!", "?")
         same_sentence = (
-            _words(between) <= 6
+            _words_besides(doc, q.end, cue.start, subject, head) <= 6
             and not (ends_sentence and own_content)
             and ((after is not None and cue.start < after.end_char) or not _SENTENCE_END.search(between))
         )
@@ -367,7 +381,10 @@ def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
         before = [t for t in before if t.idx >= line]
     if not before:
         return None
-    verbs = [t for t in before if t.pos_ in ("VERB",) and t.dep_ in ("ROOT", "conj")]
+    inside = {t.i for t in before}
+    # the clause's own verb: the root, or a verb the parser hung on the quote's words ("Sanders delivered a
+    # retort: “No one is tearing this up”" reads "delivered" as a clause of "tearing")
+    verbs = [t for t in before if t.pos_ == "VERB" and (t.dep_ in ("ROOT", "conj") or t.head.i not in inside)]
     if verbs:
         verb = verbs[0]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

@@ -1,0 +1,89 @@
+"""Speakers of news-style attributions: a quote that goes on after an attribution whose apposition names
+an organisation, a long apposition between a quote and its verb, a speaker clause before a colon that the
+parser hangs on the quote's words."""
+
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.model import Article
+from quotegraph.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp) -> Extractor:
+    return Extractor(nlp=nlp)
+
+
+def _speakers(extractor: Extractor, body: str) -> list[tuple[str | None, str]]:
+    text = "Budget row\n\n" + body
+    article = Article(name="a.txt", text=text, title="Budget row", skip=((0, 10),), article_id="a.txt")
+    _, statements = extractor._process([article])[0]
+    return [(s.speaker, s.quote) for s in statements]
+
+
+def _speaker_of(found: list[tuple[str | None, str]], start: str) -> str | None:
+    [speaker] = [s for s, q in found if q.startswith(start)] or [None]
+    return speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker"),
+    [
+        # the next quote continues the speaker: the names in their apposition are nobody new
+        (
+            "The question for the party now is stark: would they prefer a moderate nominee or not?\n\n"
+            "''If the governor is elected, the party would be much better off with a moderate nominee now,'' "
+            "said Karen Holt, professor of law at Harvard Law School. ''That is a rational way of looking at "
+            "it. I would hope they see reason.''",
+            "That is a rational way",
+            "Karen Holt",
+        ),
+        (
+            "“Who is the real spendthrift here?” said Murphy, using a word Senator Dunn has used against him, "
+            "on a call with reporters. “The senator voted for every one of these programs.”",
+            "The senator voted",
+            "Murphy",
+        ),
+        # a long apposition between the quote and its verb
+        (
+            "“The market will recover by the spring,” Robert Klein, the chief economist of the Federal Reserve "
+            "Bank of Boston, said on Monday.",
+            "The market will recover",
+            "Robert Klein",
+        ),
+        # the clause before the colon, parsed as a clause of the quote's own verb
+        (
+            "The minister had promised a careful review of the plan.\n\n"
+            'Sanders delivered a snappy retort: "No one is tearing this up. We are going to go forward."',
+            "No one is tearing",
+            "Sanders",
+        ),
+    ],
+)
+def test_speaker_attribution_of_news_quotes(extractor, body, start, speaker):
+    found = _speakers(extractor, body)
+    assert (_speaker_of(found, start) or "").endswith(speaker), found
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "not_speaker"),
+    [
+        # someone else speaks in between: the next quote is not the first speaker's
+        (
+            "“We have never seen a budget like this one,” said Karen Holt. Senator Mark Dunn rejected the "
+            "criticism on Tuesday. “It will pass easily and the schools will be fine.”",
+            "It will pass easily",
+            "Karen Holt",
+        ),
+        # the name after the quote only stands in a clause that holds the verb
+        (
+            "When the mayor used the words “I am not quite there yet,” she was mocking Paul Ryan, who used "
+            "the same phrase in May about the nominee.",
+            "I am not quite there yet",
+            "Paul Ryan",
+        ),
+    ],
+)
+def test_speaker_attribution_negatives(extractor, body, start, not_speaker):
+    found = _speakers(extractor, body)
+    assert _speaker_of(found, start) != not_speaker, found
