@@ -126,7 +126,10 @@ def assemble(
 
 def utterance_pieces(f: Found) -> list[tuple[int, int]]:
     """The spans of what ``f`` found: one, or, for a direct quote that goes on after its own attribution
-    ("“A,” she said. “B.”"), each quoted piece apart, so that no span holds its own cue or speaker."""
+    ("“A,” she said. “B.”") or a clause a cue interrupts ("A, she said, B"), each piece apart, so that no
+    span holds its own cue or speaker."""
+    if f.pieces:
+        return list(f.pieces)
     cue = f.cue
     if f.kind != "direct" or len(f.quotes) < 2 or cue is None or not f.start <= cue.start < f.end:
         return [(f.start, f.end)]

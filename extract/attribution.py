@@ -23,8 +23,10 @@ from quotegraph.extract.content import (
     according_content,
     appeal_content,
     as_content,
+    aside_content,
     chars_in_quotes,
     clause_content,
+    cue_range,
     find_quotes,
     object_content,
     overlapping,
@@ -45,6 +47,7 @@ _LABEL_LINE = re.compile(
 _TURN_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"“«][^\n]+$")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _COLON_QUOTE = re.compile(r":\s*[“\"«‘]")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _COMMA_CLOSE = re.compile(r"\s*(?:,\s*[”\"’'»]{1,2}|[”\"’'»]{1,2}\s*,)")  # a quote closed by a comma
 
 
@@ -60,6 +63,7 @@ class Found:
     confidence: float
     quotes: tuple[QuoteSpan, ...] = ()
     turn: bool = False  # a transcript turn ("PENCE: ...")
+    pieces: tuple[tuple[int, int], ...] = ()  # the parts around a cue inside the content ("A, she said, B")
 
 
 def _words(text: str) -> int:
@@ -152,13 +156,36 @@ def cue_statements(
                 continue
             bound.update(inside)
             kind = "mixed" if quoted < (end - start) else "direct"
-            found.append(Found(start, end, kind, cue, mention, 0.85, tuple(inside)))
+            start, pieces = _around_cue(doc, cue, start, end)
+            found.append(Found(start, end, kind, cue, mention, 0.85, tuple(inside), pieces=pieces))
         else:
             if cue.cls == "thought" and mention.label in ("PRON", "NOUN"):
                 continue
-            found.append(Found(start, end, "indirect", cue, mention, 0.8 if cue.cls != "object" else 0.7))
+            start, pieces = _around_cue(doc, cue, start, end)
+            confidence = 0.8 if cue.cls != "object" else 0.7
+            found.append(Found(start, end, "indirect", cue, mention, confidence, pieces=pieces))
 
     return found, bound
+
+
+def _around_cue(doc: Doc, cue: Cue, start: int, end: int) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """A content span that holds its own cue ("The industry, she said, is doing better") as the pieces
+    around the cue; what stands before it is kept when it holds the clause's subject, not an adverbial
+    ("Still, he said, ...", "In the end, he said, ..."). Returns the start and
+    the pieces (none when the cue stands outside the span)."""
+    if not start < cue.start < end:
+        return start, ()
+    text = doc_text(doc)
+    cut_start, cut_end = cue_range(doc, doc[cue.head])
+    before = trim(text, start, cut_start)
+    after = trim(text, cut_end, end)
+    if after[1] <= after[0]:
+        return start, ()
+    governor = doc[cue.head].head
+    span = doc.char_span(*before, alignment_mode="expand") if before[1] > before[0] else None
+    if span is None or not any(t.dep_ in _SUBJECTS and t.head.i == governor.i for t in span):
+        return after[0], ()  # "In the end, he said, ...": an adverbial before the cue, not what was said
+    return start, (before, after)
 
 
 def _with_labelled_lines(
@@ -232,7 +259,7 @@ def content_of(doc: Doc, cue: Cue, head: Token, lexicon: Lexicon) -> tuple[int, 
         return appeal_content(doc, head, particle)
     span = clause_content(doc, head)
     if span is None and cue.cls == "speech":  # not "as he welcomed the guests": that is a time
-        span = as_content(doc, head)
+        span = as_content(doc, head) or aside_content(doc, head)
     if span is None and (cue.cls == "object" or cue.lemma in lexicon.object):
         span = object_content(doc, head)
     return span

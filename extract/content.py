@@ -265,6 +265,34 @@ def as_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def aside_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
+    """ "The golf industry, she said, is doing much better", "In his state, Christie said, offenders are
+    sent to treatment": a cue set off by commas inside the clause it reports (the parser's ``parataxis``)
+    reports that clause. The span holds the cue; the statement leaves it out (see ``cue_range``)."""
+    if cue_head.dep_ != "parataxis" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue_head.children):
+        return None
+    governor = cue_head.head
+    if governor.i == cue_head.i or governor.pos_ not in ("VERB", "AUX"):
+        return None
+    left, right = subtree_range(governor)
+    while left <= right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    while right >= left and doc[right].is_punct:
+        right -= 1
+    clause_left, clause_right = subtree_range(cue_head)
+    if right - left - (clause_right - clause_left) < 3:
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def cue_range(doc: Doc, cue_head: Token) -> tuple[int, int]:
+    """Char range of the cue's own clause with the commas around it ("..., she said, ...")."""
+    left, right = subtree_range(cue_head)
+    while left > 0 and doc[left - 1].is_punct and doc[left - 1].text in ",—–-":
+        left -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
 def appeal_content(doc: Doc, cue_head: Token, particle: Token | None) -> tuple[int, int] | None:
     """Content of an appeal: "called on [NATO allies ... to lift the ban]", "urged [X to Y]",
     "advocated [for X to Y, allowing ...]", "called for [a faster delivery ...]": everything the verb
