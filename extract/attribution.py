@@ -31,6 +31,7 @@ from quotegraph.extract.content import (
     object_content,
     overlapping,
     trim,
+    within_line,
 )
 from quotegraph.extract.cues import Cue, Lexicon, find_cues
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
@@ -123,7 +124,7 @@ def cue_statements(
         span = content_of(doc, cue, head, lexicon)
         if span is None:
             continue
-        start, end = trim(text, *span)
+        start, end = trim(text, *within_line(text, *span, cue.start))
         colon = _COLON_QUOTE.search(text, start, end)
         if colon:
             start, end = trim(text, start, colon.start())

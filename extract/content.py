@@ -126,6 +126,15 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def within_line(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
+    """``start:end`` clipped to the line (paragraph) that holds ``anchor``: the parser may run a sentence on
+    over a line break ("... challenge.\n\n''With your help ...'' she said"), what a cue reports does not."""
+    line_start = text.rfind("\n", 0, anchor) + 1
+    line_end = text.find("\n", anchor)
+    line_end = len(text) if line_end < 0 else line_end
+    return max(start, line_start), min(end, line_end)
+
+
 def chars_in_quotes(start: int, end: int, quotes: list[QuoteSpan]) -> int:
     return sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes)
 
@@ -146,12 +155,19 @@ def subtree_range(token: Token, *, exclude: set[int] | None = None) -> tuple[int
     return left, right
 
 
+def _after_comma(doc: Doc, left: int) -> bool:
+    """A comma stands before token ``left``, maybe behind a closing quote mark (“..., ” claiming ...)."""
+    k = left - 1
+    while k >= 0 and (doc[k].tag_ == "''" or doc[k].text in END_MARKS):
+        k -= 1
+    return k >= 0 and doc[k].text == ","
+
+
 def _aside(doc: Doc, token: Token) -> bool:
     """A trailing aside the writer adds after a comma, not part of what was reported: ", saying ...",
     ", which ...", ", who ..."."""
     left = min(t.i for t in token.subtree)
-    before = doc[left - 1] if left > 0 else None
-    if before is None or before.text != ",":
+    if not _after_comma(doc, left):
         return False
     if token.dep_ == "relcl":
         return any(
@@ -165,10 +181,8 @@ def _aside(doc: Doc, token: Token) -> bool:
 
 def _participle_aside(doc: Doc, token: Token) -> bool:
     """ "..., said the minister, answering a question": a participle after a comma, without a subject."""
-    left = min(t.i for t in token.subtree)
     return (
-        left > 0
-        and doc[left - 1].text == ","
+        _after_comma(doc, min(t.i for t in token.subtree))
         and token.tag_ == "VBG"
         and not any(c.dep_ in ("nsubj", "mark") for c in token.children)
     )
