@@ -20,6 +20,7 @@ from typing import Any
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Article, Statement, TopicStance
 from quotegraph.extract.stance import registry
+from quotegraph.extract.stance.evaluate import parsed
 from quotegraph.extract.stance.propose import propose_topics
 from quotegraph.extract.stance.registry import Judgement, RulesBackend, StanceBackend, judge_many, load_backend
 from quotegraph.extract.stance.rules import topic_clauses, topic_df, topic_scores
@@ -257,8 +258,10 @@ class StanceAssigner:
             if not scored and fallback_id is not None:
                 scored = [next(x for x in scores if x.topic.id == fallback_id)]
             plans.append(self._plan(s, scored, sentence))
+        with parsed(doc):
+            resolved = self._resolve(plans)
         out = []
-        for s, results in zip(statements, self._resolve(plans), strict=True):
+        for s, results in zip(statements, resolved, strict=True):
             main = results[0] if results else None
             out.append(
                 replace(

@@ -14,10 +14,12 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.evaluate import evaluation, quote_tokens
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, fold
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_NAME_WORD = re.compile(r"[a-z0-9]+")
 
 
 def stem(word: str) -> str:
@@ -332,6 +334,24 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
     return _by_content(statement, topic, words, negated, evidence)
 
 
+def _evaluation(statement: Statement, topic: Topic) -> tuple[float, str, tuple[str, ...]]:
+    """The quote's evaluation: read from the parse of its article when there is one (a negation's scope,
+    lemmas, whom the blame is aimed at), else VADER over the text; with the evaluating words for the
+    evidence and the people or things blamed that the topic's words do not name."""
+    tokens = quote_tokens(statement)
+    if tokens is None:
+        return sentiment(without_topic_words(statement.quote, topic))[0], "", ()
+    found = evaluation(tokens, _topic_words(topic), lexicon().negations, _target_words(topic))
+    return found.compound, f": {', '.join(found.words[:3])}" if found.words else "", found.blamed_others
+
+
+@lru_cache(maxsize=256)
+def _target_words(topic: Topic) -> frozenset[str]:
+    """The words by which a topic names whom and what it is about (proposition, label and keywords)."""
+    texts = (topic.proposition, topic.label, *topic.keywords)
+    return frozenset(w for text in texts for w in _NAME_WORD.findall(fold(text)) if w not in STOP_WORDS and w != "s")
+
+
 def _by_content(
     statement: Statement, topic: Topic, words: list[str], negated: int, evidence: list[str]
 ) -> tuple[str | None, float, tuple[str, ...]]:
@@ -341,7 +361,7 @@ def _by_content(
     supports it. Nothing either way: undetermined (None, low confidence)."""
     lex = lexicon()
     accusing = accuses(topic)
-    q, _, _ = sentiment(without_topic_words(statement.quote, topic))
+    q, tone_words, others = _evaluation(statement, topic)
     steps = [w for w in words if w in lex.procedural]
     if steps and abs(q) < PROCEDURAL_MAX:
         # steps of a process (an investigation, a release, a review), not a side: on the topic, neutral
@@ -351,11 +371,14 @@ def _by_content(
         # unless it also prescribes a remedy: then blame agrees with its diagnosis, praise with its remedy
         stance = "support" if (q > 0) != accusing or (accusing and prescribes(topic)) else "oppose"
         tone = "positive" if q > 0 else "negative"
+        if accusing and q < 0 and others:
+            # blame of someone the accusation does not name: of its accusers or a third party, not of the accused
+            return "oppose", round(0.5 + 0.2 * abs(q), 3), (*evidence, f"blames others: {', '.join(others[:2])}")
         said = [w for w in words if w in lex.utterances]
         if accusing and q < 0 and said:
             # blame of what someone said ("those comments are a disgrace") is of the accusers, not the accused
             return "oppose", round(0.5 + 0.2 * abs(q), 3), (*evidence, f"blames what was said: {said[0]} ({q:+.2f})")
-        return stance, round(0.5 + 0.2 * abs(q), 3), (*evidence, f"{tone} evaluation ({q:+.2f})")
+        return stance, round(0.5 + 0.2 * abs(q), 3), (*evidence, f"{tone} evaluation ({q:+.2f}){tone_words}")
     hedged = any(w in lex.hedges for w in words)
     prop = set(terms(topic.proposition + " " + topic.label))
     asserted = len(prop & set(terms(statement.quote)))

@@ -1,0 +1,207 @@
+"""Evaluation read from the parse of the article: which words of a quote evaluate (VADER's general lexicon,
+by word or lemma), whether a negation governs them (the negation's clause, not VADER's three-word window)
+and whom they evaluate.
+
+The stance backends see a statement, a topic and a context string; the rules backend also reads the parse
+of the article the statement comes from, made available for the time of one article by :func:`parsed`.
+Without it (a statement judged on its own) the callers fall back on VADER over the text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quotegraph.extract.lookup import doc_text
+from quotegraph.extract.model import Statement
+from quotegraph.extract.text import fold
+from spacy.tokens import Doc, Token
+
+_DOC: ContextVar[Doc | None] = ContextVar("quotegraph_stance_doc", default=None)
+
+NEGATION_SCALAR = -0.74
+"""VADER's factor for a negated word."""
+NORMALISE = 15.0
+"""VADER's alpha: compound = sum / sqrt(sum^2 + alpha)."""
+CLAUSE_HEADS = ("VERB", "AUX")
+NOUNS = ("NOUN", "PROPN", "PRON")
+PREDICATIVE = ("attr", "oprd", "acomp")
+"""A noun in these relations says what its subject is ("is not a good idea"): its clause's negation counts."""
+SUBJECTS = ("nsubj", "nsubjpass")
+DESCRIBED = ("pobj", "oprd")
+"""Dependencies by which a word describes a verb's object ("described him as a fraud", "called it a farce")."""
+ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+MAX_TARGET = 8
+PIECE = " ... "
+"""How :func:`quotegraph.extract.stance.rules.topic_clauses` joins the clauses of a quote."""
+
+
+@contextmanager
+def parsed(doc: Doc | None) -> Iterator[None]:
+    """Make the parse of one article available to the stance rules while its statements are judged."""
+    token = _DOC.set(doc)
+    try:
+        yield
+    finally:
+        _DOC.reset(token)
+
+
+@lru_cache(maxsize=1)
+def _valences() -> dict[str, float]:
+    from quotegraph.extract.stance.rules import _sentiment
+
+    return dict(_sentiment().lexicon)
+
+
+def quote_tokens(statement: Statement) -> list[Token] | None:
+    """The tokens of the statement's quote in the parse of its article (without the cue and the speaker
+    of a quote that surrounds them; only the clauses of a quote cut to its topic's clauses); None when no
+    parse is available or the offsets do not hold the quote (a headline)."""
+    doc = _DOC.get()
+    if doc is None or statement.end <= statement.start:
+        return None
+    text = doc_text(doc)
+    first = fold(statement.quote.split(PIECE)[0]).split()[:1]
+    if statement.end > len(text) or not first or first[0] not in fold(text[statement.start : statement.end]):
+        return None
+    span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    if span is None:
+        return None
+    skip = [
+        (a, b)
+        for a, b in ((statement.cue_start, statement.cue_end), (statement.speaker_start, statement.speaker_end))
+        if a is not None and b is not None
+    ]
+    ranges = _piece_ranges(statement, text)
+    return [
+        t
+        for t in span
+        if not any(a <= t.idx < b for a, b in skip) and (not ranges or any(a <= t.idx < b for a, b in ranges))
+    ]
+
+
+def _piece_ranges(statement: Statement, text: str) -> list[tuple[int, int]]:
+    pieces = statement.quote.split(PIECE)
+    if len(pieces) < 2:
+        return []
+    out = []
+    for piece in pieces:
+        at = text.find(piece.strip(), statement.start, statement.end)
+        if at >= 0:
+            out.append((at, at + len(piece.strip())))
+    return out
+
+
+def negated(token: Token, negations: frozenset[str]) -> bool:
+    """A negation governs ``token``: one of its own dependents, or of its heads up to its clause's verb,
+    is a negation ("is not fair", "never gave to the programs that help", "no good reason")."""
+    node = token
+    for _ in range(5):
+        if any(c.dep_ == "neg" or (c.lower_ in negations and c.dep_ in ("det", "advmod")) for c in node.children):
+            return True
+        if (node is not token and node.pos_ in CLAUSE_HEADS) or node.head is node:
+            return False
+        if node is not token and node.pos_ in NOUNS and node.dep_ not in PREDICATIVE:
+            # a word inside a noun phrase is negated by the phrase's own "no", not by its verb's negation:
+            # "never helped the poorest families" does not praise them
+            return False
+        node = node.head
+    return False
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    compound: float
+    """VADER-style compound, -1 .. 1."""
+    words: tuple[str, ...]
+    """The evaluating words, a negated one marked ``not ...``."""
+    blamed_others: tuple[str, ...] = ()
+    """Who the blame is aimed at when most of it falls on named people or things the topic's words do not
+    name (not the accused of an accusation: its accusers, or a third party)."""
+
+
+def evaluated(token: Token) -> Token | None:
+    """The head of what an evaluating word is said of: the noun an adjective modifies ("overzealous
+    regulations"), else the subject of its clause ("politicians dumping gasoline on a fire", "the program
+    is a disgrace"), or the object of a verb that describes it ("described Clinton as a disgrace", "called
+    him a fraud"); None when there is none in the parse."""
+    if token.dep_ == "amod":
+        return token.head
+    node, path = token, []
+    for _ in range(5):
+        if node.pos_ in CLAUSE_HEADS:
+            break
+        path.append(node.dep_)
+        if node.head is node:
+            return None
+        node = node.head
+    else:
+        return None
+    subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+    objects = [c for c in node.children if c.dep_ == "dobj"]
+    if objects and any(d in DESCRIBED for d in path):
+        return objects[0]
+    return subjects[0] if subjects else None
+
+
+def _target_terms(tokens: Sequence[Token]) -> set[str]:
+    return {w for t in tokens for w in (t.lower_.removesuffix("'s"), t.lemma_.lower())}
+
+
+def _named(token: Token) -> bool:
+    """A name, or a plural noun of people that acts ("politicians dumping gasoline on a fire"): a thing
+    ("a terrible situation", "overzealous regulations") is no one blamed."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ENTITIES:
+        return True
+    return token.pos_ == "NOUN" and token.dep_ in SUBJECTS and token.tag_ == "NNS"
+
+
+def blames(token: Token, topic_terms: frozenset[str]) -> bool | None:
+    """True when ``token`` (a negative word) is aimed at a named person or thing the topic's words do not
+    name, False when at one they name; None when its target is a pronoun or not found."""
+    target = evaluated(token)
+    if target is None or not _named(target):
+        return None
+    words = _target_terms(list(target.subtree)[:MAX_TARGET])
+    return not (words & topic_terms)
+
+
+def evaluation(
+    tokens: Sequence[Token], skip: frozenset[str], negations: frozenset[str], topic_terms: frozenset[str] = frozenset()
+) -> Evaluation:
+    """The evaluation the tokens carry: each word's valence in VADER's lexicon (by form, else lemma),
+    turned by a negation that governs it; proper names and the words of ``skip`` (the topic's, which name
+    the matter) do not evaluate. With ``topic_terms``, also whom the blame is aimed at."""
+    valences = _valences()
+    total = 0.0
+    words = []
+    others, blame = [], 0.0
+    for t in tokens:
+        if t.pos_ == "PROPN" or t.lower_ in skip:
+            continue
+        v = valences.get(t.lower_)
+        if v is None:
+            v = valences.get(t.lemma_.lower())
+        if not v:
+            continue
+        if negated(t, negations):
+            v *= NEGATION_SCALAR
+            words.append(f"not {t.lower_}")
+        else:
+            words.append(t.lower_)
+        total += v
+        if v < 0 and topic_terms:
+            blame -= v
+            aimed = blames(t, topic_terms)
+            if aimed:
+                others.append((-v, t))
+    if others and sum(v for v, _ in others) * 2 >= blame:
+        named = tuple(dict.fromkeys(evaluated(t).text for _, t in others))  # type: ignore[union-attr]
+    else:
+        named = ()
+    compound = total / math.sqrt(total * total + NORMALISE) if total else 0.0
+    return Evaluation(round(compound, 4), tuple(words), named)

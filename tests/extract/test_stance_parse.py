@@ -1,0 +1,133 @@
+"""Stance read from the parse of the article: the scope of a negation and whom an evaluation is aimed at
+(the accused of an accusation, or its accusers). Sentences written for these tests, news style."""
+
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.stance import StanceAssigner, parse_topics
+from quotegraph.extract.stance.evaluate import evaluated, evaluation, negated
+
+NEGATIONS = frozenset({"not", "n't", "no", "never", "nothing", "without", "neither", "nor", "none"})
+
+TOPICS = parse_topics(
+    {
+        "topics": [
+            {
+                "id": "mayor-contracts",
+                "label": "The mayor's contracts",
+                "proposition": "Mayor Dana Holt abused her office by steering city contracts to her donors.",
+                "keywords": ["city contracts", "no-bid contracts", "donors"],
+            },
+            {
+                "id": "transit-levy",
+                "label": "The transit levy",
+                "proposition": "The county should pass the transit levy to expand bus and rail service.",
+                "keywords": ["transit levy", "bus service", "rail service"],
+            },
+        ]
+    }
+)
+
+
+def _judge(nlp, sentence: str, quote: str, cue: str = "said", speaker: str = "Reyes") -> Statement:
+    """The statement of ``quote`` inside ``sentence``, judged with the parse of the sentence."""
+    doc = nlp(sentence)
+    start = sentence.index(quote)
+    cue_at = sentence.find(f" {cue}") + 1 if f" {cue}" in sentence else None
+    speaker_at = sentence.find(speaker) if speaker in sentence else None
+    s = Statement(
+        article="a.txt",
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+        kind="direct",
+        speaker=speaker,
+        cue=cue,
+        cue_start=cue_at,
+        cue_end=None if cue_at is None else cue_at + len(cue),
+        speaker_start=speaker_at,
+        speaker_end=None if speaker_at is None else speaker_at + len(speaker),
+    )
+    return StanceAssigner(TOPICS).assign([s], doc, Article(name="a.txt", text=sentence, title="City hall"))[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("The audit was not fair to anyone.", "fair", True),
+        ("She never helped the families.", "helped", True),
+        ("It is not a good idea.", "good", True),
+        ("She never helped the poorest families.", "poorest", False),
+        ("There is no good reason to wait.", "good", True),
+        # the negation sits in another clause or in the subject: it does not govern the word
+        ("Not paying the fee made him look smart.", "smart", False),
+        ("The plan brought jobs to towns that would otherwise not have work, and that is good.", "good", False),
+    ],
+)
+def test_stance_negation_scope(nlp, sentence, word, expected):
+    token = next(t for t in nlp(sentence) if t.lower_ == word)
+    assert negated(token, NEGATIONS) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "target"),
+    [
+        ("Governor Walsh described the senator as a disgrace.", "disgrace", "senator"),
+        ("The council called Holt a fraud.", "fraud", "Holt"),
+        ("Reporters say the donors behaved terribly.", "terribly", "donors"),
+        ("Lobbyists are ruining this city.", "ruining", "Lobbyists"),
+    ],
+)
+def test_stance_evaluated_thing(nlp, sentence, word, target):
+    token = next(t for t in nlp(sentence) if t.lower_ == word)
+    found = evaluated(token)
+    assert found is not None and found.text == target
+
+
+def test_stance_evaluation_turns_negated_praise(nlp):
+    doc = nlp("The mayor never helped the families in the poorest wards.")
+    found = evaluation(list(doc), frozenset(), NEGATIONS)
+    assert found.compound < 0 and "not helped" in found.words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "stance", "why"),
+    [
+        # an accusation made of negative claims: the negation is the accusation, not its denial
+        (
+            'Reyes said Holt "never helped the neighborhoods that needed the city contracts" in her two terms.',
+            "never helped the neighborhoods that needed the city contracts",
+            "support",
+            "negative evaluation",
+        ),
+        # blame of someone the accusation does not name: of the accuser, not of the accused
+        (
+            "Councilman Ortiz described Senator Brandt as a disgrace over his attacks on the city contracts.",
+            "Senator Brandt as a disgrace over his attacks on the city contracts",
+            "oppose",
+            "blames others",
+        ),
+        # blame of the accused herself supports the accusation
+        (
+            "Councilman Ortiz described Mayor Holt as a disgrace over the city contracts.",
+            "Mayor Holt as a disgrace over the city contracts",
+            "support",
+            "negative evaluation",
+        ),
+    ],
+)
+def test_stance_accusation_from_the_parse(nlp, sentence, quote, stance, why):
+    cue = "described" if "described" in sentence else "said"
+    speaker = "Councilman Ortiz" if "Ortiz" in sentence else "Reyes"
+    s = _judge(nlp, sentence, quote, cue=cue, speaker=speaker)
+    assert s.topic == "mayor-contracts"
+    assert s.stance == stance, s.topics[0].evidence
+    assert any(why in e for e in s.topics[0].evidence)
+
+
+def test_stance_blame_of_a_proposal_is_not_turned(nlp):
+    # a proposal (not an accusation): blame of its opponents is no reason to flip anything
+    sentence = 'Reyes said "the transit levy would be a terrible waste of money for bus service nobody rides."'
+    s = _judge(nlp, sentence, "the transit levy would be a terrible waste of money for bus service nobody rides")
+    assert (s.topic, s.stance) == ("transit-levy", "oppose")
