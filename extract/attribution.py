@@ -49,6 +49,9 @@ _TURN_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"“«][^\n]+$")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _COLON_QUOTE = re.compile(r":\s*[“\"«‘]")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_SUBORDINATORS = frozenset(
+    {"when", "while", "if", "after", "before", "because", "since", "although", "though", "once", "until", "unless"}
+)
 _COMMA_CLOSE = re.compile(r"\s*(?:,\s*[”\"’'»]{1,2}|[”\"’'»]{1,2}\s*,)")  # a quote closed by a comma
 
 
@@ -247,6 +250,12 @@ def quote_statements(
             found.append(Found(q.start, q.end, "direct", None, source, 0.75, (q,)))
             bound.add(q)
             continue
+        introduced = sentence_before(doc, q, quotes)
+        if introduced is not None:
+            cue, mention = introduced
+            found.append(Found(q.start, q.end, "direct", cue, mention, 0.6, (q,)))
+            bound.add(q)
+            continue
         found.append(Found(q.start, q.end, "direct", None, None, 0.3, (q,)))
     return found
 
@@ -330,10 +339,10 @@ def adjacent_cue(
         inverted = inverted_cue(doc, para_start, q.start, lexicon)
         if inverted is not None:
             return (*inverted, (q.start, q.end), 0.8)
-        if lead.endswith(":") and source_line(doc, q) is None:  # not "Source: X\n\nQuote: “...”"
-            led = colon_speaker(doc, q)
-            if led is not None:
-                return (*led, (q.start, q.end), 0.7)
+    if source_line(doc, q) is None:  # not "Source: X\n\nQuote: “...”"
+        led = colon_speaker(doc, q)
+        if led is not None:
+            return (*led, (q.start, q.end), 0.7)
     if _COMMA_CLOSE.match(text, q.end):
         tail = comma_speaker(doc, q)
         if tail is not None:
@@ -392,20 +401,25 @@ def comma_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
 
 
 def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
-    """'Hannity interjected: “...”', 'Sanders delivered a snappy retort: “...”', '- Philip Bump: “...”': the
-    clause that ends in a colon right before a quote names its speaker as the subject of its verb (any
-    verb), or, without a verb, as the name that stands just before the colon."""
+    """'Hannity interjected: “...”', 'Sanders delivered a snappy retort: “...”', '- Philip Bump: “...”',
+    'Billy Joel sings, “...”', 'Trump issued the following statement:' and the quote in the next paragraph:
+    the clause that ends in a colon or comma right before a quote names its speaker as the subject of its
+    verb (any verb), or, before a colon and without a verb, as the name that stands just before it."""
     text = doc_text(doc)
-    colon = text.rfind(":", 0, q.start)
-    if colon < 0 or text[colon + 1 : q.start].strip(LEAD_MARKS + " "):
-        return None
-    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    lead = text[: q.start].rstrip(LEAD_MARKS + " \t")
+    mark = lead[-1:]
+    if mark not in (":", ","):
+        lead = lead.rstrip("\n \t")
+        if lead[-1:] != ":" or text[len(lead) : q.start].count("\n\n") != 1:
+            return None  # a paragraph break only after a colon ("issued the following statement:")
+        mark = ":"
+    span = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
     if span is None or not len(span):
         return None
     sent = sent_of(span[0])
     before = [t for t in doc[sent.start : span[0].i] if not t.is_space]
-    if not before or "\n" in text[before[0].idx : colon]:
-        line = text.rfind("\n", 0, colon) + 1
+    if not before or "\n" in text[before[0].idx : len(lead)]:
+        line = text.rfind("\n", 0, len(lead) - 1) + 1
         before = [t for t in before if t.idx >= line]
     if not before:
         return None
@@ -413,19 +427,56 @@ def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
     # the clause's own verb: the root, or a verb the parser hung on the quote's words ("Sanders delivered a
     # retort: “No one is tearing this up”" reads "delivered" as a clause of "tearing")
     verbs = [t for t in before if t.pos_ == "VERB" and (t.dep_ in ("ROOT", "conj") or t.head.i not in inside)]
+    if mark == ",":
+        # not a subordinate clause ("When she arrived, “...”"), but "As Milbank puts it, “...”"
+        verbs = [v for v in verbs if not any(c.lower_ in _SUBORDINATORS for c in v.children)]
     if verbs:
         verb = verbs[0]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or not _speaker_token(subject) or subject.lower_ in ("it", "this", "that"):
             return None
         return _verb_cue(verb), mention_for(doc, subject)
-    if any(t.pos_ in ("VERB", "AUX") for t in before):
+    if mark == "," or any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
     names = [t for t in before[-4:] if t.ent_type_ in ("PERSON", "ORG")]  # not a "Quote:" label
     if not names or names[-1].i != before[-1].i:
         return None
     head = names[-1]
     return _verb_cue(head), mention_for(doc, head, left_limit=before[0].i)
+
+
+def sentence_before(doc: Doc, q: QuoteSpan, quotes: list[QuoteSpan]) -> tuple[Cue, Mention] | None:
+    """'Bystrom agreed. “...”', 'Cruz tweeted a warning. “...”': a quote that opens a sentence after one,
+    in its paragraph, whose subject is a person (a name or a personal pronoun) introduces them (never a
+    subject that the parser took from an earlier quote's words)."""
+    text = doc_text(doc)
+    para_start = text.rfind("\n", 0, q.start) + 1
+    lead = text[para_start : q.start]
+    opener = len(lead) - len(lead.rstrip(OPEN_MARKS + "'"))
+    lead = lead[: len(lead) - min(opener, 2)].rstrip(" \t")  # the quote's own mark, not one that closes
+    if not lead.endswith((".", "!", "?")):
+        return None
+    span = doc.char_span(para_start, para_start + len(lead), alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    stops = [t.i for t in span[:-1] if t.text in (".", "!", "?") and t.i + 1 < span.end and doc[t.i + 1].is_title]
+    tokens = [t for t in doc[max(stops, default=span.start - 1) + 1 : span.end] if not t.is_space]
+    inside = {t.i for t in tokens}
+    verbs = [t for t in tokens if t.pos_ == "VERB" and (t.dep_ == "ROOT" or t.head.i not in inside)]
+    if not verbs or any(c.dep_ == "mark" for c in verbs[0].children):
+        return None
+    subject = next((c for c in verbs[0].children if c.dep_ == "nsubj"), None)
+    if (
+        subject is None
+        or any(qq.start <= subject.idx < qq.end for qq in quotes)
+        or not (
+            subject.ent_type_ == "PERSON"
+            or (subject.pos_ == "PROPN" and subject.ent_type_ in ("", "PERSON"))
+            or subject.lower_ in ("he", "she")
+        )
+    ):
+        return None
+    return _verb_cue(verbs[0]), mention_for(doc, subject)
 
 
 def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon) -> list[Found]:
