@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from quotegraph.extract.lookup import sent_of
-from quotegraph.extract.text import DOUBLE_CLOSERS, END_MARKS, OPEN_MARKS
+from quotegraph.extract.text import DATELINE, DOUBLE_CLOSERS, END_MARKS, OPEN_MARKS
 from spacy.tokens import Doc, Span, Token
 
 _WORDS = re.compile(r"\w+")
@@ -123,6 +123,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in strip_tail:
         end -= 1
+    # "OTTAWA (CP) — The government will ...": a dateline is no part of what was said
+    dateline = DATELINE.match(text, start, end) if start == 0 or text[start - 1] == "\n" else None
+    if dateline is not None:
+        start = dateline.end()
     return start, end
 
 
@@ -256,6 +260,9 @@ def clause_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+_TOPIC_PREPOSITIONS = frozenset({"of", "about", "against"})  # not "on", "over": "as he noted on Tuesday"
+
+
 def as_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
     """ "As many experts have pointed out, Mr. Trump is free to ...", "..., as the minister noted": a cue in
     an "as" clause reports the clause it hangs on."""
@@ -263,6 +270,11 @@ def as_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
         return None
     if not any(c.dep_ == "nsubj" for c in cue_head.children):
         return None  # "As reported, X said ...": no one of its own speaks in the "as" clause
+    if any(
+        c.i > cue_head.i and (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS))
+        for c in cue_head.children
+    ):
+        return None  # "..., as mayors warn of cuts": the "as" clause says what it reports itself
     governor = cue_head.head
     if governor.i == cue_head.i or governor.pos_ not in ("VERB", "AUX"):
         return None

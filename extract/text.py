@@ -52,6 +52,14 @@ DOUBLE_OPENERS = frozenset('“«"„')
 END_MARKS = '”»"’›'
 """Marks that end a quote at the end of a span (“ may close „ inside a quote, never ends a span)."""
 
+# -- datelines ----------------------------------------------------------------------------------------
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]*){0,3}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+    r"(?: ?\([^()\n]{1,40}\))? ?[-–—―]{1,2} +(?=\S)"
+)
+"""A dateline opening a story's first line: "OTTAWA (CP) — ", "BERLIN (Reuters) - ", "WASHINGTON ― ",
+"NEW YORK, N.Y. (AP) — " (a place in capitals, an optional agency, a dash)."""
+
 # -- words --------------------------------------------------------------------------------------------
 _WORD = re.compile(r"\w+")
 _NAME_WORD = re.compile(r"\w+(?:-\w+)*")

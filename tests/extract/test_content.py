@@ -98,6 +98,15 @@ def test_content_find_quotes_never_swallows_the_article_for_a_stray_mark() -> No
         (", we will win;", "we will win"),
         ("— the allies’", "the allies’"),  # a plural possessive keeps its mark
         ("“", ""),
+        # a dateline opening the first line is no part of what was said
+        ("OTTAWA (CP) — The government will spend more.", "The government will spend more."),
+        ("BERLIN (Reuters) - Unions threatened strikes.", "Unions threatened strikes."),
+        ("NEW YORK, N.Y. (AP) — Prices rose.", "Prices rose."),
+        ("WASHINGTON ― Trump urged calm.", "Trump urged calm."),
+        # not a dateline: no dash, lower case, or not at a line's start
+        ("NATO allies will meet.", "NATO allies will meet."),
+        ("EU - China talks resume.", "EU - China talks resume."),
+        ("Kyiv - the capital - was calm.", "Kyiv - the capital - was calm."),
     ],
 )
 def test_content_trim_drops_edge_marks_and_punctuation(text: str, expected: str) -> None:
@@ -452,3 +461,26 @@ def test_content_clause_content_on_the_left_in_quotes_with_an_addressee() -> Non
     ]
     doc = _tagged(tokens, (0, 3, 4))
     assert _text(doc, clause_content(doc, doc[7])) == "We carry on"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # the "as" clause reports its own content: not the clause it hangs on
+        ("Ottawa pledged $2 billion for transit as mayors warned of deep cuts.", "warned", None),
+        ("The bill passed on Tuesday as critics complained about its cost.", "complained", None),
+        ("The talks collapsed as the union said that no deal was possible.", "said", "no deal was possible"),
+        # a bare "as" clause reports the clause it hangs on
+        ("The economy will recover next year, as the minister noted.", "noted", "The economy will recover next year"),
+    ],
+)
+def test_content_as_clause_with_its_own_content_reports_that(nlp, text: str, cue: str, content: str | None) -> None:
+    from quotegraph.extract.attribution import content_of
+    from quotegraph.extract.cues import find_cues, load_lexicon
+
+    doc = nlp(text)
+    lexicon = load_lexicon()
+    found = [c for c in find_cues(doc, lexicon) if c.text == cue]
+    assert found
+    span = content_of(doc, found[0], doc[found[0].head], lexicon)
+    assert _text(doc, span) == content
