@@ -114,9 +114,10 @@ def cue_statements(
     text = doc_text(doc)
     found: list[Found] = []
     bound: set[QuoteSpan] = set()
+    shared: dict[int, Token] = {}  # cue head -> the subject of the report it was conjoined into
     for cue in cues:
         head = doc[cue.head]
-        subject = find_subject(doc, head)
+        subject = shared.get(cue.head) or find_subject(doc, head)
         if subject is None or any(q.start <= subject.idx < q.end for q in quotes):
             continue
         if subject.pos_ == "NOUN" and subject.lemma_.lower() in lexicon.nouns:
@@ -128,6 +129,11 @@ def cue_statements(
         if span is None:
             continue
         start, end = trim(text, *within_line(text, *span, cue.start))
+        joined = _conjoined_report(doc, cue, cues, start, end)
+        if joined is not None:
+            # "said he makes $41,000 a year and questioned how ...": the second report is the speaker's own
+            end = joined[1]
+            shared[joined[0].head] = subject
         colon = _COLON_QUOTE.search(text, start, end)
         if colon:
             start, end = trim(text, start, colon.start())
@@ -190,6 +196,26 @@ def _around_cue(doc: Doc, cue: Cue, start: int, end: int) -> tuple[int, tuple[tu
     if span is None or not any(t.dep_ in _SUBJECTS and t.head.i == governor.i for t in span):
         return after[0], ()  # "In the end, he said, ...": an adverbial before the cue, not what was said
     return start, (before, after)
+
+
+def _conjoined_report(doc: Doc, cue: Cue, cues: list[Cue], start: int, end: int) -> tuple[Cue, int] | None:
+    """A cue verb inside ``cue``'s content, conjoined there without a subject of its own and in the cue's
+    tense ("X said [he makes $41,000 a year] and questioned ..."): the parser hung the speaker's second
+    report on the reported clause. That cue, and where the content ends before it."""
+    tag = doc[cue.head].tag_
+    for other in cues:
+        verb = doc[other.head]
+        if not (start < other.start < end) or verb.dep_ != "conj" or verb.tag_ != tag:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        k = min(t.i for t in verb.subtree) - 1
+        while k > 0 and (doc[k].dep_ == "cc" or doc[k].is_punct or doc[k].lower_ in ("and", "but", "or")):
+            k -= 1
+        cut = doc[k].idx + len(doc[k])
+        if cut > start:
+            return other, cut
+    return None
 
 
 def _with_labelled_lines(

@@ -12,6 +12,7 @@ from quotegraph.extract.text import DATELINE, DOUBLE_CLOSERS, END_MARKS, OPEN_MA
 from spacy.tokens import Doc, Span, Token
 
 _WORDS = re.compile(r"\w+")
+_DANGLING = re.compile(r"\s(?:and|but|or)$")
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     dateline = DATELINE.match(text, start, end) if start == 0 or text[start - 1] == "\n" else None
     if dateline is not None:
         start = dateline.end()
+    dangling = _DANGLING.search(text, start, end)
+    if dangling and dangling.start() > start:
+        end = trim(text, start, dangling.start())[1]  # "... is wrong and": the next conjunct went elsewhere
     return start, end
 
 

@@ -4,7 +4,7 @@ reported words do (no run-on over a paragraph break, no attribution clause insid
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.content import within_line
+from quotegraph.extract.content import trim, within_line
 from quotegraph.extract.model import Article
 from quotegraph.extract.pipeline import Extractor
 
@@ -85,3 +85,66 @@ def test_content_stays_in_the_paragraph_of_its_cue(extractor, body, expected):
 def test_content_leaves_out_a_trailing_participle_aside(extractor, body, expected):
     spans = _spans(extractor, body)
     assert expected in spans
+
+
+@pytest.mark.parametrize(
+    ("body", "first", "second"),
+    [
+        # the parser hangs the speaker's second report on the reported clause: two reports of one speaker
+        (
+            "An audience member, Chris Brown, said he makes $41,000 a year and questioned how he would be "
+            "helped by the plan.",
+            "he makes $41,000 a year",
+            "how he would be helped by the plan",
+        ),
+        (
+            "The minister complained the union had attacked him unfairly and questioned why its leader had not spoken.",
+            "the union had attacked him unfairly",
+            "why its leader had not spoken",
+        ),
+    ],
+)
+def test_content_ends_before_a_second_report_of_the_speaker(extractor, body, first, second):
+    text = "Pension row\n\n" + body
+    article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
+    statements = extractor._process([article])[0][1]
+    spans = {text[s.start : s.end]: s for s in statements}
+    assert first in spans and second in spans
+    assert spans[first].speaker == spans[second].speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # negative: a conjoined verb that is no cue stays in the content
+        (
+            "The mayor said the city paid the contractors and finished the bridge in March.",
+            "the city paid the contractors and finished the bridge in March",
+        ),
+        pytest.param(
+            "She said the agency collected the data and reported it to the police.",
+            "the agency collected the data and reported it to the police",
+            marks=pytest.mark.xfail(
+                reason="a cue verb conjoined in the reported clause, in the cue's tense, is read "
+                "as the speaker's second report"
+            ),
+        ),
+    ],
+)
+def test_content_keeps_a_conjoined_verb_of_the_reported_clause(extractor, body, expected):
+    assert expected in _spans(extractor, body)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("his plan is wrong and", "his plan is wrong"),
+        ("the deal was done, but", "the deal was done"),
+        ("bread and", "bread"),
+        ("rock and roll", "rock and roll"),  # negative: a conjunction inside stays
+        ("Band", "Band"),
+    ],
+)
+def test_trim_drops_a_dangling_conjunction(text, expected):
+    start, end = trim(text, 0, len(text))
+    assert text[start:end] == expected
