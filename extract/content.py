@@ -182,9 +182,18 @@ def _aside(doc: Doc, token: Token) -> bool:
             t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.lower_ in ("which", "who", "whom")
             for t in token.subtree
         ) or any(t.lower_ in ("which", "whom") for t in doc[left : token.i])
+    if token.dep_ in ("advcl", "conj") and _reports_a_clause(token):
+        return True  # "..., while the union argued that ...": someone's own report, a statement of its own
     if token.dep_ == "advcl":
         return _participle_aside(doc, token)
     return False
+
+
+def _reports_a_clause(token: Token) -> bool:
+    """``token`` is a verb with a subject of its own that reports a clause ("the union argued that ...")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) and any(
+        c.dep_ == "ccomp" for c in token.children
+    )
 
 
 def _participle_aside(doc: Doc, token: Token) -> bool:

@@ -407,3 +407,27 @@ def test_component_quote_stops_before_a_fragment_of_another_cue(nlp):
     )
     s = _find(_statements(nlp, text), "float like butterflies")
     assert s is not None and "Jimi" not in s.quote and s.speaker == "Obama"
+
+
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        # "X said A, while Y argued B": two statements, the first one ends where the second speaker's begins
+        (
+            "The mayor said the city would cut bus routes, while the union argued that the cuts were illegal.",
+            [("the city would cut bus routes", "mayor"), ("the cuts were illegal", "union")],
+        ),
+        (
+            "Analysts said prices would rise, whereas the central bank said they would fall.",
+            [("prices would rise", "Analysts"), ("they would fall", "bank")],
+        ),
+        # a "while" clause that reports nothing is part of what was said
+        ("She said prices would rise while wages stagnate.", [("prices would rise while wages stagnate", "She")]),
+    ],
+)
+def test_component_a_second_speakers_report_ends_the_first_content(nlp, text, statements):
+    found = [(s.quote, s.speaker_mention) for s in _statements(nlp, text)]
+    assert len(found) == len(statements), found
+    for (quote, mention), (expected_quote, expected_mention) in zip(found, statements, strict=True):
+        assert quote == expected_quote
+        assert mention is not None and mention.endswith(expected_mention)
