@@ -1,0 +1,46 @@
+"""Sentences that look like reports but say nothing said (false alarms), next to reports that stay statements:
+the quote_attribution component with the real model."""
+
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.model import Statement
+
+
+def _statements(nlp, text: str) -> list[Statement]:
+    return nlp(text)._.statements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # verbs of position tell what someone favours, not what they said
+        "Farmers in the north back the regional governor by a wide margin.",
+        "The union has long supported a higher minimum wage for seasonal workers.",
+        "Several mayors endorsed the transport minister in the leadership race.",
+        "Most residents oppose the new landfill near the river.",
+        # asking for a thing is not a report of words
+        "The organisers invited the prime minister to open the harbour festival.",
+        "The committee requested documents from the energy ministry last week.",
+        "Local clubs encourage young players to join the summer league.",
+    ],
+)
+def test_component_position_and_request_verbs_are_not_statements(nlp, text: str) -> None:
+    assert _statements(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote_has", "cue"),
+    [
+        (
+            "Finance Minister Clara Holt urged lawmakers to pass the budget before the summer recess.",
+            "lawmakers",
+            "urged",
+        ),
+        ("Clara Holt said she supports the new landfill near the river.", "she supports", "said"),
+        ("The mayor called on residents to save water during the heat wave.", "residents", "called on"),
+    ],
+)
+def test_component_reports_around_position_verbs_stay_statements(nlp, text: str, quote_has: str, cue: str) -> None:
+    statements = _statements(nlp, text)
+    assert any(quote_has in s.quote and s.cue == cue for s in statements), statements
