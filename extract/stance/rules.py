@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.camp import camp_stance
 from quotegraph.extract.stance.evaluate import evaluation, quote_tokens
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, fold
@@ -64,6 +65,7 @@ class Lexicon:
     prescriptive: tuple[str, ...] = ()
     negative_cues: frozenset[str] = frozenset()
     positive_cues: frozenset[str] = frozenset()
+    camp_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +88,7 @@ def lexicon() -> Lexicon:
         prescriptive=tuple(fold(w) for w in data.get("prescriptive") or ()),
         negative_cues=frozenset(data.get("negative_cues") or ()),
         positive_cues=frozenset(data.get("positive_cues") or ()),
+        camp_nouns=frozenset(fold(w) for w in data.get("camp_nouns") or ()),
     )
 
 
@@ -387,4 +390,8 @@ def _by_content(
             return "oppose", 0.5, (*evidence, "denies the proposition")
         # an accusation is made of negative claims: "he never paid", "they avoided the doctors" assert it
         return "support", 0.5, (*evidence, "asserts the proposition")
+    camp = camp_stance(statement, topic, accusing, lex.camp_nouns)
+    if camp is not None:
+        # nothing in the quote decides: who says it does, weakly (one defends oneself and one's side)
+        return camp[0], 0.4, (*evidence, f"camp: {camp[1]}")
     return None, 0.2, (*evidence, "no evidence either way")
