@@ -30,6 +30,7 @@ from quotegraph.extract.content import (
     find_quotes,
     object_content,
     overlapping,
+    topic_content,
     trim,
     within_line,
 )
@@ -293,6 +294,8 @@ def content_of(doc: Doc, cue: Cue, head: Token, lexicon: Lexicon) -> tuple[int, 
     if cue.cls == "appeal":
         particle = doc[cue.particle] if cue.particle is not None else None
         return appeal_content(doc, head, particle)
+    if cue.cls == "topic" and cue.particle is not None:
+        return topic_content(doc, doc[cue.particle])
     span = clause_content(doc, head)
     if span is None and cue.cls == "speech":  # not "as he welcomed the guests": that is a time
         span = as_content(doc, head) or aside_content(doc, head)

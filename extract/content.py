@@ -359,6 +359,16 @@ def appeal_content(doc: Doc, cue_head: Token, particle: Token | None) -> tuple[i
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def topic_content(doc: Doc, preposition: Token) -> tuple[int, int] | None:
+    """Content of a topic cue: the object of its preposition ("talked about [the cost of the war]",
+    "warned of [a recession next year]")."""
+    objects = [c for c in preposition.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects:
+        return None
+    left, right = cut_asides(doc, *subtree_range(objects[0]))
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
 def object_content(doc: Doc, cue_head: Token, *, min_words: int = 4) -> tuple[int, int] | None:
     """Content given as the object: "emphasized [the importance of enabling Ukraine ...]", "called
     [Machado “disgusting”]", "described [Putin as a “strong leader”]", "accused [the GOP of stoking ...]"."""

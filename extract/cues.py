@@ -5,7 +5,7 @@ Plain functions over a parsed ``Doc``; the lexicon lives in ``resources/cues.yam
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -26,6 +26,7 @@ class Lexicon:
     reported_thought: frozenset[str]
     phrasal: dict[str, frozenset[str]]
     nouns: frozenset[str]
+    topic: dict[str, frozenset[str]] = field(default_factory=dict)
     inverted: frozenset[str] = frozenset()
     not_speaker_labels: frozenset[str] = frozenset()
 
@@ -64,6 +65,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         thought=frozenset(verbs.get("thought") or ()),
         reported_thought=frozenset(data.get("reported_thought") or ()),
         phrasal={k: frozenset(v) for k, v in (data.get("phrasal") or {}).items()},
+        topic={k: frozenset(v) for k, v in (data.get("topic") or {}).items()},
         nouns=frozenset(data.get("nouns") or ()),
         inverted=frozenset(w.lower() for w in data.get("inverted") or ()),
         not_speaker_labels=frozenset(w.lower() for w in data.get("not_speaker_labels") or ()),
@@ -79,8 +81,8 @@ class Cue:
     end: int
     text: str
     lemma: str
-    cls: str  # speech | object | appeal | thought | according | noun
-    particle: int | None = None  # token index of a phrasal particle ("on" in "called on")
+    cls: str  # speech | object | appeal | thought | topic | according | noun
+    particle: int | None = None  # token index of a phrasal particle ("on" in "called on", "about" in "talked about")
 
 
 def _particle(token: Token, lexicon: Lexicon) -> Token | None:
@@ -89,6 +91,25 @@ def _particle(token: Token, lexicon: Lexicon) -> Token | None:
         return None
     for child in token.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in particles and child.i > token.i:
+            return child
+    return None
+
+
+def _topic_preposition(token: Token, lexicon: Lexicon) -> Token | None:
+    """ "talked about [the economy]", "asked the governor about [...]": the preposition of a topic cue that
+    has an object of its own, a few words after the verb."""
+    prepositions = lexicon.topic.get(token.lemma_.lower())
+    if not prepositions or token.tag_ == "VBG":
+        return None  # not "..., pointing to the polls": a participle aside is the writer's, not a report
+    if token.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "agent") for c in token.children):
+        return None  # "Asked about the strikes, the minister said ...": the question of someone unnamed
+    for child in token.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in prepositions
+            and 0 < child.i - token.i <= 6
+            and any(c.dep_ in ("pobj", "pcomp") for c in child.children)
+        ):
             return child
     return None
 
@@ -124,6 +145,13 @@ def find_cues(doc: Doc, lexicon: Lexicon, *, include_thought: bool = False) -> l
             cues.append(
                 Cue(token.i, start, end, doc_text(doc)[start:end], f"{lemma} {particle.lower_}", cls, particle.i)
             )
+            continue
+        preposition = _topic_preposition(token, lexicon)
+        if preposition is not None and not any(c.dep_ == "ccomp" for c in token.children):
+            # the cue words are "talked about", or the verb alone where words stand between ("asked her about")
+            end = preposition.idx + len(preposition) if preposition.i == token.i + 1 else token.idx + len(token)
+            text = doc_text(doc)[token.idx : end]
+            cues.append(Cue(token.i, token.idx, end, text, f"{lemma} {preposition.lower_}", "topic", preposition.i))
             continue
         cls = lexicon.verb_class(lemma, include_thought=include_thought)
         if cls is None:

@@ -466,9 +466,9 @@ def test_content_clause_content_on_the_left_in_quotes_with_an_addressee() -> Non
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
-        # the "as" clause reports its own content: not the clause it hangs on
-        ("Ottawa pledged $2 billion for transit as mayors warned of deep cuts.", "warned", None),
-        ("The bill passed on Tuesday as critics complained about its cost.", "complained", None),
+        # the "as" clause reports its own content: not the clause it hangs on (a topic cue's object here)
+        ("Ottawa pledged $2 billion for transit as mayors warned of deep cuts.", "warned of", "deep cuts"),
+        ("The bill passed on Tuesday as critics complained about its cost.", "complained about", "its cost"),
         ("The talks collapsed as the union said that no deal was possible.", "said", "no deal was possible"),
         # a bare "as" clause reports the clause it hangs on
         ("The economy will recover next year, as the minister noted.", "noted", "The economy will recover next year"),
