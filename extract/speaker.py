@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.lookup import ents_in
+from quotegraph.extract.text import END_MARKS, OPEN_MARKS
 from spacy.tokens import Doc, Span, Token
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "it", "his", "their"}
@@ -141,8 +142,9 @@ def _subject(doc: Doc, head: Token) -> Token | None:
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         return grand
-        # "“...,” recalled Tajani": a name right after a verb that has no subject
-        if verb.i == head.i:
+        # "“...,” recalled Tajani": a name right after a verb that has no subject (not the object of a
+        # participle: "..., telling CNBC: ...")
+        if verb.i == head.i and verb.tag_ != "VBG":
             for child in verb.children:
                 if (
                     child.i > verb.i
@@ -163,6 +165,12 @@ def _subject(doc: Doc, head: Token) -> Token | None:
             verb = verb.head.head
             seen += 1
             continue
+        # "X rejected the idea that Y would be a drag, saying ...": a participle after a comma speaks for
+        # the main clause, though the parser hangs it on the clause inside it
+        if verb.i == head.i and verb.tag_ == "VBG" and verb.dep_ == "advcl" and doc[verb.i - 1].text == ",":
+            verb = _main_clause(verb.head)
+            seen += 1
+            continue
         # participle or coordinated verb: look at the governing verb
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.head.i != verb.i:
             if verb.dep_ == "relcl":
@@ -172,6 +180,24 @@ def _subject(doc: Doc, head: Token) -> Token | None:
             continue
         break
     return None
+
+
+_QUOTE_MARKS = frozenset(OPEN_MARKS + END_MARKS + "'")
+_EMBEDDED = frozenset({"ccomp", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "attr", "advcl", "xcomp"})
+
+
+def _main_clause(token: Token) -> Token:
+    """The verb of the clause that ``token`` is embedded in, over complements, relative clauses and the
+    nouns they modify, when it comes first; never across a quote mark or a line break (the parser runs
+    sentences on over them)."""
+    top = token
+    while top.dep_ in _EMBEDDED and top.head.i != top.i:
+        top = top.head
+    if top.i > token.i:
+        return token  # the main clause comes first: "X argued that Y ..., saying"
+    between = top.doc[top.i : token.i]
+    crossed = any((t.is_punct and _QUOTE_MARKS.intersection(t.text)) or "\n" in t.text + t.whitespace_ for t in between)
+    return token if crossed else top
 
 
 def name_between(doc: Doc, start: int, end: int) -> Token | None:

@@ -78,6 +78,26 @@ def _speaker_of(found: list[tuple[str | None, str]], start: str) -> str | None:
             "Voters are looking",
             "Diane Baxter",
         ),
+        # a participle after a comma speaks for the main clause, not for the clause inside it, and its
+        # object is no speaker
+        (
+            "Campaign manager Corey Lane rejected the idea that the billionaire developer would be a drag on "
+            "the ticket, saying the huge crowds at his rallies prove that he would energize the party.",
+            "the huge crowds",
+            "Corey Lane",
+        ),
+        (
+            "Reached by phone, Barry Dunn denied that a campaign shakeup is coming, explaining that he was "
+            "unaware of the interview because he was taking a day off.",
+            "he was unaware",
+            "Barry Dunn",
+        ),
+        (
+            "Back in 1999, Ms. Ward expressed admiration for the governor's retail political skills, telling "
+            'CNN: "I wish I could be like that. I just can\'t."',
+            "I wish I could",
+            "Ward",
+        ),
     ],
 )
 def test_speaker_attribution_of_news_quotes(extractor, body, start, speaker):
@@ -119,6 +139,13 @@ def test_speaker_attribution_of_news_quotes(extractor, body, start, speaker):
             '"Meh," wrote a reader who runs a popular account on the site. "What does he know about it?"',
             "What does he know",
             "Meh",
+        ),
+        # the participle's own clause is set off by a quote from the clause before it
+        (
+            'The mayor cannot say that "from his perspective," Holt added, saying it should be up to the '
+            "courts to decide.",
+            "it should be up to",
+            "mayor",
         ),
     ],
 )
