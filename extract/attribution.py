@@ -606,7 +606,8 @@ def continuation(doc: Doc, cue: Cue, quotes: list[QuoteSpan], cues: list[Cue], l
     """Quotes that continue right after an attribution ("“A,” she said, “B. C.”"), unless they carry
     an attribution of their own."""
     text = doc_text(doc)
-    nxt = [qq for qq in quotes if qq.start > cue.end]
+    # a quoted name in the attribution ('said on NBC’s “Meet the Press.” “B.”') is skipped, not said
+    nxt = [qq for qq in quotes if qq.start > cue.end and not _names_a_work(doc, qq)]
     if not nxt:
         return []
     first = min(nxt, key=lambda x: x.start)
@@ -649,6 +650,21 @@ def continuation(doc: Doc, cue: Cue, quotes: list[QuoteSpan], cues: list[Cue], l
         if subject is not None and c.start - tail_end < 40:
             return []
     return chain
+
+
+def _names_a_work(doc: Doc, q: QuoteSpan) -> bool:
+    """``q`` is a capitalised name in the attribution's own phrase, not more of what was said: the word before
+    its mark is a preposition, determiner, possessive or noun ('said on NBC’s “Meet the Press”', 'said Ann
+    Lee, the author of “Cold Money”')."""
+    text = doc_text(doc)
+    lead_end = len(text[: q.start].rstrip(LEAD_MARKS))
+    if not text[q.start : q.start + 1].isupper() or lead_end == 0 or not text[lead_end - 1].isalnum():
+        return False  # a punctuation mark ends the words before: 'said in Santa Monica, Calif. “B.”'
+    span = doc.char_span(lead_end - 1, lead_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    word = span[-1]
+    return word.tag_ == "POS" or word.pos_ in ("ADP", "DET", "NOUN", "PROPN")
 
 
 def dash_attribution(doc: Doc, q: QuoteSpan) -> Mention | None:

@@ -44,3 +44,37 @@ def test_component_position_and_request_verbs_are_not_statements(nlp, text: str)
 def test_component_reports_around_position_verbs_stay_statements(nlp, text: str, quote_has: str, cue: str) -> None:
     statements = _statements(nlp, text)
     assert any(quote_has in s.quote and s.cue == cue for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "title"),
+    [
+        (
+            "“We will not raise taxes this year,” Finance Minister Clara Holt said on Channel 4’s “Morning Report.”",
+            ["We will not raise taxes this year"],
+            "Morning Report",
+        ),
+        (
+            "“The budget is balanced,” Holt told NBC’s “Meet the Nation.” “We will not cut a single pension.”",
+            ["The budget is balanced", "We will not cut a single pension."],
+            "Meet the Nation",
+        ),
+        (
+            "“Prices will keep rising,” said Tom Berry, the author of “Cold Bread.”",
+            ["Prices will keep rising"],
+            "Cold Bread",
+        ),
+    ],
+)
+def test_component_a_quoted_title_in_the_attribution_is_not_said(nlp, text: str, said: list[str], title: str) -> None:
+    statements = _statements(nlp, text)
+    quotes = [s.quote for s in statements]
+    assert all(any(words in q for q in quotes) for words in said), quotes
+    assert not any(title in q for q in quotes), quotes
+
+
+def test_component_a_quote_after_the_attribution_still_continues_it(nlp) -> None:
+    text = "“The budget is balanced,” Holt said in Springfield, Ill. “We will not cut a single pension.”"
+    statements = _statements(nlp, text)
+    pension = next(s for s in statements if "pension" in s.quote)
+    assert pension.speaker is not None and pension.speaker.endswith("Holt")
