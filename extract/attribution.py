@@ -140,7 +140,12 @@ def cue_statements(
             start, end = trim(text, start, colon.start())
         if end <= start or _words(text[start:end]) < 2:
             continue
-        if cue.end <= mention.start < end and start < mention.end and not overlapping(start, end, quotes):
+        if (
+            cue.end <= mention.start < end
+            and start < mention.end
+            and not overlapping(start, end, quotes)
+            and not (cue.cls == "according" and start < cue.start)  # "A, according to X, B": pieces around it
+        ):
             continue  # the speaker is no content of their own cue ("..., said spokesman Tobias Reinhardt")
         inside = overlapping(start, end, quotes)
         if inside:

@@ -12,6 +12,7 @@ from quotegraph.extract.text import DATELINE, DOUBLE_CLOSERS, END_MARKS, OPEN_MA
 from spacy.tokens import Doc, Span, Token
 
 _WORDS = re.compile(r"\w+")
+_MIN_PIECE_WORDS = 3  # words a content needs on the far side of an attribution set off inside it
 _DANGLING = re.compile(r"\s(?:and|but|or)$")
 
 
@@ -403,10 +404,12 @@ def according_content(doc: Doc, according: Token) -> tuple[int, int] | None:
     sent: Span = sent_of(according)
     phrase_left, phrase_right = subtree_range(according)
     left, right = sent.start, sent.end - 1
+    words_after = sum(1 for t in doc[phrase_right + 1 : sent.end] if not t.is_punct)
     if phrase_left == sent.start or phrase_left <= sent.start + 1:
         left = phrase_right + 1
-    else:
+    elif words_after < _MIN_PIECE_WORDS or doc[phrase_right + 1].text != ",":
         right = phrase_left - 1
+    # else "[A], according to X, [B]": the whole sentence; the statement leaves the phrase out (cue_range)
     if left > right:
         return None
     return doc[left].idx, doc[right].idx + len(doc[right])

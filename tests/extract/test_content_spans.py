@@ -148,3 +148,30 @@ def test_content_keeps_a_conjoined_verb_of_the_reported_clause(extractor, body, 
 def test_trim_drops_a_dangling_conjunction(text, expected):
     start, end = trim(text, 0, len(text))
     assert text[start:end] == expected
+
+
+def _pieces(extractor: Extractor, body: str) -> list[str]:
+    text = "Pension row\n\n" + body
+    article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
+    return [text[s.start : s.end].rstrip(".") for s in extractor._process([article])[0][1]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "according to X" set off inside the sentence: what stands on both sides was reported
+        (
+            "The company gave its blessing, according to court documents, becoming the owner of the new firm.",
+            ["The company gave its blessing", "becoming the owner of the new firm"],
+        ),
+        (
+            "The company, according to the report, lost $4 million last year.",
+            ["The company", "lost $4 million last year"],
+        ),
+        # negatives: the phrase at either end leaves one piece
+        ("The company lost money last year, according to the report.", ["The company lost money last year"]),
+        ("According to the report, the company lost money last year.", ["the company lost money last year"]),
+    ],
+)
+def test_according_to_inside_the_sentence_reports_both_sides(extractor, body, expected):
+    assert _pieces(extractor, body) == expected
