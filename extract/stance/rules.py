@@ -66,6 +66,8 @@ class Lexicon:
     negative_cues: frozenset[str] = frozenset()
     positive_cues: frozenset[str] = frozenset()
     camp_nouns: frozenset[str] = frozenset()
+    averting: tuple[str, ...] = ()
+    reactions: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +91,8 @@ def lexicon() -> Lexicon:
         negative_cues=frozenset(data.get("negative_cues") or ()),
         positive_cues=frozenset(data.get("positive_cues") or ()),
         camp_nouns=frozenset(fold(w) for w in data.get("camp_nouns") or ()),
+        averting=tuple(fold(w) for w in data.get("averting") or ()),
+        reactions=frozenset(data.get("reactions") or ()),
     )
 
 
@@ -201,6 +205,8 @@ NEUTRAL_PROPOSITION = 0.05
 """A proposition this close to 0 reads as positive (an aim to pursue: "X should be renewed")."""
 ASSERTED_TERMS = 1
 PROCEDURAL_MAX = 0.6
+REACTION_MAX = 0.7
+"""|compound| below which a quote that voices a reaction of feeling (sorrow, concern) takes no side."""
 """|compound| below which a quote about the steps of a process (procedural words) takes no side."""
 
 """Proposition terms a clause must share to assert (or deny) its content."""
@@ -273,6 +279,30 @@ def _phrase_hits(text: str, phrases: Sequence[str]) -> list[str]:
     return [p for p in phrases if p in text]
 
 
+def averted(quote: str, topic: Topic) -> list[str]:
+    """The averting verbs of ``quote`` (folded) whose clause, after the verb, names one of the topic's
+    keyword phrases: "to prevent this war from turning into a war between Russia and NATO"."""
+    lex = lexicon()
+    keywords = [kt for kt in (_joined_terms(kw) for kw in topic.keywords) if kt]
+    out = []
+    for clause in _CLAUSE_BREAK.split(quote):
+        words = f" {' '.join(_WORD.findall(clause))} "
+        for verb in lex.averting:
+            at = words.find(f" {verb} ")
+            if at >= 0 and any(f" {kt} " in f" {_joined_terms(words[at:])} " for kt in keywords):
+                out.append(verb)
+    return out
+
+
+def demands(words: Sequence[str]) -> bool:
+    """The quote demands something ("he should release them", "the sooner, the better"), not negated."""
+    text = f" {' '.join(words)} "
+    lex = lexicon()
+    return any(f" {p} " in text for p in lex.prescriptive) and not any(
+        w in lex.negations or w.endswith("n't") for w in words
+    )
+
+
 def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | None, float, tuple[str, ...]]:
     """Stance of a statement on ``topic``'s proposition, with confidence and the deciding words."""
     lex = lexicon()
@@ -300,6 +330,10 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
         # the claim is dismissed as untrue or overblown
         score -= 1.5
         evidence.append(f"denial: {p}")
+    for p in averted(quote, topic):
+        # what is kept from happening is the topic's matter
+        score -= 1.5
+        evidence.append(f"averts: {p}")
     neutral = _phrase_hits(quote, lex.neutral_phrases)
     negated = sum(1 for w in words if w in lex.negations or w.endswith("n't"))
     support_words = [w for w in words if w in lex.support_words]
@@ -337,6 +371,11 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
     return _by_content(statement, topic, words, negated, evidence)
 
 
+def evidence_taken(evidence: Sequence[str]) -> bool:
+    """Some evidence so far takes a side (beyond the topic's own words)."""
+    return any(not e.startswith("topic: ") for e in evidence)
+
+
 def _evaluation(statement: Statement, topic: Topic) -> tuple[float, str, tuple[str, ...]]:
     """The quote's evaluation: read from the parse of its article when there is one (a negation's scope,
     lemmas, whom the blame is aimed at), else VADER over the text; with the evaluating words for the
@@ -365,6 +404,10 @@ def _by_content(
     lex = lexicon()
     accusing = accuses(topic)
     q, tone_words, others = _evaluation(statement, topic)
+    felt = [w for w in words if w in lex.reactions]
+    if felt and not evidence_taken(evidence) and abs(q) < REACTION_MAX:
+        # sorrow or concern at an event, with nothing said of the proposition: on the topic, no side
+        return "neutral", 0.45, (*evidence, f"reaction: {', '.join(felt[:2])}")
     steps = [w for w in words if w in lex.procedural]
     if steps and abs(q) < PROCEDURAL_MAX:
         # steps of a process (an investigation, a release, a review), not a side: on the topic, neutral
@@ -372,7 +415,9 @@ def _by_content(
     if abs(q) >= EVALUATIVE:
         # a proposal: praise of what it proposes supports it, blame opposes it; an accusation the reverse,
         # unless it also prescribes a remedy: then blame agrees with its diagnosis, praise with its remedy
-        stance = "support" if (q > 0) != accusing or (accusing and prescribes(topic)) else "oppose"
+        # a quote that demands something of the accused praises the remedy ("he should release them")
+        remedy = prescribes(topic) or demands(words)
+        stance = "support" if (q > 0) != accusing or (accusing and remedy) else "oppose"
         tone = "positive" if q > 0 else "negative"
         if accusing and q < 0 and others:
             # blame of someone the accusation does not name: of its accusers or a third party, not of the accused

@@ -131,3 +131,54 @@ def test_stance_blame_of_a_proposal_is_not_turned(nlp):
     sentence = 'Reyes said "the transit levy would be a terrible waste of money for bus service nobody rides."'
     s = _judge(nlp, sentence, "the transit levy would be a terrible waste of money for bus service nobody rides")
     assert (s.topic, s.stance) == ("transit-levy", "oppose")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "topic", "stance", "why"),
+    [
+        # averting what the topic names opposes it; averting something else is no evidence about it
+        (
+            'Reyes said "we have to prevent the transit levy from reaching the ballot this year."',
+            "we have to prevent the transit levy from reaching the ballot this year.",
+            "transit-levy",
+            "oppose",
+            "averts: prevent",
+        ),
+        (
+            'Reyes said "Holt avoided the auditors for months while the city contracts went to her donors."',
+            "Holt avoided the auditors for months while the city contracts went to her donors.",
+            "mayor-contracts",
+            "support",
+            "",
+        ),
+        # a demand made of the accused praises the remedy: it sides with the accusation
+        (
+            'Reyes said "Holt should publish every one of the city contracts, the sooner the better."',
+            "Holt should publish every one of the city contracts, the sooner the better.",
+            "mayor-contracts",
+            "support",
+            "positive evaluation",
+        ),
+        # sorrow or concern at what happened, nothing said of the proposition
+        (
+            'Reyes said "I am deeply troubled by the news about the city contracts."',
+            "I am deeply troubled by the news about the city contracts.",
+            "mayor-contracts",
+            "neutral",
+            "reaction: troubled",
+        ),
+    ],
+)
+def test_stance_families(nlp, sentence, quote, topic, stance, why):
+    s = _judge(nlp, sentence, quote)
+    assert s.topic == topic
+    assert s.stance == stance, s.topics[0].evidence
+    assert any(why in e for e in s.topics[0].evidence)
+
+
+def test_stance_reaction_with_a_side_is_not_neutral(nlp):
+    # a reaction word beside a clear side: the side counts
+    sentence = 'Reyes said "it is a tragedy that Holt rigged the city contracts for her donors and lied about it."'
+    quote = "it is a tragedy that Holt rigged the city contracts for her donors and lied about it."
+    s = _judge(nlp, sentence, quote)
+    assert s.stance == "support", s.topics[0].evidence
