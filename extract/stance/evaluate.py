@@ -152,7 +152,7 @@ def _target_terms(tokens: Sequence[Token]) -> set[str]:
     return {w for t in tokens for w in (t.lower_.removesuffix("'s"), t.lemma_.lower())}
 
 
-def _named(token: Token) -> bool:
+def named(token: Token) -> bool:
     """A name, or a plural noun of people that acts ("politicians dumping gasoline on a fire"): a thing
     ("a terrible situation", "overzealous regulations") is no one blamed."""
     if token.pos_ == "PROPN" or token.ent_type_ in ENTITIES:
@@ -160,14 +160,31 @@ def _named(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.dep_ in SUBJECTS and token.tag_ == "NNS"
 
 
+def aimed_at(target: Token, topic_terms: frozenset[str]) -> bool:
+    """``target`` (its phrase) is one the topic's words name."""
+    return bool(_target_terms(list(target.subtree)[:MAX_TARGET]) & topic_terms)
+
+
 def blames(token: Token, topic_terms: frozenset[str]) -> bool | None:
     """True when ``token`` (a negative word) is aimed at a named person or thing the topic's words do not
     name, False when at one they name; None when its target is a pronoun or not found."""
     target = evaluated(token)
-    if target is None or not _named(target):
+    if target is None or not named(target):
         return None
-    words = _target_terms(list(target.subtree)[:MAX_TARGET])
-    return not (words & topic_terms)
+    return not aimed_at(target, topic_terms)
+
+
+def cue_object(statement: Statement) -> Token | None:
+    """The object of the statement's reporting verb in the parse ("blasted the senator as ...")."""
+    doc = _DOC.get()
+    if doc is None or statement.cue_start is None or statement.cue_end is None:
+        return None
+    if fold(doc_text(doc)[statement.cue_start : statement.cue_end]) != fold(statement.cue or ""):
+        return None  # the offsets are not in this text (a headline's)
+    span = doc.char_span(statement.cue_start, statement.cue_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return next((c for c in span.root.children if c.dep_ == "dobj"), None)
 
 
 def evaluation(

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.camp import camp_stance
-from quotegraph.extract.stance.evaluate import evaluation, quote_tokens
+from quotegraph.extract.stance.evaluate import aimed_at, cue_object, evaluation, named, quote_tokens
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, fold
 
@@ -67,6 +67,7 @@ class Lexicon:
     positive_cues: frozenset[str] = frozenset()
     camp_nouns: frozenset[str] = frozenset()
     averting: tuple[str, ...] = ()
+    failing: tuple[str, ...] = ()
     reactions: frozenset[str] = frozenset()
 
 
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         positive_cues=frozenset(data.get("positive_cues") or ()),
         camp_nouns=frozenset(fold(w) for w in data.get("camp_nouns") or ()),
         averting=tuple(fold(w) for w in data.get("averting") or ()),
+        failing=tuple(fold(w) for w in data.get("failing") or ()),
         reactions=frozenset(data.get("reactions") or ()),
     )
 
@@ -303,6 +305,25 @@ def demands(words: Sequence[str]) -> bool:
     )
 
 
+def _cue_weight(statement: Statement, topic: Topic, kind: str, words: Sequence[str]) -> tuple[float, str]:
+    """What the reporting verb says: a support or oppose cue its side; one that blames or praises its
+    object sides with an accusation when it blames (against a proposal when it blames), unless the blame
+    is for not doing something ("criticized him for not releasing them": a demand, it supports), or falls
+    on someone the topic does not name (blame of the accusers, not of the accused: it opposes)."""
+    if kind not in ("negative", "positive"):
+        return {"support": 1.0, "weak": 0.5, "oppose": -1.5}[kind], ""
+    accusing = accuses(topic)
+    if kind == "negative" and _word_hits(words, lexicon().failing):
+        return 1.0, " (for not doing)"
+    target = cue_object(statement)
+    if target is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in target.head.children):
+        target = None  # "accused X of Y": the charge Y says what the blame is about, not X
+    if accusing and target is not None and named(target) and not aimed_at(target, _target_words(topic)):
+        return (-1.5 if kind == "negative" else 1.0), f" (aimed at {target.text})"
+    # blame of what the proposition accuses supports it; blame of what it proposes opposes it
+    return (1.0 if (kind == "negative") == accusing else -1.5), ""
+
+
 def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | None, float, tuple[str, ...]]:
     """Stance of a statement on ``topic``'s proposition, with confidence and the deciding words."""
     lex = lexicon()
@@ -313,13 +334,9 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
     accusing = accuses(topic)
     kind = cue_class(statement.cue)
     if kind is not None:
-        if kind in ("negative", "positive"):
-            # blame of what the proposition accuses supports it; blame of what it proposes opposes it
-            weight = 1.0 if (kind == "negative") == accusing else -1.5
-        else:
-            weight = {"support": 1.0, "weak": 0.5, "oppose": -1.5}[kind]
+        weight, why = _cue_weight(statement, topic, kind, words)
         score += weight
-        evidence.append(f"cue: {statement.cue}")
+        evidence.append(f"cue: {statement.cue}{why}")
     for p in _phrase_hits(quote, lex.support_phrases):
         score += 1.5
         evidence.append(p)
@@ -335,12 +352,16 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
         score -= 1.5
         evidence.append(f"averts: {p}")
     neutral = _phrase_hits(quote, lex.neutral_phrases)
-    negated = sum(1 for w in words if w in lex.negations or w.endswith("n't"))
+    # the negation of a blame for not doing something is the blame's ("for not releasing them")
+    failed = len(_word_hits(words, lex.failing)) if kind == "negative" else 0
+    negated = max(0, sum(1 for w in words if w in lex.negations or w.endswith("n't")) - failed)
     support_words = [w for w in words if w in lex.support_words]
     if support_words and not negated:
         score += 0.6 * min(2, len(support_words))
         evidence += support_words[:2]
-    if negated and not _phrase_hits(quote, lex.oppose_phrases):
+    if negated and not accusing and not _phrase_hits(quote, lex.oppose_phrases):
+        # an accusation is often made of negative claims ("he never paid", "she told nobody"): there a
+        # negation alone denies nothing
         score -= 0.75 * min(2, negated)
         evidence.append("negation")
     negative = [w for w in words if w in lex.negative_words]

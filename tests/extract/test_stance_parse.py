@@ -182,3 +182,58 @@ def test_stance_reaction_with_a_side_is_not_neutral(nlp):
     quote = "it is a tragedy that Holt rigged the city contracts for her donors and lied about it."
     s = _judge(nlp, sentence, quote)
     assert s.stance == "support", s.topics[0].evidence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "cue", "topic", "stance", "why"),
+    [
+        # a reporting verb that blames: whom it blames decides
+        (
+            "Councilman Ortiz blasted Senator Brandt as a disgrace over his remarks on the city contracts.",
+            "Senator Brandt as a disgrace over his remarks on the city contracts",
+            "blasted",
+            "mayor-contracts",
+            "oppose",
+            "aimed at Brandt",
+        ),
+        (
+            "Councilman Ortiz blasted Mayor Holt as a disgrace over the city contracts.",
+            "Mayor Holt as a disgrace over the city contracts",
+            "blasted",
+            "mayor-contracts",
+            "support",
+            "cue: blasted",
+        ),
+        # blame for not doing something demands it: it supports, on an accusation as on a proposal
+        (
+            "Councilman Ortiz criticized Holt for not publishing the city contracts.",
+            "Holt for not publishing the city contracts",
+            "criticized",
+            "mayor-contracts",
+            "support",
+            "for not doing",
+        ),
+        (
+            "Councilman Ortiz criticized the county board for not passing the transit levy.",
+            "the county board for not passing the transit levy",
+            "criticized",
+            "transit-levy",
+            "support",
+            "for not doing",
+        ),
+        # without it, blame of a proposal opposes it
+        (
+            "Councilman Ortiz criticized the transit levy as a waste of money.",
+            "the transit levy as a waste of money",
+            "criticized",
+            "transit-levy",
+            "oppose",
+            "cue: criticized",
+        ),
+    ],
+)
+def test_stance_blaming_cue(nlp, sentence, quote, cue, topic, stance, why):
+    s = _judge(nlp, sentence, quote, cue=cue, speaker="Councilman Ortiz")
+    assert s.topic == topic
+    assert s.stance == stance, s.topics[0].evidence
+    assert any(why in e for e in s.topics[0].evidence)
