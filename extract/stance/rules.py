@@ -68,6 +68,7 @@ class Lexicon:
     camp_nouns: frozenset[str] = frozenset()
     averting: tuple[str, ...] = ()
     failing: tuple[str, ...] = ()
+    rhetorical: tuple[str, ...] = ()
     reactions: frozenset[str] = frozenset()
 
 
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         camp_nouns=frozenset(fold(w) for w in data.get("camp_nouns") or ()),
         averting=tuple(fold(w) for w in data.get("averting") or ()),
         failing=tuple(fold(w) for w in data.get("failing") or ()),
+        rhetorical=tuple(fold(w) for w in data.get("rhetorical") or ()),
         reactions=frozenset(data.get("reactions") or ()),
     )
 
@@ -328,9 +330,18 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
     """Stance of a statement on ``topic``'s proposition, with confidence and the deciding words."""
     lex = lexicon()
     quote = fold(statement.quote)
-    words = _WORD.findall(quote)
     evidence: list[str] = []
     score = 0.0
+    # the topic's clauses of a quote lose their question marks: "why ..." asks without one
+    asked = [p for p in _phrase_hits(quote, lex.rhetorical) if "?" in quote or p.startswith("why ")]
+    if asked:
+        # "why won't he release them?", "how many times do we have to see this?": a demand or a charge put
+        # as a question; its negation is part of the charge, no denial
+        for p in asked:
+            quote = quote.replace(p, " ")
+        score += 1.5
+        evidence.append(f"rhetorical question: {asked[0]}")
+    words = _WORD.findall(quote)
     accusing = accuses(topic)
     kind = cue_class(statement.cue)
     if kind is not None:

@@ -237,3 +237,26 @@ def test_stance_blaming_cue(nlp, sentence, quote, cue, topic, stance, why):
     assert s.topic == topic
     assert s.stance == stance, s.topics[0].evidence
     assert any(why in e for e in s.topics[0].evidence)
+
+
+@pytest.mark.parametrize(
+    ("quote", "topic", "stance"),
+    [
+        # a question that charges or demands sides with what it charges or demands
+        ("Why won't Holt publish the city contracts if she has nothing to hide?", "mayor-contracts", "support"),
+        ("How many times do we have to read about city contracts going to her donors?", "mayor-contracts", "support"),
+        ("Why not put the transit levy on the ballot and let voters decide?", "transit-levy", "support"),
+    ],
+)
+def test_stance_rhetorical_question(nlp, quote, topic, stance):
+    s = _judge(nlp, f'Reyes said "{quote}"', quote)
+    assert s.topic == topic
+    assert s.stance == stance, s.topics[0].evidence
+    assert any("rhetorical question" in e for e in s.topics[0].evidence)
+
+
+def test_stance_plain_question_is_no_charge(nlp):
+    # a real question without a charging opening takes no side by itself
+    quote = "When will the county vote on the transit levy?"
+    s = _judge(nlp, f'Reyes asked "{quote}"', quote, cue="asked")
+    assert not any("rhetorical question" in e for e in s.topics[0].evidence)
