@@ -29,6 +29,7 @@ class Lexicon:
     topic: dict[str, frozenset[str]] = field(default_factory=dict)
     inverted: frozenset[str] = frozenset()
     not_speaker_labels: frozenset[str] = frozenset()
+    idioms: frozenset[tuple[str, ...]] = frozenset()
 
     def verb_class(self, lemma: str, *, include_thought: bool = False) -> str | None:
         if lemma in self.appeal:
@@ -69,6 +70,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         nouns=frozenset(data.get("nouns") or ()),
         inverted=frozenset(w.lower() for w in data.get("inverted") or ()),
         not_speaker_labels=frozenset(w.lower() for w in data.get("not_speaker_labels") or ()),
+        idioms=frozenset(tuple(phrase.lower().split()) for phrase in data.get("idioms") or ()),
     )
 
 
@@ -125,6 +127,20 @@ def _verb_tagged_as_noun(token: Token) -> bool:
     )
 
 
+def _in_idiom(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
+    """``token`` ends a set phrase that opens its clause and reports nothing ("That said, ...", "All told,
+    ...", "it's fair to say", "Only time will tell"): the phrase's first word starts the sentence or follows a
+    punctuation mark or a conjunction."""
+    for idiom in lexicon.idioms:
+        first = token.i - len(idiom) + 1
+        if first < 0 or tuple(t.lower_ for t in doc[first : token.i + 1]) != idiom:
+            continue
+        before = doc[first - 1] if first > 0 else None
+        if before is None or doc[first].is_sent_start or before.is_punct or before.pos_ in ("CCONJ", "SCONJ"):
+            return True
+    return False
+
+
 def find_cues(doc: Doc, lexicon: Lexicon, *, include_thought: bool = False) -> list[Cue]:
     """Every reporting cue of ``doc``, in text order."""
     cues: list[Cue] = []
@@ -136,6 +152,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, *, include_thought: bool = False) -> l
             continue
         not_a_verb = token.pos_ not in ("VERB", "AUX") or (token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"))
         if not_a_verb and not _verb_tagged_as_noun(token):
+            continue
+        if _in_idiom(doc, token, lexicon):
             continue
         lemma = token.lemma_.lower()
         particle = _particle(token, lexicon)

@@ -78,3 +78,30 @@ def test_component_a_quote_after_the_attribution_still_continues_it(nlp) -> None
     statements = _statements(nlp, text)
     pension = next(s for s in statements if "pension" in s.quote)
     assert pension.speaker is not None and pension.speaker.endswith("Holt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said, the senator cannot win the nomination outright before the convention.",
+        "It's fair to say the mayor was referring to the new border plan.",
+        "Only time will tell if the governor's lead will last through the winter.",
+        "All told, five million families could be eligible for the new benefit.",
+        "Needless to say, the plan to rebuild the harbour failed within a year.",
+    ],
+)
+def test_component_set_phrases_with_a_cue_verb_are_not_statements(nlp, text: str) -> None:
+    assert _statements(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote_has", "cue"),
+    [
+        ("That said, voters say the economy matters most to them this year.", "the economy matters", "say"),
+        ("Protesters carried a sign that said the mayor must resign at once.", "the mayor must resign", "said"),
+        ("The minister said that time will tell whether the reform works.", "time will tell", "said"),
+    ],
+)
+def test_component_reports_next_to_set_phrases_stay(nlp, text: str, quote_has: str, cue: str) -> None:
+    statements = _statements(nlp, text)
+    assert any(quote_has in s.quote and s.cue == cue for s in statements), statements
