@@ -37,7 +37,7 @@ from quotegraph.extract.content import (
 from quotegraph.extract.cues import Cue, Lexicon, find_cues
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
 from quotegraph.extract.speaker import Mention, find_subject, mention_for, name_between, role_in
-from quotegraph.extract.text import DOUBLE_OPENERS, LEAD_MARKS, OPEN_MARKS, surname
+from quotegraph.extract.text import DOUBLE_OPENERS, END_MARKS, LEAD_MARKS, OPEN_MARKS, surname
 from spacy.tokens import Doc, Span, Token
 
 _WORD = re.compile(r"\w+")
@@ -53,6 +53,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _SUBORDINATORS = frozenset(
     {"when", "while", "if", "after", "before", "because", "since", "although", "though", "once", "until", "unless"}
 )
+_ASIDE = re.compile(r"[”\"’'»]{1,2}[ \t]+[a-z]")  # '“...?” asked Dunn': a lower-case verb after the mark
 _COMMA_CLOSE = re.compile(r"\s*(?:,\s*[”\"’'»]{1,2}|[”\"’'»]{1,2}\s*,)")  # a quote closed by a comma
 
 
@@ -69,6 +70,13 @@ class Found:
     quotes: tuple[QuoteSpan, ...] = ()
     turn: bool = False  # a transcript turn ("PENCE: ...")
     pieces: tuple[tuple[int, int], ...] = ()  # the parts around a cue inside the content ("A, she said, B")
+
+
+def before_quote(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` without the opening mark of the quote that starts at ``end`` (a doubled
+    apostrophe too: ''...'') and the spaces before it."""
+    lead = text[start:end].rstrip(LEAD_MARKS)
+    return lead[:-2].rstrip(LEAD_MARKS) if lead.endswith("''") else lead
 
 
 def _words(text: str) -> int:
@@ -330,13 +338,16 @@ def adjacent_cue(
         if subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes):
             continue
         own_content = clause_content(doc, head) is not None
+        # no sentence ends between the quote and its speaker (the "Mr." of "Mr. Tate wrote" ends none)
+        before_speaker = text[q.end : min(cue.start, subject.left_edge.idx) if subject.idx >= q.end else cue.start]
         # the parser often ends a sentence at a closing quote mark: “...?” Clinton said. But a quote that
         # ends its sentence is not the content of a cue that has its own ('“...” Russia insisted that ...')
         ends_sentence = text[max(q.start, q.end - 1) : q.end] in (".", "!", "?")
         same_sentence = (
             _words_besides(doc, q.end, cue.start, subject, head) <= 6
             and not (ends_sentence and own_content)
-            and ((after is not None and cue.start < after.end_char) or not _SENTENCE_END.search(between))
+            and ((after is not None and cue.start < after.end_char) or not _SENTENCE_END.search(before_speaker))
+            and not (ends_sentence and _words(before_speaker))  # '“... bad.” But Mr. Trump did not respond'
         )
         pointer = any(c.dep_ in ("dobj", "advmod") and c.lower_ in POINTERS for c in head.children)
         has_content = own_content and not same_sentence
@@ -352,7 +363,7 @@ def adjacent_cue(
             return cue, mention, span, 0.9 if same_sentence else 0.8
         break
     # b. 'He said: "..."' / 'X told reporters, "..."'
-    lead = text[para_start : q.start].rstrip(LEAD_MARKS)
+    lead = before_quote(text, para_start, q.start)
     if lead.endswith((":", ",")):
         candidates = []
         for cue in reversed(cues):
@@ -377,7 +388,7 @@ def adjacent_cue(
         led = colon_speaker(doc, q)
         if led is not None:
             return (*led, (q.start, q.end), 0.7)
-    if _COMMA_CLOSE.match(text, q.end):
+    if _COMMA_CLOSE.match(text, q.end) or (text[q.end - 1 : q.end] in ("?", "!") and _ASIDE.match(text, q.end)):
         tail = comma_speaker(doc, q)
         if tail is not None:
             return (*tail, (q.start, q.end), 0.75)
@@ -440,7 +451,7 @@ def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
     the clause that ends in a colon or comma right before a quote names its speaker as the subject of its
     verb (any verb), or, before a colon and without a verb, as the name that stands just before it."""
     text = doc_text(doc)
-    lead = text[: q.start].rstrip(LEAD_MARKS + " \t")
+    lead = before_quote(text, 0, q.start).rstrip(" \t")
     mark = lead[-1:]
     if mark not in (":", ","):
         lead = lead.rstrip("\n \t")
@@ -578,7 +589,7 @@ def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon) -> list[
 def inverted_cue(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[Cue, Mention] | None:
     """'Said Ellis: “...”', 'Added the senator, “...”': a sentence that the cue verb itself opens
     (the tagger often reads "Said Ellis" as a name, so the words are matched, not the parse)."""
-    lead = doc_text(doc)[start:end].rstrip(LEAD_MARKS)
+    lead = before_quote(doc_text(doc), start, end)
     m = re.search(r"(?:^|[.!?][”\"’]?\s+|\n\s*)([A-Z][a-z]+)\s+([^.:;\n]{1,80}?)\s*[:,]$", lead)
     if not m or m.group(1).lower() not in lexicon.inverted:
         return None
@@ -620,7 +631,7 @@ def continuation(doc: Doc, cue: Cue, quotes: list[QuoteSpan], cues: list[Cue], l
     if "\n" in gap.strip(" \t") or _words(gap) > 45 or first.words(text) < 2:
         return []
     own = find_subject(doc, doc[cue.head])
-    lead = text[cue.end : first.start].rstrip(LEAD_MARKS)
+    lead = before_quote(text, cue.end, first.start)
     for c in cues:
         if not cue.end < c.start < first.start:
             continue
@@ -677,23 +688,34 @@ def dash_attribution(doc: Doc, q: QuoteSpan) -> Mention | None:
     text = doc_text(doc)
     line_end = text.find("\n", q.end)
     line_end = len(text) if line_end < 0 else line_end
-    tail = text[q.end : line_end]
-    m = re.match(r"^[”»\"’]?\s*[―—–-]+\s*(.+?)[.\s]*$", tail)
+    tail_start = q.end
+    if not text[q.end : line_end].strip(END_MARKS + "'. \t") and line_end < len(text):
+        # the quote ends its paragraph: the byline may stand alone on the next line ("\n\n- Hillary Clinton.")
+        tail_start = len(text) - len(text[line_end:].lstrip())
+        line_end = text.find("\n", tail_start)
+        line_end = len(text) if line_end < 0 else line_end
+    tail = text[tail_start:line_end]
+    m = re.match(r"^[”»\"’']*\s*[―—–-]+\s*(.+?)[.\s]*$", tail)
     if not m or len(m.group(1)) > 80:
         return None
-    start = q.end + m.start(1)
+    start = tail_start + m.start(1)
     span = doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
     if span is None or not len(span):
         return None
     names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
     if not names:
         return None
-    words = m.group(1).split()
+    byline = m.group(1).split(",")[0]  # "Michelle Marks, Philadelphia": the name, not the place
+    words = byline.split()
     if len(words) <= 5 and all(w[:1].isupper() for w in words):
         # a byline of capitalised words is the whole name, however the tagger split it
-        name = m.group(1).strip(" .")
-        return Mention(start, start + len(name), names[-1].i, name, name, "PERSON")
-    return mention_for(doc, names[-1])
+        name = byline.strip(" .")
+        return Mention(start, start + len(name), names[0].i, name, name, "PERSON")
+    # "-President Obama, tweeting after Clinton's speech": the first name speaks
+    head = names[0]
+    while head.i + 1 < span.end and doc[head.i + 1].pos_ == "PROPN":
+        head = doc[head.i + 1]
+    return mention_for(doc, head)
 
 
 def sentence_after(doc: Doc, q: QuoteSpan) -> Span | None:

@@ -98,6 +98,34 @@ def _speaker_of(found: list[tuple[str | None, str]], start: str) -> str | None:
             "I wish I could",
             "Ward",
         ),
+        # quotes opened by doubled apostrophes
+        (
+            "The hearing ran late.\n\nSenator Ann Cole, Republican of Maine, gave the idea a try in an "
+            "interview on Tuesday: ''You can easily argue that the plan is a tax on the poor.''",
+            "You can easily argue",
+            "Ann Cole",
+        ),
+        # the "Mr." of the speaker ends no sentence
+        (
+            "The criticism came fast.\n\n''If the mayor thinks she can unleash her husband on me, she is "
+            "wrong!'' Mr. Tate wrote on Twitter on Monday.",
+            "If the mayor thinks",
+            "Tate",
+        ),
+        # a lower-case verb after a question closes it: the name after it speaks
+        (
+            "The speech drew fire.\n\n“What sport is he talking about, and who? Is the mayor profiling?” reacted Tate.",
+            "What sport is he",
+            "Tate",
+        ),
+        # a byline on the line after the quote
+        (
+            "The debate was lively.\n\n"
+            '"I will look into it. I do not know the status, but I will certainly look into it."\n\n'
+            "- Helen Ward.\n\nShe has been looking into it for a long time.",
+            "I will look into it",
+            "Helen Ward",
+        ),
     ],
 )
 def test_speaker_attribution_of_news_quotes(extractor, body, start, speaker):
@@ -146,6 +174,13 @@ def test_speaker_attribution_of_news_quotes(extractor, body, start, speaker):
             "courts to decide.",
             "it should be up to",
             "mayor",
+        ),
+        # a quote that ends its sentence, then someone else's sentence
+        (
+            "Mr. Cole seemed to mock his rival, saying at one point, ''The answer is not simply to yell at "
+            "everyone.'' But Mr. Tate, again, did not respond in kind.",
+            "The answer is not simply",
+            "Tate",
         ),
     ],
 )
