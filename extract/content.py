@@ -380,9 +380,20 @@ def object_content(doc: Doc, cue_head: Token, *, min_words: int = 4) -> tuple[in
     if obj is None:
         return None
     parts = [obj]
+    predicate = False  # "called [Trump] [unhinged]", "described [the plan] [as a disaster]"
     for child in cue_head.children:
-        if child.i > obj.i and (
+        if child.i <= obj.i:
+            continue
+        as_clause = (  # "described X as beset by ...", not "condemned X as Pyongyang fired ...": a time
+            child.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        )
+        if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as") or as_clause:
+            predicate = True  # "described X as beset by ...": the parser reads "as" as a clause's mark
+        if (
             child.dep_ in ("oprd", "xcomp", "ccomp")
+            or as_clause
             # "described X as Y", "accused X of Y", "praised X for Y", "slammed X over Y"
             or (child.dep_ == "prep" and child.lower_ in ("as", "of", "for", "over"))
         ):
@@ -390,7 +401,7 @@ def object_content(doc: Doc, cue_head: Token, *, min_words: int = 4) -> tuple[in
     left = min(subtree_range(p)[0] for p in parts)
     right = max(subtree_range(p)[1] for p in parts)
     left, right = cut_asides(doc, left, right)
-    if right - left + 1 < min_words:
+    if right - left + 1 < (2 if predicate else min_words):
         return None
     return doc[left].idx, doc[right].idx + len(doc[right])
 

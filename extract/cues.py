@@ -94,6 +94,13 @@ def _particle(token: Token, lexicon: Lexicon) -> Token | None:
     for child in token.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in particles and child.i > token.i:
             return child
+    # "called for [the president to resign]": the parser reads "for" as the mark of the infinitive clause
+    for child in token.children:
+        if child.dep_ in ("advcl", "ccomp", "xcomp") and child.i > token.i:
+            mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ in particles), None)
+            between = token.doc[token.i + 1 : mark.i] if mark is not None else None
+            if between is not None and all(t.dep_ in ("advmod", "npadvmod") for t in between):
+                return mark  # right after the verb, or after "again", "Wednesday"
     return None
 
 

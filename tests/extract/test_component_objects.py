@@ -1,0 +1,53 @@
+"""Cues whose content is their object, with the real model: "called for [X to Y]" (the parser reads "for"
+as the mark of the infinitive clause), "called [X Y]", "described [X as Y]"."""
+
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.model import Statement
+
+
+def _statements(nlp, text: str) -> list[Statement]:
+    return nlp(text)._.statements
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue"),
+    [
+        (
+            "The opposition leader called for the finance minister to resign.",
+            "the finance minister to resign",
+            "The opposition leader",
+            "called for",
+        ),
+        (
+            "Union leaders have called for the minimum wage to be raised to $18 by 2028.",
+            "the minimum wage to be raised to $18 by 2028",
+            "Union leaders",
+            "called for",
+        ),
+        ("The governor called the pension deal unfair.", "the pension deal unfair", "The governor", "called"),
+        (
+            "The senator described the country as beset by rising prices.",
+            "the country as beset by rising prices",
+            "The senator",
+            "described",
+        ),
+    ],
+)
+def test_object_cue_reports_its_object(nlp, text, quote, speaker, cue):
+    [s] = _statements(nlp, text)
+    assert (s.quote, s.speaker_mention, s.cue) == (quote, speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "as" with a subject of its own is a time, not what the object is called
+        "The council condemned the launch as the missiles fell into the sea.",
+        # a short object without a predicate says nothing
+        "The minister called the mayor.",
+    ],
+)
+def test_object_cue_negatives(nlp, text):
+    assert _statements(nlp, text) == []
