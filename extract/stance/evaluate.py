@@ -35,6 +35,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 DESCRIBED = ("pobj", "oprd")
 """Dependencies by which a word describes a verb's object ("described him as a fraud", "called it a farce")."""
 ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+FIRST_PERSON = ("i", "we")
 MAX_TARGET = 8
 PIECE = " ... "
 """How :func:`quotegraph.extract.stance.rules.topic_clauses` joins the clauses of a quote."""
@@ -187,18 +188,43 @@ def cue_object(statement: Statement) -> Token | None:
     return next((c for c in span.root.children if c.dep_ == "dobj"), None)
 
 
+def reported(token: Token, inside: set[int], reporting: frozenset[str]) -> bool:
+    """``token`` stands in what the speaker reports of others ("the notion that ...", "the criticism is
+    that ...", "they claim that ..."): its evaluation is theirs, not the speaker's."""
+    node = token
+    for _ in range(8):
+        head = node.head
+        if head is node:
+            return False
+        if head.i not in inside:
+            return False  # the quote's own reporting verb
+        if node.dep_ in ("ccomp", "acl", "attr") and head.lemma_.lower() in reporting:
+            if head.pos_ == "NOUN":
+                return True
+            subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+            return subject is not None and subject.lower_ not in FIRST_PERSON
+        node = head
+    return False
+
+
 def evaluation(
-    tokens: Sequence[Token], skip: frozenset[str], negations: frozenset[str], topic_terms: frozenset[str] = frozenset()
+    tokens: Sequence[Token],
+    skip: frozenset[str],
+    negations: frozenset[str],
+    topic_terms: frozenset[str] = frozenset(),
+    reporting: frozenset[str] = frozenset(),
 ) -> Evaluation:
     """The evaluation the tokens carry: each word's valence in VADER's lexicon (by form, else lemma),
     turned by a negation that governs it; proper names and the words of ``skip`` (the topic's, which name
-    the matter) do not evaluate. With ``topic_terms``, also whom the blame is aimed at."""
+    the matter) do not evaluate, nor do words in what the quote reports of others (``reporting``: the nouns
+    and verbs that report). With ``topic_terms``, also whom the blame is aimed at."""
     valences = _valences()
     total = 0.0
     words = []
     others, blame = [], 0.0
+    inside = {t.i for t in tokens}
     for t in tokens:
-        if t.pos_ == "PROPN" or t.lower_ in skip:
+        if t.pos_ == "PROPN" or t.lower_ in skip or reported(t, inside, reporting):
             continue
         v = valences.get(t.lower_)
         if v is None:

@@ -69,6 +69,7 @@ class Lexicon:
     averting: tuple[str, ...] = ()
     failing: tuple[str, ...] = ()
     rhetorical: tuple[str, ...] = ()
+    reporting: frozenset[str] = frozenset()
     reactions: frozenset[str] = frozenset()
 
 
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
         averting=tuple(fold(w) for w in data.get("averting") or ()),
         failing=tuple(fold(w) for w in data.get("failing") or ()),
         rhetorical=tuple(fold(w) for w in data.get("rhetorical") or ()),
+        reporting=frozenset(fold(w) for w in data.get("reporting") or ()),
         reactions=frozenset(data.get("reactions") or ()),
     )
 
@@ -415,7 +417,8 @@ def _evaluation(statement: Statement, topic: Topic) -> tuple[float, str, tuple[s
     tokens = quote_tokens(statement)
     if tokens is None:
         return sentiment(without_topic_words(statement.quote, topic))[0], "", ()
-    found = evaluation(tokens, _topic_words(topic), lexicon().negations, _target_words(topic))
+    lex = lexicon()
+    found = evaluation(tokens, _topic_words(topic), lex.negations, _target_words(topic), lex.reporting)
     return found.compound, f": {', '.join(found.words[:3])}" if found.words else "", found.blamed_others
 
 

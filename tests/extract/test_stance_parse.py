@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from quotegraph.extract.model import Article, Statement
 from quotegraph.extract.stance import StanceAssigner, parse_topics
-from quotegraph.extract.stance.evaluate import evaluated, evaluation, negated
+from quotegraph.extract.stance.evaluate import evaluated, evaluation, negated, reported
 
 NEGATIONS = frozenset({"not", "n't", "no", "never", "nothing", "without", "neither", "nor", "none"})
 
@@ -260,3 +260,21 @@ def test_stance_plain_question_is_no_charge(nlp):
     quote = "When will the county vote on the transit levy?"
     s = _judge(nlp, f'Reyes asked "{quote}"', quote, cue="asked")
     assert not any("rhetorical question" in e for e in s.topics[0].evidence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        # what the speaker reports of others is theirs: its evaluation is not the speaker's
+        ("Critics claim that the levy is a disgrace.", "disgrace", True),
+        ("There is the notion that the levy is a disaster.", "disaster", True),
+        # the speaker's own claim, and a plain clause, are the speaker's
+        ("I said that the levy is a disgrace.", "disgrace", False),
+        ("The levy is a disgrace.", "disgrace", False),
+    ],
+)
+def test_stance_reported_evaluation(nlp, sentence, word, expected):
+    doc = nlp(sentence)
+    token = next(t for t in doc if t.lower_ == word)
+    reporting = frozenset({"notion", "claim", "say"})
+    assert reported(token, {t.i for t in doc}, reporting) is expected
