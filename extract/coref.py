@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from quotegraph.extract.content import QuoteSpan
 from quotegraph.extract.lookup import sent_of
-from quotegraph.extract.speaker import Mention, _clean_name, role_in, roles_data
+from quotegraph.extract.speaker import Mention, _clean_name, _titled_person, role_in, roles_data
 from quotegraph.extract.text import surname, word_list
 from spacy.tokens import Doc
 
@@ -69,6 +69,7 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
         if len(ent) > 1 and ent[0].is_sent_start and ent[0].lower_ in verb_forms:
             ent = ent[1:]
         name = _clean_name(ent.text)
+        name = _titled_person(name) or name  # "Founder Beverly Bond" is Beverly Bond
         if name.isupper() and len(name) > 3:
             name = name.title()  # a transcript's "WALLACE" is Wallace
         if not name or not any(c.isupper() for c in name):

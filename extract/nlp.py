@@ -67,9 +67,21 @@ def load_pipeline(model: str | None = None, *, config: dict[str, Any] | None = N
     except OSError as err:
         raise ModelNotFound(f"cannot load spaCy pipeline {name!r}: {err}") from err
     nlp.max_length = max(nlp.max_length, 10_000_000)
+    keep_titles(nlp)
     if "quote_attribution" not in nlp.pipe_names:
         nlp.add_pipe("quote_attribution", last=True, config=config or {})
     return nlp
+
+
+def keep_titles(nlp: Language) -> None:
+    """Abbreviated titles ("Sgt.", "Const.", "Lt.") stay one token: the tokenizer would end a sentence at
+    their full stop and part the speaker from their title (list in ``resources/roles.yaml``)."""
+    from quotegraph.extract.speaker import roles_data
+    from spacy.attrs import ORTH
+
+    for title in roles_data().get("title_abbreviations") or ():
+        if title.endswith("."):
+            nlp.tokenizer.add_special_case(title, [{ORTH: title}])
 
 
 def model_id(nlp: Language) -> str:

@@ -283,19 +283,23 @@ def _name_in(span: Span, head: Token) -> tuple[str | None, str | None]:
     if person:
         # the person the head belongs to, else the last person
         chosen = next((e for e in person if e.start <= head.i < e.end), person[-1])
-        return _clean_name(chosen.text), "PERSON"
+        name = _clean_name(chosen.text)
+        return _titled_person(name) or name, "PERSON"
     if head.ent_type_ in ("ORG", "GPE", "NORP"):
         ent = next((e for e in ents if e.start <= head.i < e.end), None)
         if ent is not None:
-            return _clean_name(ent.text), ent.label_
-    if head.pos_ == "PROPN" and role_in(span.text) and not any(t.ent_type_ == "PERSON" for t in span):
-        # "the NATO Secretary-General": a title, not a name
-        return None, "ROLE"
+            name = _clean_name(ent.text)
+            person = _titled_person(name)  # "Liberal MPP Adil Shamji" tagged ORG: a person after their titles
+            return (person, "PERSON") if person else (name, ent.label_)
     if head.pos_ == "PROPN":
         left = head.i
         while left - 1 >= span.start and span.doc[left - 1].pos_ == "PROPN":
             left -= 1
-        return _clean_name(span.doc[left : head.i + 1].text), "PERSON" if head.ent_type_ == "PERSON" else "PROPN"
+        name = _clean_name(span.doc[left : head.i + 1].text)
+        person = _titled_person(name)
+        if role_in(span.text) and not person and not any(t.ent_type_ == "PERSON" for t in span):
+            return None, "ROLE"  # "the NATO Secretary-General": a title, not a name
+        return person or name, "PERSON" if head.ent_type_ == "PERSON" else "PROPN"
     if role_in(head.text) or role_in(span.text):
         return None, "ROLE"
     return None, "NOUN"
@@ -305,6 +309,27 @@ def _clean_name(text: str) -> str:
     text = re.sub(r"(’s|'s)$", "", text.strip())
     text = re.sub(r"^(the|The)\s+", "", text)
     return text.strip(" ,.")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Single words that title a name when printed before it: roles and organisation adjectives."""
+    roles, adjectives = _roles()
+    return frozenset(r for r in roles if " " not in r) | frozenset(adjectives)
+
+
+def _titled_person(name: str) -> str | None:
+    """The person's name in a name the tagger took titles into ("Spokesperson Justine Teplycky", "Liberal MPP
+    Adil Shamji" -> "Adil Shamji"; two words stay at least), or None when no role title opens ``name``
+    ("Republican National Committee", "U.S. Geological Survey" are names of their own)."""
+    words = name.split()
+    titles = _title_words()
+    while len(words) > 2 and words[0].lower().rstrip(".") in titles | {w.rstrip(".") for w in titles}:
+        words = words[1:]
+    person = " ".join(words)
+    if person == name or role_in(name[: len(name) - len(person)]) is None or role_in(person) is not None:
+        return None
+    return person
 
 
 def _org_in(span: Span, name: str | None) -> str | None:
@@ -332,4 +357,7 @@ def _org_in(span: Span, name: str | None) -> str | None:
 def title_role(text: str) -> str | None:
     """A role as it would be printed ("Foreign Minister")."""
     role = role_in(text)
-    return role.title().replace("Of", "of") if role else None
+    if not role:
+        return None
+    # an abbreviation stays in capitals ("MPP", "CEO"), the rest in title case ("Secretary of State")
+    return " ".join(w.upper() if len(w) <= 3 and not w.endswith(".") and w != "of" else w.title() for w in role.split())

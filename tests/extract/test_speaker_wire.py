@@ -203,3 +203,33 @@ def test_speaker_groups_are_typed_as_groups(extractor, body, speaker, kind):
     _, statements = extractor._process([article])[0]
     [s] = [s for s in statements if s.speaker == speaker]
     assert s.speaker_type == kind and s.speaker_key.startswith(kind + "/")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "role"),
+    [
+        # titles the tagger takes into the name: parliaments and police beyond Washington
+        ("Liberal MPP Adil Shamji said the cap does nothing for renters.", "Adil Shamji", "MPP"),
+        ("Spokesperson Justine Teplycky said the government remains committed.", "Justine Teplycky", "Spokesperson"),
+        ("Sgt. Kevin Ng said officers had responded to 40 disputes this year.", "Kevin Ng", "Sgt."),
+        (
+            "Premier Doug Ford announced the cap on Thursday. “Nobody should choose between rent and food,” "
+            "the premier said.",
+            "Doug Ford",
+            "Premier",
+        ),
+        # an organisation's own name keeps its first word
+        (
+            "The Republican National Committee said the ads would run until November.",
+            "Republican National Committee",
+            None,
+        ),
+        ("The U.S. Geological Survey said the quake struck at a depth of 10 km.", "U.S. Geological Survey", None),
+    ],
+)
+def test_speaker_wire_titles_are_no_part_of_the_name(nlp, body: str, speaker: str, role: str | None) -> None:
+    article = Article(name="a.txt", text="Rents\n\n" + body, title="Rents", skip=((0, 5),), article_id="a.txt")
+    _, statements = Extractor(nlp=nlp)._process([article])[0]
+    assert statements, body
+    assert {s.speaker for s in statements} == {speaker}
+    assert statements[-1].speaker_role == role
