@@ -6,6 +6,7 @@ gives for that person. No guess across articles: that is :mod:`quotegraph.extrac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -72,8 +73,8 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
         name = _titled_person(name) or name  # "Founder Beverly Bond" is Beverly Bond
         if name.isupper() and len(name) > 3:
             name = name.title()  # a transcript's "WALLACE" is Wallace
-        if not name or not any(c.isupper() for c in name):
-            continue
+        if not name or not any(c.isupper() for c in name) or re.search(r"\sv(?:s)?\.\s", name):
+            continue  # "Trump v. Trump": a case or a book, no person
         key = surname(name)
         if len(name.split()) > len(index.full_by_surname.get(key, "").split()):
             index.full_by_surname[key] = name
@@ -184,9 +185,12 @@ def previous_subject(doc: Doc, head: int) -> str | None:
     if subject is None:
         return None
     if subject.ent_type_ != "PERSON":
-        subject = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-        if subject is None:
-            return None
+        appos = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if appos is None:
+            # "Ford has faced criticism": a surname the tagger took for a company; resolve() keeps it only
+            # when it names a person of the article
+            return subject.text if subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG") else None
+        subject = appos
     ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
     return _clean_name(ent.text) if ent is not None and ent.label_ == "PERSON" else None
 

@@ -360,4 +360,10 @@ def title_role(text: str) -> str | None:
     if not role:
         return None
     # an abbreviation stays in capitals ("MPP", "CEO"), the rest in title case ("Secretary of State")
-    return " ".join(w.upper() if len(w) <= 3 and not w.endswith(".") and w != "of" else w.title() for w in role.split())
+    return " ".join(_printed(w) for w in role.split())
+
+
+def _printed(word: str) -> str:
+    if word == "of":
+        return word
+    return word.upper() if len(word) <= 3 and not word.endswith(".") else word.title()

@@ -233,3 +233,17 @@ def test_speaker_wire_titles_are_no_part_of_the_name(nlp, body: str, speaker: st
     assert statements, body
     assert {s.speaker for s in statements} == {speaker}
     assert statements[-1].speaker_role == role
+
+
+def test_speaker_wire_he_is_the_subject_of_the_sentence_before(nlp) -> None:
+    # the tagger takes "Ford" for the company: the sentence's subject still names the premier, not the last speaker
+    body = (
+        "Premier Doug Ford announced the cap on Thursday. Liberal MPP Adil Shamji said the cap does nothing. "
+        "“It's a press release, not a plan,” Shamji said.\n\n"
+        "Ford has faced criticism over housing for months. Last week, he told reporters that the province was "
+        "doing everything it can."
+    )
+    article = Article(name="a.txt", text="Rents\n\n" + body, title="Rents", skip=((0, 5),), article_id="a.txt")
+    _, statements = Extractor(nlp=nlp)._process([article])[0]
+    last = statements[-1]
+    assert last.speaker_mention == "he" and last.speaker == "Doug Ford"
