@@ -221,15 +221,16 @@ def evaluation(
     valences = _valences()
     total = 0.0
     words = []
-    others, blame = [], 0.0
+    others: list[tuple[float, str]] = []
+    blame = 0.0
     inside = {t.i for t in tokens}
     for t in tokens:
-        if t.pos_ == "PROPN" or t.lower_ in skip or reported(t, inside, reporting):
+        if t.pos_ == "PROPN" or t.lower_ in skip:
             continue
         v = valences.get(t.lower_)
         if v is None:
             v = valences.get(t.lemma_.lower())
-        if not v:
+        if not v or reported(t, inside, reporting):
             continue
         if negated(t, negations):
             v *= NEGATION_SCALAR
@@ -239,12 +240,9 @@ def evaluation(
         total += v
         if v < 0 and topic_terms:
             blame -= v
-            aimed = blames(t, topic_terms)
-            if aimed:
-                others.append((-v, t))
-    if others and sum(v for v, _ in others) * 2 >= blame:
-        named = tuple(dict.fromkeys(evaluated(t).text for _, t in others))  # type: ignore[union-attr]
-    else:
-        named = ()
+            target = evaluated(t)
+            if target is not None and blames(t, topic_terms):
+                others.append((-v, target.text))
+    blamed = tuple(dict.fromkeys(name for _, name in others)) if sum(v for v, _ in others) * 2 >= blame > 0 else ()
     compound = total / math.sqrt(total * total + NORMALISE) if total else 0.0
-    return Evaluation(round(compound, 4), tuple(words), named)
+    return Evaluation(round(compound, 4), tuple(words), blamed)
