@@ -396,6 +396,8 @@ def object_content(doc: Doc, cue_head: Token, *, min_words: int = 4) -> tuple[in
             or as_clause
             # "described X as Y", "accused X of Y", "praised X for Y", "slammed X over Y"
             or (child.dep_ == "prep" and child.lower_ in ("as", "of", "for", "over"))
+            # "questioned X's “values” and [his readiness]": a noun the parser conjoined to the verb
+            or (child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"))
         ):
             parts.append(child)
     left = min(subtree_range(p)[0] for p in parts)

@@ -175,3 +175,23 @@ def _pieces(extractor: Extractor, body: str) -> list[str]:
 )
 def test_according_to_inside_the_sentence_reports_both_sides(extractor, body, expected):
     assert _pieces(extractor, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the parser conjoins the second object to the verb: both objects are what was questioned
+        (
+            'Cruz, leading narrowly in Iowa polls, questioned Trump\'s "New York values" and his readiness to be '
+            "commander in chief.",
+            'Trump\'s "New York values" and his readiness to be commander in chief',
+        ),
+        # negative: a conjoined verb is no second object
+        (
+            "The mayor praised the firefighters for their courage and thanked the volunteers.",
+            "the firefighters for their courage",
+        ),
+    ],
+)
+def test_object_content_takes_a_noun_conjoined_to_the_verb(extractor, body, expected):
+    assert expected in _spans(extractor, body)
