@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from quotegraph.extract.coref import agrees, gender_of
-from quotegraph.extract.model import Article
+from quotegraph.extract.model import Article, Statement
 from quotegraph.extract.pipeline import Extractor
 
 
@@ -14,11 +14,14 @@ def extractor(nlp) -> Extractor:
     return Extractor(nlp=nlp)
 
 
-def _speakers(extractor: Extractor, body: str) -> list[tuple[str | None, str]]:
+def _statements(extractor: Extractor, body: str) -> list[Statement]:
     text = "Pension row\n\n" + body
     article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
-    _, statements = extractor._process([article])[0]
-    return [(s.speaker, s.quote) for s in statements]
+    return extractor._process([article])[0][1]
+
+
+def _speakers(extractor: Extractor, body: str) -> list[tuple[str | None, str]]:
+    return [(s.speaker, s.quote) for s in _statements(extractor, body)]
 
 
 @pytest.mark.parametrize(
@@ -198,10 +201,7 @@ def test_speaker_the_company_is_the_organisation_named_before(extractor, body, s
     ],
 )
 def test_speaker_groups_are_typed_as_groups(extractor, body, speaker, kind):
-    text = "Pension row\n\n" + body
-    article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
-    _, statements = extractor._process([article])[0]
-    [s] = [s for s in statements if s.speaker == speaker]
+    [s] = [s for s in _statements(extractor, body) if s.speaker == speaker]
     assert s.speaker_type == kind and s.speaker_key.startswith(kind + "/")
 
 
@@ -227,15 +227,14 @@ def test_speaker_groups_are_typed_as_groups(extractor, body, speaker, kind):
         ("The U.S. Geological Survey said the quake struck at a depth of 10 km.", "U.S. Geological Survey", None),
     ],
 )
-def test_speaker_wire_titles_are_no_part_of_the_name(nlp, body: str, speaker: str, role: str | None) -> None:
-    article = Article(name="a.txt", text="Rents\n\n" + body, title="Rents", skip=((0, 5),), article_id="a.txt")
-    _, statements = Extractor(nlp=nlp)._process([article])[0]
+def test_speaker_wire_titles_are_no_part_of_the_name(extractor, body: str, speaker: str, role: str | None) -> None:
+    statements = _statements(extractor, body)
     assert statements, body
     assert {s.speaker for s in statements} == {speaker}
     assert statements[-1].speaker_role == role
 
 
-def test_speaker_wire_he_is_the_subject_of_the_sentence_before(nlp) -> None:
+def test_speaker_wire_he_is_the_subject_of_the_sentence_before(extractor) -> None:
     # the tagger takes "Ford" for the company: the sentence's subject still names the premier, not the last speaker
     body = (
         "Premier Doug Ford announced the cap on Thursday. Liberal MPP Adil Shamji said the cap does nothing. "
@@ -243,7 +242,5 @@ def test_speaker_wire_he_is_the_subject_of_the_sentence_before(nlp) -> None:
         "Ford has faced criticism over housing for months. Last week, he told reporters that the province was "
         "doing everything it can."
     )
-    article = Article(name="a.txt", text="Rents\n\n" + body, title="Rents", skip=((0, 5),), article_id="a.txt")
-    _, statements = Extractor(nlp=nlp)._process([article])[0]
-    last = statements[-1]
+    last = _statements(extractor, body)[-1]
     assert last.speaker_mention == "he" and last.speaker == "Doug Ford"
