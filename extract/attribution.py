@@ -49,6 +49,7 @@ _LABEL_LINE = re.compile(
 _TURN_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"“«][^\n]+$")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _COLON_QUOTE = re.compile(r":\s*[“\"«‘]")
+_SENTENCE_CLOSE = re.compile(r"[.!?][”\"’'»]*(?:\s|$)|.[”\"’'»]+[.!?]?(?:\n|$)")  # a quote that ends its sentence
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _SUBORDINATORS = frozenset(
     {"when", "while", "if", "after", "before", "because", "since", "although", "though", "once", "until", "unless"}
@@ -112,6 +113,8 @@ def find_statements(
     found, bound = cue_statements(doc, cues, quotes, lexicon)
     found = _with_labelled_lines(doc, found, bound, quotes, lexicon)
     found = quote_statements(doc, long_quotes, found, bound, cues, quotes, lexicon)
+    short = [q for q in quotes if 0 < q.words(text) < min_quote_words and q not in bound]
+    found += short_quote_statements(doc, short, found, cues, quotes, lexicon)
     return found, quotes
 
 
@@ -298,6 +301,38 @@ def quote_statements(
             continue
         found.append(Found(q.start, q.end, "direct", None, None, 0.3, (q,)))
     return found
+
+
+def short_quote_statements(
+    doc: Doc, short: list[QuoteSpan], found: list[Found], cues: list[Cue], quotes: list[QuoteSpan], lexicon: Lexicon
+) -> list[Found]:
+    """Quotes of a few words that a cue right next to them attributes: '“Not even one,” he said',
+    '“Quiet!” she shouted', 'He said, “No.”'. Without such a cue a short quote is a scare quote or a title."""
+    text = doc_text(doc)
+    out: list[Found] = []
+    for q in short:
+        if any(f.start <= q.start and q.end <= f.end for f in found):
+            continue
+        closed = text[q.end - 1] in "!?" or bool(_COMMA_CLOSE.match(text, q.end))
+        lead = text[: q.start].rstrip(LEAD_MARKS)
+        if not closed and not lead.endswith((":", ",")):
+            continue
+        attribution = adjacent_cue(doc, q, cues, quotes, lexicon)
+        if attribution is None:
+            continue
+        cue, mention, _, confidence = attribution
+        # a whole sentence of its own: it opens its sentence and the cue follows ('“Not even one,” he said'),
+        # or a cue and a comma or colon open the sentence it ends ('He said, “No.”')
+        opens = not lead.strip() or lead.rstrip().endswith((".", "!", "?", "\n")) or lead[-1:] == "\n"
+        ends = bool(_SENTENCE_CLOSE.match(text, q.end - 1))
+        after = opens and closed and cue.start >= q.end and _words(text[q.end : cue.start]) <= 3
+        before = ends and cue.end <= q.start and _words(text[cue.end : q.start]) == 0
+        if not (after or before):
+            continue
+        # “The risk,” she said, “is that ...”: the pieces of one utterance
+        pieces = (q, *continuation(doc, cue, quotes, cues, lexicon)) if after else (q,)
+        out.append(Found(q.start, pieces[-1].end, "direct", cue, mention, confidence, pieces))
+    return out
 
 
 def content_of(doc: Doc, cue: Cue, head: Token, lexicon: Lexicon) -> tuple[int, int] | None:

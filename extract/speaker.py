@@ -70,11 +70,7 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
                     return child
         return None
     subject = _subject(doc, head)
-    if subject is not None and (
-        subject.like_num
-        or any(c.isdigit() for c in subject.text)
-        or (subject.lower_ in ("p.m.", "a.m.", "p.m", "a.m") and subject.i > 0 and doc[subject.i - 1].like_num)
-    ):
+    if subject is not None and _number_subject(doc, subject):
         return None  # "5:45 p.m." heading a live blog entry is not a speaker
     if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
         subject = subject.head.head  # "Marc Morial, who suggested ...": the antecedent speaks
@@ -109,6 +105,21 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
     if subject is None:
         return _name_after(doc, head)
     return subject
+
+
+def _number_subject(doc: Doc, subject: Token) -> bool:
+    """A number or a time that cannot speak ("5:45 p.m.", "2016"); not a share of people ("Two in three
+    said", "One of the authors, Ari Fleischer, said", "Nearly six out of 10 say")."""
+    if subject.lower_ in ("p.m.", "a.m.", "p.m", "a.m") and subject.i > 0 and doc[subject.i - 1].like_num:
+        return True
+    if not (subject.like_num or any(c.isdigit() for c in subject.text)):
+        return False
+    nxt = doc[subject.i + 1] if subject.i + 1 < len(doc) else None
+    if ":" in subject.text or (nxt is not None and nxt.lower_.startswith(("p.m", "a.m"))):
+        return True
+    return not any(
+        c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in ("of", "in", "out")) for c in subject.children
+    )
 
 
 _AFTER_QUOTE = frozenset({",", "”", '"', "»", "’"})
@@ -234,9 +245,11 @@ def mention_for(doc: Doc, token: Token, *, left_limit: int = 0) -> Mention:
         t = stack.pop()
         left = min(left, t.i)
         stack.extend(c for c in t.children)
-    # "of" phrases inside a title ("Secretary of State Anthony Blinken", "the US House of Representatives")
+    # "of" phrases inside a title ("Secretary of State Anthony Blinken", "the US House of Representatives"),
+    # a share of people ("Two in three", "six out of 10")
+    shares = ("of", "in", "out") if token.like_num else ("of",)
     for child in token.children:
-        if child.i > token.i and child.dep_ == "prep" and child.lower_ == "of":
+        if child.i > token.i and child.dep_ == "prep" and child.lower_ in shares:
             r = max(t.i for t in child.subtree)
             right = max(right, r)
         if child.i > token.i and child.dep_ in ("compound", "flat"):
