@@ -52,11 +52,13 @@ def assemble(
     statements: list[Statement] = []
     previous: list[tuple[int, str]] = []
     last_para_speaker: tuple[int, str | None, Mention | None] | None = None
+    last_statement = -1  # index of the last statement with a speaker, which an unattributed quote may continue
     venues: dict[str, str] = {}
     for f in sorted(kept, key=lambda f: f.start):
         speaker = None
         confidence = f.confidence
         mention = f.mention
+        continued = None
         if mention is not None:
             speaker, factor = resolve(mention, index, previous, doc)
             confidence *= factor
@@ -65,6 +67,9 @@ def assemble(
         ):
             speaker, mention = last_para_speaker[1], last_para_speaker[2]
             confidence = 0.6
+            continued = (
+                last_statement if last_statement >= 0 and statements[last_statement].speaker == speaker else None
+            )
         if speaker is None and mention is None and not unattributed:
             continue
         if speaker is None and mention is None and not speech_like(doc, f):
@@ -82,6 +87,11 @@ def assemble(
         if confidence < min_confidence:
             continue
         pieces = utterance_pieces(f)
+        utterance = f"u{f.start}" if len(pieces) > 1 else None
+        if continued is not None:
+            # the quote goes on with what the speaker was saying ("“A,” she said. [...] “B.”"): one utterance
+            utterance = statements[continued].utterance or f"u{statements[continued].start}"
+            statements[continued] = replace(statements[continued], utterance=utterance)
         for start, end in pieces:
             statements.append(
                 Statement(
@@ -89,7 +99,7 @@ def assemble(
                     quote=text[start:end],
                     start=start,
                     end=end,
-                    utterance=f"u{f.start}" if len(pieces) > 1 else None,
+                    utterance=utterance,
                     kind=f.kind,  # type: ignore[arg-type]
                     speaker=speaker,
                     speaker_mention=mention.text if mention else None,
@@ -106,6 +116,8 @@ def assemble(
                     confidence=round(confidence, 3),
                 )
             )
+        if speaker:
+            last_statement = len(statements) - 1
     # a venue named once for a speaker ("He said this in an interview with The Economist") holds for
     # that speaker's other statements in the article
     statements = [

@@ -105,3 +105,28 @@ def test_component_set_phrases_with_a_cue_verb_are_not_statements(nlp, text: str
 def test_component_reports_next_to_set_phrases_stay(nlp, text: str, quote_has: str, cue: str) -> None:
     statements = _statements(nlp, text)
     assert any(quote_has in s.quote and s.cue == cue for s in statements), statements
+
+
+def test_component_a_quote_that_continues_a_speaker_is_one_utterance_with_it(nlp) -> None:
+    text = (
+        "“The budget is balanced and the deficit is gone,” Finance Minister Clara Holt said on Monday at the "
+        "opening of the new harbour terminal.\n\n"
+        "“We will not cut a single pension while I am in this office.”"
+    )
+    statements = _statements(nlp, text)
+    budget = next(s for s in statements if "budget" in s.quote)
+    pension = next(s for s in statements if "pension" in s.quote)
+    assert pension.speaker == budget.speaker and pension.utterance is not None
+    assert pension.utterance == budget.utterance
+
+
+def test_component_a_quote_after_someone_else_is_named_is_no_continuation(nlp) -> None:
+    text = (
+        "“The budget is balanced and the deficit is gone,” Finance Minister Clara Holt said on Monday.\n\n"
+        "Opposition leader Mark Dunn disagreed.\n\n"
+        "“We will not cut a single pension while I am in this office.”"
+    )
+    statements = _statements(nlp, text)
+    budget = next(s for s in statements if "budget" in s.quote)
+    pension = next((s for s in statements if "pension" in s.quote), None)
+    assert pension is None or pension.utterance is None or pension.utterance != budget.utterance
