@@ -39,6 +39,9 @@ class TimedAssigner:
         finally:
             self.seconds += time.process_time() - t
 
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)  # everything else the pipeline asks of an assigner (fell_back, key)
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
