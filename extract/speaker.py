@@ -67,9 +67,11 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
         if to is not None:
             for child in to.children:
                 if child.dep_ == "pobj":
-                    return child
+                    return author_of(child)
         return None
     subject = _subject(doc, head)
+    if subject is not None:
+        subject = author_of(subject)
     if subject is not None and _number_subject(doc, subject):
         return None  # "5:45 p.m." heading a live blog entry is not a speaker
     if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
@@ -120,6 +122,41 @@ def _number_subject(doc: Doc, subject: Token) -> bool:
     return not any(
         c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in ("of", "in", "out")) for c in subject.children
     )
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Nouns for a text that speaks for its author (``resources/roles.yaml`` ``document_nouns``)."""
+    return frozenset(w.lower() for w in roles_data().get("document_nouns") or ())
+
+
+def _named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG")
+
+
+def author_of(token: Token) -> Token:
+    """The author a sentence names for a text that speaks ("a fundraising email sent out by Sanders
+    warned", "a report from the agency", "Sanders' email notes", "Sanders is releasing an ad that
+    urges"), or ``token`` itself."""
+    if token.lemma_.lower() not in document_nouns():
+        return token
+    for child in token.children:
+        if child.dep_ == "poss" and _named(child):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            named = [g for g in child.children if g.dep_ == "pobj" and _named(g)]
+            if named:
+                return named[0]
+        if child.dep_ == "acl":  # "sent out by Sanders", "written by National Review's Ian Tuttle"
+            for agent in (g for g in child.children if g.dep_ == "agent"):
+                named = [g for g in agent.children if g.dep_ == "pobj" and _named(g)]
+                if named:
+                    return named[0]
+    if token.dep_ == "dobj":  # "Sanders is releasing an ad that urges"
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (_named(subject) or subject.lower_ in ("he", "she", "they")):
+            return subject
+    return token
 
 
 _AFTER_QUOTE = frozenset({",", "”", '"', "»", "’"})

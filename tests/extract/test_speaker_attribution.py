@@ -126,6 +126,18 @@ def _speaker_of(found: list[tuple[str | None, str]], start: str) -> str | None:
             "I will look into it",
             "Helen Ward",
         ),
+        # a text that speaks for its author: the author the sentence names
+        (
+            "In addition, a fundraising email sent out by Senator Ruth Kane on Tuesday night warned that the "
+            "fight ahead would be tough.",
+            "the fight ahead",
+            "Ruth Kane",
+        ),
+        (
+            "Sales of electric cars are growing fast, according to a recent report from Bloomberg New Energy Finance.",
+            "Sales of electric cars",
+            "Bloomberg New Energy Finance",
+        ),
     ],
 )
 def test_speaker_attribution_of_news_quotes(extractor, body, start, speaker):
@@ -187,3 +199,8 @@ def test_speaker_attribution_of_news_quotes(extractor, body, start, speaker):
 def test_speaker_attribution_negatives(extractor, body, start, not_speaker):
     found = _speakers(extractor, body)
     assert not_speaker not in (_speaker_of(found, start) or ""), found
+
+
+def test_speaker_attribution_a_text_without_an_author_stays_itself(extractor):
+    found = _speakers(extractor, "The ministry published its figures. The report said the deficit would shrink.")
+    assert _speaker_of(found, "the deficit would shrink") == "The report", found
