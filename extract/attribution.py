@@ -56,6 +56,7 @@ _SUBORDINATORS = frozenset(
 )
 _ASIDE = re.compile(r"[”\"’'»]{1,2}[ \t]+[a-z]")  # '“...?” asked Dunn': a lower-case verb after the mark
 _COMMA_CLOSE = re.compile(r"\s*(?:,\s*[”\"’'»]{1,2}|[”\"’'»]{1,2}\s*,)")  # a quote closed by a comma
+_MIN_DIRECT_WORDS = 3  # a shorter quote inside a cue's clause is a mixed quote of that clause
 
 
 @dataclass
@@ -167,8 +168,9 @@ def cue_statements(
             unquoted = text[start:end]
             for q in inside:
                 unquoted = unquoted.replace(text[q.start : q.end], " ")
-            if _words(unquoted) <= 2 and len(inside) == 1:
-                # the content is the quote: a direct quote
+            if _words(unquoted) <= 2 and len(inside) == 1 and inside[0].words(text) >= _MIN_DIRECT_WORDS:
+                # the content is the quote: a direct quote (not a word or two the clause quotes: "she was
+                # “Disgraceful!”" is a mixed quote, its clause what was said)
                 q = inside[0]
                 quoted_spans: tuple[QuoteSpan, ...] = (q,)
                 end = q.end

@@ -195,3 +195,24 @@ def test_according_to_inside_the_sentence_reports_both_sides(extractor, body, ex
 )
 def test_object_content_takes_a_noun_conjoined_to_the_verb(extractor, body, expected):
     assert expected in _spans(extractor, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "kind"),
+    [
+        # a word or two quoted inside the clause: the clause is what was said
+        ('The senator tweeted that the ruling was "Disgraceful!"', 'the ruling was "Disgraceful!', "mixed"),
+        ('The minister called the union leaders "reckless."', 'the union leaders "reckless.', "mixed"),
+        # negative: a longer quote that is all of the content stays a direct quote
+        (
+            'The minister said that "the strike will not change the demographics."',
+            "the strike will not change the demographics.",
+            "direct",
+        ),
+    ],
+)
+def test_a_short_quote_inside_a_clause_is_a_mixed_quote(extractor, body, expected, kind):
+    text = "Pension row\n\n" + body
+    article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
+    statements = extractor._process([article])[0][1]
+    assert [(text[s.start : s.end], s.kind) for s in statements] == [(expected, kind)]
