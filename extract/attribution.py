@@ -30,6 +30,7 @@ from quotegraph.extract.content import (
     find_quotes,
     object_content,
     overlapping,
+    question_content,
     topic_content,
     trim,
     within_line,
@@ -349,6 +350,8 @@ def content_of(doc: Doc, cue: Cue, head: Token, lexicon: Lexicon) -> tuple[int, 
     span = clause_content(doc, head)
     if span is None and cue.cls == "speech":  # not "as he welcomed the guests": that is a time
         span = as_content(doc, head) or aside_content(doc, head)
+    if span is None and cue.lemma in lexicon.questions:
+        span = question_content(doc, head)
     if span is None and (cue.cls == "object" or cue.lemma in lexicon.object):
         span = object_content(doc, head)
     return span

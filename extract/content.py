@@ -305,6 +305,27 @@ def as_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def question_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
+    """What a verb of asking asks: its "if" / "whether" clause, which the parser reads as a condition
+    ("asked the students [if they were always so serious]")."""
+    clause = next(
+        (
+            c
+            for c in cue_head.children
+            if c.dep_ == "advcl"
+            and c.i > cue_head.i
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    left, right = cut_asides(doc, *subtree_range(clause))
+    while left < right and doc[left].dep_ == "mark":
+        left += 1  # without "if", as a clause's "that" and "whether" are left out
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
 def aside_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
     """ "The golf industry, she said, is doing much better", "In his state, Christie said, offenders are
     sent to treatment": a cue set off by commas inside the clause it reports (the parser's ``parataxis``)

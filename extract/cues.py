@@ -27,6 +27,7 @@ class Lexicon:
     phrasal: dict[str, frozenset[str]]
     nouns: frozenset[str]
     topic: dict[str, frozenset[str]] = field(default_factory=dict)
+    questions: frozenset[str] = frozenset()
     inverted: frozenset[str] = frozenset()
     not_speaker_labels: frozenset[str] = frozenset()
     idioms: frozenset[tuple[str, ...]] = frozenset()
@@ -67,6 +68,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         reported_thought=frozenset(data.get("reported_thought") or ()),
         phrasal={k: frozenset(v) for k, v in (data.get("phrasal") or {}).items()},
         topic={k: frozenset(v) for k, v in (data.get("topic") or {}).items()},
+        questions=frozenset(data.get("questions") or ()),
         nouns=frozenset(data.get("nouns") or ()),
         inverted=frozenset(w.lower() for w in data.get("inverted") or ()),
         not_speaker_labels=frozenset(w.lower() for w in data.get("not_speaker_labels") or ()),

@@ -1,5 +1,5 @@
-"""Topic cues, with the real model: a verb whose content is the object of its preposition ("warned of
-[a recession]", "asked the governor about [his speeches]")."""
+"""Topic and question cues, with the real model: a verb whose content is the object of its preposition ("warned of
+[a recession]", "asked the governor about [his speeches]"), a verb of asking and its "if" clause."""
 
 from __future__ import annotations
 
@@ -58,3 +58,28 @@ def test_topic_cue_reports_the_object_of_its_preposition(nlp, text, quote, speak
 )
 def test_topic_cue_negatives(nlp, text):
     assert _statements(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "The professor asked the students if they had read the budget speech.",
+            "they had read the budget speech",
+            "The professor",
+        ),
+        (
+            "A caller asked the senator whether she would back the pipeline.",
+            "she would back the pipeline",
+            "A caller",
+        ),
+    ],
+)
+def test_question_verb_reports_its_if_clause(nlp, text, quote, speaker):
+    [s] = _statements(nlp, text)
+    assert (s.quote, s.speaker_mention, s.cue) == (quote, speaker, "asked")
+
+
+def test_condition_of_a_speech_verb_is_no_question(nlp):
+    # "if" after a verb that does not ask is a condition, not what was said
+    assert _statements(nlp, "The union said nothing if the talks resumed on Monday.") == []
