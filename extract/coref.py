@@ -144,6 +144,10 @@ def resolve(
             candidates = [n for n in candidates if index.is_person(n)]
         recent_person = [n for pos, n in index.persons if pos < mention.start and agrees(n, wanted)]
         salient = previous_subject(doc, mention.head) if wanted is not None else None
+        earlier = sentence_subject(doc, mention.head, index) if wanted is not None else None
+        if earlier is not None and agrees(earlier, wanted):
+            # "Erin Brockovich endorsed the plan, saying she ...": the subject earlier in the sentence
+            return index.canonical(earlier), 0.85
         if salient is not None and agrees(salient, wanted) and index.is_person(salient):
             # "A Commission spokesman, Marco Bellini, disagreed. He said ...": the person the previous
             # sentence is about, even before they have spoken
@@ -167,6 +171,21 @@ def resolve(
     # an unnamed source ("a Homeland Security Department official", "the South Carolina senator"):
     # the mention itself is the best name the article gives
     return described(mention.text), 0.5
+
+
+def sentence_subject(doc: Doc, head: int, index: NameIndex) -> str | None:
+    """The person named as the subject of a verb before token ``head`` in its own sentence, outside quotes
+    (``index.persons``), the nearest first."""
+    if not 0 <= head < len(doc):
+        return None
+    named = {pos: name for pos, name in index.persons}
+    sent = sent_of(doc[head])
+    for token in reversed(doc[sent.start : head]):
+        if token.dep_ == "nsubj" and token.ent_type_ == "PERSON" and token.head.i != head:
+            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None and ent.start_char in named:
+                return named[ent.start_char]
+    return None
 
 
 def previous_subject(doc: Doc, head: int) -> str | None:

@@ -92,3 +92,31 @@ def test_coref_unnamed_sources_stay_unnamed(index: NameIndex, text: str, label: 
     doc = hand_doc(ROWS, ("words", "spaces", "heads", "deps", "pos", "ents"))
     mention = Mention(200, 200 + len(text), 0, text, None, label)
     assert resolve(mention, index, [(10, "Jens Stoltenberg")], doc)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker"),
+    [
+        # "she" is the subject earlier in her own sentence, before the previous sentence's person
+        (
+            "Helen Ward said the plan was sound. Erin Cole, an environmental activist, endorsed it on Saturday, "
+            "and she said the state needed help first.",
+            "the state needed help",
+            "Erin Cole",
+        ),
+        # never a name the quote itself makes its subject
+        (
+            "Maria Lind spoke to reporters on Tuesday. “Anna Vogel is wrong about the pensions,” she said.",
+            "Anna Vogel is wrong",
+            "Maria Lind",
+        ),
+    ],
+)
+def test_coref_pronoun_takes_the_subject_before_it_in_its_sentence(nlp, body: str, start: str, speaker: str) -> None:
+    from quotegraph.extract.model import Article
+    from quotegraph.extract.pipeline import Extractor
+
+    text = "Plan row\n\n" + body
+    article = Article(name="a.txt", text=text, title="Plan row", skip=((0, 8),), article_id="a.txt")
+    _, statements = Extractor(nlp=nlp)._process([article])[0]
+    assert [s.speaker for s in statements if s.quote.startswith(start)] == [speaker], statements
