@@ -51,3 +51,24 @@ def test_object_cue_reports_its_object(nlp, text, quote, speaker, cue):
 )
 def test_object_cue_negatives(nlp, text):
     assert _statements(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue"),
+    [
+        ("The auditor noted the sharp drop in farm exports last year.", "the sharp drop in farm exports", "noted"),
+        ("The coach recalled the long bus rides to away games.", "the long bus rides to away games", "recalled"),
+        (
+            "The bank predicted a slow recovery in the housing market.",
+            "a slow recovery in the housing market",
+            "predicted",
+        ),
+    ],
+)
+def test_speech_verb_with_an_object_reports_it(nlp, text, quote, cue):
+    [s] = _statements(nlp, text)
+    assert quote in s.quote and s.cue == cue
+
+
+def test_speech_verb_with_a_short_object_is_no_statement(nlp):
+    assert _statements(nlp, "The auditor noted it.") == []
