@@ -169,8 +169,8 @@ def resolve(
         if named:
             return named[-1], 0.8
     # an unnamed source ("a Homeland Security Department official", "the South Carolina senator"):
-    # the mention itself is the best name the article gives
-    return described(mention.text), 0.5
+    # the mention itself is the best name the article gives, cut to its head phrase when it runs long
+    return described(mention.text) or described(_head_phrase(doc, mention)), 0.5
 
 
 def sentence_subject(doc: Doc, head: int, index: NameIndex) -> str | None:
@@ -260,6 +260,19 @@ def agrees(name: str | None, wanted: str | None) -> bool:
         return False  # "he" or "she" is a person: not "both candidates", "members", "the friends"
     known = gender_of(name)
     return known is None or known == wanted
+
+
+def _head_phrase(doc: Doc, mention: Mention) -> str:
+    """A mention up to what follows its head phrase: a participle or relative clause, an apposition, a comma
+    ("early results of exit polls [conducted for The Associated Press and television networks ...]")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention.text
+    for t in span:
+        if t.i > mention.head and (t.text == "," or t.dep_ in ("acl", "relcl", "appos")):
+            first = min(t.left_edge.i, t.i)  # "witnesses [who saw it]": the clause with its pronoun
+            return doc.text[mention.start : doc[first].idx].rstrip(" -–—")
+    return mention.text
 
 
 def described(text: str) -> str | None:

@@ -244,3 +244,27 @@ def test_speaker_wire_he_is_the_subject_of_the_sentence_before(extractor) -> Non
     )
     last = _statements(extractor, body)[-1]
     assert last.speaker_mention == "he" and last.speaker == "Doug Ford"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # an unnamed source too long to be a name is named by its head phrase
+        (
+            "According to early results of exit polls conducted for the Associated Press and television networks "
+            "by Edison Research, the economy was the top concern of most voters in the state.",
+            "early results of exit polls",
+        ),
+        (
+            "One of two witnesses who saw the crash from the bridge said the driver had not braked at all.",
+            "One of two witnesses",
+        ),
+        # a short one stays as written
+        (
+            "A Homeland Security Department official said the border would stay open.",
+            "A Homeland Security Department official",
+        ),
+    ],
+)
+def test_speaker_wire_unnamed_source_is_named_by_its_head_phrase(extractor, body: str, speaker: str) -> None:
+    assert [s.speaker for s in _statements(extractor, body)] == [speaker]
