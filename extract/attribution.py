@@ -47,6 +47,10 @@ POINTERS = {"this", "so", "that", "these", "it"}
 _LABEL_LINE = re.compile(
     r"(?m)^[ \t]*[\"“«]?[ \t]*([A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3})[ \t]*:[ \t]+(\S[^\n]*)$"
 )
+# a source label after a dash inside a line, before a quote: "HEADLINE - Michael P. McDonald: “...”" (digests)
+_DASH_LABEL = re.compile(
+    r"[ \t][-–—][ \t]+([A-Z][\w.’'\-]*(?:[ \t]+(?:[A-Z][\w.’'\-]*|and|&)){0,5})[ \t]*:[ \t\xa0]*(?=[“\"«])([^\n]+)"
+)
 _TURN_PARAGRAPH = re.compile(r"(?m)^[ \t]*[\"“«][^\n]+$")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _COLON_QUOTE = re.compile(r":\s*[“\"«‘]")
@@ -623,6 +627,29 @@ def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon) -> list[
             start, start + len(label), head.i, label, name, "PERSON" if head.ent_type_ != "ORG" else "ORG"
         )
         out.append(Found(content_start, content_end, kind, None, mention, 0.75, inside, transcript and not whole_quote))
+    return out + dash_labels(doc, quotes, surnames)
+
+
+def dash_labels(doc: Doc, quotes: list[QuoteSpan], surnames: set[str]) -> list[Found]:
+    """Quotes a source label introduces after a dash inside a line, as digests print them: "IOWA POLLS NOT
+    WRONG, JUST EARLY - Mark Blumenthal and Jon Cohen: “...”". The label must name someone."""
+    text = doc_text(doc)
+    out: list[Found] = []
+    for m in _DASH_LABEL.finditer(text):
+        label, start = m.group(1), m.start(1)
+        span = doc.char_span(start, start + len(label), alignment_mode="contract")
+        inside = [q for q in quotes if m.start(2) <= q.start <= m.start(2) + 2]
+        if span is None or not len(span) or not inside:
+            continue
+        named = any(t.ent_type_ in ("PERSON", "ORG") for t in span) or surname(label) in surnames
+        if not named and not all(t.pos_ == "PROPN" and t.ent_type_ in ("", "NORP") for t in span):
+            continue  # a name the tagger did not recognise is still a run of proper nouns; "NEW YORK" is none
+        q = inside[0]
+        head = span[-1]
+        mention = Mention(
+            start, start + len(label), head.i, label, label, "ORG" if head.ent_type_ == "ORG" else "PERSON"
+        )
+        out.append(Found(q.start, q.end, "direct", None, mention, 0.75, (q,)))
     return out
 
 

@@ -431,3 +431,36 @@ def test_component_a_second_speakers_report_ends_the_first_content(nlp, text, st
     for (quote, mention), (expected_quote, expected_mention) in zip(found, statements, strict=True):
         assert quote == expected_quote
         assert mention is not None and mention.endswith(expected_mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a digest's source label after a dash, before the quote
+        (
+            "TURNOUT IN IOWA RAISES NO EXPECTATIONS ELSEWHERE - Michael P. McDonald: “At long last the contests "
+            "have begun, and turnout tells us little.”",
+            "Michael P. McDonald",
+        ),
+        (
+            "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one about turnout.”",
+            "Carl Bialik",
+        ),
+    ],
+)
+def test_component_a_source_label_after_a_dash_names_the_quote(nlp, text, speaker):
+    [s] = _statements(nlp, text)
+    assert s.speaker == speaker and s.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dash and a colon with no quote after it, or a place, label no one
+        "Markets fell - Update: stocks dropped sharply in early trading on Monday.",
+        "The storm moved north - NEW YORK: “Stay indoors tonight,” the signs read.",
+    ],
+)
+def test_component_a_dash_before_no_name_labels_no_quote(nlp, text):
+    speakers = {s.speaker for s in _statements(nlp, text)}
+    assert not speakers & {"NEW YORK", "New York", "Update"}
