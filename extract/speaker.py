@@ -363,9 +363,11 @@ def _clean_name(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
-    """Single words that title a name when printed before it: roles and organisation adjectives."""
+    """Single words that title a name when printed before it: roles and organisation adjectives, each also
+    without its full stop ("sgt" for "Sgt.")."""
     roles, adjectives = _roles()
-    return frozenset(r for r in roles if " " not in r) | frozenset(adjectives)
+    words = {r for r in roles if " " not in r} | set(adjectives)
+    return frozenset(words | {w.rstrip(".") for w in words})
 
 
 def _titled_person(name: str) -> str | None:
@@ -374,7 +376,7 @@ def _titled_person(name: str) -> str | None:
     ("Republican National Committee", "U.S. Geological Survey" are names of their own)."""
     words = name.split()
     titles = _title_words()
-    while len(words) > 2 and words[0].lower().rstrip(".") in titles | {w.rstrip(".") for w in titles}:
+    while len(words) > 2 and words[0].lower().rstrip(".") in titles:
         words = words[1:]
     person = " ".join(words)
     if person == name or role_in(name[: len(name) - len(person)]) is None or role_in(person) is not None:
