@@ -130,6 +130,13 @@ def extract(
     cache: CacheOpt = None,
     stance: StanceOpt = "rules",
     stance_model: StanceModelOpt = None,
+    consistency: Annotated[
+        bool,
+        typer.Option(
+            "--consistency/--no-consistency",
+            help="Let a speaker's clear stances on a topic inform their weak ones (as build does).",
+        ),
+    ] = True,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract statements from articles into a JSONL file (one statement per line)."""
@@ -142,6 +149,7 @@ def extract(
             paths,
             output,
             progress=not quiet,
+            consistency=consistency,
             **_extractor_options(topics, model, entities, workers, cache, stance, stance_model),
         )
     except ModelNotFound as err:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -95,9 +95,11 @@ def extract_to_jsonl(
     *,
     extractor: Extractor | None = None,
     progress: bool = True,
+    consistency: bool = True,
     **extractor_options: Any,
 ) -> RunReport:
-    """Extract statements from files and folders and write them as JSON Lines (streaming)."""
+    """Extract statements from files and folders and write them as JSON Lines (streaming). With topics and
+    ``consistency``, a speaker's clear stances on a topic inform their weak ones, as in a build."""
     from quotegraph.extract.nlp import model_id
 
     ex = extractor or Extractor(**extractor_options)
@@ -111,11 +113,34 @@ def extract_to_jsonl(
             yield from result.statements
 
     try:
-        report.statements = write_jsonl(statements(), output)
+        if ex.topics and consistency:
+            report.statements = write_jsonl(_consistent(statements()), output)
+        else:
+            report.statements = write_jsonl(statements(), output)
     finally:
         bar.close()
     report.outputs["statements"] = str(output)
     return report
+
+
+def _consistent(statements: Iterable[Statement]) -> Iterator[Statement]:
+    """``statements`` with each speaker's clear stances on a topic informing their weak ones (as in a build):
+    a first pass spools them to a temporary file while it counts the votes, a second reads them back."""
+    import tempfile
+
+    from quotegraph.extract.stance.consistency import informed, stance_votes
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+
+        def spooled() -> Iterator[Statement]:
+            for s in statements:
+                spool.write(s.to_json() + "\n")
+                yield s
+
+        votes = stance_votes(spooled())
+        spool.seek(0)
+        for line in spool:
+            yield informed(Statement.from_dict(json.loads(line)), votes)
 
 
 def _with_proposed_topics(

@@ -11,7 +11,7 @@ stances are decisions (on the topic, no side) and stay as they are.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from quotegraph.extract.model import Statement, TopicStance
@@ -31,11 +31,13 @@ def _weak(ts: TopicStance, weak: float) -> bool:
     return ts.stance is None or (ts.stance != "neutral" and ts.confidence < weak)
 
 
-def consistent_stances(
-    statements: Sequence[Statement], *, weak: float = WEAK, min_others: int = 2, share: float = 0.75
-) -> list[Statement]:
-    """``statements`` with weak stances informed by the same speaker's clear ones on the same topic."""
-    votes: dict[tuple[str, str], dict[str, set[str]]] = {}
+Votes = dict[tuple[str, str], dict[str, set[str]]]
+"""Per (speaker key, topic id): each clear remark (folded quote) with the sides it takes."""
+
+
+def stance_votes(statements: Iterable[Statement], *, weak: float = WEAK) -> Votes:
+    """The clear stances of ``statements`` by speaker and topic (one pass; statements may stream)."""
+    votes: Votes = {}
     for s in statements:
         key = s.speaker_key
         if not key:
@@ -44,28 +46,37 @@ def consistent_stances(
             if ts.stance in ("support", "oppose") and ts.confidence >= weak and not _weak(ts, weak):
                 # one remark reported by several articles counts once
                 votes.setdefault((key, ts.topic), {}).setdefault(fold(s.quote), set()).add(ts.stance)
-    out: list[Statement] = []
-    for s in statements:
-        key = s.speaker_key
-        if not key or not any(_weak(ts, weak) for ts in s.topics or ()):
-            out.append(s)
-            continue
-        own = fold(s.quote)
-        topics = []
-        for ts in s.topics:
-            others = votes.get((key, ts.topic), {})
-            counts = Counter(v for q, sides in others.items() if q != own for v in sides)
-            # the side with most remarks (any order of the statements gives the same answer)
-            side, n = max(sorted(counts.items()), key=lambda kv: kv[1]) if counts else (None, 0)
-            total = sum(counts.values())
-            if _weak(ts, weak) and side is not None and n >= min_others and n / total >= share:
-                ts = replace(
-                    ts,
-                    stance=side,  # type: ignore[arg-type]
-                    confidence=CONSISTENT_CONFIDENCE,
-                    evidence=(*ts.evidence, f"{EVIDENCE} on this topic ({n} of {total} {side})"),
-                )
-            topics.append(ts)
-        main = next((t for t in topics if t.topic == s.topic), None)
-        out.append(replace(s, topics=tuple(topics), stance=main.stance if main else s.stance))
-    return out
+    return votes
+
+
+def informed(s: Statement, votes: Votes, *, weak: float = WEAK, min_others: int = 2, share: float = 0.75) -> Statement:
+    """``s`` with its weak stances informed by the same speaker's clear ones in ``votes``."""
+    key = s.speaker_key
+    if not key or not any(_weak(ts, weak) for ts in s.topics or ()):
+        return s
+    own = fold(s.quote)
+    topics = []
+    for ts in s.topics:
+        others = votes.get((key, ts.topic), {})
+        counts = Counter(v for q, sides in others.items() if q != own for v in sides)
+        # the side with most remarks (any order of the statements gives the same answer)
+        side, n = max(sorted(counts.items()), key=lambda kv: kv[1]) if counts else (None, 0)
+        total = sum(counts.values())
+        if _weak(ts, weak) and side is not None and n >= min_others and n / total >= share:
+            ts = replace(
+                ts,
+                stance=side,  # type: ignore[arg-type]
+                confidence=CONSISTENT_CONFIDENCE,
+                evidence=(*ts.evidence, f"{EVIDENCE} on this topic ({n} of {total} {side})"),
+            )
+        topics.append(ts)
+    main = next((t for t in topics if t.topic == s.topic), None)
+    return replace(s, topics=tuple(topics), stance=main.stance if main else s.stance)
+
+
+def consistent_stances(
+    statements: Sequence[Statement], *, weak: float = WEAK, min_others: int = 2, share: float = 0.75
+) -> list[Statement]:
+    """``statements`` with weak stances informed by the same speaker's clear ones on the same topic."""
+    votes = stance_votes(statements, weak=weak)
+    return [informed(s, votes, weak=weak, min_others=min_others, share=share) for s in statements]

@@ -61,3 +61,13 @@ def test_stance_consistency_keeps_neutral_and_clear_stances():
     neutral = _st("Whether to cut income tax is up to each parliament", "Ann Lee", "neutral", 0.6)
     against = _st("An income tax cut would be a disaster", "Ann Lee", "oppose", 0.7)
     assert consistent_stances([*CLEAR, neutral, against])[2:] == [neutral, against]
+
+
+def test_consistency_votes_stream() -> None:
+    """The votes are counted in one pass over a stream; informing each statement then gives what the whole
+    list gives."""
+    from quotegraph.extract.stance.consistency import informed, stance_votes
+
+    statements = [*CLEAR, _st("Income tax is on the table again", "Ann Lee", None, 0.2)]
+    votes = stance_votes(iter(statements))
+    assert [informed(s, votes) for s in statements] == consistent_stances(statements)

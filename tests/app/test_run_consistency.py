@@ -1,0 +1,33 @@
+"""``quotegraph extract`` informs a speaker's weak stances by their clear ones, as a build does."""
+
+from __future__ import annotations
+
+from quotegraph.extract.model import Statement, TopicStance
+from quotegraph.extract.stance.consistency import EVIDENCE
+
+from quotegraph.run import _consistent
+
+
+def _st(quote: str, speaker: str, stance: str | None, confidence: float) -> Statement:
+    ts = TopicStance("pension-reform", stance, confidence, ("cue: urged",) if stance else ("no evidence either way",))
+    return Statement(
+        article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker=speaker,
+        topics=(ts,), topic="pension-reform", stance=stance,
+    )  # fmt: skip
+
+
+def test_run_consistency_informs_weak_stances_of_a_stream() -> None:
+    statements = [
+        _st("The reform is a betrayal of working people", "Mara Quint", "oppose", 0.8),
+        _st("We will fight this reform in every town", "Mara Quint", "oppose", 0.7),
+        _st("The pension age is on the table again", "Mara Quint", None, 0.2),
+        _st("The pension age is on the table again", "Tom Reyes", None, 0.2),
+    ]
+    out = list(_consistent(iter(statements)))
+    assert [s.stance for s in out] == ["oppose", "oppose", "oppose", None]
+    assert out[2].topics[0].evidence[-1].startswith(EVIDENCE)
+    assert out[:2] == statements[:2] and out[3] == statements[3]
+
+
+def test_run_consistency_without_statements() -> None:
+    assert list(_consistent(iter([]))) == []
