@@ -6,7 +6,7 @@ Lexicons in ``resources/stance.yaml`` and VADER's general sentiment lexicon; not
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -60,6 +60,7 @@ class Lexicon:
     neutral_phrases: tuple[str, ...]
     hedges: frozenset[str]
     procedural: frozenset[str] = frozenset()
+    commentary: frozenset[str] = frozenset()
     denials: tuple[str, ...] = ()
     utterances: frozenset[str] = frozenset()
     prescriptive: tuple[str, ...] = ()
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         neutral_phrases=tuple(fold(p) for p in data["neutral_phrases"]),
         hedges=frozenset(data.get("hedges") or ()),
         procedural=frozenset(data.get("procedural") or ()),
+        commentary=frozenset(data.get("commentary") or ()),
         denials=tuple(fold(p) for p in data.get("denials") or ()),
         utterances=frozenset(data.get("utterances") or ()),
         prescriptive=tuple(fold(w) for w in data.get("prescriptive") or ()),
@@ -369,8 +371,10 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
     failed = len(_word_hits(words, lex.failing)) if kind == "negative" else 0
     negated = max(0, sum(1 for w in words if w in lex.negations or w.endswith("n't")) - failed)
     support_words = [w for w in words if w in lex.support_words]
+    general = 0.0  # what words of wanting ("need", "more") add: a call for an investigation takes no side
     if support_words and not negated:
-        score += 0.6 * min(2, len(support_words))
+        general = 0.6 * min(2, len(support_words))
+        score += general
         evidence += support_words[:2]
     if negated and not accusing and not _phrase_hits(quote, lex.oppose_phrases):
         # an accusation is often made of negative claims ("he never paid", "she told nobody"): there a
@@ -398,6 +402,10 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
     if neutral and abs(score) < 2.5:
         evidence += neutral
         return "neutral", 0.6, tuple(evidence)
+    if general and score - general < 1.0 and any(w in lex.procedural for w in words):
+        # what is wanted is a step of a process ("a need for more oversight", "more detailed records"):
+        # the content decides, where the process's words read as taking no side
+        return _by_content(statement, topic, words, negated, evidence)
     if score >= 1.0:
         return "support", min(0.95, 0.5 + 0.12 * score), tuple(evidence)
     if score <= -1.0:
@@ -405,7 +413,13 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
     return _by_content(statement, topic, words, negated, evidence)
 
 
-def evidence_taken(evidence: Sequence[str]) -> bool:
+def side_taken(evidence: Sequence[str]) -> bool:
+    """Some evidence so far takes a side, beyond the topic's words and the words of wanting ("need",
+    "more"), which say nothing of a side alone."""
+    return evidence_taken(e for e in evidence if e not in lexicon().support_words)
+
+
+def evidence_taken(evidence: Iterable[str]) -> bool:
     """Some evidence so far takes a side (beyond the topic's own words)."""
     return any(not e.startswith("topic: ") for e in evidence)
 
@@ -440,13 +454,18 @@ def _by_content(
     accusing = accuses(topic)
     q, tone_words, others = _evaluation(statement, topic)
     felt = [w for w in words if w in lex.reactions]
-    if felt and not evidence_taken(evidence) and abs(q) < REACTION_MAX:
+    if felt and not side_taken(evidence) and abs(q) < REACTION_MAX:
         # sorrow or concern at an event, with nothing said of the proposition: on the topic, no side
         return "neutral", 0.45, (*evidence, f"reaction: {', '.join(felt[:2])}")
     steps = [w for w in words if w in lex.procedural]
     if steps and abs(q) < PROCEDURAL_MAX:
         # steps of a process (an investigation, a release, a review), not a side: on the topic, neutral
         return "neutral", 0.45, (*evidence, f"procedure: {', '.join(steps[:2])}")
+    mine = _topic_words(topic)
+    contest = [w for w in words if w in lex.commentary and w not in mine]
+    if contest and not side_taken(evidence) and abs(q) < PROCEDURAL_MAX:
+        # how the matter plays in the race (the polls, the voters), not whether it holds: on the topic, neutral
+        return "neutral", 0.45, (*evidence, f"commentary: {', '.join(contest[:2])}")
     if abs(q) >= EVALUATIVE:
         # a proposal: praise of what it proposes supports it, blame opposes it; an accusation the reverse,
         # unless it also prescribes a remedy: then blame agrees with its diagnosis, praise with its remedy

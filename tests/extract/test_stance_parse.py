@@ -278,3 +278,29 @@ def test_stance_reported_evaluation(nlp, sentence, word, expected):
     token = next(t for t in doc if t.lower_ == word)
     reporting = frozenset({"notion", "claim", "say"})
     assert reported(token, {t.i for t in doc}, reporting) is expected
+
+
+@pytest.mark.parametrize(
+    ("quote", "topic", "stance", "why"),
+    [
+        # how the matter plays in the contest: on the topic, no side
+        ("The city contracts story has hurt Holt in the polls more than anyone expected.", "mayor-contracts",
+         "neutral", "commentary: polls"),
+        ("The transit levy will be decided by turnout in the suburbs.", "transit-levy", "neutral",
+         "commentary: turnout"),
+        ("I am surprised how much the city contracts have mattered in this race.", "mayor-contracts", "neutral",
+         "reaction: surprised"),
+        # a call for a step of a process (oversight, an investigation): no side
+        ("There is a need for more oversight of the city contracts.", "mayor-contracts", "neutral",
+         "procedure: oversight"),
+        # negatives: the race named beside a side taken, and a call for more of the thing proposed
+        ("Voters know that Holt rigged the city contracts for her donors and lied about it.", "mayor-contracts",
+         "support", "negative evaluation"),
+        ("We need more bus service and the transit levy delivers it.", "transit-levy", "support", "need"),
+    ],
+)  # fmt: skip
+def test_stance_commentary_and_process(nlp, quote, topic, stance, why):
+    s = _judge(nlp, f'Reyes said "{quote}"', quote)
+    assert s.topic == topic
+    assert s.stance == stance, s.topics[0].evidence
+    assert any(why in e for e in s.topics[0].evidence)
