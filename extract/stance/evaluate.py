@@ -114,6 +114,36 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
     return False
 
 
+SUBORDINATE = ("relcl", "acl", "advcl")
+"""Clauses inside another: a negation there ("areas that would otherwise not have access") denies nothing
+the quote asserts."""
+ADDITIVE = frozenset({"just", "only", "merely", "simply"})
+"""Words after which "not" adds instead of denying ("not just numbers", "not only the poor")."""
+
+
+def main_negations(tokens: Sequence[Token], negations: frozenset[str]) -> int:
+    """How many negations stand in the quote's main clauses: not in a relative or adverbial clause inside
+    them, nor a "not" that adds ("not just", "not only")."""
+    inside = {t.i for t in tokens}
+    count = 0
+    for t in tokens:
+        if not (t.dep_ == "neg" or t.lower_ in negations or t.lower_.endswith("n't")):
+            continue
+        after = t.nbor(1) if t.i + 1 < len(t.doc) else None
+        if after is not None and after.lower_ in ADDITIVE:
+            continue
+        node, subordinate = t, False
+        for _ in range(8):
+            if node.head is node or node.head.i not in inside:
+                break  # the quote's own top: how it hangs on the sentence around it does not count
+            if node.dep_ in SUBORDINATE:
+                subordinate = True
+                break
+            node = node.head
+        count += not subordinate
+    return count
+
+
 @dataclass(frozen=True)
 class Evaluation:
     compound: float

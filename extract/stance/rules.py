@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.camp import camp_stance
-from quotegraph.extract.stance.evaluate import aimed_at, cue_object, evaluation, named, quote_tokens
+from quotegraph.extract.stance.evaluate import aimed_at, cue_object, evaluation, main_negations, named, quote_tokens
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, fold
 
@@ -369,7 +369,12 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
     neutral = _phrase_hits(quote, lex.neutral_phrases)
     # the negation of a blame for not doing something is the blame's ("for not releasing them")
     failed = len(_word_hits(words, lex.failing)) if kind == "negative" else 0
-    negated = max(0, sum(1 for w in words if w in lex.negations or w.endswith("n't")) - failed)
+    negations = sum(1 for w in words if w in lex.negations or w.endswith("n't"))
+    tokens = quote_tokens(statement)
+    if tokens is not None and negations:
+        # the parse tells a negation in a clause inside the quote's own, which denies nothing it asserts
+        negations = min(negations, main_negations(tokens, lex.negations))
+    negated = max(0, negations - failed)
     support_words = [w for w in words if w in lex.support_words]
     general = 0.0  # what words of wanting ("need", "more") add: a call for an investigation takes no side
     if support_words and not negated:

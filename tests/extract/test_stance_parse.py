@@ -304,3 +304,32 @@ def test_stance_commentary_and_process(nlp, quote, topic, stance, why):
     assert s.topic == topic
     assert s.stance == stance, s.topics[0].evidence
     assert any(why in e for e in s.topics[0].evidence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The levy will not pass this year.", 1),
+        ("We never agreed to the levy.", 1),
+        # a negation inside a relative or adverbial clause denies nothing the main clause asserts
+        ("The levy has brought buses to towns that would otherwise not have any service.", 0),
+        ("The levy passed because voters did not trust the council.", 0),
+        # "not just", "not only" add
+        ("We are not just counting riders, we are building lines.", 0),
+        ("It helps not only the poor but everyone.", 0),
+    ],
+)
+def test_stance_main_negations(nlp, sentence, expected):
+    from quotegraph.extract.stance.evaluate import main_negations
+
+    assert main_negations(list(nlp(sentence)), NEGATIONS) == expected
+
+
+def test_stance_main_negations_of_a_quote_inside_a_sentence(nlp):
+    # how the quote hangs on the sentence around it (here a clause of "the idea") does not make it subordinate
+    from quotegraph.extract.stance.evaluate import main_negations
+
+    doc = nlp('Reyes dismissed the idea that "we do not have the money for the levy" at the hearing.')
+    start = doc.text.index("we do not")
+    quote = [t for t in doc if start <= t.idx < doc.text.index('" at')]
+    assert main_negations(quote, NEGATIONS) == 1
