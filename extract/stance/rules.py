@@ -61,6 +61,7 @@ class Lexicon:
     hedges: frozenset[str]
     procedural: frozenset[str] = frozenset()
     commentary: frozenset[str] = frozenset()
+    assertive: frozenset[str] = frozenset()
     denials: tuple[str, ...] = ()
     utterances: frozenset[str] = frozenset()
     prescriptive: tuple[str, ...] = ()
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         hedges=frozenset(data.get("hedges") or ()),
         procedural=frozenset(data.get("procedural") or ()),
         commentary=frozenset(data.get("commentary") or ()),
+        assertive=frozenset(data.get("assertive") or ()),
         denials=tuple(fold(p) for p in data.get("denials") or ()),
         utterances=frozenset(data.get("utterances") or ()),
         prescriptive=tuple(fold(w) for w in data.get("prescriptive") or ()),
@@ -437,7 +439,8 @@ def _evaluation(statement: Statement, topic: Topic) -> tuple[float, str, tuple[s
     if tokens is None:
         return sentiment(without_topic_words(statement.quote, topic))[0], "", ()
     lex = lexicon()
-    found = evaluation(tokens, _topic_words(topic), lex.negations, _target_words(topic), lex.reporting)
+    skip = _topic_words(topic) | lex.assertive
+    found = evaluation(tokens, skip, lex.negations, _target_words(topic), lex.reporting)
     return found.compound, f": {', '.join(found.words[:3])}" if found.words else "", found.blamed_others
 
 

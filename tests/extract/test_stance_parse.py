@@ -333,3 +333,17 @@ def test_stance_main_negations_of_a_quote_inside_a_sentence(nlp):
     start = doc.text.index("we do not")
     quote = [t for t in doc if start <= t.idx < doc.text.index('" at')]
     assert main_negations(quote, NEGATIONS) == 1
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Holt has not put a single one of the city contracts out to bid, as was true of her first term.",
+        "Sure enough, the city contracts went to her donors again.",
+    ],
+)
+def test_stance_vouching_words_judge_nothing(nlp, quote):
+    # "true", "sure" vouch for what is said: the accusation is asserted, not praised
+    s = _judge(nlp, f'Reyes said "{quote}"', quote)
+    assert s.stance == "support", s.topics[0].evidence
+    assert not any("positive evaluation" in e for e in s.topics[0].evidence)
