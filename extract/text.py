@@ -26,6 +26,7 @@ __all__ = [
     "OPENERS",
     "OPEN_MARKS",
     "STOP_WORDS",
+    "ascii_quotes",
     "fold",
     "name_key",
     "name_slug",
@@ -66,6 +67,13 @@ _NAME_WORD = re.compile(r"\w+(?:-\w+)*")
 _POSSESSIVE = re.compile(r"'s\b")
 _ARTICLE = re.compile(r"^the\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_ASCII_QUOTES = str.maketrans({**{m: '"' for m in DOUBLE_QUOTE_MARKS}, "’": "'", "‘": "'", "`": "'"})
+
+
+def ascii_quotes(text: str) -> str:
+    """Quote marks and apostrophes made ASCII ("‘A Disgrace’" -> "'A Disgrace'"), for tools that strip
+    only ASCII punctuation from their words (VADER)."""
+    return text.translate(_ASCII_QUOTES)
 
 
 def word_list(name: str) -> list[str]:

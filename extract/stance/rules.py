@@ -17,7 +17,7 @@ from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.camp import camp_stance
 from quotegraph.extract.stance.evaluate import aimed_at, cue_object, evaluation, main_negations, named, quote_tokens
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS, fold
+from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NAME_WORD = re.compile(r"[a-z0-9]+")
@@ -233,7 +233,8 @@ def _sentiment() -> Any:
 def sentiment(text: str) -> tuple[float, float, float]:
     """VADER's compound polarity of ``text`` (-1 negative .. 1 positive) and its positive and negative
     shares (0 .. 1)."""
-    s = _sentiment().polarity_scores(text)
+    # VADER strips only ASCII punctuation from its words: "‘A Disgrace’" would hide "disgrace"
+    s = _sentiment().polarity_scores(ascii_quotes(text))
     return float(s["compound"]), float(s["pos"]), float(s["neg"])
 
 

@@ -347,3 +347,19 @@ def test_stance_vouching_words_judge_nothing(nlp, quote):
     s = _judge(nlp, f'Reyes said "{quote}"', quote)
     assert s.stance == "support", s.topics[0].evidence
     assert not any("positive evaluation" in e for e in s.topics[0].evidence)
+
+
+def test_stance_headline_words_evaluate(nlp):
+    # a headline's capitalised word the tagger takes for a name, though no entity holds it, still evaluates;
+    # a name does not ("Grace" is someone)
+    doc = nlp("Reyes Calls Mayor Holt ‘A Disgrace’ Over City Contracts")
+    found = evaluation(list(doc), frozenset(), NEGATIONS)
+    assert found.compound < 0 and "disgrace" in found.words
+    doc = nlp("Grace Holt said the city contracts went to donors.")
+    assert "grace" not in evaluation(list(doc), frozenset(), NEGATIONS).words
+
+
+def test_stance_sentiment_reads_words_in_curly_quotes():
+    from quotegraph.extract.stance.rules import sentiment
+
+    assert sentiment("Holt ‘A Disgrace’ Over Contracts")[0] < 0

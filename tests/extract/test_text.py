@@ -112,3 +112,17 @@ def test_text_quote_marks_pair_up() -> None:
     assert DOUBLE_CLOSERS <= CLOSERS and "’" not in DOUBLE_CLOSERS  # ’ is often an apostrophe
     assert set(DOUBLE_QUOTE_MARKS) >= {'"', "“", "”", "«", "»"} and "’" not in DOUBLE_QUOTE_MARKS
     assert "“ “ Well".rstrip(LEAD_MARKS) == "“ “ Well" and "He said: “".rstrip(LEAD_MARKS) == "He said:"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clinton ‘A Disgrace’ Over Comments", "Clinton 'A Disgrace' Over Comments"),
+        ("“a hoax,” he said «today» „here“", '"a hoax," he said "today" "here"'),
+        ("plain 'ascii' text", "plain 'ascii' text"),
+    ],
+)
+def test_text_ascii_quotes(text, expected):
+    from quotegraph.extract.text import ascii_quotes
+
+    assert ascii_quotes(text) == expected
