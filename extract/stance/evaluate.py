@@ -144,6 +144,26 @@ def main_negations(tokens: Sequence[Token], negations: frozenset[str]) -> int:
     return count
 
 
+def described_acts(tokens: Sequence[Token]) -> frozenset[str]:
+    """The verbs of ``tokens`` (lower case) that tell what someone else does or did ("corporations avoid
+    paying their share", "lets corporations avoid paying"): a subject (or, for an infinitive, the object of
+    the verb it completes) not in the first person, and no modal. An averting verb there reports an act;
+    "we must prevent", "to prevent" or "prevent it" wants it done."""
+    out = set()
+    for t in tokens:
+        if t.pos_ != "VERB":
+            continue
+        subject = next((c for c in t.children if c.dep_ in SUBJECTS), None)
+        if subject is None and t.dep_ in ("xcomp", "ccomp"):
+            # object control: "enable corporations to avoid paying" tells what the corporations do
+            subject = next((c for c in t.head.children if c.dep_ == "dobj"), None)
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        wanted = any(c.tag_ == "MD" for c in t.children) or (to and subject is None)
+        if subject is not None and subject.lower_ not in FIRST_PERSON and not wanted:
+            out.add(t.lower_)
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class Evaluation:
     compound: float

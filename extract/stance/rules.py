@@ -15,7 +15,15 @@ from typing import Any
 import yaml
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.camp import camp_stance
-from quotegraph.extract.stance.evaluate import aimed_at, cue_object, evaluation, main_negations, named, quote_tokens
+from quotegraph.extract.stance.evaluate import (
+    aimed_at,
+    cue_object,
+    described_acts,
+    evaluation,
+    main_negations,
+    named,
+    quote_tokens,
+)
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold
 
@@ -62,6 +70,7 @@ class Lexicon:
     procedural: frozenset[str] = frozenset()
     commentary: frozenset[str] = frozenset()
     assertive: frozenset[str] = frozenset()
+    referential: frozenset[str] = frozenset()
     denials: tuple[str, ...] = ()
     utterances: frozenset[str] = frozenset()
     prescriptive: tuple[str, ...] = ()
@@ -92,6 +101,7 @@ def lexicon() -> Lexicon:
         procedural=frozenset(data.get("procedural") or ()),
         commentary=frozenset(data.get("commentary") or ()),
         assertive=frozenset(data.get("assertive") or ()),
+        referential=frozenset(data.get("referential") or ()),
         denials=tuple(fold(p) for p in data.get("denials") or ()),
         utterances=frozenset(data.get("utterances") or ()),
         prescriptive=tuple(fold(w) for w in data.get("prescriptive") or ()),
@@ -365,7 +375,11 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
         # the claim is dismissed as untrue or overblown
         score -= 1.5
         evidence.append(f"denial: {p}")
+    tokens = quote_tokens(statement)
+    told = described_acts(tokens) if tokens is not None else frozenset()
     for p in averted(quote, topic):
+        if p.split()[0] in told:
+            continue  # what others avoid is reported, not wanted ("corporations avoid paying their share")
         # what is kept from happening is the topic's matter
         score -= 1.5
         evidence.append(f"averts: {p}")
@@ -373,7 +387,6 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
     # the negation of a blame for not doing something is the blame's ("for not releasing them")
     failed = len(_word_hits(words, lex.failing)) if kind == "negative" else 0
     negations = sum(1 for w in words if w in lex.negations or w.endswith("n't"))
-    tokens = quote_tokens(statement)
     if tokens is not None and negations:
         # the parse tells a negation in a clause inside the quote's own, which denies nothing it asserts
         negations = min(negations, main_negations(tokens, lex.negations))
@@ -440,7 +453,7 @@ def _evaluation(statement: Statement, topic: Topic) -> tuple[float, str, tuple[s
     if tokens is None:
         return sentiment(without_topic_words(statement.quote, topic))[0], "", ()
     lex = lexicon()
-    skip = _topic_words(topic) | lex.assertive
+    skip = _topic_words(topic) | lex.assertive | lex.referential
     found = evaluation(tokens, skip, lex.negations, _target_words(topic), lex.reporting)
     return found.compound, f": {', '.join(found.words[:3])}" if found.words else "", found.blamed_others
 
@@ -471,8 +484,9 @@ def _by_content(
         # steps of a process (an investigation, a release, a review), not a side: on the topic, neutral
         return "neutral", 0.45, (*evidence, f"procedure: {', '.join(steps[:2])}")
     mine = _topic_words(topic)
-    contest = [w for w in words if w in lex.commentary and w not in mine]
-    if contest and not side_taken(evidence) and abs(q) < PROCEDURAL_MAX:
+    # the contest's words that the topic itself uses ("voters" of a topic on voter fraud) are its matter
+    contest = [w for w in words if w in lex.commentary and w not in mine and stem(w) not in _topic_terms(topic)]
+    if contest and not side_taken(evidence) and abs(q) < EVALUATIVE:
         # how the matter plays in the race (the polls, the voters), not whether it holds: on the topic, neutral
         return "neutral", 0.45, (*evidence, f"commentary: {', '.join(contest[:2])}")
     if abs(q) >= EVALUATIVE:

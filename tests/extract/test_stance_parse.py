@@ -284,8 +284,8 @@ def test_stance_reported_evaluation(nlp, sentence, word, expected):
     ("quote", "topic", "stance", "why"),
     [
         # how the matter plays in the contest: on the topic, no side
-        ("The city contracts story has hurt Holt in the polls more than anyone expected.", "mayor-contracts",
-         "neutral", "commentary: polls"),
+        ("The city contracts story has moved her numbers in the polls more than anyone expected.",
+         "mayor-contracts", "neutral", "commentary: polls"),
         ("The transit levy will be decided by turnout in the suburbs.", "transit-levy", "neutral",
          "commentary: turnout"),
         ("I am surprised how much the city contracts have mattered in this race.", "mayor-contracts", "neutral",
@@ -297,6 +297,9 @@ def test_stance_reported_evaluation(nlp, sentence, word, expected):
         ("Voters know that Holt rigged the city contracts for her donors and lied about it.", "mayor-contracts",
          "support", "negative evaluation"),
         ("We need more bus service and the transit levy delivers it.", "transit-levy", "support", "need"),
+        # the contest named with a judgement in it takes the judgement's side
+        ("The polls show that Holt rigged the city contracts and lied about it.", "mayor-contracts", "support",
+         "negative evaluation"),
     ],
 )  # fmt: skip
 def test_stance_commentary_and_process(nlp, quote, topic, stance, why):
@@ -363,3 +366,21 @@ def test_stance_sentiment_reads_words_in_curly_quotes():
     from quotegraph.extract.stance.rules import sentiment
 
     assert sentiment("Holt ‘A Disgrace’ Over Contracts")[0] < 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "told"),
+    [
+        ("Big developers avoid the transit levy every year.", "avoid", True),
+        ("The loophole lets developers avoid paying the transit levy.", "avoid", True),
+        # wanted, not told: a modal, the first person, a purpose, an order
+        ("We must prevent the transit levy from reaching the ballot.", "prevent", False),
+        ("The council should avoid the transit levy this year.", "avoid", False),
+        ("They campaigned hard to prevent a new tax.", "prevent", False),
+        ("Stop the transit levy now.", "stop", False),
+    ],
+)
+def test_stance_described_acts(nlp, sentence, verb, told):
+    from quotegraph.extract.stance.evaluate import described_acts
+
+    assert (verb in described_acts(list(nlp(sentence)))) is told
