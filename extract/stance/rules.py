@@ -23,6 +23,7 @@ from quotegraph.extract.stance.evaluate import (
     main_negations,
     named,
     quote_tokens,
+    reported,
 )
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold
@@ -376,10 +377,15 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
         score -= 1.5
         evidence.append(f"denial: {p}")
     tokens = quote_tokens(statement)
-    told = described_acts(tokens) if tokens is not None else frozenset()
+    told = frozenset()
+    if tokens is not None:
+        inside = {t.i for t in tokens}
+        # what others avoid is told, not wanted ("corporations avoid paying their share"), and so is what the
+        # quote reports others hold ("the notion that something would prevent it")
+        told = described_acts(tokens) | {t.lower_ for t in tokens if reported(t, inside, lex.reporting)}
     for p in averted(quote, topic):
         if p.split()[0] in told:
-            continue  # what others avoid is reported, not wanted ("corporations avoid paying their share")
+            continue
         # what is kept from happening is the topic's matter
         score -= 1.5
         evidence.append(f"averts: {p}")

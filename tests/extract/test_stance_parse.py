@@ -384,3 +384,13 @@ def test_stance_described_acts(nlp, sentence, verb, told):
     from quotegraph.extract.stance.evaluate import described_acts
 
     assert (verb in described_acts(list(nlp(sentence)))) is told
+
+
+def test_stance_averting_in_what_others_hold_is_theirs(nlp):
+    # averting that the quote reports others to hold ("the notion that ...") is not the speaker's
+    quote = "There is the notion that a court ruling would prevent the transit levy from passing."
+    s = _judge(nlp, f'Reyes said "{quote}"', quote)
+    assert not any(e.startswith("averts") for e in s.topics[0].evidence), s.topics[0].evidence
+    quote = "We will prevent the transit levy from passing."
+    s = _judge(nlp, f'Reyes said "{quote}"', quote)
+    assert s.stance == "oppose" and any(e.startswith("averts") for e in s.topics[0].evidence)
