@@ -173,6 +173,8 @@ class Evaluation:
     blamed_others: tuple[str, ...] = ()
     """Who the blame is aimed at when most of it falls on named people or things the topic's words do not
     name (not the accused of an accusation: its accusers, or a third party)."""
+    on_removed: float = 0.0
+    """The share of the evaluation aimed at what ``removed`` names (what a proposition would do away with)."""
 
 
 def evaluated(token: Token) -> Token | None:
@@ -181,7 +183,9 @@ def evaluated(token: Token) -> Token | None:
     is a disgrace"), or the object of a verb that describes it ("described Clinton as a disgrace", "called
     him a fraud"); None when there is none in the parse."""
     if token.dep_ == "amod":
-        return token.head
+        if token.head.dep_ not in PREDICATIVE:
+            return token.head
+        token = token.head  # "the fees are a great success": what the predicate says is said of the subject
     node, path = token, []
     for _ in range(5):
         if node.pos_ in CLAUSE_HEADS:
@@ -269,16 +273,18 @@ def evaluation(
     negations: frozenset[str],
     topic_terms: frozenset[str] = frozenset(),
     reporting: frozenset[str] = frozenset(),
+    removed: frozenset[str] = frozenset(),
 ) -> Evaluation:
     """The evaluation the tokens carry: each word's valence in VADER's lexicon (by form, else lemma),
     turned by a negation that governs it; proper names and the words of ``skip`` (the topic's, which name
     the matter) do not evaluate, nor do words in what the quote reports of others (``reporting``: the nouns
-    and verbs that report). With ``topic_terms``, also whom the blame is aimed at."""
+    and verbs that report). With ``topic_terms``, also whom the blame is aimed at; with ``removed``, how much
+    of the evaluation is aimed at what those words name."""
     valences = _valences()
     total = 0.0
     words = []
     others: list[tuple[float, str]] = []
-    blame = 0.0
+    blame = weight = at_removed = 0.0
     inside = {t.i for t in tokens}
     for t in tokens:
         if (t.pos_ == "PROPN" and not _headline_word(t)) or t.lower_ in skip:
@@ -293,6 +299,9 @@ def evaluation(
             words.append(f"not {t.lower_}")
         else:
             words.append(t.lower_)
+        weight += abs(v)
+        if removed and (target := evaluated(t)) is not None and aimed_at(target, removed):
+            at_removed += abs(v)
         total += v
         if v < 0 and topic_terms:
             blame -= v
@@ -301,4 +310,4 @@ def evaluation(
                 others.append((-v, target.text))
     blamed = tuple(dict.fromkeys(name for _, name in others)) if sum(v for v, _ in others) * 2 >= blame > 0 else ()
     compound = total / math.sqrt(total * total + NORMALISE) if total else 0.0
-    return Evaluation(round(compound, 4), tuple(words), blamed)
+    return Evaluation(round(compound, 4), tuple(words), blamed, round(at_removed / weight, 3) if weight else 0.0)

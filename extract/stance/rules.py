@@ -72,6 +72,7 @@ class Lexicon:
     commentary: frozenset[str] = frozenset()
     assertive: frozenset[str] = frozenset()
     referential: frozenset[str] = frozenset()
+    removing: tuple[str, ...] = ()
     denials: tuple[str, ...] = ()
     utterances: frozenset[str] = frozenset()
     prescriptive: tuple[str, ...] = ()
@@ -103,6 +104,7 @@ def lexicon() -> Lexicon:
         commentary=frozenset(data.get("commentary") or ()),
         assertive=frozenset(data.get("assertive") or ()),
         referential=frozenset(data.get("referential") or ()),
+        removing=tuple(fold(w) for w in data.get("removing") or ()),
         denials=tuple(fold(p) for p in data.get("denials") or ()),
         utterances=frozenset(data.get("utterances") or ()),
         prescriptive=tuple(fold(w) for w in data.get("prescriptive") or ()),
@@ -291,6 +293,31 @@ def prescribes(topic: Topic) -> bool:
     return any(f" {w} " in text for w in lexicon().prescriptive)
 
 
+_OBJECT_BREAK = frozenset(
+    {"and", "or", "that", "which", "who", "to", "with", "by", "for", "in", "from", "so", "as", "because", "while", "at"}
+)
+"""Words that end the object of a removing verb in a proposition ("closing the loopholes | that benefit them")."""
+
+
+@lru_cache(maxsize=256)
+def removed_words(topic: Topic) -> frozenset[str]:
+    """The words of what the proposition wants gone: the object after a removing verb ("closing the loopholes
+    that benefit them" -> loopholes, loophole; "repeal the Affordable Care Act" -> affordable, care, act)."""
+    out: set[str] = set()
+    for clause in re.split(r"[,;:.()]", fold(topic.proposition)):
+        words = f" {' '.join(_WORD.findall(clause))} "
+        for verb in lexicon().removing:
+            at = words.find(f" {verb} ")
+            if at < 0:
+                continue
+            for taken, w in enumerate(words[at + len(verb) + 2 :].split()):
+                if w in _OBJECT_BREAK or taken == 4:
+                    break
+                if w not in STOP_WORDS:
+                    out.update((w, w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w))
+    return frozenset(out)
+
+
 def _word_hits(words: Sequence[str], phrases: Sequence[str]) -> list[str]:
     """The phrases of ``phrases`` that stand in ``words`` as whole words."""
     text = f" {' '.join(words)} "
@@ -338,6 +365,9 @@ def _cue_weight(statement: Statement, topic: Topic, kind: str, words: Sequence[s
     target = cue_object(statement)
     if target is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in target.head.children):
         target = None  # "accused X of Y": the charge Y says what the blame is about, not X
+    if target is not None and aimed_at(target, removed_words(topic)):
+        # blame of what a proposal would remove agrees with it ("attacked loopholes that benefit others")
+        return (1.0 if kind == "negative" else -1.5), " (aimed at what it would remove)"
     if accusing and target is not None and named(target) and not aimed_at(target, _target_words(topic)):
         return (-1.5 if kind == "negative" else 1.0), f" (aimed at {target.text})"
     # blame of what the proposition accuses supports it; blame of what it proposes opposes it
@@ -451,17 +481,19 @@ def evidence_taken(evidence: Iterable[str]) -> bool:
     return any(not e.startswith("topic: ") for e in evidence)
 
 
-def _evaluation(statement: Statement, topic: Topic) -> tuple[float, str, tuple[str, ...]]:
+def _evaluation(statement: Statement, topic: Topic) -> tuple[float, str, tuple[str, ...], float]:
     """The quote's evaluation: read from the parse of its article when there is one (a negation's scope,
     lemmas, whom the blame is aimed at), else VADER over the text; with the evaluating words for the
-    evidence and the people or things blamed that the topic's words do not name."""
+    evidence, the people or things blamed that the topic's words do not name, and the share of it aimed at what
+    the proposition would do away with."""
     tokens = quote_tokens(statement)
     if tokens is None:
-        return sentiment(without_topic_words(statement.quote, topic))[0], "", ()
+        return sentiment(without_topic_words(statement.quote, topic))[0], "", (), 0.0
     lex = lexicon()
     skip = _topic_words(topic) | lex.assertive | lex.referential
-    found = evaluation(tokens, skip, lex.negations, _target_words(topic), lex.reporting)
-    return found.compound, f": {', '.join(found.words[:3])}" if found.words else "", found.blamed_others
+    found = evaluation(tokens, skip, lex.negations, _target_words(topic), lex.reporting, removed_words(topic))
+    tone = f": {', '.join(found.words[:3])}" if found.words else ""
+    return found.compound, tone, found.blamed_others, found.on_removed
 
 
 @lru_cache(maxsize=256)
@@ -480,7 +512,7 @@ def _by_content(
     supports it. Nothing either way: undetermined (None, low confidence)."""
     lex = lexicon()
     accusing = accuses(topic)
-    q, tone_words, others = _evaluation(statement, topic)
+    q, tone_words, others, on_removed = _evaluation(statement, topic)
     felt = [w for w in words if w in lex.reactions]
     if felt and not side_taken(evidence) and abs(q) < REACTION_MAX:
         # sorrow or concern at an event, with nothing said of the proposition: on the topic, no side
@@ -495,6 +527,11 @@ def _by_content(
     if contest and not side_taken(evidence) and abs(q) < EVALUATIVE:
         # how the matter plays in the race (the polls, the voters), not whether it holds: on the topic, neutral
         return "neutral", 0.45, (*evidence, f"commentary: {', '.join(contest[:2])}")
+    if abs(q) >= EVALUATIVE and on_removed >= 0.5:
+        # aimed at what the proposition would do away with ("these fees are a disaster" on scrapping them):
+        # blame agrees with it, praise disagrees, whatever else the proposition says
+        stance, tone = ("support", "blames") if q < 0 else ("oppose", "praises")
+        return stance, round(0.5 + 0.2 * abs(q), 3), (*evidence, f"{tone} what it would remove ({q:+.2f}){tone_words}")
     if abs(q) >= EVALUATIVE:
         # a proposal: praise of what it proposes supports it, blame opposes it; an accusation the reverse,
         # unless it also prescribes a remedy: then blame agrees with its diagnosis, praise with its remedy
