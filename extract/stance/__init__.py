@@ -20,7 +20,7 @@ from typing import Any
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Article, Statement, TopicStance
 from quotegraph.extract.stance import registry
-from quotegraph.extract.stance.evaluate import parsed
+from quotegraph.extract.stance.evaluate import parsed, pronoun_names
 from quotegraph.extract.stance.propose import propose_topics
 from quotegraph.extract.stance.registry import Judgement, RulesBackend, StanceBackend, judge_many, load_backend
 from quotegraph.extract.stance.rules import topic_clauses, topic_df, topic_scores
@@ -240,9 +240,13 @@ class StanceAssigner:
         what the article's other statements are about, else what its headline and lead are about."""
         windows: dict[tuple[int, int], str] = {}
         contexts = [_context(doc, article, s, windows) for s in statements]
+        # the people a quote's pronouns name count as named in it ("She better get well" of Clinton)
+        quotes = [
+            " ".join((s.quote, *pronoun_names(doc, s.start, s.end))) if doc is not None else s.quote for s in statements
+        ]
         all_scores = [
-            [topic_scores(t, s.quote, sentence, paragraph, article.title or "", self.df) for t in self.topics]
-            for s, (sentence, paragraph) in zip(statements, contexts, strict=True)
+            [topic_scores(t, quote, sentence, paragraph, article.title or "", self.df) for t in self.topics]
+            for quote, (sentence, paragraph) in zip(quotes, contexts, strict=True)
         ]
         chosen = [
             sorted((x for x in scores if x.score >= self.topic_threshold), key=lambda x: -x.score)

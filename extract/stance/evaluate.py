@@ -97,6 +97,35 @@ def _piece_ranges(statement: Statement, text: str) -> list[tuple[int, int]]:
     return out
 
 
+THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
+PRONOUN_REACH = 3
+"""Sentences back (the pronoun's own included) in which a pronoun's person is looked for."""
+
+
+def pronoun_names(doc: Doc, start: int, end: int) -> list[str]:
+    """The people the third-person pronouns of ``doc``'s text between ``start`` and ``end`` name: for each,
+    the nearest PERSON entity before it within :data:`PRONOUN_REACH` sentences ("She better get well"
+    after "... Clinton's pneumonia" names Clinton)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if span is None:
+        return []
+    out: list[str] = []
+    for t in span:
+        if t.lower_ not in THIRD_PERSON:
+            continue
+        first = t.sent.start
+        for _ in range(PRONOUN_REACH - 1):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        person = next(
+            (e for e in reversed(doc.ents) if e.label_ == "PERSON" and first <= e.start and e.end <= t.i), None
+        )
+        if person is not None and person.text not in out:
+            out.append(person.text)
+    return out
+
+
 def negated(token: Token, negations: frozenset[str]) -> bool:
     """A negation governs ``token``: one of its own dependents, or of its heads up to its clause's verb,
     is a negation ("is not fair", "never gave to the programs that help", "no good reason")."""

@@ -432,3 +432,34 @@ def test_stance_evaluation_of_what_a_proposal_removes(nlp, quote, stance):
                   cue="said", cue_start=6, cue_end=10, speaker_start=0, speaker_end=5)  # fmt: skip
     out = StanceAssigner(REPEAL).assign([s], doc, Article(name="a.txt", text=doc.text, title="Council"))[0]
     assert out.stance == stance, out.topics[0].evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (
+            "Mayor Dana Holt signed the city contracts in May. Reyes said she should resign.",
+            "she should resign",
+            ["Dana Holt"],
+        ),
+        # no person before the pronoun within reach: nobody
+        ("The council met on Monday. Reyes said it should resign.", "it should resign", []),
+    ],
+)
+def test_stance_pronoun_names(nlp, text, quote, expected):
+    from quotegraph.extract.stance.evaluate import pronoun_names
+
+    doc = nlp(text)
+    start = text.index(quote)
+    assert pronoun_names(doc, start, start + len(quote)) == expected
+
+
+def test_stance_pronoun_names_count_for_the_topic(nlp):
+    # "she" in the quote names Holt, whom the mayor-contracts proposition names
+    text = "Dana Holt has run the city since 2019. Reyes said she should answer for it."
+    doc = nlp(text)
+    quote = "she should answer for it"
+    start = text.index(quote)
+    s = Statement(article="a.txt", quote=quote, start=start, end=start + len(quote), kind="indirect", speaker="Reyes")
+    out = StanceAssigner(TOPICS, topic_threshold=0.5).assign([s], doc, Article(name="a.txt", text=text, title=""))[0]
+    assert out.topic == "mayor-contracts"
