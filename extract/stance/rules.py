@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -73,6 +73,7 @@ class Lexicon:
     assertive: frozenset[str] = frozenset()
     referential: frozenset[str] = frozenset()
     removing: tuple[str, ...] = ()
+    valences: Mapping[str, float] = field(default_factory=dict)
     denials: tuple[str, ...] = ()
     utterances: frozenset[str] = frozenset()
     prescriptive: tuple[str, ...] = ()
@@ -105,6 +106,7 @@ def lexicon() -> Lexicon:
         assertive=frozenset(data.get("assertive") or ()),
         referential=frozenset(data.get("referential") or ()),
         removing=tuple(fold(w) for w in data.get("removing") or ()),
+        valences={str(w).lower(): float(v) for w, v in (data.get("valences") or {}).items()},
         denials=tuple(fold(p) for p in data.get("denials") or ()),
         utterances=frozenset(data.get("utterances") or ()),
         prescriptive=tuple(fold(w) for w in data.get("prescriptive") or ()),
@@ -239,7 +241,9 @@ REACTION_MAX = 0.7
 def _sentiment() -> Any:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    analyzer = SentimentIntensityAnalyzer()
+    analyzer.lexicon.update(lexicon().valences)  # the words of political news it lacks ("corrupt", "concerns")
+    return analyzer
 
 
 @lru_cache(maxsize=8192)

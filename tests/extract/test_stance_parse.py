@@ -463,3 +463,11 @@ def test_stance_pronoun_names_count_for_the_topic(nlp):
     s = Statement(article="a.txt", quote=quote, start=start, end=start + len(quote), kind="indirect", speaker="Reyes")
     out = StanceAssigner(TOPICS, topic_threshold=0.5).assign([s], doc, Article(name="a.txt", text=text, title=""))[0]
     assert out.topic == "mayor-contracts"
+
+
+@pytest.mark.parametrize(("word", "sign"), [("corrupt", -1), ("unconstitutional", -1), ("bigotry", -1), ("genius", 1)])
+def test_stance_valences_vader_lacks(word, sign):
+    # words of political news VADER's lexicon lacks are added to it (stance.yaml valences)
+    from quotegraph.extract.stance.rules import sentiment
+
+    assert sentiment(f"It is {word}.")[0] * sign > 0
