@@ -285,8 +285,11 @@ def accuses(topic: Topic) -> bool:
     """The proposition's own evaluation is negative: it accuses or warns ("X demeaned women", "... is a
     serious threat", "... reflect racial bias"), so blame and negative evaluation agree with it and praise
     disagrees; none either way reads as a proposal ("X should be renewed"). Read without the words of the
-    keywords, which name the matter ("cut" in "cut income tax"), but with the label's ("biased")."""
-    return polarity(_without(topic.proposition, _words_of(topic.keywords))) < -NEUTRAL_PROPOSITION
+    keywords, which name the matter ("cut" in "cut income tax"), but with the label's ("biased"), and without
+    the words that name a thing in political news ("national security")."""
+    return (
+        polarity(_without(topic.proposition, _words_of(topic.keywords) | lexicon().referential)) < -NEUTRAL_PROPOSITION
+    )
 
 
 @lru_cache(maxsize=256)
