@@ -549,6 +549,12 @@ def _by_content(
         if accusing and q < 0 and others:
             # blame of someone the accusation does not name: of its accusers or a third party, not of the accused
             return "oppose", round(0.5 + 0.2 * abs(q), 3), (*evidence, f"blames others: {', '.join(others[:2])}")
+        if accusing and q < 0 and not remedy:
+            camp = camp_stance(statement, topic, accusing, lex.camp_nouns)
+            if camp is not None and camp[0] == "oppose":
+                # the accused and their camp blame their accusers, not themselves ("orchestrated for political
+                # gain", "a bid to hurt her candidacy")
+                return "oppose", round(0.5 + 0.2 * abs(q), 3), (*evidence, f"blames the accusers: {camp[1]} ({q:+.2f})")
         said = [w for w in words if w in lex.utterances]
         if accusing and q < 0 and said:
             # blame of what someone said ("those comments are a disgrace") is of the accusers, not the accused

@@ -471,3 +471,18 @@ def test_stance_valences_vader_lacks(word, sign):
     from quotegraph.extract.stance.rules import sentiment
 
     assert sentiment(f"It is {word}.")[0] * sign > 0
+
+
+@pytest.mark.parametrize(
+    ("speaker", "stance"),
+    [
+        # the accused blames the accusers: no self-accusation
+        ("Dana Holt", "oppose"),
+        # someone else blames the accused
+        ("Luis Reyes", "support"),
+    ],
+)
+def test_stance_the_accused_blames_the_accusers(nlp, speaker, stance):
+    quote = "What happened with the city contracts is disgusting and dishonest."
+    s = _judge(nlp, f'{speaker} said "{quote}"', quote, speaker=speaker)
+    assert s.stance == stance, s.topics[0].evidence
