@@ -296,6 +296,19 @@ def _headline_word(token: Token) -> bool:
     return not token.ent_type_ and token.is_title and not token.is_sent_start
 
 
+NOT_EVALUATING = ("ADP", "SCONJ", "CCONJ", "DET", "PRON", "PART", "INTJ", "AUX", "NUM")
+"""Parts of speech whose words in VADER's lexicon judge nothing ("comments like Trump's", "well, ...")."""
+DEGREE_HEADS = ("ADJ", "ADV", "ADP")
+
+
+def evaluates(token: Token) -> bool:
+    """``token`` can evaluate by its part of speech: not a preposition or conjunction ("comments like
+    his"), an interjection ("well, ..."), nor an adverb of degree ("well beyond", "pretty good")."""
+    if token.pos_ in NOT_EVALUATING:
+        return False
+    return not (token.pos_ == "ADV" and token.dep_ == "advmod" and token.head.pos_ in DEGREE_HEADS)
+
+
 def evaluation(
     tokens: Sequence[Token],
     skip: frozenset[str],
@@ -317,6 +330,8 @@ def evaluation(
     inside = {t.i for t in tokens}
     for t in tokens:
         if (t.pos_ == "PROPN" and not _headline_word(t)) or t.lower_ in skip:
+            continue
+        if t.lower_ not in negations and not evaluates(t):
             continue
         v = valences.get(t.lower_)
         if v is None:

@@ -486,3 +486,21 @@ def test_stance_the_accused_blames_the_accusers(nlp, speaker, stance):
     quote = "What happened with the city contracts is disgusting and dishonest."
     s = _judge(nlp, f'{speaker} said "{quote}"', quote, speaker=speaker)
     assert s.stance == stance, s.topics[0].evidence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("Comments like his set us back.", "like", False),  # a preposition
+        ("Well, the levy passed.", "well", False),  # an interjection
+        ("The program grew well beyond its purpose.", "well", False),  # an adverb of degree
+        ("It is pretty clear.", "pretty", False),
+        ("I like the levy.", "like", True),
+        ("The levy worked well.", "well", True),
+    ],
+)
+def test_stance_words_that_evaluate_by_part_of_speech(nlp, sentence, word, expected):
+    from quotegraph.extract.stance.evaluate import evaluates
+
+    token = next(t for t in nlp(sentence) if t.lower_ == word)
+    assert evaluates(token) is expected
