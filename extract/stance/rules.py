@@ -563,12 +563,16 @@ def _by_content(
     hedged = any(w in lex.hedges for w in words)
     prop = set(terms(topic.proposition + " " + topic.label))
     asserted = len(prop & set(terms(statement.quote)))
-    if not hedged and asserted >= ASSERTED_TERMS:
-        if negated and not accusing:
-            return "oppose", 0.5, (*evidence, "denies the proposition")
-        # an accusation is made of negative claims: "he never paid", "they avoided the doctors" assert it
-        return "support", 0.5, (*evidence, "asserts the proposition")
     camp = camp_stance(statement, topic, accusing, lex.camp_nouns)
+    if not hedged and asserted >= ASSERTED_TERMS:
+        if negated and (not accusing or (camp is not None and camp[0] == "oppose")):
+            # a proposal negated, or an accusation negated by the accused or their camp ("none of her emails
+            # were marked classified"), is denied
+            return "oppose", 0.5, (*evidence, "denies the proposition")
+        if camp is None or camp[0] != "oppose":
+            # an accusation is made of negative claims: "he never paid", "they avoided the doctors" assert it;
+            # the accused does not assert it of themselves
+            return "support", 0.5, (*evidence, "asserts the proposition")
     if camp is not None:
         # nothing in the quote decides: who says it does, weakly (one defends oneself and one's side)
         return camp[0], 0.4, (*evidence, f"camp: {camp[1]}")

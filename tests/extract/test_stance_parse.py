@@ -504,3 +504,18 @@ def test_stance_words_that_evaluate_by_part_of_speech(nlp, sentence, word, expec
 
     token = next(t for t in nlp(sentence) if t.lower_ == word)
     assert evaluates(token) is expected
+
+
+@pytest.mark.parametrize(
+    ("speaker", "stance"),
+    [
+        # the accused negating the accusation denies it
+        ("Dana Holt", "oppose"),
+        # someone else's negative claim of the accused asserts it ("she never put them out to bid")
+        ("Luis Reyes", "support"),
+    ],
+)
+def test_stance_the_accused_denies(nlp, speaker, stance):
+    quote = "None of the city contracts ever went to her donors."
+    s = _judge(nlp, f'{speaker} said "{quote}"', quote, speaker=speaker)
+    assert s.stance == stance, s.topics[0].evidence
