@@ -72,6 +72,7 @@ class Lexicon:
     commentary: frozenset[str] = frozenset()
     assertive: frozenset[str] = frozenset()
     referential: frozenset[str] = frozenset()
+    contest: frozenset[str] = frozenset()
     removing: tuple[str, ...] = ()
     valences: Mapping[str, float] = field(default_factory=dict)
     denials: tuple[str, ...] = ()
@@ -105,6 +106,7 @@ def lexicon() -> Lexicon:
         commentary=frozenset(data.get("commentary") or ()),
         assertive=frozenset(data.get("assertive") or ()),
         referential=frozenset(data.get("referential") or ()),
+        contest=frozenset(data.get("contest") or ()),
         removing=tuple(fold(w) for w in data.get("removing") or ()),
         valences={str(w).lower(): float(v) for w, v in (data.get("valences") or {}).items()},
         denials=tuple(fold(p) for p in data.get("denials") or ()),
@@ -497,7 +499,7 @@ def _evaluation(statement: Statement, topic: Topic) -> tuple[float, str, tuple[s
     if tokens is None:
         return sentiment(without_topic_words(statement.quote, topic))[0], "", (), 0.0
     lex = lexicon()
-    skip = _topic_words(topic) | lex.assertive | lex.referential
+    skip = _topic_words(topic) | lex.assertive | lex.referential | lex.contest
     found = evaluation(tokens, skip, lex.negations, _target_words(topic), lex.reporting, removed_words(topic))
     tone = f": {', '.join(found.words[:3])}" if found.words else ""
     return found.compound, tone, found.blamed_others, found.on_removed

@@ -288,6 +288,9 @@ def test_stance_reported_evaluation(nlp, sentence, word, expected):
          "mayor-contracts", "neutral", "commentary: polls"),
         ("The transit levy will be decided by turnout in the suburbs.", "transit-levy", "neutral",
          "commentary: turnout"),
+        # "win" tells who gains in the contest, it judges nothing
+        ("With the city contracts in the news, her rival will win the primary.", "mayor-contracts",
+         "neutral", "commentary: win"),
         ("I am surprised how much the city contracts have mattered in this race.", "mayor-contracts", "neutral",
          "reaction: surprised"),
         # a call for a step of a process (oversight, an investigation): no side
