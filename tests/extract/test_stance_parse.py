@@ -25,6 +25,12 @@ TOPICS = parse_topics(
                 "proposition": "The county should pass the transit levy to expand bus and rail service.",
                 "keywords": ["transit levy", "bus service", "rail service"],
             },
+            {
+                "id": "parking-fees",
+                "label": "Scrapping downtown parking fees",
+                "proposition": "The council should scrap the downtown parking fees, which hurt small shops.",
+                "keywords": ["parking fees", "parking meters"],
+            },
         ]
     }
 )
@@ -399,24 +405,10 @@ def test_stance_averting_in_what_others_hold_is_theirs(nlp):
     assert s.stance == "oppose" and any(e.startswith("averts") for e in s.topics[0].evidence)
 
 
-REPEAL = parse_topics(
-    {
-        "topics": [
-            {
-                "id": "parking-fees",
-                "label": "Scrapping downtown parking fees",
-                "proposition": "The council should scrap the downtown parking fees, which hurt small shops.",
-                "keywords": ["parking fees", "parking meters"],
-            }
-        ]
-    }
-)
-
-
 def test_stance_removed_words_of_a_proposition():
     from quotegraph.extract.stance.rules import removed_words
 
-    assert {"downtown", "parking", "fees", "fee"} <= removed_words(REPEAL[0])
+    assert {"downtown", "parking", "fees", "fee"} <= removed_words(TOPICS[2])
     assert removed_words(TOPICS[1]) == frozenset()  # "should pass the transit levy": nothing to remove
 
 
@@ -429,12 +421,9 @@ def test_stance_removed_words_of_a_proposition():
     ],
 )
 def test_stance_evaluation_of_what_a_proposal_removes(nlp, quote, stance):
-    doc = nlp(f'Reyes said "{quote}"')
-    start = doc.text.index(quote)
-    s = Statement(article="a.txt", quote=quote, start=start, end=start + len(quote), kind="direct", speaker="Reyes",
-                  cue="said", cue_start=6, cue_end=10, speaker_start=0, speaker_end=5)  # fmt: skip
-    out = StanceAssigner(REPEAL).assign([s], doc, Article(name="a.txt", text=doc.text, title="Council"))[0]
-    assert out.stance == stance, out.topics[0].evidence
+    s = _judge(nlp, f'Reyes said "{quote}"', quote)
+    assert s.topic == "parking-fees"
+    assert s.stance == stance, s.topics[0].evidence
 
 
 @pytest.mark.parametrize(
