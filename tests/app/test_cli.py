@@ -149,3 +149,19 @@ def test_cli_view_focus_writes_the_filtered_graph_and_fails_clearly(built: Path,
     assert speaker in {d.get("label") for _, d in shown.nodes(data=True)}
     result = runner.invoke(app, [*args, "--topic", "no-such-topic"])
     assert result.exit_code == 2 and "no statement is about the topic 'no-such-topic'; topics:" in result.output
+
+
+def test_cli_extract_consistency_only_informs_weak_stances(tmp_path: Path):
+    # extract applies the build's corpus consistency; --no-consistency leaves each statement as judged alone
+    outs = {}
+    for flag in ("--consistency", "--no-consistency"):
+        out = tmp_path / f"{flag}.jsonl"
+        result = runner.invoke(app, ["extract", str(ARTICLES), "--topics", str(TOPICS), "-o", str(out), "-q", flag])
+        assert result.exit_code == 0, result.output
+        outs[flag] = list(read_jsonl(out))
+    with_, without = outs["--consistency"], outs["--no-consistency"]
+    assert [(s.article, s.start, s.end) for s in with_] == [(s.article, s.start, s.end) for s in without]
+    assert not any(e.startswith("consistent with") for s in without for t in s.topics for e in t.evidence)
+    for a, b in zip(with_, without, strict=True):
+        if a != b:  # only a weak stance changed, and it says where its side comes from
+            assert any(e.startswith("consistent with") for t in a.topics for e in t.evidence)
