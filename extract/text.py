@@ -67,7 +67,7 @@ _NAME_WORD = re.compile(r"\w+(?:-\w+)*")
 _POSSESSIVE = re.compile(r"'s\b")
 _ARTICLE = re.compile(r"^the\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-_ASCII_QUOTES = str.maketrans({**{m: '"' for m in DOUBLE_QUOTE_MARKS}, "’": "'", "‘": "'", "`": "'"})
+_ASCII_QUOTES = {**_APOSTROPHES, **str.maketrans(dict.fromkeys(DOUBLE_QUOTE_MARKS, '"'))}
 
 
 def ascii_quotes(text: str) -> str:

@@ -249,10 +249,9 @@ def aimed_at(target: Token, topic_terms: frozenset[str]) -> bool:
     return bool(_target_terms(list(target.subtree)[:MAX_TARGET]) & topic_terms)
 
 
-def blames(token: Token, topic_terms: frozenset[str]) -> bool | None:
-    """True when ``token`` (a negative word) is aimed at a named person or thing the topic's words do not
-    name, False when at one they name; None when its target is a pronoun or not found."""
-    target = evaluated(token)
+def blames(target: Token | None, topic_terms: frozenset[str]) -> bool | None:
+    """True when ``target`` (what a negative word is said of, :func:`evaluated`) is a named person or thing
+    the topic's words do not name, False when one they name; None when it is a pronoun or not found."""
     if target is None or not named(target):
         return None
     return not aimed_at(target, topic_terms)
@@ -344,13 +343,13 @@ def evaluation(
         else:
             words.append(t.lower_)
         weight += abs(v)
-        if removed and (target := evaluated(t)) is not None and aimed_at(target, removed):
-            at_removed += abs(v)
         total += v
+        target = evaluated(t) if removed or (v < 0 and topic_terms) else None
+        if removed and target is not None and aimed_at(target, removed):
+            at_removed += abs(v)
         if v < 0 and topic_terms:
             blame -= v
-            target = evaluated(t)
-            if target is not None and blames(t, topic_terms):
+            if target is not None and blames(target, topic_terms):
                 others.append((-v, target.text))
     blamed = tuple(dict.fromkeys(name for _, name in others)) if sum(v for v, _ in others) * 2 >= blame > 0 else ()
     compound = total / math.sqrt(total * total + NORMALISE) if total else 0.0

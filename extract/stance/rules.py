@@ -27,6 +27,7 @@ from quotegraph.extract.stance.evaluate import (
 )
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold
+from spacy.tokens import Token
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NAME_WORD = re.compile(r"[a-z0-9]+")
@@ -416,13 +417,14 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
         score -= 1.5
         evidence.append(f"denial: {p}")
     tokens = quote_tokens(statement)
-    told = frozenset()
-    if tokens is not None:
+    averting = averted(quote, topic)
+    told: frozenset[str] = frozenset()
+    if averting and tokens is not None:
         inside = {t.i for t in tokens}
         # what others avoid is told, not wanted ("corporations avoid paying their share"), and so is what the
         # quote reports others hold ("the notion that something would prevent it")
         told = described_acts(tokens) | {t.lower_ for t in tokens if reported(t, inside, lex.reporting)}
-    for p in averted(quote, topic):
+    for p in averting:
         if p.split()[0] in told:
             continue
         # what is kept from happening is the topic's matter
@@ -471,12 +473,12 @@ def stance_of(statement: Statement, topic: Topic, sentence: str) -> tuple[str | 
     if general and score - general < 1.0 and any(w in lex.procedural for w in words):
         # what is wanted is a step of a process ("a need for more oversight", "more detailed records"):
         # the content decides, where the process's words read as taking no side
-        return _by_content(statement, topic, words, negated, evidence)
+        return _by_content(statement, topic, words, negated, evidence, tokens)
     if score >= 1.0:
         return "support", min(0.95, 0.5 + 0.12 * score), tuple(evidence)
     if score <= -1.0:
         return "oppose", min(0.95, 0.5 + 0.12 * -score), tuple(evidence)
-    return _by_content(statement, topic, words, negated, evidence)
+    return _by_content(statement, topic, words, negated, evidence, tokens)
 
 
 def side_taken(evidence: Sequence[str]) -> bool:
@@ -490,12 +492,13 @@ def evidence_taken(evidence: Iterable[str]) -> bool:
     return any(not e.startswith("topic: ") for e in evidence)
 
 
-def _evaluation(statement: Statement, topic: Topic) -> tuple[float, str, tuple[str, ...], float]:
+def _evaluation(
+    statement: Statement, topic: Topic, tokens: list[Token] | None
+) -> tuple[float, str, tuple[str, ...], float]:
     """The quote's evaluation: read from the parse of its article when there is one (a negation's scope,
     lemmas, whom the blame is aimed at), else VADER over the text; with the evaluating words for the
     evidence, the people or things blamed that the topic's words do not name, and the share of it aimed at what
-    the proposition would do away with."""
-    tokens = quote_tokens(statement)
+    the proposition would do away with. ``tokens``: the quote's in the parse (:func:`quote_tokens`), or None."""
     if tokens is None:
         return sentiment(without_topic_words(statement.quote, topic))[0], "", (), 0.0
     lex = lexicon()
@@ -513,7 +516,12 @@ def _target_words(topic: Topic) -> frozenset[str]:
 
 
 def _by_content(
-    statement: Statement, topic: Topic, words: list[str], negated: int, evidence: list[str]
+    statement: Statement,
+    topic: Topic,
+    words: list[str],
+    negated: int,
+    evidence: list[str],
+    tokens: list[Token] | None,
 ) -> tuple[str | None, float, tuple[str, ...]]:
     """No stance word decided: what the quote says about the proposition does. Evaluative language (a
     general sentiment lexicon, VADER) that agrees in direction with the proposition's own supports it,
@@ -521,7 +529,7 @@ def _by_content(
     supports it. Nothing either way: undetermined (None, low confidence)."""
     lex = lexicon()
     accusing = accuses(topic)
-    q, tone_words, others, on_removed = _evaluation(statement, topic)
+    q, tone_words, others, on_removed = _evaluation(statement, topic, tokens)
     felt = [w for w in words if w in lex.reactions]
     if felt and not side_taken(evidence) and abs(q) < REACTION_MAX:
         # sorrow or concern at an event, with nothing said of the proposition: on the topic, no side
@@ -530,9 +538,8 @@ def _by_content(
     if steps and abs(q) < PROCEDURAL_MAX:
         # steps of a process (an investigation, a release, a review), not a side: on the topic, neutral
         return "neutral", 0.45, (*evidence, f"procedure: {', '.join(steps[:2])}")
-    mine = _topic_words(topic)
     # the contest's words that the topic itself uses ("voters" of a topic on voter fraud) are its matter
-    contest = [w for w in words if w in lex.commentary and w not in mine and stem(w) not in _topic_terms(topic)]
+    contest = [w for w in words if (w in lex.commentary or w in lex.contest) and stem(w) not in _topic_terms(topic)]
     if contest and not side_taken(evidence) and abs(q) < EVALUATIVE:
         # how the matter plays in the race (the polls, the voters), not whether it holds: on the topic, neutral
         return "neutral", 0.45, (*evidence, f"commentary: {', '.join(contest[:2])}")
