@@ -51,12 +51,17 @@ def _norm(text: str) -> str:
 
 
 def role_in(text: str) -> str | None:
-    """The longest role noun in ``text`` ("foreign minister", "secretary general", "spokesman")."""
+    """The longest role noun in ``text`` ("foreign minister", "secretary general", "spokesman"); of two as
+    long, the later one, the head of the phrase ("president candidate" -> "candidate")."""
     norm = f" {_norm(text)} "
-    for role in _roles()[0]:
-        if f" {role} " in norm:
-            return role
-    return None
+    best: tuple[int, str] | None = None
+    for role in _roles()[0]:  # longest first
+        if best is not None and len(role) < len(best[1]):
+            break
+        at = norm.rfind(f" {role} ")
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, role)
+    return best[1] if best else None
 
 
 def find_subject(doc: Doc, head: Token) -> Token | None:

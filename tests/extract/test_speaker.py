@@ -101,6 +101,9 @@ def test_speaker_name_between_the_closing_mark_and_the_cue() -> None:
         ("a Kremlin spokesman", "spokesman"),
         ("the weather", None),
         ("", None),
+        # two roles as long: the later one, the phrase's head, whatever the hash seed
+        ("Republican president candidate Donald Trump", "candidate"),
+        ("the candidate and former president", "president"),
     ],
 )
 def test_speaker_role_in_finds_the_longest_role(text: str, role: str | None) -> None:
