@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from quotegraph.extract.entities import EntityResolver
 from quotegraph.extract.model import Statement, read_jsonl, write_jsonl
+from quotegraph.extract.speakers.entities import EntityResolver
 from quotegraph.graph.build import build_graph, write_gexf
 from quotegraph.graph.merge import merge_statements
 from quotegraph.graph.rdf import statements_to_rdf, write_rdf

@@ -35,7 +35,7 @@ def articles(corpus: Path, limit: int | None, replicate: int) -> Iterator:
     from dataclasses import replace
 
     from quotegraph.extract.model import Article
-    from quotegraph.extract.read import read_all
+    from quotegraph.extract.reading.articles import read_all
 
     files = sorted(corpus.glob("*.txt"))[:limit] if limit else sorted(corpus.glob("*.txt"))
     for k in range(replicate):

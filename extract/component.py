@@ -5,20 +5,21 @@ through the ``spacy_factories`` entry point). It sets ``doc._.statements``: a li
 :class:`quotegraph.extract.model.Statement` whose article metadata fields are still empty (``article == ""``);
 :mod:`quotegraph.extract.pipeline` fills them in.
 
-The work is done by plain functions over the ``Doc``, one module a stage: :mod:`quotegraph.extract.cues` (cue
-words), :mod:`quotegraph.extract.content` (quote marks and the content of a cue),
-:mod:`quotegraph.extract.speaker` (the speaker mention), :mod:`quotegraph.extract.attribution` (the strategies
-that tie content to a cue and a speaker), :mod:`quotegraph.extract.coref` (names within the article) and
-:mod:`quotegraph.extract.assemble` (statements from what was found).
+The work is done by plain functions over the ``Doc``, one module a stage:
+:mod:`quotegraph.extract.attribution.cues` (cue words), :mod:`quotegraph.extract.attribution.content` (quote
+marks and the content of a cue), :mod:`quotegraph.extract.speakers.mentions` (the speaker mention),
+:mod:`quotegraph.extract.attribution.strategies` (the strategies that tie content to a cue and a speaker),
+:mod:`quotegraph.extract.speakers.coref` (names within the article) and
+:mod:`quotegraph.extract.attribution.assemble` (statements from what was found).
 """
 
 from __future__ import annotations
 
 import logging
 
-from quotegraph.extract.assemble import assemble
-from quotegraph.extract.attribution import find_statements
-from quotegraph.extract.cues import Lexicon, load_lexicon
+from quotegraph.extract.attribution.assemble import assemble
+from quotegraph.extract.attribution.cues import Lexicon, load_lexicon
+from quotegraph.extract.attribution.strategies import find_statements
 from quotegraph.extract.lookup import doc_text, forget
 from quotegraph.extract.model import Statement
 from spacy.language import Language

@@ -44,7 +44,7 @@ def extract_with_dask(
 ) -> Iterator[ArticleResult]:
     """Like :meth:`Extractor.extract_paths`, on Dask. ``window`` bounds the batches in flight (memory)."""
     from dask.distributed import Client, LocalCluster
-    from quotegraph.extract.read import ReadFailure, read_all
+    from quotegraph.extract.reading.articles import ReadFailure, read_all
 
     options = {k: (str(v) if isinstance(v, Path) else v) for k, v in extractor_options.items()}
     if options.get("entities"):

@@ -76,7 +76,7 @@ def load_pipeline(model: str | None = None, *, config: dict[str, Any] | None = N
 def keep_titles(nlp: Language) -> None:
     """Abbreviated titles ("Sgt.", "Const.", "Lt.") stay one token: the tokenizer would end a sentence at
     their full stop and part the speaker from their title (list in ``resources/roles.yaml``)."""
-    from quotegraph.extract.speaker import roles_data
+    from quotegraph.extract.speakers.mentions import roles_data
     from spacy.attrs import ORTH
 
     for title in roles_data().get("title_abbreviations") or ():

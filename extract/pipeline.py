@@ -1,8 +1,9 @@
 """Articles in, statements out: the extraction pipeline.
 
-The stages are wired here and nowhere else: reading (:mod:`quotegraph.extract.read`), the spaCy parse with the
-``quote_attribution`` component, reply targets, speaker canonicalisation (:mod:`quotegraph.extract.entities`),
-statement dates (:mod:`quotegraph.extract.sources`) and topics/stance (:mod:`quotegraph.extract.stance`). Everything
+The stages are wired here and nowhere else: reading (:mod:`quotegraph.extract.reading.articles`), the
+spaCy parse with the ``quote_attribution`` component, reply targets, speaker canonicalisation
+(:mod:`quotegraph.extract.speakers.entities`), statement dates (:mod:`quotegraph.extract.reading.sources`)
+and topics/stance (:mod:`quotegraph.extract.stance`). Everything
 streams: articles are read lazily, parsed in batches with ``nlp.pipe`` and handed on one at a time, so
 memory stays flat however large the corpus.
 """
@@ -175,8 +176,8 @@ class Extractor:
         article_timeout: float = ARTICLE_TIMEOUT,
         max_article_statements: int = MAX_ARTICLE_STATEMENTS,
     ) -> None:
-        from quotegraph.extract.entities import EntityResolver
         from quotegraph.extract.nlp import load_pipeline
+        from quotegraph.extract.speakers.entities import EntityResolver
 
         self.options: dict[str, Any] = {
             "model": model or (nlp.meta.get("lang", "en") + "_" + nlp.meta["name"] if nlp is not None else None),
@@ -244,10 +245,10 @@ class Extractor:
     def finish(self, doc: Doc, article: Article, title_doc: Doc | None = None) -> list[Statement]:
         """Turn the component's raw statements for ``doc`` (and for the parsed title, ``title_doc``) into
         finished statements of ``article``."""
-        from quotegraph.extract.headline import headline_statements, title_span
+        from quotegraph.extract.attribution.headline import headline_statements, title_span
+        from quotegraph.extract.attribution.replies import find_reply_targets
         from quotegraph.extract.lookup import forget
-        from quotegraph.extract.replies import find_reply_targets
-        from quotegraph.extract.sources import statement_date
+        from quotegraph.extract.reading.sources import statement_date
 
         raw: list[Statement] = list(doc._.statements or [])
         span = title_span(article) if title_doc is not None else None
@@ -291,7 +292,8 @@ class Extractor:
     def extract_articles(self, articles: Iterable[Article | Any]) -> Iterator[ArticleResult]:
         """Parse and finish articles, streaming, in input order. Cached articles are not parsed again;
         with ``workers > 1`` batches go to worker processes (each loads the pipeline once). Items that
-        are read failures (:class:`quotegraph.extract.read.ReadFailure`) pass through as failed or skipped results."""
+        are read failures (:class:`quotegraph.extract.reading.articles.ReadFailure`) pass through as failed
+        or skipped results."""
         pool = self._pool() if self.workers > 1 else None
         pending: deque[tuple[list[Any], list[str | None], dict[int, list[Statement]], Any]] = deque()
         try:
@@ -424,7 +426,7 @@ class Extractor:
 
     def _parse_titles(self, batch: list[Article]) -> list[Doc | None]:
         """The titles of a batch, parsed on their own (a title that fails to parse is left out)."""
-        from quotegraph.extract.headline import title_span
+        from quotegraph.extract.attribution.headline import title_span
 
         spans = [title_span(a) for a in batch]
         texts = [a.text[s[0] : s[1]] for a, s in zip(batch, spans, strict=True) if s is not None]
@@ -450,7 +452,7 @@ class Extractor:
         self, paths: Iterable[str | Path], *, on_item: Callable[[], None] | None = None
     ) -> Iterator[ArticleResult]:
         """Read files and folders and extract; failures come through as results, in input order."""
-        from quotegraph.extract.read import read_all
+        from quotegraph.extract.reading.articles import read_all
 
         def items() -> Iterator[Any]:
             for item in read_all(paths):

@@ -84,7 +84,7 @@ def _progress(total: int | None, enabled: bool, desc: str) -> Any:
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
-    from quotegraph.extract.read import iter_input_files
+    from quotegraph.extract.reading.articles import iter_input_files
 
     return sum(1 for _ in iter_input_files(paths))
 

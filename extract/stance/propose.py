@@ -54,7 +54,7 @@ def generic_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def role_nouns() -> frozenset[str]:
     """Head words of the role nouns of ``resources/roles.yaml``: a role stands for a person, not a topic."""
-    from quotegraph.extract.speaker import roles_data
+    from quotegraph.extract.speakers.mentions import roles_data
 
     return frozenset(str(r).lower().replace("-", " ").split()[-1] for r in roles_data()["roles"])
 

@@ -58,7 +58,7 @@ def test_packaging_html_articles_are_read(tmp_path: Path):
     )
     proc = _run(
         f"""
-        from quotegraph.extract.read import ReadFailure, read_all
+        from quotegraph.extract.reading.articles import ReadFailure, read_all
         results = list(read_all([{str(page)!r}]))
         assert len(results) == 1 and not isinstance(results[0], ReadFailure), results
         assert "We will not back down" in results[0].text

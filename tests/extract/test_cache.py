@@ -6,7 +6,7 @@ from pathlib import Path
 from quotegraph.extract.cache import StatementCache, article_key, fingerprint
 from quotegraph.extract.model import Article, Statement
 from quotegraph.extract.pipeline import Extractor
-from quotegraph.extract.read import read_all
+from quotegraph.extract.reading.articles import read_all
 
 ROOT = Path(__file__).resolve().parents[2]
 

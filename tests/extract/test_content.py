@@ -4,7 +4,7 @@ parses (``Doc`` with words, heads and dependency labels, as spaCy's own tests bu
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.content import (
+from quotegraph.extract.attribution.content import (
     QuoteSpan,
     according_content,
     appeal_content,
@@ -475,8 +475,8 @@ def test_content_clause_content_on_the_left_in_quotes_with_an_addressee() -> Non
     ],
 )
 def test_content_as_clause_with_its_own_content_reports_that(nlp, text: str, cue: str, content: str | None) -> None:
-    from quotegraph.extract.attribution import content_of
-    from quotegraph.extract.cues import find_cues, load_lexicon
+    from quotegraph.extract.attribution.cues import find_cues, load_lexicon
+    from quotegraph.extract.attribution.strategies import content_of
 
     doc = nlp(text)
     lexicon = load_lexicon()

@@ -4,7 +4,7 @@ reported words do (no run-on over a paragraph break, no attribution clause insid
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.content import trim, within_line
+from quotegraph.extract.attribution.content import trim, within_line
 from quotegraph.extract.model import Article
 from quotegraph.extract.pipeline import Extractor
 

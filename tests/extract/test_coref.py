@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.content import find_quotes
-from quotegraph.extract.coref import NameIndex, build_index
+from quotegraph.extract.attribution.content import find_quotes
+from quotegraph.extract.speakers.coref import NameIndex, build_index
 
 from tests.conftest import hand_doc
 
@@ -86,8 +86,8 @@ def test_coref_role_holder(index: NameIndex, role: str, expected: str | None) ->
     ],
 )
 def test_coref_unnamed_sources_stay_unnamed(index: NameIndex, text: str, label: str, expected: str) -> None:
-    from quotegraph.extract.coref import resolve
-    from quotegraph.extract.speaker import Mention
+    from quotegraph.extract.speakers.coref import resolve
+    from quotegraph.extract.speakers.mentions import Mention
 
     doc = hand_doc(ROWS, ("words", "spaces", "heads", "deps", "pos", "ents"))
     mention = Mention(200, 200 + len(text), 0, text, None, label)

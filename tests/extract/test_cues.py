@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.cues import find_cues, load_lexicon
+from quotegraph.extract.attribution.cues import find_cues, load_lexicon
 from spacy.tokens import Doc
 
 from tests.conftest import hand_doc

@@ -3,8 +3,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from quotegraph.extract.entities import EntityFileError, EntityResolver
 from quotegraph.extract.model import Statement
+from quotegraph.extract.speakers.entities import EntityFileError, EntityResolver
 
 
 @pytest.fixture(scope="module")

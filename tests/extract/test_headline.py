@@ -4,7 +4,7 @@ joined by a comma are no report."""
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.headline import headline_statements
+from quotegraph.extract.attribution.headline import headline_statements
 
 
 @pytest.mark.parametrize(

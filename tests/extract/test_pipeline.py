@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from quotegraph.extract.model import Article
 from quotegraph.extract.pipeline import Extractor
-from quotegraph.extract.read import read_all
+from quotegraph.extract.reading.articles import read_all
 
 from quotegraph.evaluate import load_rows, score
 

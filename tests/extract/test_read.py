@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from quotegraph.extract.model import Article
-from quotegraph.extract.read import ReadFailure, decode, find_skips, guess_language, read_all, read_path
+from quotegraph.extract.reading.articles import ReadFailure, decode, find_skips, guess_language, read_all, read_path
 
 ENGLISH = (
     "The minister said on Tuesday that the government would not change its plans for the budget. "

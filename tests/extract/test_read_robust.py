@@ -8,7 +8,7 @@ import os
 
 import pytest
 from quotegraph.extract.model import Article
-from quotegraph.extract.read import ReadFailure, read_all, read_path
+from quotegraph.extract.reading.articles import ReadFailure, read_all, read_path
 
 BODY = (
     "The minister said on Tuesday that the government would not change its plans for the budget. "

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from quotegraph.extract.attribution.replies import find_reply_targets
 from quotegraph.extract.model import Statement, entity_key
-from quotegraph.extract.replies import find_reply_targets
 
 from tests.conftest import hand_doc
 

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.read import read_all
-from quotegraph.extract.sources import detect_outlet, detect_published, parse_date, resolve_date, statement_date
+from quotegraph.extract.reading.articles import read_all
+from quotegraph.extract.reading.sources import detect_outlet, detect_published, parse_date, resolve_date, statement_date
 
 
 @pytest.mark.parametrize(

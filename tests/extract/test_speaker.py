@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.speaker import find_subject, mention_for, name_between, role_in
+from quotegraph.extract.speakers.mentions import find_subject, mention_for, name_between, role_in
 from spacy.tokens import Doc
 
 from tests.conftest import hand_doc

@@ -4,9 +4,9 @@ apposition, pronouns that agree in gender, section heads that are nobody."""
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.coref import agrees, gender_of
 from quotegraph.extract.model import Article, Statement
 from quotegraph.extract.pipeline import Extractor
+from quotegraph.extract.speakers.coref import agrees, gender_of
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.venue import find_relay, find_venue
+from quotegraph.extract.attribution.venue import find_relay, find_venue
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from quotegraph.extract.entities import EntityResolver
 from quotegraph.extract.model import Statement
+from quotegraph.extract.speakers.entities import EntityResolver
 from quotegraph.graph.build import build_graph
 from quotegraph.graph.merge import merge_statements
 from rdflib import Graph

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.model import Article
-from quotegraph.extract.sources import detect_outlet, detect_published
+from quotegraph.extract.reading.sources import detect_outlet, detect_published
 from quotegraph.extract.text import DOUBLE_QUOTE_MARKS
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ span, cue, mention, confidence); :func:`find_statements` runs them in order of t
    :func:`inverted_cue` "Said Ellis: ..."), :func:`continuation` ("“A,” she said, “B.”"),
    :func:`dash_attribution` ("“...” ― Name") or :func:`source_line` ("Source: X").
 
-:mod:`quotegraph.extract.assemble` turns the result into statements.
+:mod:`quotegraph.extract.attribution.assemble` turns the result into statements.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from quotegraph.extract.content import (
+from quotegraph.extract.attribution.content import (
     QuoteSpan,
     according_content,
     appeal_content,
@@ -35,9 +35,9 @@ from quotegraph.extract.content import (
     trim,
     within_line,
 )
-from quotegraph.extract.cues import Cue, Lexicon, find_cues
+from quotegraph.extract.attribution.cues import Cue, Lexicon, find_cues
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
-from quotegraph.extract.speaker import Mention, find_subject, mention_for, name_between, role_in
+from quotegraph.extract.speakers.mentions import Mention, find_subject, mention_for, name_between, role_in
 from quotegraph.extract.text import DOUBLE_OPENERS, END_MARKS, LEAD_MARKS, OPEN_MARKS, surname
 from spacy.tokens import Doc, Span, Token
 

@@ -1,6 +1,7 @@
 """Statement assembly: from what the attribution strategies found to :class:`Statement` objects.
 
-Nested finds are dropped, speaker mentions resolved to names within the article (:mod:`quotegraph.extract.coref`),
+Nested finds are dropped, speaker mentions resolved to names within the article
+(:mod:`quotegraph.extract.speakers.coref`),
 an unattributed quote may continue the previous speaker, and a venue or role named once for a speaker
 holds for their other statements.
 """
@@ -10,14 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from quotegraph.extract.attribution import Found
-from quotegraph.extract.content import QuoteSpan
-from quotegraph.extract.coref import NameIndex, add_names, build_index, gender_of, group_nouns, resolve
-from quotegraph.extract.cues import Lexicon
+from quotegraph.extract.attribution.content import QuoteSpan
+from quotegraph.extract.attribution.cues import Lexicon
+from quotegraph.extract.attribution.strategies import Found
+from quotegraph.extract.attribution.venue import find_relay, find_venue
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
 from quotegraph.extract.model import Statement
-from quotegraph.extract.speaker import Mention, title_role
-from quotegraph.extract.venue import find_relay, find_venue
+from quotegraph.extract.speakers.coref import NameIndex, add_names, build_index, gender_of, group_nouns, resolve
+from quotegraph.extract.speakers.mentions import Mention, title_role
 from spacy.tokens import Doc
 
 _SENTENCE_STOP = re.compile(r"[.!?](?=[\s”\"’'»]|$)|\n")

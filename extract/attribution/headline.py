@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from quotegraph.extract.model import Article, Statement
-from quotegraph.extract.speaker import PRONOUNS
+from quotegraph.extract.speakers.mentions import PRONOUNS
 from quotegraph.extract.text import surname
 from spacy.tokens import Doc
 

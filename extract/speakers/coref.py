@@ -1,7 +1,7 @@
 """Stage 4: rule-based coreference of speakers within one article.
 
 "he", "the Secretary-General", "the NATO chief" and a bare surname become the fullest name the article
-gives for that person. No guess across articles: that is :mod:`quotegraph.extract.entities`' job.
+gives for that person. No guess across articles: that is :mod:`quotegraph.extract.speakers.entities`' job.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from quotegraph.extract.content import QuoteSpan
+from quotegraph.extract.attribution.content import QuoteSpan
 from quotegraph.extract.lookup import sent_of
-from quotegraph.extract.speaker import Mention, _clean_name, _titled_person, role_in, roles_data
+from quotegraph.extract.speakers.mentions import Mention, _clean_name, _titled_person, role_in, roles_data
 from quotegraph.extract.text import surname, word_list
 from spacy.tokens import Doc
 

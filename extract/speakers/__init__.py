@@ -1,0 +1,1 @@
+"""Speakers: mentions, coreference within an article, canonical entities."""
