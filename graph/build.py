@@ -1,22 +1,25 @@
 """Statements to a networkx graph, and the derived views analysts ask for.
 
 Nodes are typed (``type`` attribute): ``person``, ``organization`` (speakers and organisations of roles),
-``statement`` (one per remark, with its reports), ``topic``, ``article``, ``outlet``, ``venue``. Edges
-carry a ``rel``: ``said``, ``about`` (stance, confidence, evidence), ``reported_in`` (offsets, text),
-``published_by``, ``at_venue``, ``holds_role``, ``responds_to``.
+``statement`` (one per remark, with its reports), ``topic`` (``name`` is its label), ``article``, ``outlet``,
+``venue``. Edges carry a ``rel``: ``said``, ``about`` (one per remark and topic: stance, confidence,
+evidence, ``low_confidence`` when a side is below the display threshold), ``position`` (speaker to topic:
+the speaker's position from all their remarks, see :mod:`quotegraph.graph.positions`: stance, confidence,
+remarks, counts), ``reported_in`` (offsets, text), ``published_by``, ``at_venue``, ``holds_role``,
+``responds_to``. Low-confidence stances stay in the graph (marked); the tables below count them apart.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 from quotegraph.extract.model import Statement, entity_key
 from quotegraph.extract.text import slug
+from quotegraph.graph import positions as pos
 
 _WORD = re.compile(r"\w+")
 
@@ -29,10 +32,21 @@ def statement_node(s: Statement) -> str:
     return f"statement:{s.statement_id or f'{s.article_key}@{s.start}'}"
 
 
-def build_graph(statements: Iterable[Statement]) -> nx.MultiDiGraph:
-    """The graph of merged statements (see :func:`quotegraph.graph.merge.merge_statements`)."""
+def build_graph(
+    statements: Iterable[Statement],
+    *,
+    topic_labels: Mapping[str, str] | None = None,
+    min_confidence: float | None = None,
+) -> nx.MultiDiGraph:
+    """The graph of merged statements (see :func:`quotegraph.graph.merge.merge_statements`), with each
+    speaker's positions; stances below ``min_confidence`` (default: the display threshold) are marked
+    ``low_confidence`` and vote in no position. ``g.graph["display_threshold"]`` records it and
+    ``g.graph["hidden"]`` how many (remark, topic) stances it marks."""
     g = nx.MultiDiGraph()
+    threshold = pos.display_threshold() if min_confidence is None else float(min_confidence)
+    labels = topic_labels or {}
     items = sorted(statements, key=lambda s: (s.article_key, s.start, s.end))
+    items = [s if s.statement_id else _with_remark_id(s) for s in items]
     statement_ids = {statement_node(s) for s in items}
     for s in items:
         st = statement_node(s)
@@ -75,28 +89,35 @@ def build_graph(statements: Iterable[Statement]) -> nx.MultiDiGraph:
                 g.add_node(ven, type="venue", name=s.venue)
             if not g.has_edge(st, ven, key="at_venue"):
                 g.add_edge(st, ven, key="at_venue", rel="at_venue")
-        for ts in s.topics or ():
-            top = f"topic:{ts.topic}"
-            if top not in g:
-                g.add_node(top, type="topic", name=ts.topic)
-            key = f"about:{ts.stance}"
-            if not g.has_edge(st, top, key=key):
-                g.add_edge(
-                    st,
-                    top,
-                    key=key,
-                    rel="about",
-                    stance=ts.stance or "",
-                    confidence=ts.confidence,
-                    evidence="; ".join(ts.evidence),
-                )
-        if s.topic and not s.topics:
-            top = f"topic:{s.topic}"
-            if top not in g:
-                g.add_node(top, type="topic", name=s.topic)
-            key = f"about:{s.stance}"
-            if not g.has_edge(st, top, key=key):
-                g.add_edge(st, top, key=key, rel="about", stance=s.stance or "", confidence=0.0, evidence="")
+    rows = pos.remark_list(items, topic_labels=labels, min_confidence=threshold)
+    for row in rows:
+        st, top = f"statement:{row.remark}", f"topic:{row.topic}"
+        if top not in g:
+            g.add_node(top, type="topic", name=row.topic_label, topic=row.topic)
+        g.add_edge(
+            st,
+            top,
+            key="about",
+            rel="about",
+            stance=row.stance or "",
+            confidence=row.confidence,
+            low_confidence=row.low_confidence,
+            evidence="; ".join(row.evidence),
+        )
+    for p in pos.positions_from(rows):
+        if p.remarks:  # at least one shown remark votes
+            g.add_edge(
+                p.speaker,
+                f"topic:{p.topic}",
+                key="position",
+                rel="position",
+                stance=p.stance or "mixed",
+                confidence=p.confidence,
+                remarks=len(p.remarks),
+                **{side: p.count(side) for side in ("support", "oppose", "neutral", "hidden")},
+            )
+    g.graph["display_threshold"] = threshold
+    g.graph["hidden"] = sum(r.low_confidence for r in rows)
     for s in items:  # replies last, so that an answered speaker's node is the one its statements made
         target = f"statement:{s.replies_to}" if s.replies_to else None
         if target not in statement_ids:
@@ -108,6 +129,13 @@ def build_graph(statements: Iterable[Statement]) -> nx.MultiDiGraph:
     return g
 
 
+def _with_remark_id(s: Statement) -> Statement:
+    """A statement not merged: its remark (utterance, else its own report) as its id."""
+    from dataclasses import replace
+
+    return replace(s, statement_id=pos.remark_key(s))
+
+
 def _speaker_of(g: nx.MultiDiGraph, statement: str) -> str | None:
     for sp, _, data in g.in_edges(statement, data=True):
         if data.get("rel") == "said":
@@ -116,6 +144,8 @@ def _speaker_of(g: nx.MultiDiGraph, statement: str) -> str | None:
 
 
 def stance_rows(g: nx.MultiDiGraph) -> list[dict]:
+    """One row per remark and topic (an ``about`` edge): speaker (key), speaker_name, topic (id),
+    topic_label, stance ("" undetermined), confidence, low_confidence, date, statement, reports."""
     rows = []
     for st, top, data in g.edges(data=True):
         if data.get("rel") != "about":
@@ -125,36 +155,47 @@ def stance_rows(g: nx.MultiDiGraph) -> list[dict]:
             continue
         rows.append(
             {
-                "speaker": g.nodes[sp].get("name") or sp,
-                "topic": g.nodes[top].get("name") or top,
-                "stance": data.get("stance") or "none",
+                "speaker": sp,
+                "speaker_name": g.nodes[sp].get("name") or sp,
+                "topic": g.nodes[top].get("topic") or top.removeprefix("topic:"),
+                "topic_label": g.nodes[top].get("name") or top,
+                "stance": data.get("stance") or "",
+                "confidence": data.get("confidence", 0.0),
+                "low_confidence": bool(data.get("low_confidence")),
                 "date": g.nodes[st].get("date"),
                 "statement": st,
+                "reports": g.nodes[st].get("reports", 1),
             }
         )
     return rows
 
 
 def stance_matrix(g: nx.MultiDiGraph) -> pd.DataFrame:
-    """Speaker x topic: support / oppose / neutral counts over remarks, share supporting, first and last date."""
-    rows = stance_rows(g)
-    columns = ["speaker", "topic", "support", "oppose", "neutral", "support_share", "first", "last"]
-    if not rows:
-        return pd.DataFrame(columns=columns)
-    frame = pd.DataFrame(rows)
+    """Speaker x topic in remarks, the columns of :func:`quotegraph.graph.positions.stance_table`:
+    support / oppose / neutral at or above the graph's display threshold, undetermined, hidden (below it),
+    remarks, reports, net, first and last date."""
+    import math
+
+    columns = pos.TABLE_COLUMNS
+    cells: dict[tuple[str, str], list[dict]] = {}
+    for row in stance_rows(g):
+        cells.setdefault((row["speaker"], row["topic"]), []).append(row)
     out = []
-    for (speaker, topic), grp in frame.groupby(["speaker", "topic"], sort=True):
-        c = Counter(grp["stance"])
-        total = c["support"] + c["oppose"] + c["neutral"]
-        dates = sorted(d for d in grp["date"] if d)
+    for (speaker, topic), cell in sorted(cells.items()):
+        kinds = ["hidden" if r["low_confidence"] else (r["stance"] or "undetermined") for r in cell]
+        c = {k: kinds.count(k) for k in ("support", "oppose", "neutral", "undetermined", "hidden")}
+        determined = c["support"] + c["oppose"] + c["neutral"]
+        dates = sorted(r["date"] for r in cell if r["date"])
         out.append(
             {
                 "speaker": speaker,
+                "speaker_name": cell[0]["speaker_name"],
                 "topic": topic,
-                "support": c["support"],
-                "oppose": c["oppose"],
-                "neutral": c["neutral"],
-                "support_share": c["support"] / total if total else 0.0,
+                "topic_label": cell[0]["topic_label"],
+                **c,
+                "remarks": len(cell),
+                "reports": sum(r["reports"] for r in cell),
+                "net": (c["support"] - c["oppose"]) / determined if determined else math.nan,
                 "first": dates[0] if dates else None,
                 "last": dates[-1] if dates else None,
             }
@@ -162,29 +203,48 @@ def stance_matrix(g: nx.MultiDiGraph) -> pd.DataFrame:
     return pd.DataFrame(out, columns=columns)
 
 
-def agreement(g: nx.MultiDiGraph, topic: str | None = None) -> pd.DataFrame:
-    """Speaker pairs that agree or disagree on a topic (by each speaker's majority stance)."""
-    matrix = stance_matrix(g)
-    if topic is not None:
-        matrix = matrix[matrix["topic"] == topic]
+def position_rows(g: nx.MultiDiGraph) -> pd.DataFrame:
+    """The speakers' positions in the graph (``position`` edges): speaker, speaker_name, topic,
+    topic_label, stance (support/oppose/neutral/mixed), confidence, remarks and counts per side."""
+    columns = ["speaker", "speaker_name", "topic", "topic_label", "stance", "confidence", "remarks",
+               "support", "oppose", "neutral", "hidden"]  # fmt: skip
     rows = []
-    for top, grp in matrix.groupby("topic", sort=True):
-        majority = {}
-        for _, r in grp.iterrows():
-            counts = {"support": r["support"], "oppose": r["oppose"]}
-            if counts["support"] != counts["oppose"]:
-                majority[r["speaker"]] = max(counts, key=lambda k: counts[k])
-        speakers = sorted(majority)
-        for i, a in enumerate(speakers):
-            for b in speakers[i + 1 :]:
+    for sp, top, data in g.edges(data=True):
+        if data.get("rel") == "position":
+            rows.append(
+                {
+                    "speaker": sp,
+                    "speaker_name": g.nodes[sp].get("name") or sp,
+                    "topic": g.nodes[top].get("topic") or top.removeprefix("topic:"),
+                    "topic_label": g.nodes[top].get("name") or top,
+                    **{k: data.get(k) for k in columns[4:]},
+                }
+            )
+    return pd.DataFrame(rows, columns=columns).sort_values(["topic", "speaker"], ignore_index=True)
+
+
+def agreement(g: nx.MultiDiGraph, topic: str | None = None) -> pd.DataFrame:
+    """Speaker pairs that agree or disagree on a topic (id or label), by their positions (support or
+    oppose, at or above the graph's display threshold)."""
+    threshold = g.graph.get("display_threshold", pos.display_threshold())
+    frame = position_rows(g)
+    frame = frame[frame["stance"].isin(["support", "oppose"]) & (frame["confidence"] >= threshold)]
+    if topic is not None:
+        frame = frame[(frame["topic"] == topic) | (frame["topic_label"] == topic)]
+    rows = []
+    for top, grp in frame.groupby("topic", sort=True):
+        held = grp.sort_values("speaker_name")
+        records = list(held.itertuples(index=False))
+        for i, a in enumerate(records):
+            for b in records[i + 1 :]:
                 rows.append(
                     {
                         "topic": top,
-                        "speaker_a": a,
-                        "speaker_b": b,
-                        "stance_a": majority[a],
-                        "stance_b": majority[b],
-                        "relation": "agree" if majority[a] == majority[b] else "disagree",
+                        "speaker_a": a.speaker_name,
+                        "speaker_b": b.speaker_name,
+                        "stance_a": a.stance,
+                        "stance_b": b.stance,
+                        "relation": "agree" if a.stance == b.stance else "disagree",
                     }
                 )
     return pd.DataFrame(rows, columns=["topic", "speaker_a", "speaker_b", "stance_a", "stance_b", "relation"])

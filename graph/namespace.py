@@ -27,6 +27,9 @@ class QG(DefinedNamespace):
     relay: URIRef  # an outlet that carried the statement first
     modelVersion: URIRef  # the NLP model of an extraction run
     Report: URIRef  # one outlet's rendering of a statement
+    Position: URIRef  # a speaker's position on a topic from all their remarks (a marl:AggregatedOpinion)
+    hiddenOpinionCount: URIRef  # a position's remarks whose stance is below the display threshold
+    displayThreshold: URIRef  # the minimum stance confidence a run's surfaces show by default
 
     _NS = Namespace("https://quotegraph.org/ns#")
 

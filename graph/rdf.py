@@ -1,7 +1,14 @@
 """Merged statements to RDF with standard vocabularies (schema.org, PROV-O, Web Annotation, SKOS, Marl).
 
-IRIs are deterministic (slugs and name-based UUIDs), and every triple is built from one statement plus
-its ids, so the same input always gives the same graph and shards merge in any order.
+IRIs are deterministic (slugs and name-based UUIDs), so the same input always gives the same graph.
+Statements, reports and articles are built from one statement plus its ids; a stance (``marl:Opinion``)
+is one per remark and topic, from all the remark's reports, and a position (``qg:Position``, a
+``marl:AggregatedOpinion``) one per speaker and topic, from all their remarks
+(:mod:`quotegraph.graph.positions`). Shards split at remark boundaries and built with
+``positions=False`` merge in any order; :func:`positions_to_rdf` of the whole adds the positions.
+Stances below the display threshold stay in the graph with their confidence (they are low-confidence
+leanings, which queries count apart); the threshold the build used is recorded on the run
+(``qg:displayThreshold``).
 """
 
 from __future__ import annotations
@@ -9,7 +16,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,6 +25,7 @@ import pyoxigraph as ox
 from quotegraph.extract.atomic import atomic_write
 from quotegraph.extract.model import Statement, entity_key
 from quotegraph.extract.text import slug
+from quotegraph.graph import positions as pos
 from quotegraph.graph.namespace import BASE, MARL, OA, QG, SCHEMA, WD, article_segment, entity_iri
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
@@ -80,9 +88,14 @@ def statements_to_rdf(
     topics: Sequence[Any] | None = None,
     entities: Mapping[str, Mapping[str, Any]] | None = None,
     base: str = BASE,
+    min_confidence: float | None = None,
+    positions: bool = True,
 ) -> Graph:
-    """Build the RDF graph of merged statements (see :func:`quotegraph.graph.merge.merge_statements`)."""
+    """Build the RDF graph of merged statements (see :func:`quotegraph.graph.merge.merge_statements`):
+    one stance per remark and topic, and (``positions``) each speaker's position on each topic from the
+    remarks at or above ``min_confidence`` (default :func:`quotegraph.graph.positions.display_threshold`)."""
     iri = Iris(base)
+    threshold = pos.display_threshold() if min_confidence is None else float(min_confidence)
     g = Graph()
     for prefix, ns in PREFIXES:
         g.bind(prefix, ns, override=True, replace=True)  # "schema" is schema.org's http form, as in namespace.py
@@ -97,6 +110,7 @@ def statements_to_rdf(
         g.add((run_iri, QG.modelVersion, Literal(run.model)))
     if run.started:
         g.add((run_iri, PROV.startedAtTime, Literal(run.started, datatype=XSD.dateTime)))
+    g.add((run_iri, QG.displayThreshold, _decimal(threshold)))
     for topic in topics or ():
         t = iri("topic", slug(topic.id))
         g.add((t, RDF.type, SKOS.Concept))
@@ -104,15 +118,98 @@ def statements_to_rdf(
         if getattr(topic, "proposition", None):
             g.add((t, SKOS.definition, Literal(topic.proposition, lang="en")))
     entities = entities or {}
-    for s in statements:
+    items = [s if s.statement_id else replace(s, statement_id=_statement_uid(s)) for s in statements]
+    for s in items:
         _add_statement(g, s, iri, run_iri, entities)
+    labels = pos.topic_labels_of(topics)
+    rows = pos.remark_list(items, topic_labels=labels, min_confidence=threshold)
+    for row in rows:
+        _add_stance(g, row, iri)
+    if positions:
+        _add_positions(g, pos.positions_from(rows), iri)
     return g
+
+
+def positions_to_rdf(
+    statements: Iterable[Statement],
+    *,
+    topics: Sequence[Any] | None = None,
+    min_confidence: float | None = None,
+    base: str = BASE,
+) -> Graph:
+    """The positions alone (``qg:Position``), for a graph built in shards with ``positions=False``."""
+    iri = Iris(base)
+    g = Graph()
+    for prefix, ns in PREFIXES:
+        g.bind(prefix, ns, override=True, replace=True)
+    items = [s if s.statement_id else replace(s, statement_id=_statement_uid(s)) for s in statements]
+    rows = pos.remark_list(items, topic_labels=pos.topic_labels_of(topics), min_confidence=min_confidence)
+    _add_positions(g, pos.positions_from(rows), iri)
+    return g
+
+
+def _statement_uid(s: Statement) -> str:
+    return _uid(s.article_key, str(s.start), str(s.end))
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(str(round(float(value), 3))), datatype=XSD.decimal)
+
+
+def _opinion_iri(iri: Iris, remark: str, topic: str) -> URIRef:
+    return iri("stance", _uid(remark, topic))
+
+
+def _add_stance(g: Graph, row: pos.RemarkStance, iri: Iris) -> None:
+    """A remark's stance on a topic: ``schema:about`` the topic, and a ``marl:Opinion`` when it takes a
+    side or is neutral (a low-confidence one too, with its confidence; undetermined: no opinion)."""
+    st = iri("statement", row.remark)
+    topic = iri("topic", slug(row.topic))
+    g.add((topic, RDF.type, SKOS.Concept))
+    g.add((st, SCHEMA.about, topic))
+    if row.stance is None:
+        return
+    op = _opinion_iri(iri, row.remark, row.topic)
+    g.add((op, RDF.type, MARL.Opinion))
+    g.add((op, MARL.extractedFrom, st))
+    g.add((op, MARL.describesObject, topic))
+    g.add((op, MARL.hasPolarity, POLARITY[row.stance]))
+    g.add((op, MARL.algorithmConfidence, _decimal(row.confidence)))
+    for ev in row.evidence:
+        g.add((op, QG.evidence, Literal(ev)))
+
+
+def _add_positions(g: Graph, positions: Iterable[pos.Position], iri: Iris) -> None:
+    """Each speaker's position on each topic that at least one shown remark votes for: a ``qg:Position``
+    (a ``marl:AggregatedOpinion``) attributed to the speaker, its polarity (none when mixed), confidence,
+    the opinions it aggregates and the remarks it is derived from, and its counts."""
+    for p in positions:
+        if not p.remarks:
+            continue  # only hidden or undetermined remarks: no position, the remarks' stances say it
+        node = iri("position", _uid(p.speaker, p.topic))
+        topic = iri("topic", slug(p.topic))
+        g.add((node, RDF.type, QG.Position))
+        g.add((node, RDF.type, MARL.AggregatedOpinion))
+        g.add((node, PROV.wasAttributedTo, entity_iri(p.speaker, iri.base)))
+        g.add((node, MARL.describesObject, topic))
+        if p.stance is not None:
+            g.add((node, MARL.hasPolarity, POLARITY[p.stance]))
+        g.add((node, MARL.algorithmConfidence, _decimal(p.confidence)))
+        for remark in p.remarks:
+            g.add((node, MARL.aggregatesOpinion, _opinion_iri(iri, remark, p.topic)))
+            g.add((node, PROV.wasDerivedFrom, iri("statement", remark)))
+        count = dict(p.counts)
+        g.add((node, MARL.opinionCount, Literal(len(p.remarks))))
+        g.add((node, MARL.positiveOpinionsCount, Literal(count.get("support", 0))))
+        g.add((node, MARL.negativeOpinionCount, Literal(count.get("oppose", 0))))
+        g.add((node, MARL.neutralOpinionCount, Literal(count.get("neutral", 0))))
+        g.add((node, QG.hiddenOpinionCount, Literal(count.get("hidden", 0))))
 
 
 def _add_statement(
     g: Graph, s: Statement, iri: Iris, run_iri: URIRef, entities: Mapping[str, Mapping[str, Any]]
 ) -> None:
-    sid = s.statement_id or _uid(s.article_key, str(s.start), str(s.end))
+    sid = s.statement_id or _statement_uid(s)
     st = iri("statement", sid)
     g.add((st, RDF.type, SCHEMA.Quotation))
     g.add((st, RDF.type, PROV.Entity))
@@ -154,20 +251,6 @@ def _add_statement(
         g.add((venue, RDF.type, SCHEMA.Event))
         g.add((venue, SCHEMA.name, Literal(s.venue)))
         g.add((venue, SCHEMA.recordedIn, st))
-    for ts in s.topics or ():
-        topic = iri("topic", slug(ts.topic))
-        g.add((topic, RDF.type, SKOS.Concept))
-        g.add((st, SCHEMA.about, topic))
-        if ts.stance:
-            op = iri("stance", _uid(sid, ts.topic, s.article_key, str(s.start)))
-            g.add((op, RDF.type, MARL.Opinion))
-            g.add((op, MARL.extractedFrom, st))
-            g.add((op, MARL.describesObject, topic))
-            g.add((op, MARL.hasPolarity, POLARITY[ts.stance]))
-            confidence = Decimal(str(round(float(ts.confidence), 3)))
-            g.add((op, MARL.algorithmConfidence, Literal(confidence, datatype=XSD.decimal)))
-            for ev in ts.evidence:
-                g.add((op, QG.evidence, Literal(ev)))
     # the report: this article's rendering of the statement
     # one IRI per article identity (its URL or path): "a b.txt", "a-b.txt" and "A-B.TXT" are three
     article = iri("article", article_segment(s.article_key))

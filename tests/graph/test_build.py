@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import networkx as nx
-from quotegraph.graph.build import agreement, build_graph, stance_matrix, write_gexf
+from quotegraph.graph.build import agreement, build_graph, position_rows, stance_matrix, write_gexf
 from quotegraph.graph.merge import merge_statements
 
 
@@ -22,11 +22,35 @@ def test_build_graph_nodes_and_edges(sample):
 
 
 def test_build_stance_matrix_counts_remarks_once(sample):
-    g = build_graph(merge_statements(sample))
+    g = build_graph(merge_statements(sample), topic_labels={"tax": "A tax on fuel"})
     m = stance_matrix(g).set_index(["speaker", "topic"])
-    assert m.loc[("Ann Lee", "tax"), "support"] == 1
-    assert m.loc[("Bo Park", "tax"), "oppose"] == 1
-    assert m.loc[("Ann Lee", "tax"), "first"] == "2024-05-24"
+    ann = m.loc[("person/ann-lee", "tax")]
+    assert (ann["support"], ann["remarks"], ann["reports"]) == (1, 1, 3)  # three reports, one remark
+    assert (ann["speaker_name"], ann["topic_label"], ann["first"]) == ("Ann Lee", "A tax on fuel", "2024-05-24")
+    assert m.loc[("person/bo-park", "tax"), "oppose"] == 1
+    assert g.nodes["topic:tax"]["name"] == "A tax on fuel"
+
+
+def test_build_positions_are_speaker_to_topic_edges(sample):
+    g = build_graph(merge_statements(sample), min_confidence=0.6)
+    [(_, top, data)] = [e for e in g.out_edges("person/ann-lee", data=True) if e[2]["rel"] == "position"]
+    assert top == "topic:tax" and (data["stance"], data["confidence"], data["remarks"]) == ("support", 0.8, 1)
+    assert g.graph["display_threshold"] == 0.6 and g.graph["hidden"] == 0
+    positions = position_rows(g)
+    assert list(zip(positions["speaker_name"], positions["stance"], strict=True)) == [
+        ("Ann Lee", "support"),
+        ("Bo Park", "oppose"),
+    ]
+
+
+def test_build_low_confidence_stances_stay_marked_and_vote_in_no_position(sample):
+    g = build_graph(merge_statements(sample), min_confidence=0.75)  # Bo Park's stance is 0.7
+    about = [d for u, _, d in g.edges(data=True) if d["rel"] == "about" and d["stance"] == "oppose"]
+    assert len(about) == 1 and about[0]["low_confidence"] and g.graph["hidden"] == 1
+    assert not [e for e in g.out_edges("person/bo-park", data=True) if e[2]["rel"] == "position"]
+    m = stance_matrix(g).set_index(["speaker", "topic"])
+    assert (m.loc[("person/bo-park", "tax"), "oppose"], m.loc[("person/bo-park", "tax"), "hidden"]) == (0, 1)
+    assert agreement(g, "tax").empty  # one position left: no pair
 
 
 def test_build_agreement_finds_disagreement(sample):

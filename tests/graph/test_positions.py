@@ -173,3 +173,51 @@ def test_positions_oppositions_are_camps_within_a_budget_never_every_pair():
     assert links[0]["a"] == "person/sup-5"  # the most confident supporter first
     assert len(oppositions(ps, budget=3)) == 3
     assert oppositions(ps, min_confidence=0.99) == []
+
+
+def test_positions_every_surface_counts_the_same_remarks_on_the_quick_start_build(built_sample):
+    """Done when (issue 25, item 3): on the README quick-start build, `quotegraph query OUT/graph.ttl
+    stance-matrix -f csv` and `quotegraph.analysis.stance_table` give the same count for every (speaker,
+    topic, stance), and so do the networkx stance matrix and the positions; Stoltenberg on
+    weapons-restrictions is counted in remarks (merged statements), not reports."""
+    import io
+
+    import pandas as pd
+    from quotegraph.extract.model import read_jsonl
+    from quotegraph.extract.stance.topics import load_topics
+    from quotegraph.graph.build import build_graph, stance_matrix
+    from typer.testing import CliRunner
+
+    from quotegraph import analysis
+    from quotegraph.cli import app
+    from tests.conftest import DATA
+
+    result = CliRunner().invoke(app, ["query", str(built_sample / "graph.ttl"), "stance-matrix", "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    sparql = pd.read_csv(io.StringIO(result.output)).set_index(["speaker_id", "topic_id"]).sort_index()
+    statements = list(read_jsonl(built_sample / "statements.jsonl"))
+    labels = {t.id: t.label for t in load_topics(DATA / "topics.yaml")}
+    table = analysis.stance_table(statements, topic_labels=labels).set_index(["speaker", "topic"]).sort_index()
+    counts = ["support", "oppose", "neutral", "undetermined", "hidden", "remarks", "reports"]
+    assert list(sparql.index) == list(table.index)
+    pd.testing.assert_frame_equal(sparql[counts], table[counts], check_dtype=False, check_names=False)
+    assert list(sparql["topic"]) == list(table["topic_label"])  # labels where a person reads
+    assert list(sparql["speaker"]) == list(table["speaker_name"])
+
+    graph = stance_matrix(build_graph(statements, topic_labels=labels)).set_index(["speaker", "topic"]).sort_index()
+    pd.testing.assert_frame_equal(graph[counts], table[counts], check_dtype=False, check_names=False)
+
+    stoltenberg = table.loc[("person/jens-stoltenberg", "weapons-restrictions")]
+    remarks = {s.statement_id for s in statements if s.speaker_id == "person/jens-stoltenberg"
+               and any(t.topic == "weapons-restrictions" for t in s.topics)}  # fmt: skip
+    assert stoltenberg["remarks"] == len(remarks) < stoltenberg["reports"]
+    by = {(p.speaker, p.topic): p for p in positions(statements)}
+    p = by[("person/jens-stoltenberg", "weapons-restrictions")]
+    shown = stoltenberg["support"] + stoltenberg["oppose"] + stoltenberg["neutral"]
+    assert len(p.remarks) == shown and p.count("hidden") == stoltenberg["hidden"]
+    for side in ("support", "oppose", "neutral", "hidden"):
+        assert p.count(side) == stoltenberg[side]
+
+    everything = pd.read_csv(io.StringIO(CliRunner().invoke(app, [
+        "query", str(built_sample / "graph.ttl"), "stance-matrix", "-f", "csv", "-p", "min_confidence=0"]).output))  # fmt: skip
+    assert everything["hidden"].sum() == 0 and everything["remarks"].sum() == table["remarks"].sum()

@@ -33,7 +33,10 @@ def test_query_results_have_the_expected_content(ttl):
     assert list(multi["reports"]) == [3]
     assert set(multi["outlets"][0].split(", ")) == {"Daily", "Herald", "Post"}
     opp = run_query(ttl, "who-opposes-whom")
-    assert list(zip(opp["supporter"], opp["opponent"], strict=False)) == [("Ann Lee", "Bo Park")]
+    assert list(zip(opp["side"], opp["speaker"], opp["topic"], strict=True)) == [
+        ("support", "Ann Lee", "tax"),
+        ("oppose", "Bo Park", "tax"),
+    ]
     replies = run_query(ttl, "replies")
     assert list(replies["speaker"]) == ["Bo Park"] and list(replies["answered"]) == ["Ann Lee"]
     assert len(run_query(ttl, "speaker-statements", params={"speaker": "Ann Lee"})) == 3

@@ -24,7 +24,7 @@ def test_rdf_statement_report_and_stance_shape(sample):
     g = statements_to_rdf(merge_statements(sample), run=RunInfo(model="en_core_web_sm-3.8.0"))
     assert len(set(g.subjects(RDF.type, SCHEMA.Quotation))) == 3
     assert len(set(g.subjects(RDF.type, OA.TextPositionSelector))) == 5
-    assert len(set(g.subjects(RDF.type, MARL.Opinion))) == 4  # one per report with a stance
+    assert len(set(g.subjects(RDF.type, MARL.Opinion))) == 2  # one per remark and topic, however many reports
     assert set(g.objects(None, MARL.hasPolarity)) == {MARL.Positive, MARL.Negative}
     assert len(set(g.subjects(RDF.type, SCHEMA.NewsMediaOrganization))) == 3
     assert not any(isinstance(n, URIRef) is False for n in g.subjects())  # no blank nodes
@@ -52,11 +52,57 @@ def test_rdf_same_input_any_order_gives_isomorphic_graphs(sample):
     assert isomorphic(first, statements_to_rdf(merge_statements(shuffled)))
 
 
-def test_rdf_shards_merge_to_the_whole(sample):
+def test_rdf_shards_split_at_remarks_merge_to_the_whole(sample):
+    from quotegraph.graph.rdf import positions_to_rdf
+
     merged = merge_statements(sample)
     whole = statements_to_rdf(merged)
-    a, b = statements_to_rdf(merged[:2]), statements_to_rdf(merged[2:])
-    assert isomorphic(whole, a + b)
+    first = merged[0].statement_id
+    a = statements_to_rdf([s for s in merged if s.statement_id == first], positions=False)
+    b = statements_to_rdf([s for s in merged if s.statement_id != first], positions=False)
+    assert isomorphic(whole, a + b + positions_to_rdf(merged))
+
+
+def test_rdf_one_stance_per_remark_from_its_most_confident_report_low_confidence_kept(sample):
+    from dataclasses import replace
+
+    from quotegraph.extract.model import TopicStance
+
+    merged = merge_statements(sample)
+    # one report of Ann Lee's remark judged weakly the other way: the remark keeps its confident side
+    merged[1] = replace(merged[1], topics=(TopicStance("tax", "oppose", 0.3, ("weak",)),))
+    weak = replace(merged[-1], topics=(TopicStance("tax", "support", 0.4, ("maybe",)),), topic="tax")
+    g = statements_to_rdf([*merged[:-1], weak], min_confidence=0.6)
+    ann = URIRef(BASE + "statement/" + str(merged[0].statement_id))
+    [opinion] = g.subjects(MARL.extractedFrom, ann)
+    assert g.value(opinion, MARL.hasPolarity) == MARL.Positive
+    low = URIRef(BASE + "statement/" + str(weak.statement_id))
+    [leaning] = g.subjects(MARL.extractedFrom, low)  # below the threshold: still in the graph
+    assert float(g.value(leaning, MARL.algorithmConfidence)) == 0.4
+    conforms, _, text = validate(g, shacl_graph=_shapes(), inference="none")
+    assert conforms, text
+
+
+def test_rdf_positions_per_speaker_and_topic(sample):
+    from rdflib.namespace import PROV
+
+    merged = merge_statements(sample)
+    g = statements_to_rdf(merged, min_confidence=0.6)
+    by_speaker = {g.value(p, PROV.wasAttributedTo): p for p in g.subjects(RDF.type, QG.Position)}
+    assert set(by_speaker) == {URIRef(BASE + "person/ann-lee"), URIRef(BASE + "person/bo-park")}
+    ann = by_speaker[URIRef(BASE + "person/ann-lee")]
+    assert (ann, RDF.type, MARL.AggregatedOpinion) in g
+    assert g.value(ann, MARL.hasPolarity) == MARL.Positive and float(g.value(ann, MARL.algorithmConfidence)) == 0.8
+    assert g.value(ann, MARL.opinionCount).toPython() == 1  # three reports, one remark
+    [remark] = g.objects(ann, PROV.wasDerivedFrom)
+    assert (remark, RDF.type, SCHEMA.Quotation) in g
+    [opinion] = g.objects(ann, MARL.aggregatesOpinion)
+    assert (opinion, MARL.extractedFrom, remark) in g
+    # a threshold above Bo Park's remark (0.7): no position for him, his stance stays
+    g = statements_to_rdf(merged, min_confidence=0.75)
+    assert len(set(g.subjects(RDF.type, QG.Position))) == 1
+    assert next(g.objects(None, QG.displayThreshold)).toPython() == pytest.approx(0.75)
+    assert len(set(g.subjects(RDF.type, MARL.Opinion))) == 2
 
 
 @pytest.mark.parametrize("ext", ["ttl", "jsonld", "nt"])
