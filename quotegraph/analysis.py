@@ -7,18 +7,35 @@ figures; nothing reads or writes files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from quotegraph.extract.model import Statement
+from quotegraph.graph import positions as pos
+from quotegraph.graph.positions import display_threshold, topic_labels_of
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 STANCE_COLOURS = {"support": "#2e7d32", "oppose": "#c62828", "neutral": "#757575", None: "#bdbdbd"}
+__all__ = [
+    "STANCE_COLOURS",
+    "display_threshold",
+    "outlet_coverage",
+    "plot_stance_heatmap",
+    "plot_timeline",
+    "positions_table",
+    "remark_counts",
+    "remark_travel",
+    "show_html",
+    "stance_table",
+    "statements_frame",
+    "timeline",
+    "topic_labels_of",
+]
 
 COLUMNS = (
     "statement_id",
@@ -53,49 +70,99 @@ def statements_frame(statements: Iterable[Statement]) -> pd.DataFrame:
     return frame
 
 
-def stance_table(statements: Iterable[Statement]) -> pd.DataFrame:
-    """Speaker x topic: counts of support / oppose / neutral / undetermined over distinct remarks, and
-    the net share ((support - oppose) / determined remarks; empty when every remark is undetermined).
-
-    Reports of one remark (same ``statement_id``) count once. Undetermined (stance None: no evidence
-    either way) is its own column, never neutral, and stays out of ``net``.
-    """
-    columns = ["speaker", "topic", "support", "oppose", "neutral", "undetermined", "net"]
-    frame = statements_frame(statements)
-    frame = frame[frame["topic"].notna() & frame["speaker"].notna()]
-    if frame.empty:
-        return pd.DataFrame(columns=columns)
-    key = frame["statement_id"].fillna(frame["article"] + ":" + frame["start"].astype(str))
-    frame = frame.assign(remark=key, stance=frame["stance"].fillna("undetermined"))
-    frame = frame.drop_duplicates(["remark", "topic"])
-    counts = frame.pivot_table(
-        index=["speaker", "topic"], columns="stance", values="remark", aggfunc="count", fill_value=0
-    )
-    for stance in ("support", "oppose", "neutral", "undetermined"):
-        if stance not in counts:
-            counts[stance] = 0
-    counts = counts[["support", "oppose", "neutral", "undetermined"]].astype(int)
-    determined = counts[["support", "oppose", "neutral"]].sum(axis=1)
-    counts["net"] = (counts["support"] - counts["oppose"]) / determined.where(determined > 0)
-    return counts.reset_index().rename_axis(None, axis=1)[columns]
+def stance_table(
+    statements: Iterable[Statement],
+    *,
+    min_confidence: float | None = None,
+    topic_labels: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Speaker x topic in remarks (merged statements; reports of one remark count once): the one table
+    of :func:`quotegraph.graph.positions.stance_table` that the query, the networkx graph and the view
+    count alike. Columns: speaker (key), speaker_name, topic (id), topic_label, support, oppose, neutral
+    (at or above ``min_confidence``, default the display threshold), undetermined (no evidence either
+    way, never neutral), hidden (sides below the threshold, counted apart), remarks, reports, net
+    ((support - oppose) / shown determined remarks; NaN when there is none), first, last."""
+    return pos.stance_table(statements, min_confidence=min_confidence, topic_labels=topic_labels)
 
 
-def timeline(statements: Iterable[Statement]) -> pd.DataFrame:
-    """Who said what when: one row per remark with its earliest date and the outlets that carried it."""
-    frame = statements_frame(statements)
+def remark_counts(statements: Iterable[Statement], *, topic_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Who speaks most, and about what: remarks per speaker (rows, by name, most first) and topic
+    (columns, by label), every remark counted whatever its stance; "(no topic)" for remarks on none."""
+    items = list(statements)
+    table = pos.stance_table(items, min_confidence=0, topic_labels=topic_labels)
+    grid = table.pivot_table(index="speaker_name", columns="topic_label", values="remarks", aggfunc="sum", fill_value=0)
+    on_topics = {pos.remark_key(s) for s in items if s.topic or s.topics}
+    none = pd.Series(
+        [s.speaker for s in {pos.remark_key(s): s for s in items if s.speaker}.values()
+         if pos.remark_key(s) not in on_topics],
+        dtype=object,
+    ).value_counts()  # fmt: skip
+    if len(none):
+        grid = grid.reindex(grid.index.union(none.index), fill_value=0)
+        grid["(no topic)"] = none.reindex(grid.index, fill_value=0)
+    grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    return grid.rename_axis(index="speaker", columns="topic")
+
+
+def positions_table(
+    statements: Iterable[Statement],
+    *,
+    min_confidence: float | None = None,
+    topic_labels: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Each speaker's position on each topic (a confidence-weighted vote of their shown remarks, see
+    :func:`quotegraph.graph.positions.positions`): stance (support/oppose/neutral, None when mixed or
+    nothing is shown), confidence, remarks (behind the position), and the remark counts per side."""
+    rows = [
+        {
+            "speaker": p.speaker,
+            "speaker_name": p.speaker_name,
+            "topic": p.topic,
+            "topic_label": p.topic_label,
+            "stance": p.stance,
+            "confidence": p.confidence,
+            "remarks": len(p.remarks),
+            **{k: p.count(k) for k in ("support", "oppose", "neutral", "undetermined", "hidden")},
+        }
+        for p in pos.positions(statements, min_confidence=min_confidence, topic_labels=topic_labels)
+    ]
+    columns = ["speaker", "speaker_name", "topic", "topic_label", "stance", "confidence", "remarks",
+               "support", "oppose", "neutral", "undetermined", "hidden"]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["stance"] = frame["stance"].astype(object).where(frame["stance"].notna(), None)
+    return frame
+
+
+def timeline(
+    statements: Iterable[Statement],
+    *,
+    min_confidence: float | None = None,
+    topic_labels: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Who said what when: one row per remark with its earliest date, the outlets that carried it, and
+    its stance on its main topic (the remark's, as every table counts it; ``low_confidence`` below the
+    display threshold). ``when`` is the day, or "undated"."""
+    items = list(statements)
+    frame = statements_frame(items)
     if frame.empty:
         return frame
-    key = frame["statement_id"].fillna(frame["article"] + ":" + frame["start"].astype(str))
-    grouped = frame.assign(remark=key).groupby("remark", sort=False)
+    frame = frame.assign(remark=[pos.remark_key(s) for s in items])
+    grouped = frame.groupby("remark", sort=False)
     out = grouped.agg(
         date=("date", "min"),
         speaker=("speaker", "first"),
         topic=("topic", "first"),
-        stance=("stance", "first"),
         quote=("quote", "first"),
         reports=("article", "count"),
         outlets=("outlet", lambda s: sorted({o for o in s if isinstance(o, str)})),
     )
+    stances = {(r.remark, r.topic): r for r in pos.remark_list(items, min_confidence=min_confidence)}
+    labels = topic_labels or {}
+    found = [stances.get((remark, topic)) for remark, topic in zip(out.index, out["topic"], strict=True)]
+    out["topic_label"] = [labels.get(t, t) if isinstance(t, str) else None for t in out["topic"]]
+    out["stance"] = [r.stance if r else None for r in found]
+    out["confidence"] = [r.confidence if r else None for r in found]
+    out["low_confidence"] = [bool(r and r.low_confidence) for r in found]
     out["when"] = [d.strftime("%Y-%m-%d") if pd.notna(d) else "undated" for d in out["date"]]
     return out.sort_values(["date", "speaker"], na_position="last").reset_index()
 
@@ -119,25 +186,45 @@ def remark_travel(statements: Iterable[Statement], *, min_reports: int = 2) -> p
     ].reset_index(drop=True)
 
 
+def text_colour(rgba: Sequence[float]) -> str:
+    """Black or white, whichever reads better on a background of colour ``rgba`` (WCAG relative
+    luminance: white on anything darker than about mid-grey)."""
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(float(c)) for c in rgba[:3])
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#ffffff" if luminance < 0.179 else "#111111"
+
+
 def plot_stance_heatmap(table: pd.DataFrame, *, ax: Any = None) -> Figure:
-    """Heatmap of net stance (support minus oppose, over remarks) per speaker and topic. Each cell
-    shows its counts (support / oppose / neutral, and "+N undetermined" on a second line); a pair with
-    no remark is grey and marked "no statements", so it never reads as neutral; a pair whose remarks
-    are all undetermined (no evidence either way) is grey too and shows its count, not a colour."""
+    """Heatmap of net stance (support minus oppose, over shown remarks) per speaker and topic, named by
+    the speakers' names and the topics' labels. Each cell shows its counts (support / oppose / neutral;
+    "+N undetermined" and "+N low-confidence" on further lines), in black or white as the cell's colour
+    needs; a pair with no remark is grey and marked "no statements", so it never reads as neutral; a
+    pair with undetermined or low-confidence remarks only is grey too and shows its counts."""
     import matplotlib.pyplot as plt
     import numpy as np
+    from matplotlib.colors import Normalize
 
-    grid = table.pivot_table(index="speaker", columns="topic", values="net", aggfunc="mean")
-    if "undetermined" not in table:
-        table = table.assign(undetermined=0)
-    counts = table.set_index(["speaker", "topic"])[["support", "oppose", "neutral", "undetermined"]]
+    table = table.copy()
+    for col in ("undetermined", "hidden"):
+        if col not in table:
+            table[col] = 0
+    table["row"] = table["speaker_name"] if "speaker_name" in table else table["speaker"]
+    table["col"] = table["topic_label"] if "topic_label" in table else table["topic"]
+    grid = table.pivot_table(index="row", columns="col", values="net", aggfunc="mean", dropna=False)
+    grid = grid.reindex(index=sorted(set(table["row"])), columns=sorted(set(table["col"])))
+    counts = table.groupby(["row", "col"])[["support", "oppose", "neutral", "undetermined", "hidden"]].sum()
     if ax is None:
-        fig, ax = plt.subplots(figsize=(1.6 + 1.6 * max(1, grid.shape[1]), 1 + 0.5 * max(1, grid.shape[0])))
+        fig, ax = plt.subplots(figsize=(2.2 + 1.9 * max(1, grid.shape[1]), 1.4 + 0.55 * max(1, grid.shape[0])))
     else:
         fig = ax.figure
     cmap = plt.get_cmap("RdYlGn").with_extremes(bad="#e0e0e0")
+    norm = Normalize(vmin=-1, vmax=1)
     values = np.ma.masked_invalid(grid.to_numpy(dtype=float))
-    image = ax.imshow(values, cmap=cmap, vmin=-1, vmax=1, aspect="auto")
+    image = ax.imshow(values, cmap=cmap, norm=norm, aspect="auto")
     for i, speaker in enumerate(grid.index):
         for j, topic in enumerate(grid.columns):
             if (speaker, topic) in counts.index:
@@ -145,24 +232,72 @@ def plot_stance_heatmap(table: pd.DataFrame, *, ax: Any = None) -> Figure:
                 label = f"{int(c['support'])}/{int(c['oppose'])}/{int(c['neutral'])}"
                 if int(c["undetermined"]):
                     label += f"\n+{int(c['undetermined'])} undetermined"
+                if int(c["hidden"]):
+                    label += f"\n+{int(c['hidden'])} low-confidence"
             else:
                 label = "no statements"
-            ax.text(j, i, label, ha="center", va="center", fontsize=7, color="#333333")
-    ax.set_xticks(range(grid.shape[1]), grid.columns, rotation=30, ha="right")
+            value = grid.iat[i, j]
+            background = cmap(norm(value)) if pd.notna(value) else cmap.get_bad()
+            ax.text(j, i, label, ha="center", va="center", fontsize=7, color=text_colour(background))
+    ax.set_xticks(range(grid.shape[1]), [_wrap(str(c)) for c in grid.columns], rotation=0, fontsize=8)
     ax.set_yticks(range(grid.shape[0]), grid.index)
     fig.colorbar(image, ax=ax, label="net stance (support − oppose) / remarks")
-    ax.set_title("Stance by speaker and topic (support/oppose/neutral remarks; grey: no stance)")
+    hidden = int(table["hidden"].sum())
+    title = "Stance by speaker and topic (remarks: support/oppose/neutral; grey: no stance)"
+    if hidden:
+        title += f"\n{hidden} low-confidence remark stance(s) counted apart, not coloured"
+    ax.set_title(title, fontsize=10)
     fig.tight_layout()
     return fig
 
 
-def plot_timeline(statements: Sequence[Statement], *, ax: Any = None) -> Figure:
-    """Dots per remark over time, one row per speaker, coloured by stance. Undated remarks are not
-    dropped: they stand in their own "undated" column at the right (with ``ax`` given, their count is
-    in the title)."""
-    import matplotlib.pyplot as plt
+def _wrap(label: str, width: int = 18) -> str:
+    """A long axis label on several lines (topic labels are phrases)."""
+    import textwrap
 
-    frame = timeline(statements)
+    return "\n".join(textwrap.wrap(label, width)) or label
+
+
+def _packed(frame: pd.DataFrame, rows: Sequence[str], key: str, width: float) -> list[tuple[float, float]]:
+    """(x offset, y) of each remark: remarks of one speaker on one day (``key``) packed in a small grid
+    around the day (at most four a column, columns side by side within ``width``) in the speaker's row,
+    so that no marker covers another."""
+    import math
+
+    out = []
+    seen: dict[tuple[str, Any], int] = {}
+    sizes = frame.groupby(["speaker", key]).size()
+    for _, row in frame.iterrows():
+        group = (row["speaker"], row[key])
+        n = int(sizes[group])
+        k = seen.get(group, 0)
+        seen[group] = k + 1
+        per_column = min(n, 4)
+        columns = math.ceil(n / per_column)
+        column, place = divmod(k, per_column)
+        dx = (column - (columns - 1) / 2) * min(width / max(columns, 1), width / 4)
+        dy = (place - (per_column - 1) / 2) * 0.19
+        out.append((dx, rows.index(row["speaker"]) + dy))
+    return out
+
+
+def plot_timeline(
+    statements: Sequence[Statement],
+    *,
+    ax: Any = None,
+    min_confidence: float | None = None,
+    topic_labels: Mapping[str, str] | None = None,
+) -> Figure:
+    """Dots per remark over time, one row per speaker, coloured by the remark's stance (hollow: below the
+    display threshold), sized by reports; remarks of one speaker on one day are packed side by side
+    around the day, never drawn on top of each other. Date-only data gets day ticks. Undated remarks are
+    not dropped: they stand in their own "undated" column at the right, counted in its title (with ``ax``
+    given, in the main title)."""
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    frame = timeline(statements, min_confidence=min_confidence, topic_labels=topic_labels)
     if not frame.empty:
         frame = frame[frame["speaker"].map(lambda s: isinstance(s, str))]
     speakers = sorted(set(frame.get("speaker", [])))
@@ -171,36 +306,62 @@ def plot_timeline(statements: Sequence[Statement], *, ax: Any = None) -> Figure:
     side = None
     if ax is None:
         fig, axes = plt.subplots(
-            1, 2, figsize=(10, 1 + 0.45 * max(1, len(speakers))), sharey=True, width_ratios=[9, 1], squeeze=True
+            1, 2, figsize=(11, 1.6 + 0.5 * max(1, len(speakers))), sharey=True, width_ratios=[9, 1], squeeze=True
         )
         ax, side = axes
     else:
         fig = ax.figure
 
-    def dot(target: Any, x: Any, row: Any) -> None:
-        target.scatter(
-            x,
-            speakers.index(row["speaker"]),
-            s=40 + 30 * row["reports"],
-            color=STANCE_COLOURS.get(row["stance"], STANCE_COLOURS[None]),
-            alpha=0.8,
-        )
+    def dots(target: Any, xs: Any, part: pd.DataFrame, places: Sequence[tuple[Any, float]]) -> None:
+        for (_, row), x, (dx, y) in zip(part.iterrows(), xs, places, strict=True):
+            colour = STANCE_COLOURS.get(row["stance"], STANCE_COLOURS[None])
+            target.scatter(
+                x + dx,
+                y,
+                s=18 + 10 * min(row["reports"], 8),
+                facecolors="none" if row["low_confidence"] else colour,
+                edgecolors=colour,
+                linewidths=1.5,
+                alpha=0.85,
+                zorder=3,
+            )
 
-    for _, row in dated.iterrows():
-        dot(ax, row["date"], row)
+    if len(dated):
+        days = dated["date"].dt.normalize()
+        dated = dated.assign(day=days)
+        offsets = [(pd.Timedelta(days=dx), y) for dx, y in _packed(dated, speakers, "day", 0.8)]
+        dots(ax, list(dated["day"]), dated, offsets)
+        first, last = days.min(), days.max()
+        span = max(1, (last - first).days)
+        ax.set_xlim(first - pd.Timedelta(hours=12), last + pd.Timedelta(hours=12))
+        ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, span // 8)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
+        ax.xaxis.set_minor_locator(mdates.DayLocator())
     ax.set_yticks(range(len(speakers)), speakers)
-    title = "Who said what when (size: reports; colour: stance)"
+    ax.set_ylim(len(speakers) - 0.4, -0.6)  # the first speaker on top
+    ax.grid(axis="x", which="major", color="#eeeeee", zorder=0)
+    title = "Who said what when (one dot a remark; size: reports)"
     if side is not None:
-        for _, row in undated.iterrows():
-            dot(side, 0, row)
+        if len(undated):
+            undated = undated.assign(day="undated")
+            dots(side, [0] * len(undated), undated, _packed(undated, speakers, "day", 1.6))
         side.set_xticks([0], ["undated"])
         side.set_xlim(-1, 1)
         side.set_title(f"{len(undated)} undated", fontsize=9)
     elif len(undated):
         title += f"; {len(undated)} undated remark(s) not shown"
     ax.set_title(title)
-    fig.autofmt_xdate()
-    fig.tight_layout()
+    handles = [
+        Line2D([], [], marker="o", linestyle="", markersize=8, color=colour, label=name or "undetermined")
+        for name, colour in STANCE_COLOURS.items()
+    ]
+    handles.append(
+        Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor="none", color="#555555",
+               label="below the display threshold")
+    )  # fmt: skip
+    fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False, fontsize=8)
+    fig.autofmt_xdate(rotation=30)
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
     return fig
 
 
