@@ -39,6 +39,7 @@ class RunReport:
     outputs: dict[str, str] = field(default_factory=dict)
     speakers: Counter[str] = field(default_factory=Counter)
     previous: int = 0  # articles kept from an earlier build (--add)
+    stances: dict[str, Any] = field(default_factory=dict)  # remark stances, positions, hidden (graph/positions.py)
 
     def counts(self) -> dict[str, int]:
         c = Counter(o.status for o in self.outcomes)
@@ -55,6 +56,7 @@ class RunReport:
             "model": self.model,
             "counts": self.counts(),
             "speakers": dict(sorted(self.speakers.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "stances": self.stances,
             "outputs": self.outputs,
             "inputs": [o.to_dict() for o in self.outcomes],
         }
@@ -73,6 +75,10 @@ class RunReport:
         ]
         if self.previous:
             lines.append(f"  and {self.previous} articles kept from the earlier build")
+        if self.stances.get("hidden"):
+            st = self.stances
+            lines.append(f"  {st['hidden']} of {st['stances']} remark stances below the display threshold "
+                         f"{st['display_threshold']}: kept, shown apart as low-confidence")  # fmt: skip
         lines += [f"  {o.status}: {o.path or o.name}: {o.reason}" for o in self.outcomes if o.status != "read"]
         return "\n".join(lines)
 
@@ -310,9 +316,14 @@ def _write_outputs(
         write_rdf(rdf, gen / f"graph.{fmt}")
         report.outputs[f"rdf_{fmt}"] = str(out / f"graph.{fmt}")
     outputs.checkpoint("rdf-written")
+    from quotegraph.graph import positions as pos
     from quotegraph.graph.build import build_graph, write_gexf
 
-    write_gexf(build_graph(merged), gen / "graph.gexf")
+    rows = pos.remark_list(merged)
+    held = [p for p in pos.positions_from(rows) if p.remarks]
+    report.stances = {"display_threshold": pos.display_threshold(), "stances": sum(r.stance is not None for r in rows),
+                      "hidden": sum(r.low_confidence for r in rows), "positions": len(held)}  # fmt: skip
+    write_gexf(build_graph(merged, topic_labels=pos.topic_labels_of(ex.topics)), gen / "graph.gexf")
     report.outputs["gexf"] = str(out / "graph.gexf")
     outputs.checkpoint("gexf-written")
     if html:

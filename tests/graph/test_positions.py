@@ -221,3 +221,16 @@ def test_positions_every_surface_counts_the_same_remarks_on_the_quick_start_buil
     everything = pd.read_csv(io.StringIO(CliRunner().invoke(app, [
         "query", str(built_sample / "graph.ttl"), "stance-matrix", "-f", "csv", "-p", "min_confidence=0"]).output))  # fmt: skip
     assert everything["hidden"].sum() == 0 and everything["remarks"].sum() == table["remarks"].sum()
+
+
+def test_positions_the_build_report_says_how_many_stances_it_hides(built_sample):
+    import json
+
+    from quotegraph.extract.model import read_jsonl
+
+    report = json.loads((built_sample / "report.json").read_text(encoding="utf-8"))
+    statements = list(read_jsonl(built_sample / "statements.jsonl"))
+    table = stance_table(statements)
+    assert report["stances"]["hidden"] == table["hidden"].sum() > 0
+    assert report["stances"]["display_threshold"] == display_threshold()
+    assert report["stances"]["positions"] == sum(1 for p in positions(statements) if p.remarks)
