@@ -310,6 +310,11 @@ def graph_data(
                 "title": title,
             }
         )
+    # what the page draws first: a node with no drawn link (only low-confidence sides, or extra) waits
+    drawn = {e[k] for e in edge_list if not e.get("hidden") for k in ("from", "to")}
+    for node in nodes:
+        if node["kind"] == "speaker" and not node["extra"]:
+            node["hidden"] = node["id"] not in drawn
     _layout_stance(nodes, node_id, main_side, per_topic_counts, topics, overall, topic_font)
     camp_nodes, camp_edges, camp_topics = _camps(pos_list, names, types, rows_of, labels, node_id, extra, topic_font)
     for node in nodes:
