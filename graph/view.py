@@ -32,9 +32,6 @@ TOPIC_COLOUR = "#f2c14e"
 DRAFT_COLOUR = "#fff3c4"
 PER_TOPIC = 20
 """Speakers per topic in the default view (the most quoted on it)."""
-DRAFT_EVIDENCE = "no proposition yet"
-"""Evidence of a topic stance left undetermined because the topic is a draft (a proposed topic whose
-proposition nobody has written): the view says so on the topic."""
 
 # the layout grid, in canvas units: each speaker owns a cell big enough for its dot and a two-line label
 CELL_W, CELL_H = 150.0, 84.0
@@ -190,7 +187,10 @@ def graph_data(
     # stance edges: per speaker, topic and side, the remarks behind it (low-confidence ones apart)
     stance_edges: dict[tuple[str, str, str, bool], list[str]] = {}
     hidden_low = 0
+    about: dict[tuple[str, str], list[str]] = {}
     for r in remarks_all:
+        if r.stance is None and r.speaker is not None and r.topic in drafts:
+            about.setdefault((r.speaker, r.topic), []).append(r.remark)  # a draft topic: who speaks on it
         if r.stance is None or r.speaker is None:
             continue  # undetermined (no evidence either way): no stance edge, never a neutral one
         hidden_low += r.low_confidence
@@ -228,6 +228,26 @@ def graph_data(
                 "hidden": low,
                 "title": f"{names.get(src, src)}: {_verb(side)} «{label}» · {_n(n, 'remark')}"
                 + (f" (low confidence, below {threshold:g})" if low else ""),
+            }
+        )
+    for (src, topic), rms in sorted(about.items()):
+        n = len(rms)
+        edge_list.append(
+            {
+                "id": f"e{len(edge_list)}",
+                "from": node_id(src),
+                "to": node_id(f"topic/{topic}"),
+                "rel": "about",
+                "stance": None,
+                "topic": topic,
+                "remarks": n,
+                "statements": sorted(i for rm in rms for i in rows_of.get(rm, ())),
+                "width": 1 + 0.8 * min(n, 10),
+                "color": "#b89b3c",
+                "dashes": [2, 4],
+                "arrows": "to",
+                "title": f"{names.get(src, src)} speaks on «{labels.get(topic, topic)}» · {_n(n, 'remark')} "
+                "(a proposed topic without a proposition: no side judged)",
             }
         )
     for (src, dst), behind in sorted(reply_edges.items()):
@@ -393,6 +413,8 @@ def _remarks_on(remarks: list[Any], topic: str) -> set[str]:
 
 def _draft_topics(items: Iterable[Statement]) -> set[str]:
     """Topics whose every stance says the topic has no proposition yet (a proposed topic, unedited)."""
+    from quotegraph.extract.stance.topics import DRAFT_EVIDENCE
+
     seen: dict[str, bool] = {}
     for s in items:
         for t in s.topics:
