@@ -221,8 +221,11 @@ def graph_data(
                 "low": low,
                 "remarks": n,
                 "statements": behind,
-                "width": (1 + 1.2 * min(n, 10)) if not low else 1,
-                "color": STANCE_COLOURS.get(side, "#9e9e9e") if not low else _pale(STANCE_COLOURS[side]),
+                # a link out of the speaker's own map is drawn light: the maps stay readable
+                "width": 1 if low else (1 + 1.2 * min(n, 10)) if main_side.get(src, ("",))[0] == topic else 1,
+                "color": _pale(STANCE_COLOURS[side], 0.45 if low or main_side.get(src, ("",))[0] == topic else 0.3)
+                if low or main_side.get(src, ("",))[0] != topic
+                else STANCE_COLOURS[side],
                 "dashes": low,
                 "arrows": "to",
                 "hidden": low,
@@ -302,7 +305,7 @@ def graph_data(
                 "title": f"{names[key]} · {_n(n, 'remark')}" + (f" · {TYPE_NAMES.get(kind, kind)}" if kind else ""),
             }
         )
-    topic_font = _topic_font(len(speakers) - len(extra) + len(topics))
+    topic_font = 15
     for topic in topics:
         label = labels.get(topic, topic)
         draft = topic in drafts
@@ -324,7 +327,7 @@ def graph_data(
                 "statements": n,
                 "shape": "diamond",
                 "size": TOPIC_SIZE,
-                "font": {"size": topic_font, "color": "#222222", "bold": True, "multi": False},
+                "font": {"size": topic_font, "color": "#222222", "background": "rgba(255,255,255,0.85)"},
                 "color": {"background": DRAFT_COLOUR if draft else TOPIC_COLOUR, "border": "#8a6d1a"},
                 "borderWidth": 2,
                 "title": title,
@@ -335,12 +338,25 @@ def graph_data(
     for node in nodes:
         if node["kind"] == "speaker" and not node["extra"]:
             node["hidden"] = node["id"] not in drawn
-    _layout_stance(nodes, node_id, main_side, per_topic_counts, topics, overall, topic_font)
+    # topic labels that read when the picture is fitted: the font follows the picture's size (and the
+    # picture the font, as a label owns its place): a few rounds settle it
+    for _ in range(4):
+        extent = _layout_stance(nodes, node_id, main_side, per_topic_counts, topics, overall, topic_font)
+        wanted = fitted_font(extent)
+        if wanted == topic_font:
+            break
+        topic_font = wanted
+    else:
+        _layout_stance(nodes, node_id, main_side, per_topic_counts, topics, overall, topic_font)
+    for node in nodes:
+        if node["kind"] == "topic":
+            node["font"]["size"] = topic_font
     camp_nodes, camp_edges, camp_topics = _camps(pos_list, names, types, rows_of, labels, node_id, extra, topic_font)
     for node in nodes:
         if node["kind"] == "topic":
             # where the topic stands in the "who opposes whom" mode (the page moves it there)
-            node["vx"], node["vy"] = camp_topics.get(node["key"].partition("/")[2], (node["x"], node["y"]))
+            at = camp_topics.get(node["key"].partition("/")[2], (node["x"], node["y"], node["ax"], node["ay"]))
+            node["vx"], node["vy"], node["avx"], node["avy"] = at
     nodes += camp_nodes
     edge_list += camp_edges
     legend_types = {TYPE_NAMES[k]: c for k, c in TYPE_COLOURS.items()}
@@ -381,21 +397,14 @@ def _verb(side: str | None) -> str:
     return {"support": "supports", "oppose": "opposes", "neutral": "neutral on"}.get(side or "", "on")
 
 
-def _pale(colour: str) -> str:
+def _pale(colour: str, alpha: float = 0.45) -> str:
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},0.45)"
+    return f"rgba({r},{g},{b},{alpha})"
 
 
 def _size(n: int) -> float:
     """A dot's radius (canvas units) by remarks: 7 to 21, never bigger than its cell."""
     return round(7 + 14 * min(1.0, (max(n, 1) - 1) / 30) ** 0.5, 1)
-
-
-def _topic_font(shown_nodes: int) -> int:
-    """Topic labels grow with the picture, so that they read when the whole of it is fitted to the
-    screen (about 1000 px for an extent of sqrt(nodes x cell) x 1.3)."""
-    extent = (max(shown_nodes, 1) * CELL_W * CELL_H) ** 0.5 * 1.3
-    return int(max(15, min(70, 13 * extent / 1000)))
 
 
 def _speaker_type(types: Counter[str] | None, key: str) -> str:
@@ -530,27 +539,48 @@ def _block(
     return width, height, at, topic
 
 
-def _shelves(blocks: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Top-left corners for blocks of (width, height), packed in rows about as wide as 1.3 times tall."""
-    area = sum((w + BLOCK_GAP) * (h + BLOCK_GAP) for w, h in blocks)
-    target = max(max((w for w, _ in blocks), default=0.0), math.sqrt(area * 1.3))
+SCREEN = (1000.0, 770.0)
+"""The canvas a first view fits (a 1400x850 window less the side panel and the legend)."""
+
+
+def _pack(blocks: list[tuple[float, float]], target: float) -> tuple[list[tuple[float, float]], float, float]:
     out: list[tuple[float, float]] = []
-    x = y = row_h = 0.0
+    x = y = row_h = width = 0.0
     for w, h in blocks:
         if x > 0 and x + w > target:
             x, y, row_h = 0.0, y + row_h + BLOCK_GAP, 0.0
         out.append((x, y))
+        width = max(width, x + w)
         x += w + BLOCK_GAP
         row_h = max(row_h, h)
-    return out
+    return out, width, y + row_h
+
+
+def _shelves(blocks: list[tuple[float, float]]) -> tuple[list[tuple[float, float]], float, float]:
+    """Top-left corners for blocks of (width, height), packed in rows; of the row widths tried, the one
+    whose picture fits the screen at the largest scale. Returns the corners, width and height."""
+    if not blocks:
+        return [], 0.0, 0.0
+    widest = max(w for w, _ in blocks)
+    total = sum(w + BLOCK_GAP for w, _ in blocks)
+    best: tuple[float, list[tuple[float, float]], float, float] | None = None
+    for k in range(24):
+        target = widest + (total - widest) * k / 23
+        corners, width, height = _pack(blocks, target)
+        scale = min(SCREEN[0] / max(width, 1.0), SCREEN[1] / max(height, 1.0))
+        if best is None or scale > best[0] + 1e-9:
+            best = (scale, corners, width, height)
+    assert best is not None
+    return best[1], best[2], best[3]
 
 
 def _place_blocks(
     specs: list[tuple[str | None, list[Any], list[Any], list[Any]]], font: int
-) -> tuple[dict[Any, tuple[float, float]], dict[str, tuple[float, float]]]:
-    """Member and topic positions for blocks (topic, left, mid, right), centred on (0, 0)."""
+) -> tuple[dict[Any, tuple[float, float]], dict[str, tuple[float, float]], tuple[float, float]]:
+    """Member and topic positions for blocks (topic, left, mid, right), centred on (0, 0), and the
+    picture's width and height."""
     built = [_block(left, mid, right, font if topic else None) for topic, left, mid, right in specs]
-    corners = _shelves([(w, h) for w, h, _, _ in built])
+    corners, width, height = _shelves([(w, h) for w, h, _, _ in built])
     members: dict[Any, tuple[float, float]] = {}
     topics: dict[str, tuple[float, float]] = {}
     for (topic, *_), (_, _, at, tpos), (bx, by) in zip(specs, built, corners, strict=True):
@@ -558,12 +588,17 @@ def _place_blocks(
             members[m] = (bx + x, by + y)
         if topic and tpos:
             topics[topic] = (bx + tpos[0], by + tpos[1])
-    xs = [p[0] for p in (*members.values(), *topics.values())] or [0.0]
-    ys = [p[1] for p in (*members.values(), *topics.values())] or [0.0]
-    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    cx, cy = width / 2, height / 2
     members = {m: (round(x - cx, 1), round(y - cy, 1)) for m, (x, y) in members.items()}
     topics = {t: (round(x - cx, 1), round(y - cy, 1)) for t, (x, y) in topics.items()}
-    return members, topics
+    return members, topics, (width, height)
+
+
+def fitted_font(extent: tuple[float, float], on_screen: float = 13.0) -> int:
+    """A topic label's font (canvas units) that shows ``on_screen`` px when a picture of ``extent``
+    is fitted to the screen."""
+    scale = min(1.0, SCREEN[0] / max(extent[0], 1.0), SCREEN[1] / max(extent[1], 1.0))
+    return int(max(15, min(90, round(on_screen / scale))))
 
 
 def _layout_stance(
@@ -574,35 +609,46 @@ def _layout_stance(
     topics: list[str],
     overall: Counter[str],
     font: int,
-) -> None:
+) -> tuple[float, float]:
     """Positions computed here, so the page draws at once with physics off: one argument map per topic
     (see :func:`_block`), each speaker in the map of the topic they speak on most, on the side of their
     position there; speakers with no topic (replies only) in a grid of their own. Every node owns a cell
     as big as its dot and label, and each topic's label its own place: nothing covers anything. The
     speakers a per-topic limit hides are placed after the shown ones (outermost), so the shown picture
-    is compact either way. Deterministic."""
+    is compact either way. Deterministic. Returns the shown picture's width and height."""
     speakers = [n for n in nodes if n["kind"] == "speaker"]
-    groups: dict[str | None, dict[str, list[tuple[Any, ...]]]] = {}
-    for n in speakers:
-        topic, side = main_side.get(n["key"], (None, None))
-        where = {"support": "left", "oppose": "right"}.get(side or "", "mid")
-        count = per_topic[topic][n["key"]] if topic else overall.get(n["key"], 0)
-        groups.setdefault(topic, {"left": [], "mid": [], "right": []})[where].append(
-            (n["extra"], -count, n["name"], n["id"])
-        )
-    specs = []
-    for topic in [*topics, None]:
-        g = groups.get(topic)
-        if g is None and topic is None:
-            continue
-        g = g or {"left": [], "mid": [], "right": []}
-        specs.append((topic, *(([m[3] for m in sorted(g[k])]) for k in ("left", "mid", "right"))))
-    members, topic_at = _place_blocks(specs, font)
+
+    def place(members_of: list[dict[str, Any]]) -> tuple[dict[Any, tuple[float, float]], dict[str, Any]]:
+        groups: dict[str | None, dict[str, list[tuple[Any, ...]]]] = {}
+        for n in members_of:
+            topic, side = main_side.get(n["key"], (None, None))
+            where = {"support": "left", "oppose": "right"}.get(side or "", "mid")
+            count = per_topic[topic][n["key"]] if topic else overall.get(n["key"], 0)
+            groups.setdefault(topic, {"left": [], "mid": [], "right": []})[where].append((-count, n["name"], n["id"]))
+        specs = []
+        for topic in [*topics, None]:
+            g = groups.get(topic)
+            if g is None and topic is None:
+                continue
+            g = g or {"left": [], "mid": [], "right": []}
+            specs.append((topic, *(([m[2] for m in sorted(g[k])]) for k in ("left", "mid", "right"))))
+        members, topic_at, extent = _place_blocks(specs, font)
+        shown_extent.append(extent)
+        return members, topic_at
+
+    shown_extent: list[tuple[float, float]] = []
+    # two pictures: the one shown first (the most quoted of each topic) and, for "show all", everyone
+    members, topic_at = place([n for n in speakers if not n["extra"]])
+    every, topic_all = place(speakers) if any(n["extra"] for n in speakers) else (members, topic_at)
     for n in nodes:
         if n["kind"] == "speaker":
-            n["x"], n["y"] = members[n["id"]]
+            n["ax"], n["ay"] = every[n["id"]]
+            n["x"], n["y"] = members.get(n["id"], every[n["id"]])
         else:
-            n["x"], n["y"] = topic_at[n["key"].partition("/")[2]]
+            topic = n["key"].partition("/")[2]
+            n["x"], n["y"] = topic_at[topic]
+            n["ax"], n["ay"] = topic_all[topic]
+    return shown_extent[0]
 
 
 def _camps(
@@ -614,13 +660,14 @@ def _camps(
     node_id: Any,
     extra: set[str],
     font: int,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, tuple[float, float]]]:
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, tuple[float, float, float, float]]]:
     """The "who opposes whom" mode: per topic an argument map of its camps, supporters left and
     opponents right (a speaker's position: :func:`quotegraph.graph.positions.positions`), neutral ones
     under the topic; one node per speaker and topic (so a speaker of two topics stands in both camps) and
     one link per position to its topic, saying the side, the topic and the remarks behind it. Links are
     as many as the speakers drawn: never every pair. Hidden until the mode is chosen; the topics move to
-    ``vx``/``vy``."""
+    ``vx``/``vy`` (``avx``/``avy`` with every speaker shown). Returns the nodes, the links and, per topic,
+    (vx, vy, avx, avy)."""
     from quotegraph.graph.positions import camps
 
     by_topic: dict[str, dict[str, list[Any]]] = {}
@@ -638,11 +685,15 @@ def _camps(
         # shown speakers first (a per-topic limit hides the rest), then by confidence and remarks
         return [member(p) for p in sorted(ps, key=lambda p: (p.speaker in extra, -p.confidence, -len(p.remarks)))]
 
-    specs = [
-        (t, ranked(by_topic[t]["support"]), ranked(by_topic[t]["neutral"]), ranked(by_topic[t]["oppose"]))
-        for t in order
-    ]
-    members, topic_at = _place_blocks(specs, font) if specs else ({}, {})
+    def place(keep: Any) -> tuple[dict[Any, tuple[float, float]], dict[str, tuple[float, float]]]:
+        specs = [
+            (t, *(ranked([p for p in by_topic[t][side] if keep(p)]) for side in ("support", "neutral", "oppose")))
+            for t in order
+        ]
+        return _place_blocks(specs, font)[:2] if specs else ({}, {})
+
+    members, topic_at = place(lambda p: p.speaker not in extra)
+    every, topic_all = place(lambda p: True) if extra else (members, topic_at)
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
     for topic in order:
@@ -650,7 +701,8 @@ def _camps(
             for p in by_topic[topic][side]:
                 key = p.speaker
                 nid = node_id(f"camp/{topic}/{key}")
-                x, y = members[member(p)]
+                ax, ay = every[member(p)]
+                x, y = members.get(member(p), (ax, ay))
                 kind = _speaker_type(types.get(key), key)
                 n = len(p.remarks)
                 label = labels.get(topic, topic)
@@ -673,6 +725,8 @@ def _camps(
                         "font": {"size": SPEAKER_FONT},
                         "x": x,
                         "y": y,
+                        "ax": ax,
+                        "ay": ay,
                         "title": f"{names[key]} {_verb(side)} «{label}» · {_n(n, 'remark')}",
                     }
                 )
@@ -696,7 +750,7 @@ def _camps(
                         f"(position confidence {p.confidence:.2f})",
                     }
                 )
-    return nodes, edges, topic_at
+    return nodes, edges, {t: (*topic_at.get(t, xy), *xy) for t, xy in topic_all.items()}
 
 
 class UnknownFocus(ValueError):
