@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from importlib import resources
@@ -44,6 +45,7 @@ TOPIC_SIZE = 20.0
 PAD = 30.0
 BLOCK_GAP = 110.0
 COLUMN = 6
+BUSY = 40  # speakers with a side, above which links out of a speaker's own map are drawn light
 CHAR_W = 0.62  # a generous average glyph width (in font sizes) of the page's sans-serif
 
 
@@ -61,16 +63,18 @@ def _vis_js() -> str:
 def wrap_label(text: str, width: int, lines: int) -> str:
     """``text`` broken at spaces into at most ``lines`` lines of at most ``width`` characters; what does
     not fit is cut with an ellipsis (the node's tooltip keeps the whole)."""
-    words = text.split()
+    # a line may break at a space or after a hyphen ("nato-direct-|involvement")
+    words = [w for w in re.split(r"\s+|(?<=-)(?=\w)", text) if w]
     out: list[str] = []
     line = ""
     for w in words:
         if len(w) > width:
             w = w[: width - 1] + "…"
+        glue = "" if line.endswith("-") else " "
         if not line:
             line = w
-        elif len(line) + 1 + len(w) <= width:
-            line += " " + w
+        elif len(line) + len(glue) + len(w) <= width:
+            line += glue + w
         else:
             out.append(line)
             line = w
@@ -206,6 +210,7 @@ def graph_data(
         return node_ids[key]
 
     edge_list: list[dict[str, Any]] = []
+    busy = len({k for k, _, _, low in stance_edges if not low}) > BUSY
     for (src, topic, side, low), rms in sorted(stance_edges.items()):
         n = len(rms)
         label = labels.get(topic, topic)
@@ -221,10 +226,12 @@ def graph_data(
                 "low": low,
                 "remarks": n,
                 "statements": behind,
-                # a link out of the speaker's own map is drawn light: the maps stay readable
-                "width": 1 if low else (1 + 1.2 * min(n, 10)) if main_side.get(src, ("",))[0] == topic else 1,
-                "color": _pale(STANCE_COLOURS[side], 0.45 if low or main_side.get(src, ("",))[0] == topic else 0.3)
-                if low or main_side.get(src, ("",))[0] != topic
+                # in a busy picture a link out of the speaker's own map is drawn light: the maps stay readable
+                "width": 1 if low or (busy and main_side.get(src, ("",))[0] != topic) else 1 + 1.2 * min(n, 10),
+                "color": _pale(STANCE_COLOURS[side], 0.45)
+                if low
+                else _pale(STANCE_COLOURS[side], 0.3)
+                if busy and main_side.get(src, ("",))[0] != topic
                 else STANCE_COLOURS[side],
                 "dashes": low,
                 "arrows": "to",

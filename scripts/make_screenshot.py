@@ -29,7 +29,7 @@ def build_sample(outdir: Path) -> Path:
         [data / "articles"],
         outdir,
         topics=data / "topics.yaml",
-        entities=data / "entities.yaml",
+        entities=[data / "entities.yaml"],
         progress=False,
     )
     return outdir / "graph.html"

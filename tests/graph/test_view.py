@@ -217,6 +217,7 @@ def test_view_article_fields_travel_once_per_article(sample, tmp_path):
         ("US House Intelligence Committee", 18, 2, "US House\nIntelligence…"),
         ("Western weapons against targets in Russia", 20, 3, "Western weapons\nagainst targets in\nRussia"),
         ("Supercalifragilisticexpialidocious", 10, 2, "Supercali…"),
+        ("nato-direct-involvement", 20, 3, "nato-direct-\ninvolvement"),
     ],
 )
 def test_view_wrap_label_fits_its_place(text, width, lines, expected):

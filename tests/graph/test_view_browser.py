@@ -271,7 +271,7 @@ def test_view_browser_who_opposes_whom_draws_camps_with_topic_and_remarks(browse
 def test_view_browser_topic_filter_and_topic_click_count_the_same_remarks(browser, built_sample):
     page, errors, _ = _open(browser, built_sample / "graph.html")
     page.select_option("#f-topic", "arms-deliveries")
-    counted = int(page.locator("#counts").inner_text().split(" · ")[1].split(" of ")[0])
+    counted = int(page.locator("#counts").inner_text().split(" · ")[1].split(" of ")[0].replace(",", ""))
     page.select_option("#f-topic", "")
     topic = page.evaluate("window.quotegraph.data.nodes.find(n => n.key === 'topic/arms-deliveries').id")
     page.evaluate(f"window.quotegraph.showNode({topic})")
