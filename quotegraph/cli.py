@@ -355,18 +355,21 @@ def view(
     if not statements.is_file():
         raise _fail(f"not a file: {statements}")
     labels: dict[str, str] = {}
+    propositions: dict[str, str | None] = {}
     if topics is not None:
         from quotegraph.extract.stance import load_topics
 
         if not topics.is_file():
             raise _fail(f"topics file not found: {topics}")
-        labels = {t.id: t.label for t in load_topics(topics)}
+        loaded = load_topics(topics)
+        labels = {t.id: t.label for t in loaded}
+        propositions = {t.id: t.proposition or None for t in loaded}
     items = list(read_jsonl(statements))
     try:
         shown = focus(items, topic=topic, speaker=speaker, topic_labels=labels)
     except UnknownFocus as err:
         raise _fail(str(err)) from None
-    render_html(shown, output, max_nodes=max_nodes, per_topic=per_topic, topic_labels=labels)
+    render_html(shown, output, max_nodes=max_nodes, per_topic=per_topic, topic_labels=labels, propositions=propositions)
     if gexf:
         from quotegraph.graph.build import build_graph, write_gexf
 
