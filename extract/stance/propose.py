@@ -69,7 +69,7 @@ def _keep(tok: Token, names: frozenset[str] = frozenset()) -> bool:
         and len(low) > 2
         and low not in STOP_WORDS
         and low not in generic_nouns()
-        and low not in names
+        and not (low in names and tok.text[:1].isupper())  # a name as written: "Trump", not "tax"
         and tok.ent_type_ not in _SKIP_ENTS
     )
 
@@ -129,7 +129,12 @@ def _family(word: str, other: str) -> bool:
         if a != b:
             break
         n += 1
-    return n >= 5 and n >= 0.75 * min(len(word), len(other))
+    short = min(len(word), len(other))
+    longer = max(word, other, key=len)
+    # a plural ("gun", "guns"), a long shared stem ("immigra"); never "polic(y|e)", "law(suit)", "fee(t)"
+    return longer in (min(word, other, key=len) + "s", min(word, other, key=len) + "es") or (
+        n >= 6 and n >= 0.75 * short
+    )
 
 
 def propose_from_docs(
@@ -214,8 +219,7 @@ def propose_from_docs(
                 return False
             if w == heads[seed]:  # the head: in not many more remarks than the phrase
                 return used(w) <= CARRIER * seed_df
-            # a modifier: mostly said in the phrase ("climate" of "climate change", not "income")
-            return len(where.get(w, set()) & where[seed]) >= 0.5 * used(w)
+            return True  # a modifier noun names the matter ("climate" change, "gun" control, "email" server)
 
         carriers = [w for w in words if carries(w)]
         if not carriers:
