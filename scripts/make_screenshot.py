@@ -35,7 +35,7 @@ def build_sample(outdir: Path) -> Path:
     return outdir / "graph.html"
 
 
-def shoot(html: Path, png: Path, *, mode: str = "stance", select: str | None = None) -> Path:
+def shoot(html: Path, png: Path, *, mode: str = "stance", select: str | None = None, topic: str | None = None) -> Path:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -45,6 +45,8 @@ def shoot(html: Path, png: Path, *, mode: str = "stance", select: str | None = N
         page.wait_for_function("window.quotegraph && window.quotegraph.network && window.quotegraph.firstDraw")
         if mode != "stance":
             page.select_option("#f-mode", mode)
+        if topic:
+            page.select_option("#f-topic", topic)
         if select:
             page.evaluate("name => window.quotegraph.jumpTo(name)", select)
             page.evaluate("() => window.quotegraph.fitShown()")
@@ -61,13 +63,14 @@ def main() -> None:
     ap.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "graph.png")
     ap.add_argument("--mode", default="stance", choices=("stance", "versus"))
     ap.add_argument("--select", help="a speaker to select (their statements in the side panel)")
+    ap.add_argument("--topic", help="a topic id to filter on")
     args = ap.parse_args()
     if args.html:
-        print(shoot(args.html, args.output, mode=args.mode, select=args.select))
+        print(shoot(args.html, args.output, mode=args.mode, select=args.select, topic=args.topic))
         return
     with tempfile.TemporaryDirectory() as tmp:
         html = build_sample(Path(tmp) / "out")
-        print(shoot(html, args.output, mode=args.mode, select=args.select))
+        print(shoot(html, args.output, mode=args.mode, select=args.select, topic=args.topic))
 
 
 if __name__ == "__main__":
