@@ -24,7 +24,7 @@ from quotegraph.extract.stance.evaluate import parsed, pronoun_names
 from quotegraph.extract.stance.propose import propose_topics
 from quotegraph.extract.stance.registry import Judgement, RulesBackend, StanceBackend, judge_many, load_backend
 from quotegraph.extract.stance.rules import topic_clauses, topic_df, topic_scores
-from quotegraph.extract.stance.topics import DRAFT_EVIDENCE, Topic, TopicsFileError, load_topics, parse_topics
+from quotegraph.extract.stance.topics import Topic, TopicsFileError, load_topics, parse_topics
 from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
@@ -185,6 +185,8 @@ class StanceAssigner:
             clauses = topic_clauses(ts.topic, s.quote)
             matched = tuple(f"topic: {m}" for m in ts.matched[:3])
             if not ts.topic.proposition:  # a draft topic: what it claims is not written yet, nothing to judge
+                from quotegraph.extract.stance.topics import DRAFT_EVIDENCE
+
                 plan.append(TopicStance(ts.topic.id, None, 0.0, (*matched, DRAFT_EVIDENCE), self.backend.name))
                 continue
             if rank == 0:
