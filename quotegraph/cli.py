@@ -355,37 +355,46 @@ def view(
     if not statements.is_file():
         raise _fail(f"not a file: {statements}")
     labels: dict[str, str] = {}
+    propositions: dict[str, str | None] = {}
     if topics is not None:
         from quotegraph.extract.stance import load_topics
 
         if not topics.is_file():
             raise _fail(f"topics file not found: {topics}")
-        labels = {t.id: t.label for t in load_topics(topics)}
+        loaded = load_topics(topics)
+        labels = {t.id: t.label for t in loaded}
+        propositions = {t.id: t.proposition or None for t in loaded}
     items = list(read_jsonl(statements))
     try:
         shown = focus(items, topic=topic, speaker=speaker, topic_labels=labels)
     except UnknownFocus as err:
         raise _fail(str(err)) from None
-    render_html(shown, output, max_nodes=max_nodes, per_topic=per_topic, topic_labels=labels)
+    render_html(shown, output, max_nodes=max_nodes, per_topic=per_topic, topic_labels=labels, propositions=propositions)
     if gexf:
         from quotegraph.graph.build import build_graph, write_gexf
 
         write_gexf(build_graph(shown), gexf)
 
 
-def _said(paths: list[Path]) -> list[str]:
-    """What was said in ``paths``: the quotes of a statements file, else of the articles' statements."""
+def _said(paths: list[Path]) -> tuple[list[str], list[str]]:
+    """What was said in ``paths``, one text per remark, and the speakers' names: a build folder's
+    statements.jsonl or a statements file as they are (nothing extracted twice), else the articles'
+    statements, extracted first."""
     from quotegraph.extract.model import read_jsonl
+    from quotegraph.extract.stance.propose import said
 
-    if all(p.is_file() and p.suffix == ".jsonl" for p in paths):
+    files = [p / "statements.jsonl" if p.is_dir() and (p / "statements.jsonl").is_file() else p for p in paths]
+    if all(p.is_file() and p.suffix == ".jsonl" for p in files):
         try:
-            return [s.quote for p in paths for s in read_jsonl(p)]
+            typer.echo(f"propose-topics: reading {', '.join(map(str, files))}", err=True)
+            return said(s for p in files for s in read_jsonl(p))
         except (KeyError, TypeError, ValueError):
             pass  # JSON Lines articles, not statements
     from quotegraph.extract.pipeline import Extractor
 
+    typer.echo("propose-topics: no statements given, extracting them from the articles first", err=True)
     ex = Extractor()
-    return [s.quote for r in ex.extract_paths(paths) for s in r.statements]
+    return said(s for r in ex.extract_paths(paths) for s in r.statements)
 
 
 @app.command("propose-topics")
@@ -394,17 +403,27 @@ def propose_topics_command(
     n: Annotated[int, typer.Option("-n", help="How many topics.")] = 8,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write a topics file (YAML).")] = None,
 ) -> None:
-    """Propose topics from a corpus (noun-phrase key phrases grouped into themes), as a topics file to edit.
+    """Propose topics from what was said (key phrases grouped into themes), as a topics file to edit.
 
-    PATH is articles (their statements are extracted first) or a statements file (.jsonl from extract/build)."""
+    PATH is a build folder or its statements.jsonl (quick: nothing is extracted again), or articles (their
+    statements are extracted first). Proposed topics are drafts: no proposition, so no stance, until you
+    write one."""
     from quotegraph.extract.stance.propose import propose_topics, topics_yaml
 
     _check_paths(paths)
-    texts = _said(paths)
-    topics = propose_topics(texts, n=n)
+    texts, names = _said(paths)
+
+    def progress(message: str) -> None:
+        typer.echo(f"propose-topics: {message}", err=True)
+
+    progress(f"{len(texts):,} remarks by {len(names):,} names")
+    topics = propose_topics(texts, n=n, names=names, progress=progress)
     text = topics_yaml(topics)
     if output:
-        output.write_text(text, encoding="utf-8")
+        from quotegraph.extract.stance.propose import write_proposed
+
+        write_proposed(topics, output)
+        progress(f"wrote {output}")
     else:
         typer.echo(text)
 

@@ -184,6 +184,11 @@ class StanceAssigner:
             judged = s
             clauses = topic_clauses(ts.topic, s.quote)
             matched = tuple(f"topic: {m}" for m in ts.matched[:3])
+            if not ts.topic.proposition:  # a draft topic: what it claims is not written yet, nothing to judge
+                from quotegraph.extract.stance.topics import DRAFT_EVIDENCE
+
+                plan.append(TopicStance(ts.topic.id, None, 0.0, (*matched, DRAFT_EVIDENCE), self.backend.name))
+                continue
             if rank == 0:
                 # the main topic: its own clauses when the quote names it in some of them, else the whole
                 if clauses is not None and clauses != s.quote:

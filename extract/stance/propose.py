@@ -1,13 +1,18 @@
 """Topics proposed from the corpus when the analyst gives no topics file.
 
-Key phrases are noun chunks (spaCy), cut to their content words: determiners, pronouns, numbers,
-dates, names of people and generic nouns (``resources/topic_generic.txt``) never make a phrase, and a
-reporting verb is never a noun chunk. Phrases are scored by how many texts use them, weighted by how
-specific they are (an IDF over the same corpus), longer phrases first. A theme is seeded by the best
-phrase of two or more words and takes the phrases that contain it or that it contains and those used by
-the same texts (Jaccard over the texts); each theme becomes a topic with a label (its seed), a draft
-proposition to edit and its phrases as keywords. Role nouns (``resources/roles.yaml``) are people, not
-topics.
+Works from what was said (a build's remarks, one text per merged statement: nothing is extracted
+twice). Key phrases are runs of adjectives and nouns ending in a noun, read from a part-of-speech tagging
+(spaCy's tagger and lemmatizer only, on an even sample of at most ``SAMPLE`` remarks) and then counted in
+every remark: determiners, pronouns, numbers, dates, speakers' names, bare names, role nouns
+(``resources/roles.yaml``) and generic nouns (``resources/topic_generic.txt``) never make a phrase, and a
+reporting verb is never a noun. Phrases are scored by how many remarks use them, weighted by how specific
+they are (an IDF over the same remarks), longer phrases higher. A theme is seeded by the best phrase not
+yet covered and takes its variants: the singular and plural forms seen, the word family of its specific
+nouns ("immigrant", "immigrants", "immigration"), the phrases that hold them, and the terms that
+co-occur with it. A proposed topic has a label and keywords but **no proposition**: a template
+("More should be done about ...") would be judged as if someone had claimed it, so no stance is judged
+on a proposed topic until a person writes one (``proposition: null``, ``draft: true`` in the file,
+:data:`quotegraph.extract.stance.topics.DRAFT_EVIDENCE` on each of its remarks; the view names them).
 """
 
 from __future__ import annotations
@@ -15,8 +20,8 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,25 +30,22 @@ import yaml
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, word_list
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
 PROPOSED_FILE = "topics.proposed.yaml"
+SAMPLE = 2000
+"""Remarks tagged to learn the phrases (an even sample; the phrases are then counted in all of them)."""
 _SKIP_ENTS = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _CONTENT_POS = {"NOUN", "PROPN", "ADJ"}
-_PARSE_PIPES = {
-    "tok2vec",
-    "transformer",
-    "tagger",
-    "morphologizer",
-    "parser",
-    "senter",
-    "attribute_ruler",
-    "lemmatizer",
-    "ner",
-}
-_JOIN = 0.3  # Jaccard of the texts two phrases appear in, to share a theme
+_TAG_PIPES = {"tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer"}
+_JOIN = 0.6  # share of a term's remarks inside a theme's remarks, for the term to join it
+_SPECIFIC = 0.05  # a noun in more than this share of the remarks is too common to carry a theme
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+MAX_KEYWORDS = 14
+NOUNISH = 0.75  # share of a word's uses tagged as a noun for it to count alone or carry a theme
+CARRIER = 4  # a theme's word is in at most this many times the remarks of its seed phrase
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +61,7 @@ def role_nouns() -> frozenset[str]:
     return frozenset(str(r).lower().replace("-", " ").split()[-1] for r in roles_data()["roles"])
 
 
-def _keep(tok: Token) -> bool:
+def _keep(tok: Token, names: frozenset[str] = frozenset()) -> bool:
     low = tok.lower_
     return (
         tok.pos_ in _CONTENT_POS
@@ -67,120 +69,260 @@ def _keep(tok: Token) -> bool:
         and len(low) > 2
         and low not in STOP_WORDS
         and low not in generic_nouns()
+        and not (low in names and tok.text[:1].isupper())  # a name as written: "Trump", not "tax"
         and tok.ent_type_ not in _SKIP_ENTS
     )
 
 
-def _phrase(chunk: Span) -> tuple[str, str] | None:
-    """(phrase, head lemma) of a noun chunk, or None when nothing topical is left."""
-    root = chunk.root
-    if root.pos_ not in ("NOUN", "PROPN") or not _keep(root) or root.lemma_.lower() in role_nouns():
-        return None
-    words = [t for t in chunk if t.i <= root.i]
-    # the phrase is the unbroken run of content words ending at the root
-    start = len(words) - 1
-    while start > 0 and _keep(words[start - 1]):
-        start -= 1
-    words = words[start:]
-    if root.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in words):
-        return None  # a bare name (a place or organisation) is a setting or a speaker, not a topic
-    # the singular when it is the written word cut short ("immigrants"); else as written ("taxes" is
-    # no "taxis", "media" no "medium")
-    lemma = root.lemma_.lower()
-    head = lemma if root.lower_.startswith(lemma) else root.lower_
-    text = " ".join(t.lower_ for t in words[:-1]) + (" " if len(words) > 1 else "") + head
-    return text, head
+def _head_lemma(tok: Token) -> str:
+    """The singular when it is the written word cut short ("immigrants"); else as written ("taxes" is no
+    "taxis", "media" no "medium")."""
+    lemma = tok.lemma_.lower()
+    return lemma if tok.lower_.startswith(lemma) else tok.lower_
+
+
+def tagged_phrases(doc: Doc, names: frozenset[str] = frozenset()) -> list[tuple[tuple[str, ...], str, str]]:
+    """The key phrases of one tagged text: (the words as written, lower case; the phrase with its head
+    in the singular; the head). A phrase is a run of adjectives and nouns ending in a common noun, at
+    most three words; a run of names alone is a setting or a speaker, not a topic. No parse is needed."""
+    out = []
+    run: list[Token] = []
+    for tok in [*doc, None]:
+        if tok is not None and _keep(tok, names):
+            run.append(tok)
+            continue
+        while run and run[-1].pos_ != "NOUN":
+            run.pop()  # a phrase ends in a common noun
+        if run and run[-1].lemma_.lower() not in role_nouns() and _head_lemma(run[-1]) not in generic_nouns():
+            words = run[-3:]
+            while words and words[0].pos_ == "ADJ" and words[0].lower_ in generic_nouns():
+                words = words[1:]
+            head = _head_lemma(words[-1])
+            for k in range(len(words)):  # the phrase and its tails ("private email server", "email server")
+                part = words[k:]
+                if all(t.pos_ == "PROPN" for t in part[:-1]) and len(part) > 1 and part[0].pos_ == "PROPN":
+                    continue
+                if len(part) == 1 and part[0].pos_ != "NOUN":
+                    continue
+                text = " ".join([*(t.lower_ for t in part[:-1]), head])
+                out.append((tuple(t.lower_ for t in part), text, head))
+        run = []
+    return out
 
 
 def phrases(doc: Doc) -> set[tuple[str, str]]:
-    """The key phrases of one parsed text, with their head lemmas."""
-    out = set()
-    for chunk in doc.noun_chunks:
-        found = _phrase(chunk)
-        if found:
-            out.add(found)
-    return out
+    """The key phrases of one tagged text (longest first per run), with their head lemmas."""
+    found = tagged_phrases(doc)
+    return {(text, head) for _, text, head in found}
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def propose_from_docs(docs: Iterable[Doc], *, n: int = 8) -> list[Topic]:
-    """Up to ``n`` topics from parsed texts (statements or articles)."""
-    where: dict[str, set[int]] = defaultdict(set)
-    total = 0
-    for i, doc in enumerate(docs):
-        total += 1
-        for text, _head in phrases(doc):
-            where[text].add(i)
-    if not total:
+def _family(word: str, other: str) -> bool:
+    """Two nouns of one word family: "immigrant" and "immigration", "email" and "emails"."""
+    if word == other:
+        return True
+    n = 0
+    for a, b in zip(word, other, strict=False):
+        if a != b:
+            break
+        n += 1
+    short = min(len(word), len(other))
+    longer = max(word, other, key=len)
+    # a plural ("gun", "guns"), a long shared stem ("immigra"); never "polic(y|e)", "law(suit)", "fee(t)"
+    return longer in (min(word, other, key=len) + "s", min(word, other, key=len) + "es") or (
+        n >= 6 and n >= 0.75 * short
+    )
+
+
+def propose_from_docs(
+    docs: Iterable[Doc],
+    *,
+    n: int = 8,
+    texts: Sequence[str] | None = None,
+    names: frozenset[str] = frozenset(),
+) -> list[Topic]:
+    """Up to ``n`` draft topics. ``docs``: tagged texts to learn the phrases from; ``texts``: where to
+    count them (default: the docs' own texts)."""
+    lexicon: dict[tuple[str, ...], str] = {}
+    heads: dict[str, str] = {}
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    own: list[str] = []
+    seen: Counter[str] = Counter()
+    as_noun: Counter[str] = Counter()
+    for doc in docs:
+        own.append(doc.text)
+        for tok in doc:
+            seen[tok.lower_] += 1
+            as_noun[tok.lower_] += tok.pos_ == "NOUN"
+        for words, text, head in tagged_phrases(doc, names):
+            lexicon[words] = text
+            heads[text] = head
+            forms[text][" ".join(words)] += 1
+
+    def nounish(word: str) -> bool:
+        """Mostly a noun where the sample has it ("change" is often a verb, "email" never)."""
+        written = {*forms.get(word, Counter()), word}
+        return sum(as_noun[f] for f in written) >= NOUNISH * max(1, sum(seen[f] for f in written))
+
+    # counting ignores the tags: a single word counts only when it is mostly a noun
+    lexicon = {w: t for w, t in lexicon.items() if len(w) > 1 or nounish(t)}
+    corpus = list(texts) if texts is not None else own
+    total = len(corpus)
+    if not total or not lexicon:
         return []
-    least = 2 if total > 2 else 1
+    longest = max(len(w) for w in lexicon)
+    where: dict[str, set[int]] = defaultdict(set)
+    word_df: Counter[str] = Counter()
+    for i, text in enumerate(corpus):
+        tokens = _WORD.findall(text.lower())
+        word_df.update(set(tokens))
+        for size in range(1, longest + 1):
+            for j in range(len(tokens) - size + 1):
+                found = lexicon.get(tuple(tokens[j : j + size]))
+                if found:
+                    where[found].add(i)
+    least = 3 if total > 50 else (2 if total > 2 else 1)
     score = {}
     for text, docs_in in where.items():
         df = len(docs_in)
         if df < least:
             continue
         idf = math.log((1 + total) / (1 + df)) + 1
-        score[text] = df * idf * (1 + text.count(" "))
-    # a theme is seeded by the best phrase of two or more words not yet taken (one-word phrases are too
-    # general to be a topic alone: "campaign", "money"); it takes the phrases that contain it or that it
-    # contains ("private email server", "email server") and those used by the same texts
+        score[text] = df * idf * (1 + 0.6 * text.count(" "))
     order = sorted(score, key=lambda t: (-score[t], t))
+    nouns = {w for t in order for w in t.split()} & set(heads.values())
+
+    def used(word: str) -> int:
+        return max([word_df[word], *(word_df[f] for f in forms.get(word, ()))])
+
     taken: set[str] = set()
     topics: list[Topic] = []
     for seed in order:
         if len(topics) >= n:
             break
-        if seed in taken or " " not in seed:
+        if " " not in seed:
+            continue  # a theme is seeded by a phrase ("gun control"); its words join it as keywords
+        # the nouns that carry the theme: mostly nouns, in few enough remarks to be this matter and not
+        # talk in general ("climate" of "climate change", not "change")
+        seed_df = len(where[seed])
+        words = [w for w in seed.split() if w in nouns]
+        if any(_family(w, t) for w in words for t in taken):
+            continue  # a matter already proposed ("immigration reform" after "illegal immigrants")
+
+        def carries(w: str, seed: str = seed, seed_df: int = seed_df) -> bool:
+            if total < 50:
+                return True
+            if not nounish(w) or used(w) > _SPECIFIC * total:
+                return False
+            if w == heads[seed]:  # the head: in not many more remarks than the phrase
+                return used(w) <= CARRIER * seed_df
+            return True  # a modifier noun names the matter ("climate" change, "gun" control, "email" server)
+
+        carriers = [w for w in words if carries(w)]
+        if not carriers:
             continue
-        padded = f" {seed} "
-        theme = [seed]
-        theme += [t for t in order if t not in taken and t != seed and (f" {t} " in padded or padded.strip() in t)]
-        seed_docs = set().union(*(where[t] for t in theme))
-        for other in order[:400]:
-            if other in taken or other in theme:
-                continue
-            inter = len(where[other] & seed_docs)
-            if inter and inter / len(where[other] | seed_docs) >= _JOIN:
-                theme.append(other)
-        taken.update(t for t in theme if " " in t)
-        label = seed
-        # one-word parts ("change" of "climate change") would match anything: keywords are phrases
-        keywords = tuple(dict.fromkeys([label, *(t for t in theme if " " in t)]))[:8]
+        family = {h for h in nouns if any(_family(h, w) for w in carriers)}
+        theme = [t for t in order if t != seed and set(t.split()) & family]
+        docs_in = set(where[seed]).union(*(where[t] for t in theme))
+        # the terms that co-occur: most of their remarks are the theme's
+        near = [
+            t for t in order[:600]
+            if t != seed and t not in theme and len(where[t] & docs_in) >= max(least, _JOIN * len(where[t]))
+        ]  # fmt: skip
+        taken |= family
+        label = forms[seed].most_common(1)[0][0] if forms.get(seed) else seed
+        keywords: list[str] = []
+        for t in [seed, *theme, *near]:
+            for form in [t, *(f for f, _ in forms.get(t, Counter()).most_common(2))]:
+                if form not in keywords:
+                    keywords.append(form)
         topics.append(
             Topic(
-                id=f"proposed-{_slug(label)}",
+                id=f"proposed-{_slug(seed)}",
                 label=label,
-                proposition=f"More should be done about {label} (draft: edit into the claim to measure).",
-                keywords=keywords,
+                proposition="",  # a draft: no stance is judged until a person writes the claim
+                keywords=tuple(keywords[:MAX_KEYWORDS]),
             )
         )
+        log.info("proposed topic %r: %d remarks, keywords %s", label, len(docs_in), ", ".join(keywords[:6]))
     return topics
 
 
-def propose_topics(texts: Sequence[str], *, n: int = 8, nlp: Language | None = None) -> list[Topic]:
-    """Up to ``n`` topics from ``texts``, parsed with ``nlp`` (the default model when None)."""
+def _sample(texts: Sequence[str], size: int) -> list[str]:
+    if len(texts) <= size:
+        return list(texts)
+    step = len(texts) / size
+    return [texts[int(i * step)] for i in range(size)]
+
+
+def propose_topics(
+    texts: Sequence[str],
+    *,
+    n: int = 8,
+    nlp: Language | None = None,
+    names: Iterable[str] = (),
+    progress: Callable[[str], None] | None = None,
+    sample: int = SAMPLE,
+) -> list[Topic]:
+    """Up to ``n`` draft topics from ``texts`` (what was said: one text per remark), tagged with
+    ``nlp`` (the default model when None; only its tagger and lemmatizer run, on an even sample of
+    ``sample`` texts). ``names``: speakers' names, whose words are never a topic. ``progress`` is told
+    what is being done."""
     if not texts:
         return []
+    say = progress or (lambda _msg: None)
     if nlp is None:
+        say("loading the language model")
         from quotegraph.extract.nlp import load_base
 
         nlp = load_base()
-    parsing = [p for p in nlp.pipe_names if p in _PARSE_PIPES]
-    with nlp.select_pipes(enable=parsing):
-        return propose_from_docs(nlp.pipe(texts, batch_size=256), n=n)
+    name_words = frozenset(w for name in names for w in _WORD.findall(name.lower()) if len(w) > 2)
+    learn = _sample(texts, sample)
+    tagging = [p for p in nlp.pipe_names if p in _TAG_PIPES]
+    say(f"tagging {len(learn):,} of {len(texts):,} remarks to learn the phrases")
+    with nlp.select_pipes(enable=tagging):
+        docs = list(nlp.pipe(learn, batch_size=256))
+    say(f"counting the phrases in {len(texts):,} remarks")
+    topics = propose_from_docs(docs, n=n, texts=texts, names=name_words)
+    say(f"{len(topics)} topics proposed")
+    return topics
+
+
+def said(statements: Iterable[Any]) -> tuple[list[str], list[str]]:
+    """What was said, one text per remark (the reports of one merged statement count once), and the
+    names of the speakers who are persons."""
+    seen: dict[str, str] = {}
+    names: set[str] = set()
+    for s in statements:
+        key = s.statement_id or (f"{s.article_key}#{s.utterance}" if s.utterance else f"{s.article_key}@{s.start}")
+        if key in seen:
+            if s.utterance and not s.statement_id:
+                seen[key] += " " + s.quote
+        else:
+            seen[key] = s.quote
+        if s.speaker and s.speaker_type == "person":
+            names.add(s.speaker)  # a person's name is no topic (an organisation's may be: "Border Patrol")
+    return list(seen.values()), sorted(names)
 
 
 def topics_yaml(topics: Sequence[Topic]) -> str:
     """Topics as a topics file (the format :func:`quotegraph.extract.stance.topics.load_topics` reads)."""
-    data: dict[str, Any] = {
-        "topics": [
-            {"id": t.id, "label": t.label, "proposition": t.proposition, "keywords": list(t.keywords)} for t in topics
-        ]
-    }
-    header = "# Proposed topics (quotegraph propose-topics): edit the propositions before using them.\n"
+    items = []
+    for t in topics:
+        item: dict[str, Any] = {"id": t.id, "label": t.label, "proposition": t.proposition or None}
+        if not t.proposition:
+            item["draft"] = True
+        item["keywords"] = list(t.keywords)
+        items.append(item)
+    header = (
+        "# Proposed topics (quotegraph propose-topics). Each is a draft: no stance is judged on it until you\n"
+        "# write its proposition (the claim a remark supports or opposes, format: docs/topics.md) and drop\n"
+        "# 'draft'. Edit the labels and keywords too, then build again with --topics.\n"
+    )
+    data = {"topics": items}
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 

@@ -9,6 +9,10 @@ from typing import Any
 import yaml
 from quotegraph.extract.model import STANCES
 
+DRAFT_EVIDENCE = "no proposition yet"
+"""The evidence of a remark's stance on a draft topic (``proposition: null`` or ``draft: true``: a
+proposed topic nobody has written the claim of): undetermined, never judged against a template."""
+
 
 class TopicsFileError(ValueError):
     """A topics file that cannot be used."""
@@ -16,7 +20,7 @@ class TopicsFileError(ValueError):
 
 @dataclass(frozen=True)
 class Topic:
-    """A topic as a proposition one can support or oppose."""
+    """A topic as a proposition one can support or oppose (``proposition`` empty: a draft, no stance)."""
 
     id: str
     label: str
@@ -49,7 +53,10 @@ def parse_topics(data: Any, source: str = "topics") -> list[Topic]:
             Topic(
                 id=tid,
                 label=str(item.get("label") or tid),
-                proposition=str(item.get("proposition") or item.get("label") or tid),
+                # a draft (proposition: null, draft: true) has none: no stance is judged on it
+                proposition=""
+                if item.get("draft") or ("proposition" in item and item["proposition"] is None)
+                else str(item.get("proposition") or item.get("label") or tid),
                 keywords=tuple(str(k) for k in keywords),
                 examples=tuple(examples),
             )

@@ -29,8 +29,8 @@ def test_view_counts_match_the_statements(sample, tmp_path):
     # keeps their statement for the panel and the speaker list
     speakers = {s.speaker for s in sample if s.speaker and (s.topics or s.replies_to_speaker)} | {"Ann Lee"}
     topics = {t.topic for s in sample for t in s.topics}
-    assert {n["label"] for n in data["nodes"] if n["kind"] == "speaker"} == speakers
-    assert len(data["nodes"]) == len(speakers) + len(topics)
+    assert {n["name"] for n in data["nodes"] if n["kind"] == "speaker" and not n.get("camp")} == speakers
+    assert len([n for n in data["nodes"] if not n.get("camp")]) == len(speakers) + len(topics)
     assert len(data["statements"]) == len(sample)
     assert "Cy Diaz" in {s["speaker"] for s in data["statements"]}
     rels = [e["rel"] for e in data["edges"]]
@@ -109,7 +109,7 @@ def test_view_focus_on_a_speaker_keeps_their_neighbourhood_only():
     data = graph_data(items, focus_speaker="Bo Park")
     reply = next(e for e in data["edges"] if e["rel"] == "reply")
     target = next(n for n in data["nodes"] if n["id"] == reply["to"])
-    assert target["label"] == "Ann Lee"  # a reply target is labelled by the speaker, never a statement id
+    assert target["name"] == "Ann Lee"  # a reply target is labelled by the speaker, never a statement id
 
 
 @pytest.mark.parametrize("topic", ["tax", "Cutting fuel tax", "cutting FUEL tax"])
@@ -141,11 +141,19 @@ def test_view_undetermined_stance_draws_no_edge_and_topics_show_labels():
     assert any(n["kind"] == "topic" and n["label"] == "Cutting fuel tax" for n in data["nodes"])
 
 
-def test_view_organisation_colours_go_to_the_most_quoted():
-    items = [stmt(f"{i}.txt", 0, f"Statement number {i} about the budget plans.", f"Person {i}",
-                  speaker_org="Alpha" if i == 0 else "Zeta") for i in range(5)]  # fmt: skip
-    legend = graph_data(items)["legend"]["orgs"]
-    assert list(legend) == ["Zeta", "Alpha"]
+@pytest.mark.parametrize("org", ["Sen.", "Texas", "House", "White House"])
+def test_view_colours_speakers_by_type_never_by_noisy_org_values(org):
+    t = (TopicStance("tax", "support", 0.8),)
+    items = [
+        stmt("a.txt", 0, "We must cut the tax on fuel this year.", "Ann Lee", speaker_org=org, topics=t),
+        stmt("b.txt", 0, "The tax cut is good for families.", "Unions", speaker_type="group",
+             speaker_id="group/unions", topics=t),
+    ]  # fmt: skip
+    data = graph_data(items)
+    assert list(data["legend"]["types"]) == ["person", "organisation", "group"]
+    assert org not in json.dumps(data["legend"])
+    colours = {n["name"]: n["color"] for n in data["nodes"] if n["kind"] == "speaker" and not n.get("camp")}
+    assert colours["Ann Lee"] == data["legend"]["types"]["person"] != colours["Unions"]
 
 
 def _two_topics(big: int, small: int) -> list:
@@ -167,18 +175,23 @@ def _two_topics(big: int, small: int) -> list:
 
 def test_view_default_keeps_the_most_quoted_speakers_of_each_topic():
     data = graph_data(_two_topics(30, 3), per_topic=5)
-    speakers = {n["label"] for n in data["nodes"] if n["kind"] == "speaker"}
+    main = [n for n in data["nodes"] if n["kind"] == "speaker" and not n.get("camp")]
+    speakers = {n["name"] for n in main if not n["extra"]}
     # the five busiest of the port topic and every voice of the quiet tax topic (not a global top 8)
     assert speakers == {f"Port Speaker{i}" for i in range(25, 30)} | {f"Tax Speaker{i}" for i in range(3)}
-    assert "5 most quoted speakers of each topic" in data["notice"]
-    assert {s["speaker"] for s in data["statements"]} == speakers  # the panel holds what the graph shows
+    assert "5 most quoted speakers of each topic (8 of 33 speakers)" in data["notice"] and data["limited"]
+    # the others travel hidden, for the page's "show all speakers"
+    assert all(n["hidden"] for n in main if n["extra"]) and len(main) == 33
+    assert {s["speaker"] for s in data["statements"]} == {n["name"] for n in main}
 
 
 def test_view_per_topic_zero_and_a_focused_speaker_keep_everyone():
     items = _two_topics(30, 3)
-    assert len([n for n in graph_data(items, per_topic=0)["nodes"] if n["kind"] == "speaker"]) == 33
+    data = graph_data(items, per_topic=0)
+    main = [n for n in data["nodes"] if n["kind"] == "speaker" and not n.get("camp")]
+    assert len(main) == 33 and not any(n["extra"] for n in main)
     data = graph_data(items, per_topic=5, focus_speaker="Port Speaker0")
-    assert [n["label"] for n in data["nodes"] if n["kind"] == "speaker"] == ["Port Speaker0"]
+    assert [n["name"] for n in data["nodes"] if n["kind"] == "speaker" and not n.get("camp")] == ["Port Speaker0"]
     assert data["notice"] is None
 
 
@@ -195,3 +208,45 @@ def test_view_article_fields_travel_once_per_article(sample, tmp_path):
     assert len(data["articles"]) == len({s.article for s in sample})
     row = data["statements"][0]
     assert "title" not in row and data["articles"][row["a"]]["outlet"]
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines", "expected"),
+    [
+        ("Jens Stoltenberg", 18, 2, "Jens Stoltenberg"),
+        ("US House Intelligence Committee", 18, 2, "US House\nIntelligence…"),
+        ("Western weapons against targets in Russia", 20, 3, "Western weapons\nagainst targets in\nRussia"),
+        ("Supercalifragilisticexpialidocious", 10, 2, "Supercali…"),
+        ("nato-direct-involvement", 20, 3, "nato-direct-\ninvolvement"),
+    ],
+)
+def test_view_wrap_label_fits_its_place(text, width, lines, expected):
+    from quotegraph.graph.view import wrap_label
+
+    assert wrap_label(text, width, lines) == expected
+
+
+def test_view_who_opposes_whom_one_link_per_position():
+    tax = lambda st: (TopicStance("tax", st, 0.9),)  # noqa: E731
+    items = [
+        stmt(f"{name}{i}.txt", 0, f"Remark {i} on the fuel tax.", name, topics=tax(side))
+        for name, side in [("Ann Lee", "support"), ("Bo Park", "oppose"), ("Cy Diaz", "support"), ("Di Ng", "oppose")]
+        for i in range(2)
+    ]
+    data = graph_data(items)
+    links = [e for e in data["edges"] if e["rel"] == "position"]
+    camps = [n for n in data["nodes"] if n.get("camp")]
+    assert len(links) == len(camps) == 4  # four speakers: four links, not 2 x 2 pairs and more
+    assert all("«tax»" in e["title"] and "2 remarks" in e["title"] for e in links)
+    x = {n["name"]: n["x"] for n in camps}
+    topic_x = next(n["vx"] for n in data["nodes"] if n["kind"] == "topic")
+    assert x["Ann Lee"] < topic_x < x["Bo Park"] and x["Cy Diaz"] < topic_x < x["Di Ng"]
+
+
+def test_view_draft_topics_are_named_as_such():
+    draft = (TopicStance("proposed-border-wall", None, 0.0, ("topic: border wall", "no proposition yet")),)
+    items = [stmt("a.txt", 0, "The border wall will be built.", "Ann Lee", topics=draft)]
+    data = graph_data(items, topic_labels={"proposed-border-wall": "border wall"})
+    assert data["drafts"] == ["proposed-border-wall"]
+    topic = next(n for n in data["nodes"] if n["kind"] == "topic")
+    assert topic["draft"] and "without a proposition" in topic["title"]
