@@ -633,6 +633,14 @@ def _identify(item: Article | ReadFailure, path: Path) -> Article | ReadFailure:
     return replace(item, article_id=url or source_path(path) + (f"#{record}" if record else ""))
 
 
+def source_of(article: Article) -> str:
+    """The input an article was read from: its path as given (relative to the working directory when
+    below it) and, for a record of a JSON or JSON Lines file, ``#N``. It is the article's identity when
+    it has no URL; two records sharing a URL are one article but two inputs."""
+    record = article.name.partition("#")[2]
+    return source_path(Path(article.path)) + (f"#{record}" if record else "")
+
+
 def read_path(path: Path, *, sidecars: dict[Path, _Sidecar] | None = None) -> Iterator[Article | ReadFailure]:
     """Read one file; a ``.jsonl`` file gives one article per line. Each article has its identity
     (:attr:`Article.article_id`); every string of what comes out is clean text (:func:`clean_text`)."""
