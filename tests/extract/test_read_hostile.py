@@ -252,3 +252,15 @@ def test_read_thousands_of_repeated_quote_lines_leave_one(numbered):
     body = Article(name="x", text=text, skip=find_skips(text)[1]).body
     assert body.count("Berg said") == 1
     assert len(body) == len(text)
+
+
+def test_read_cache_never_fails_on_a_surrogate_that_slipped_past_the_reader(tmp_path):
+    from quotegraph.extract.cache import StatementCache, article_key
+    from quotegraph.extract.model import Statement
+
+    art = Article(name="a", text="Tues\ud800day")
+    key = article_key(art, "cfg")
+    assert key != article_key(Article(name="a", text="Tues\ufffdday"), "cfg")
+    cache = StatementCache(tmp_path / "c.sqlite")
+    cache.put(key, [Statement(article="a", quote="Tues\ud800day", start=0, end=8, kind="direct")])
+    assert cache.get(key) is None and cache.errors == 1  # not stored (a warning), the run goes on
