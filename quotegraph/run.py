@@ -257,7 +257,9 @@ def _build(
             log.info("no topics file: proposed topics in %s (edit it, then build with --topics)", out / PROPOSED_FILE)
         elif previous is not None and _same_file(ex.topics_path, previous / PROPOSED_FILE):
             shutil.copy2(previous / PROPOSED_FILE, gen / PROPOSED_FILE)  # edited in place and used: it stays
-        _write_outputs(ex, report, groups, gen, out, rdf_formats=rdf_formats, html=html)
+        pairs = [(src, st) for src, _, group in groups for st in group]
+        collected, sources = [st for _, st in pairs], [src for src, _ in pairs]
+        _write_outputs(ex, report, collected, gen, out, sources=sources, rdf_formats=rdf_formats, html=html)
     except BaseException:
         outputs.discard(gen)  # the previous build stays current, whole, with its own proposals
         raise
@@ -329,27 +331,29 @@ def _raw_order(source: str, s: Statement) -> tuple[str, str, int, int, str]:
 def _write_outputs(
     ex: Extractor,
     report: RunReport,
-    groups: list[Group],
+    collected: Sequence[Statement],
     gen: Path,
     out: Path,
     *,
+    sources: Sequence[str] | None = None,
     rdf_formats: Sequence[str],
     html: bool,
 ) -> None:
     """Every output of a build, into the generation folder ``gen``; ``report.outputs`` names the paths
-    users open (``out/<name>``, links through the current generation)."""
+    users open (``out/<name>``, links through the current generation). ``sources``: the input each
+    statement came from (kept for ``--add``; default its article)."""
     from quotegraph import outputs
     from quotegraph.extract.stance.consistency import consistent_stances
     from quotegraph.graph.merge import merge_statements
     from quotegraph.graph.rdf import RunInfo, statements_to_rdf, write_rdf
 
-    pairs = sorted(((src, s) for src, _, group in groups for s in group), key=lambda p: _raw_order(*p))
+    given = sources if sources is not None else [s.article_key for s in collected]
+    pairs = sorted(zip(given, collected, strict=True), key=lambda p: _raw_order(*p))
     with atomic_write(gen / RAW) as f:  # per-article statements with their inputs, for --add
         for src, s in pairs:
             f.write(json.dumps({**s.to_dict(), RAW_SOURCE: src}, ensure_ascii=False) + "\n")
-    collected = [s for _, s in pairs]
     outputs.checkpoint("raw-written")
-    linked = ex.resolver.link_corpus(collected)
+    linked = ex.resolver.link_corpus([s for _, s in pairs])
     linked = consistent_stances(linked)  # a speaker's clear stances inform their weak ones (RAW keeps its own)
     merged = merge_statements(linked)
     report.statements = len(merged)
