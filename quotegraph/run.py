@@ -183,7 +183,8 @@ def build(
 
     Without a topics file, topics are proposed from the corpus (``propose_topics=False`` turns that off).
     With ``add=True`` the statements of an earlier build in ``outdir`` are kept and the new articles are
-    added to them (an article read again replaces its earlier version): the result equals a full rebuild.
+    added to them (an input read again, a file or one record of a JSON file, replaces what it gave before): the
+    result equals a full build of the earlier inputs and the new ones.
 
     Writes ``statements.jsonl``, ``graph.ttl`` (and other RDF formats asked for), ``graph.gexf``,
     ``graph.html`` and ``report.json`` into ``outdir``, all at once (see :mod:`quotegraph.outputs`): a

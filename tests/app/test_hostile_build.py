@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from quotegraph.extract import read
-from quotegraph.extract.model import read_jsonl
+from quotegraph.extract.model import Statement, read_jsonl
 from quotegraph.extract.pipeline import Extractor
 from typer.testing import CliRunner
 
 from quotegraph import outputs
 from quotegraph.cli import app
-from quotegraph.run import build
+from quotegraph.run import _not_read_again, build
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "data" / "articles"
@@ -259,3 +259,21 @@ def test_hostile_build_add_of_a_record_with_the_url_of_another_input_keeps_both(
     (old / "a.json").write_text(json.dumps({"title": "Budget", "maintext": TEXTS[2], "url": url}))
     _cli_build(Path("out"), old, add=True)
     assert {s.speaker for s in read_jsonl(Path("out") / "statements.jsonl")} == {"Lise Dahl", "Tom Vik"}
+
+
+def _said(article_id: str, quote: str) -> Statement:
+    return Statement(article="a.json", article_id=article_id, quote=quote, start=0, end=len(quote), kind="direct")
+
+
+def test_hostile_build_add_replaces_inputs_read_again_and_old_builds_by_article():
+    url = "https://example.com/a"
+    earlier = [
+        ("corpus/a.json", _said(url, "one")),
+        ("corpus/b.json", _said(url, "two")),
+        ("corpus/c.txt", _said("corpus/c.txt", "three")),
+        (None, _said("https://example.com/old", "four")),  # from a build that kept no inputs
+        (None, _said("corpus/d.txt", "five")),
+    ]
+    kept = _not_read_again(earlier, {"corpus/a.json", "new/e.txt"}, {url, "new/e.txt", "https://example.com/old"})
+    assert [s.quote for _, s in kept] == ["two", "three", "five"]
+    assert [src for src, _ in kept] == ["corpus/b.json", "corpus/c.txt", "corpus/d.txt"]
