@@ -55,7 +55,8 @@ def article_key(article: Article, config: str) -> str:
     h = hashlib.sha256()
     values = (article.name, article.article_id, article.text, article.title, article.outlet, article.published)
     for value in (*values, article.url, config):
-        h.update((value or "").encode("utf-8"))
+        # the reader hands on clean text (no lone surrogates); should one slip through, it keys, never fails
+        h.update((value or "").encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     h.update(json.dumps(article.skip).encode())
     return h.hexdigest()
@@ -131,7 +132,7 @@ class StatementCache:
             with self._lock:
                 self._db.execute("INSERT OR REPLACE INTO statements (key, data) VALUES (?, ?)", (key, data))
                 self._db.commit()
-        except sqlite3.DatabaseError as err:
+        except (sqlite3.DatabaseError, UnicodeError) as err:
             self._warn(f"could not store statements in the cache ({err}); the run goes on without it")
 
     def _warn(self, message: str) -> None:

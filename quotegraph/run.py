@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from quotegraph.extract.atomic import atomic_write
-from quotegraph.extract.model import Statement, write_jsonl
+from quotegraph.extract.model import Article, Statement, write_jsonl
 from quotegraph.extract.pipeline import Extractor, FileOutcome
 from quotegraph.outputs import RAW  # per-article statements before linking and merging, for --add
 
@@ -149,28 +150,27 @@ def _consistent(statements: Iterable[Statement]) -> Iterator[Statement]:
             yield informed(Statement.from_dict(json.loads(line)), votes)
 
 
-def _with_proposed_topics(
-    ex: Extractor, statements: list[Statement], articles: dict[str, Any], outdir: Path | None = None
-) -> list[Statement]:
-    """No topics file: propose topics from what was said and assign them, so a new corpus can be explored;
-    the proposals are written to ``outdir/topics.proposed.yaml`` to edit."""
+Group = tuple[str, Article | None, list[Statement]]
+"""The statements of one input (``path`` or ``path#record``, see :func:`quotegraph.extract.reading.articles.source_of`),
+with the article they come from (None: kept from an earlier build)."""
+
+
+def _with_proposed_topics(ex: Extractor, groups: list[Group]) -> tuple[list[Group], str]:
+    """No topics file: propose topics from what was said and assign them, so a new corpus can be explored.
+    Returns the groups with their stances and the proposals as YAML, written into the build's generation
+    (``topics.proposed.yaml``, switched in with the rest of the build) to edit."""
     from quotegraph.extract.stance import StanceAssigner
     from quotegraph.extract.stance import propose_topics as propose
-    from quotegraph.extract.stance.propose import PROPOSED_FILE, write_proposed
+    from quotegraph.extract.stance.propose import topics_yaml
 
-    ex.topics = propose([s.quote for s in statements], n=8, nlp=ex.nlp)
+    ex.topics = propose([s.quote for _, _, group in groups for s in group], n=8, nlp=ex.nlp)
     log.info("proposed topics: %s", ", ".join(t.label for t in ex.topics))
-    if outdir is not None:
-        path = write_proposed(ex.topics, outdir / PROPOSED_FILE)
-        log.info("no topics file: proposed topics written to %s (edit it, then build with --topics)", path)
     assigner = StanceAssigner(ex.topics)
-    by_article: dict[str, list[Statement]] = {}
-    for s in statements:
-        by_article.setdefault(s.article_key, []).append(s)
-    out: list[Statement] = []
-    for name, group in by_article.items():
-        out.extend(assigner.assign(group, None, articles[name]) if name in articles else group)
-    return out
+    # each input's statements with its own article (two records may share a URL, never their text)
+    assigned = [
+        (src, a, assigner.assign(group, None, a) if a is not None and group else group) for src, a, group in groups
+    ]
+    return assigned, topics_yaml(ex.topics)
 
 
 def build(
@@ -189,7 +189,8 @@ def build(
 
     Without a topics file, topics are proposed from the corpus (``propose_topics=False`` turns that off).
     With ``add=True`` the statements of an earlier build in ``outdir`` are kept and the new articles are
-    added to them (an article read again replaces its earlier version): the result equals a full rebuild.
+    added to them (an input read again, a file or one record of a JSON file, replaces what it gave before): the
+    result equals a full build of the earlier inputs and the new ones.
 
     Writes ``statements.jsonl``, ``graph.ttl`` (and other RDF formats asked for), ``graph.gexf``,
     ``graph.html`` and ``report.json`` into ``outdir``, all at once (see :mod:`quotegraph.outputs`): a
@@ -228,79 +229,138 @@ def _build(
 ) -> RunReport:
     from quotegraph import outputs
     from quotegraph.extract.nlp import model_id
+    from quotegraph.extract.reading.articles import source_of
+    from quotegraph.extract.stance.propose import PROPOSED_FILE
 
     ex = extractor or Extractor(**extractor_options)
     report = RunReport(model=model_id(ex.nlp))
-    collected: list[Statement] = []
+    groups: list[Group] = []
     propose = ex.stance is None and propose_topics
-    articles = {}
     bar = _progress(count_inputs(paths), progress, "extract")
     try:
         for result in ex.extract_paths(paths, on_item=lambda: bar.update(1)):
             report.outcomes.append(result.outcome)
-            collected.extend(result.statements)
-            if propose and result.article is not None and result.statements:
-                articles[result.article.article_id or result.article.name] = result.article
+            if result.article is not None and (result.statements or result.outcome.status == "read"):
+                groups.append((source_of(result.article), result.article, result.statements))
     finally:
         bar.close()
     outputs.checkpoint("extracted")
-    if propose and articles:
-        collected = _with_proposed_topics(ex, collected, articles, out)
-        report.outputs["topics_proposed"] = str(out / "topics.proposed.yaml")
+    proposals = None
+    if propose and any(group for _, _, group in groups):
+        groups, proposals = _with_proposed_topics(ex, groups)
+        report.outputs["topics_proposed"] = str(out / PROPOSED_FILE)
     previous = outputs.current(out)
     if add and previous is not None:
-        # add to the last complete build: its statements, minus those of articles read again now
-        fresh = {o.article_id or o.name for o in report.outcomes if o.status == "read"}
-        earlier = [s for s in _earlier_statements(previous) if s.article_key not in fresh]
-        report.previous = len({s.article_key for s in earlier})
-        collected = earlier + collected
+        # add to the last complete build: its statements, minus those of the articles read again now
+        read_again = {(o.article_id or o.name) for o in report.outcomes if o.status == "read"}
+        earlier = _not_read_again(_earlier_statements(previous), {src for src, _, _ in groups}, read_again)
+        report.previous = len({s.article_key for _, s in earlier})
+        groups = [(src, None, [s]) for src, s in earlier] + groups
     gen = outputs.new_generation(out)
     try:
-        _write_outputs(ex, report, collected, gen, out, rdf_formats=rdf_formats, html=html)
+        if proposals is not None:
+            with atomic_write(gen / PROPOSED_FILE) as f:
+                f.write(proposals)
+            log.info("no topics file: proposed topics in %s (edit it, then build with --topics)", out / PROPOSED_FILE)
+        elif previous is not None and _same_file(ex.topics_path, previous / PROPOSED_FILE):
+            shutil.copy2(previous / PROPOSED_FILE, gen / PROPOSED_FILE)  # edited in place and used: it stays
+        pairs = [(src, st) for src, _, group in groups for st in group]
+        collected, sources = [st for _, st in pairs], [src for src, _ in pairs]
+        _write_outputs(ex, report, collected, gen, out, sources=sources, rdf_formats=rdf_formats, html=html)
     except BaseException:
-        outputs.discard(gen)  # the previous build stays current, whole
+        outputs.discard(gen)  # the previous build stays current, whole, with its own proposals
         raise
     outputs.publish(out, gen)
     return report
 
 
-def _earlier_statements(previous: Path) -> list[Statement]:
-    """The statements of the last complete build, for ``--add``: its per-article statements, or, for a
-    build that kept none (an older version), its merged ones with their remark and reply ids cleared
-    (merging again sets them), never nothing."""
+def _same_file(a: Path | None, b: Path) -> bool:
+    try:
+        return a is not None and b.is_file() and a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _not_read_again(
+    earlier: list[tuple[str | None, Statement]], sources: set[str], read_again: set[str]
+) -> list[tuple[str, Statement]]:
+    """The earlier statements that stay, as a full build of the earlier inputs and the new ones would have
+    them: what an input gave before goes when that input (a path, or a record of a JSON file) is read
+    again; two records sharing a URL are two inputs. A statement of an older build that did not keep its
+    input goes when its article (URL or path, ``read_again``) is read again."""
+    kept: list[tuple[str, Statement]] = []
+    for src, s in earlier:
+        if src is None:
+            if s.article_key not in read_again:
+                kept.append((s.article_key, s))
+        elif src not in sources:
+            kept.append((src, s))
+    return kept
+
+
+def _earlier_statements(previous: Path) -> list[tuple[str | None, Statement]]:
+    """The statements of the last complete build, for ``--add``, each with the input it came from (None
+    when the build did not keep it): its per-article statements, or, for a build that kept none (an older
+    version), its merged ones with their remark and reply ids cleared (merging again sets them), never
+    nothing."""
     from dataclasses import replace
 
     from quotegraph.extract.model import read_jsonl
 
     if (previous / RAW).is_file():
-        return list(read_jsonl(previous / RAW))
+        out: list[tuple[str | None, Statement]] = []
+        with open(previous / RAW, encoding="utf-8") as f:
+            for lineno, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    data = json.loads(line)
+                    source = data.pop(RAW_SOURCE, None)
+                    out.append((source if isinstance(source, str) else None, Statement.from_dict(data)))
+                except (ValueError, TypeError, AttributeError) as err:
+                    raise ValueError(f"{previous / RAW}:{lineno}: not a statement: {err}") from err
+        return out
     if (previous / "statements.jsonl").is_file():
         log.warning("%s has no %s (an older build): adding to its statements.jsonl", previous, RAW)
         merged = read_jsonl(previous / "statements.jsonl")
-        return [replace(s, statement_id=None, replies_to=None) for s in merged]
+        return [(None, replace(s, statement_id=None, replies_to=None)) for s in merged]
     return []
+
+
+RAW_SOURCE = "source"
+"""The key, in each line of the per-article statements a build keeps, of the input the statement came from."""
+
+
+def _raw_order(source: str, s: Statement) -> tuple[str, str, int, int, str]:
+    return (s.article_key, source, s.start, s.end, s.quote)
 
 
 def _write_outputs(
     ex: Extractor,
     report: RunReport,
-    collected: list[Statement],
+    collected: Sequence[Statement],
     gen: Path,
     out: Path,
     *,
+    sources: Sequence[str] | None = None,
     rdf_formats: Sequence[str],
     html: bool,
 ) -> None:
     """Every output of a build, into the generation folder ``gen``; ``report.outputs`` names the paths
-    users open (``out/<name>``, links through the current generation)."""
+    users open (``out/<name>``, links through the current generation). ``sources``: the input each
+    statement came from (kept for ``--add``; default its article)."""
     from quotegraph import outputs
     from quotegraph.extract.stance.consistency import consistent_stances
     from quotegraph.graph.merge import merge_statements
     from quotegraph.graph.rdf import RunInfo, statements_to_rdf, write_rdf
 
-    write_jsonl(sorted(collected, key=lambda s: (s.article_key, s.start, s.end)), gen / RAW)
+    given = sources if sources is not None else [s.article_key for s in collected]
+    pairs = sorted(zip(given, collected, strict=True), key=lambda p: _raw_order(*p))
+    with atomic_write(gen / RAW) as f:  # per-article statements with their inputs, for --add
+        for src, s in pairs:
+            f.write(json.dumps({**s.to_dict(), RAW_SOURCE: src}, ensure_ascii=False) + "\n")
     outputs.checkpoint("raw-written")
-    linked = ex.resolver.link_corpus(collected)
+    linked = ex.resolver.link_corpus([s for _, s in pairs])
     linked = consistent_stances(linked)  # a speaker's clear stances inform their weak ones (RAW keeps its own)
     merged = merge_statements(linked)
     report.statements = len(merged)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -59,30 +60,47 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]
     """Every path named, and every path below a folder named (recursive, sorted), each with the reason it
     is not read (None: read it). Nothing is left out silently: hidden files, the metadata sidecar,
     dangling symbolic links, FIFOs and other special files each come with their reason (a hidden folder
-    once, not each file in it); a FIFO is never opened."""
+    once, not each file in it); a FIFO is never opened; a folder that cannot be listed (no permission)
+    comes with the reason (see :data:`FOLDER_FAILED`) instead of vanishing with its articles."""
     for raw in paths:
         path = Path(raw)
         if not path.is_dir():
             yield path, _special(path)
             continue
-        hidden_dirs: list[Path] = []
-        for child in sorted(path.rglob("*")):
-            if any(child.is_relative_to(d) for d in hidden_dirs):
-                continue
-            rel = child.relative_to(path)
-            if child.is_dir() and not child.is_symlink():
-                if child.name.startswith("."):
-                    hidden_dirs.append(child)
-                    yield child, "hidden folder (name starts with a dot): not read"
-                continue
-            if child.name.startswith(".") or any(part.startswith(".") for part in rel.parts[:-1]):
-                yield child, "hidden file (name starts with a dot): not read; name it to read it"
-            elif child.name == SIDECAR and child.is_file():
-                yield child, "metadata sidecar: read as metadata of the articles beside it"
-            elif child.is_dir():
-                yield child, "symbolic link to a folder: not followed"
+        yield from _walk(path, path)
+
+
+FOLDER_FAILED = "cannot list folder"
+"""The start of the reason given for a folder that could not be listed (a failure, not a skip)."""
+
+
+def _walk(root: Path, folder: Path) -> Iterator[tuple[Path, str | None]]:
+    """The entries below ``folder``, depth first, each folder's entries sorted by name (the order of
+    ``sorted(root.rglob("*"))``); symbolic links to folders are not followed, hidden folders not entered."""
+    try:
+        with os.scandir(folder) as listing:
+            names = sorted(entry.name for entry in listing)
+    except OSError as err:
+        yield folder, f"{FOLDER_FAILED}: {err.strerror or err}; its files are not read"
+        return
+    for name in names:
+        child = folder / name
+        if child.is_dir() and not child.is_symlink():
+            if name.startswith("."):
+                yield child, "hidden folder (name starts with a dot): not read"
             else:
-                yield child, _special(child)
+                yield from _walk(root, child)
+        elif name.startswith("."):
+            yield child, "hidden file (name starts with a dot): not read; name it to read it"
+        elif name == SIDECAR and child.is_file():
+            yield child, SIDECAR_READ
+        elif child.is_dir():
+            yield child, "symbolic link to a folder: not followed"
+        else:
+            yield child, _special(child)
+
+
+SIDECAR_READ = "metadata sidecar: read as metadata of the articles beside it"
 
 
 def _special(path: Path) -> str | None:
@@ -201,34 +219,107 @@ def _shingles(text: str, n: int = 6) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
 
 
+REPEAT_WORK = 64
+"""Work allowed to repeated-line detection, in steps per word 6-gram of the article (a body printed
+twice takes about 2): past it, the lines not yet looked at are judged by a simpler linear rule
+(:func:`_later_copies`), so that no text costs more than a linear scan."""
+
+
 def _repeated_lines(text: str, lines: list[tuple[int, int]], skipped: set[int]) -> set[int]:
     """Lines of a body printed twice. A line whose word 6-grams mostly appear in other lines is one copy
-    of repeated text; of the two copies, the less complete one (fewer distinct 6-grams) is returned."""
-    shingles = [set() if i in skipped else _shingles(text[s:e]) for i, (s, e) in enumerate(lines)]
-    owner: dict[tuple[str, ...], list[int]] = {}
+    of repeated text; of the two copies, the less complete one (fewer distinct 6-grams) is returned.
+
+    Linear in the text: lines with the same 6-grams are one group (every copy but the last is dropped:
+    the last covers it), 6-grams are looked up by hash, and the work is capped (:data:`REPEAT_WORK`)."""
+    shingles = [frozenset() if i in skipped else frozenset(_shingles(text[s:e])) for i, (s, e) in enumerate(lines)]
+    # lines with the same 6-grams are one group; a group is a partner once, however many copies it has
+    group_of: list[int] = []
+    groups: dict[frozenset[tuple[str, ...]], int] = {}
+    members: list[list[int]] = []
     for i, sh in enumerate(shingles):
-        for g in sh:
-            owner.setdefault(g, []).append(i)
+        g = groups.setdefault(sh, len(groups)) if sh else -1
+        group_of.append(g)
+        if g == len(members):
+            members.append([])
+        if g >= 0:
+            members[g].append(i)
+    sets = [shingles[m[0]] for m in members]
+    owner: dict[tuple[str, ...], list[int]] = {}
+    for g, sh in enumerate(sets):
+        for gram in sh:
+            owner.setdefault(gram, []).append(g)
+    budget = REPEAT_WORK * sum(len(sh) for sh in sets) + 10_000
     drop: set[int] = set()
+    dead = [False] * len(sets)  # every copy of the group is dropped
+
+    def kill(g: int) -> None:
+        dead[g] = True
+        drop.update(members[g])
+
     for i, sh in enumerate(shingles):
         if i in drop or len(sh) < 4:
             continue
+        g = group_of[i]
+        if i != members[g][-1]:
+            drop.add(i)  # a later copy of the same line covers it
+            continue
         shared: dict[int, int] = {}
-        for g in sh:
-            for j in owner[g]:
-                if j != i and j not in drop:
-                    shared[j] = shared.get(j, 0) + 1
-        partners = [j for j, n in shared.items() if n >= 3]
+        for gram in sh:
+            owners = owner[gram]
+            budget -= len(owners)
+            for h in owners:
+                if h != g and not dead[h]:
+                    shared[h] = shared.get(h, 0) + 1
+        if budget < 0:
+            return drop | _later_copies(shingles, i, drop)
+        partners = [h for h, n in shared.items() if n >= 3]
         if not partners:
             continue
-        union = set().union(*(shingles[j] for j in partners))
-        if len(sh & union) < 0.5 * len(sh):
+        covered = 0
+        for gram in sh:
+            budget -= len(owner[gram])
+            if any(h in shared and shared[h] >= 3 for h in owner[gram]):
+                covered += 1
+        if covered < 0.5 * len(sh):
             continue
-        if len(sh) <= len(union):
-            drop.add(i)
+        if _union_reaches(sh, [sets[h] for h in partners]):
+            kill(g)
         else:
-            drop.update(j for j in partners if len(shingles[j] & sh) >= 0.5 * len(shingles[j]))
+            for h in partners:
+                if shared[h] >= 0.5 * len(sets[h]):
+                    kill(h)
+        budget -= sum(len(sets[h]) for h in partners)
+        if budget < 0:
+            return drop | _later_copies(shingles, i + 1, drop)
     return drop
+
+
+def _later_copies(shingles: list[frozenset[tuple[str, ...]]], first: int, drop: set[int]) -> set[int]:
+    """Past the work limit (text made of thousands of near-copies of a line, never a news article): from
+    line ``first`` on, a line most of whose 6-grams appear again in a later line is an earlier copy."""
+    log.warning("repeated lines: work limit reached at line %d of %d; the rest by a simpler rule", first, len(shingles))
+    last: dict[tuple[str, ...], int] = {}
+    for i, sh in enumerate(shingles):
+        if i not in drop:
+            for gram in sh:
+                last[gram] = i
+    return {
+        i
+        for i in range(first, len(shingles))
+        if i not in drop and len(shingles[i]) >= 4 and sum(last[g] > i for g in shingles[i]) >= 0.5 * len(shingles[i])
+    }
+
+
+def _union_reaches(sh: frozenset[tuple[str, ...]], others: list[frozenset[tuple[str, ...]]]) -> bool:
+    """Whether the 6-grams of ``others`` together are at least as many as those of ``sh``."""
+    if any(len(o) >= len(sh) for o in others):
+        return True
+    union: set[tuple[str, ...]] = set()
+    for o in others:
+        union |= o
+        if len(union) >= len(sh):
+            return True
+    return False
 
 
 def find_skips(text: str, *, title_line: bool = True) -> tuple[str | None, tuple[tuple[int, int], ...]]:
@@ -403,17 +494,117 @@ def _record_or_failure(record: Any, item: str, path: Path, meta: dict[str, Any],
         return ReadFailure(str(path), item, "failed", f"{type(err).__name__}: {err}")
 
 
-def _sidecar(folder: Path, cache: dict[Path, dict[str, Any]]) -> dict[str, Any]:
-    if folder not in cache:
-        cache[folder] = {}
-        side = folder / SIDECAR
-        if side.is_file():
-            try:
-                data = json.loads(side.read_text(encoding="utf-8"))
-                cache[folder] = data if isinstance(data, dict) else {}
-            except (OSError, ValueError) as err:
-                log.warning("ignoring unreadable metadata sidecar %s: %s", side, err)
-    return cache[folder]
+@dataclass
+class _Sidecar:
+    """A folder's ``metadata.json``: per file name, its fields that are text; what was left out and why."""
+
+    entries: dict[str, dict[str, str]]
+    ignored: list[str]
+    failure: str | None = None
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    return {dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
+
+
+def _load_sidecar(folder: Path, cache: dict[Path, _Sidecar]) -> _Sidecar:
+    """The sidecar of ``folder``, read once. A field that is not text (``"outlet": 5``, ``"title": [...]``)
+    is left out and listed; a sidecar that cannot be read at all is used as empty, with the reason."""
+    if folder in cache:
+        return cache[folder]
+    side = folder / SIDECAR
+    loaded = _Sidecar({}, [])
+    if side.is_file():
+        try:
+            data = json.loads(side.read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError) as err:
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err) or type(err).__name__
+            loaded.failure = f"not read ({reason})"
+            log.warning("ignoring unreadable metadata sidecar %s: %s", side, reason)
+            data = {}
+        if not isinstance(data, dict):
+            loaded.failure = f"not a JSON object of file names but {_kind(data)}"
+            data = {}
+        for name, fields in data.items():
+            if not isinstance(fields, dict):
+                loaded.ignored.append(f"{name} ({_kind(fields)}, not an object of fields)")
+                continue
+            entry: dict[str, str] = {}
+            for key, value in fields.items():
+                if isinstance(value, str):
+                    entry[str(key)] = value
+                elif value is not None:
+                    loaded.ignored.append(f"{name} {key} ({_kind(value)}, not text)")
+            loaded.entries[str(name)] = entry
+        if loaded.ignored:
+            log.warning("metadata sidecar %s: ignored %s", side, "; ".join(loaded.ignored))
+    cache[folder] = loaded
+    return loaded
+
+
+def _sidecar(folder: Path, cache: dict[Path, _Sidecar]) -> dict[str, dict[str, str]]:
+    """Per file name (or ``file.jsonl#N``), the sidecar fields of the files in ``folder`` (text only)."""
+    return _load_sidecar(folder, cache).entries
+
+
+def _sidecar_entry(path: Path, cache: dict[Path, _Sidecar]) -> ReadFailure:
+    """The report entry of a sidecar: how it was used, what of it was left out and why."""
+    loaded = _load_sidecar(path.parent, cache)
+    if loaded.failure:
+        return ReadFailure(str(path), path.name, "failed", f"metadata sidecar {loaded.failure}: not used")
+    reason = SIDECAR_READ
+    if loaded.ignored:
+        more = len(loaded.ignored) - 8
+        reason += f"; fields ignored: {'; '.join(loaded.ignored[:8])}" + (f"; and {more} more" if more > 0 else "")
+    return ReadFailure(str(path), path.name, "skipped", reason)
+
+
+# -- text cleaning at the boundary ---------------------------------------------------------------------
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with every lone surrogate (``\\ud800`` from a JSON escape, a byte of a file name that is
+    not UTF-8) replaced by U+FFFD, one character for one: offsets stay, and nothing after the reader
+    (cache, parser, outputs) ever meets a string that cannot be written as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def display_path(path: str | Path) -> str:
+    """A path as text to show and store: a name that is not UTF-8 keeps its bytes readable as ``\\xff``."""
+    text = str(path)
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    except UnicodeError:
+        return clean_text(text)
+
+
+def _clean(item: Article | ReadFailure) -> Article | ReadFailure:
+    """The one place where what leaves the reader is made safe text (see :func:`clean_text`)."""
+    if isinstance(item, ReadFailure):
+        return ReadFailure(display_path(item.path), display_path(item.name), item.status, clean_text(item.reason))
+
+    def opt(value: Any) -> str | None:
+        return clean_text(value) if isinstance(value, str) and value else None
+
+    return replace(
+        item,
+        name=display_path(item.name),
+        path=display_path(item.path),
+        text=clean_text(item.text),
+        title=opt(item.title),
+        outlet=opt(item.outlet),
+        published=opt(item.published),
+        url=opt(item.url),
+        language=opt(item.language),
+        article_id=display_path(item.article_id),
+    )
 
 
 def source_path(path: Path) -> str:
@@ -442,14 +633,22 @@ def _identify(item: Article | ReadFailure, path: Path) -> Article | ReadFailure:
     return replace(item, article_id=url or source_path(path) + (f"#{record}" if record else ""))
 
 
-def read_path(path: Path, *, sidecars: dict[Path, dict[str, Any]] | None = None) -> Iterator[Article | ReadFailure]:
+def source_of(article: Article) -> str:
+    """The input an article was read from: its path as given (relative to the working directory when
+    below it) and, for a record of a JSON or JSON Lines file, ``#N``. It is the article's identity when
+    it has no URL; two records sharing a URL are one article but two inputs."""
+    record = article.name.partition("#")[2]
+    return source_path(Path(article.path)) + (f"#{record}" if record else "")
+
+
+def read_path(path: Path, *, sidecars: dict[Path, _Sidecar] | None = None) -> Iterator[Article | ReadFailure]:
     """Read one file; a ``.jsonl`` file gives one article per line. Each article has its identity
-    (:attr:`Article.article_id`)."""
+    (:attr:`Article.article_id`); every string of what comes out is clean text (:func:`clean_text`)."""
     for item in _read_path(path, sidecars=sidecars):
-        yield _identify(item, path)
+        yield _clean(_identify(item, path))
 
 
-def _read_path(path: Path, *, sidecars: dict[Path, dict[str, Any]] | None = None) -> Iterator[Article | ReadFailure]:
+def _read_path(path: Path, *, sidecars: dict[Path, _Sidecar] | None = None) -> Iterator[Article | ReadFailure]:
     sidecars = {} if sidecars is None else sidecars
     suffix = path.suffix.lower()
     name = path.name
@@ -507,10 +706,12 @@ def _read_path(path: Path, *, sidecars: dict[Path, dict[str, Any]] | None = None
 
 def read_all(paths: Iterable[str | Path]) -> Iterator[Article | ReadFailure]:
     """Every article of every input, in a deterministic order; failures come through as ``ReadFailure``."""
-    sidecars: dict[Path, dict[str, Any]] = {}
+    sidecars: dict[Path, _Sidecar] = {}
     for path, reason in iter_inputs(paths):
         if reason is None:
             yield from read_path(path, sidecars=sidecars)
+        elif reason == SIDECAR_READ:
+            yield _clean(_sidecar_entry(path, sidecars))
         else:
-            failed = reason.startswith("dangling")
-            yield ReadFailure(str(path), path.name, "failed" if failed else "skipped", reason)
+            failed = reason.startswith(("dangling", FOLDER_FAILED))
+            yield _clean(ReadFailure(str(path), path.name, "failed" if failed else "skipped", reason))

@@ -79,7 +79,10 @@ def outlet_by_name(name: str) -> Outlet | None:
 def outlet_from_url(url: str | None) -> Outlet | None:
     if not url:
         return None
-    host = (urlparse(url if "//" in url else f"//{url}").hostname or "").lower()
+    try:
+        host = (urlparse(url if "//" in url else f"//{url}").hostname or "").lower()
+    except ValueError:  # not a URL at all: "Reuters [UK]" reads as a broken IPv6 host
+        return None
     for outlet in load_outlets():
         if any(host == d or host.endswith("." + d) for d in outlet.domains):
             return outlet
