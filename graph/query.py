@@ -23,7 +23,7 @@ import rdflib
 if TYPE_CHECKING:
     import pandas as pd
 
-from quotegraph.graph.store import is_store_dir, open_store, store_from_file
+from quotegraph.graph.store import find_graph, open_store, store_from_file
 
 
 class QueryError(ValueError):
@@ -145,7 +145,14 @@ def parse_query(query: str, *, ask_oxigraph: bool = False) -> Parsed:
     except Exception as err:  # pyparsing's ParseException and what rdflib raises while parsing
         ox_err = oxigraph_syntax_error(query) if ask_oxigraph else None
         if ox_err is not None:
-            raise QueryError(describe_syntax_error(query, ox_err)) from None
+            message = describe_syntax_error(query, ox_err)
+            loc = getattr(err, "loc", None)
+            if "at the end of the query" in message and isinstance(loc, int) and loc < len(query.rstrip()):
+                line = query.count("\n", 0, loc) + 1
+                col = loc - (query.rfind("\n", 0, loc) + 1) + 1
+                at = query[loc : loc + 25].split("\n")[0].strip()
+                message += f"; the first part that does not fit is at line {line}, column {col} ('{at}')"
+            raise QueryError(message) from None
         message = describe_syntax_error(query, err)
         if ask_oxigraph:  # Oxigraph reads it, the checker does not: refused, since it cannot be checked
             message = message.split(": expected")[0] + (
@@ -337,14 +344,19 @@ def run_query(source: Any, query: str, *, params: dict[str, Any] | None = None, 
         s = str(source)
         if s.startswith(("http://", "https://")):
             return _endpoint_frame(s, text, params, timeout)
-        path = Path(s)
-        if path.is_dir():
-            if not is_store_dir(path):
-                raise QueryError(f"{path} is an empty folder, not an Oxigraph store")
-            return _ox_frame(open_store(path, read_only=True), text, params)
-        if path.is_file():
-            return _ox_frame(store_from_file(path), text, params)
-        raise QueryError(f"no graph at {source}")
+        try:
+            path = find_graph(s)
+        except FileNotFoundError:
+            raise QueryError(f"no graph at {source} (an RDF file, a build folder or an Oxigraph store)") from None
+        except ValueError as err:
+            raise QueryError(str(err)) from None
+        try:
+            store = open_store(path, read_only=True) if path.is_dir() else store_from_file(path)
+        except OSError as err:
+            raise QueryError(f"{path} is not a readable Oxigraph store: {str(err).strip()[:300]}") from None
+        except ValueError as err:  # an RDF file that does not parse
+            raise QueryError(str(err)) from None
+        return _ox_frame(store, text, params)
     raise QueryError(f"cannot query a {type(source).__name__}")
 
 
@@ -393,7 +405,11 @@ def bind_values(text: str, params: dict[str, Any]) -> str:
 def _ox_frame(store: ox.Store, text: str, params: dict[str, Any]) -> pd.DataFrame:
     import pandas as pd
 
-    result = store.query(bind_values(text, params))
+    bound = bind_values(text, params)
+    try:
+        result = store.query(bound)
+    except SyntaxError as err:
+        raise QueryError(describe_syntax_error(bound, err)) from None
     if isinstance(result, ox.QueryBoolean):
         return pd.DataFrame({"result": [bool(result)]})
     if isinstance(result, ox.QueryTriples):
