@@ -455,6 +455,10 @@ class WorkerPool:
         if not closed:
             self._start()
 
+    def idle(self) -> int:
+        """How many workers are started and free."""
+        return self._idle.qsize()
+
     def pids(self) -> list[int]:
         with self._lock:
             return [p.pid for p in self._all if p.pid]
@@ -700,13 +704,22 @@ def make_handler(pool: WorkerPool, limits: Limits, hosts: set[str]) -> type[Base
             if not srv.take_slot():
                 self._error(503, "the endpoint is busy: try again", close=True)
                 return
+            self._watch_answer()
             try:
                 method()
                 self.wfile.flush()
             except (TimeoutError, OSError):
                 self.close_connection = True
             finally:
+                if srv.unwatch(self.connection):
+                    self.close_connection = True
                 srv.free_slot()
+
+        def _watch_answer(self) -> None:
+            """The whole answer (a free worker, the query, writing the result) has a deadline too, so a
+            client that does not read what it asked for gives its slot back."""
+            seconds = limits.queue_wait + limits.timeout + 2 * limits.read_timeout
+            self.server.watch(self.connection, seconds, evictable=False)
 
         # ---- answers
 
@@ -928,6 +941,7 @@ def make_handler(pool: WorkerPool, limits: Limits, hosts: set[str]) -> type[Base
             if expired:
                 self.close_connection = True
                 return
+            self._watch_answer()
             if len(data) < length:
                 self._error(400, "body shorter than Content-Length", close=True)
                 return
@@ -974,7 +988,7 @@ class SparqlServer(ThreadingHTTPServer):
         self._closed = False
         self._stop = threading.Event()
         self._watch_lock = threading.Lock()
-        self._watched: dict[Any, list[Any]] = {}  # socket -> [deadline, started, expired]
+        self._watched: dict[Any, list[Any]] = {}  # socket -> [deadline, started, expired, evictable]
         super().__init__(address, BaseHTTPRequestHandler, bind_and_activate=True)
         self.pool = WorkerPool(store_dir, limits.workers, limits.allow_service, limits.max_memory)
         self.RequestHandlerClass = make_handler(
@@ -985,15 +999,17 @@ class SparqlServer(ThreadingHTTPServer):
 
     # ---- read deadlines
 
-    def watch(self, sock: Any, seconds: float) -> None:
-        """``sock`` must deliver what is being read within ``seconds``, else it is shut down."""
+    def watch(self, sock: Any, seconds: float, evictable: bool = True) -> None:
+        """``sock`` must be done (sending a request, or being answered) within ``seconds``, else it is shut
+        down. Past ``max_pending`` evictable sockets (clients still sending), the oldest one is shut down."""
         now = time.monotonic()
         evict = None
         with self._watch_lock:
-            if len(self._watched) >= self.limits.max_pending:
-                evict = min(self._watched, key=lambda s: self._watched[s][1])
+            pending = [s for s, entry in self._watched.items() if entry[3] and s is not sock]
+            if evictable and len(pending) >= self.limits.max_pending:
+                evict = min(pending, key=lambda s: self._watched[s][1])
                 self._watched[evict][2] = True
-            self._watched[sock] = [now + seconds, now, False]
+            self._watched[sock] = [now + seconds, now, False, evictable]
         if evict is not None:
             self._cut(evict)
 

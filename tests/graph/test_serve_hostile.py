@@ -349,3 +349,57 @@ def test_serve_busy_workers_answer_503_with_retry_after(ttl):
         holder.join(20)
     finally:
         stop(srv)
+
+
+def test_serve_clients_still_sending_past_max_pending_drop_the_oldest(ttl):
+    srv = start(ttl, workers=1, max_pending=5, read_timeout=30.0)
+    idle: list[socket.socket] = []
+    try:
+        for _ in range(8):
+            idle.append(socket.create_connection(("127.0.0.1", srv.server_port), timeout=5))
+            time.sleep(0.05)
+        idle[0].settimeout(5)
+        assert idle[0].recv(10) == b""  # the oldest was closed to make room
+        deadline = time.monotonic() + 30
+        while (status := sparql(srv, PLAIN)[0]) != 200 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert status == 200
+    finally:
+        for sock in idle:
+            sock.close()
+        stop(srv)
+
+
+@pytest.mark.slow
+def test_serve_client_that_does_not_read_its_answer_gives_its_slot_back(ttl):
+    """Two clients ask for 10 MB each and read nothing: both slots are theirs only until the answer's
+    deadline (queue wait + time limit + twice the read deadline), then a normal query answers again."""
+    srv = start(ttl, workers=2, max_connections=2, timeout=3.0, queue_wait=0.5, read_timeout=1.0,
+                max_rows=1_000_000, max_bytes=50_000_000)  # fmt: skip
+    numbers = " ".join(str(i) for i in range(100))
+    big = (
+        f"SELECT ?x WHERE {{ VALUES ?a {{ {numbers} }} VALUES ?b {{ {numbers} }} "
+        f'BIND(CONCAT(STR(?a), "-", STR(?b), "{"x" * 1000}") AS ?x) }}'
+    )
+    path = "/sparql?" + urllib.parse.urlencode({"query": big, "format": "csv"})
+    readers: list[socket.socket] = []
+    try:
+        deadline = time.monotonic() + 30
+        while srv.pool.idle() < 2 and time.monotonic() < deadline:  # both workers started
+            time.sleep(0.1)
+        for _ in range(2):
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            sock.connect(("127.0.0.1", srv.server_port))
+            sock.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{srv.server_port}\r\n\r\n".encode())
+            readers.append(sock)
+        time.sleep(2.0)
+        assert sparql(srv, PLAIN)[0] == 503  # both slots held by clients that do not read
+        started = time.monotonic()
+        while (status := sparql(srv, PLAIN)[0]) != 200 and time.monotonic() - started < 15:
+            time.sleep(0.2)
+        assert status == 200 and time.monotonic() - started < 10
+    finally:
+        for sock in readers:
+            sock.close()
+        stop(srv)

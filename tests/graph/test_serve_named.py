@@ -251,3 +251,20 @@ def test_serve_workers_start_before_the_first_query_counts_its_time(build_dir):
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def test_serve_quick_start_build_answers_speaker_statements(built_sample):
+    """The README quick-start build served as its folder: Stoltenberg's remarks by his name as typed."""
+    srv = make_server(built_sample, host="127.0.0.1", port=0, limits=Limits(workers=1, queue_wait=60))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        status, _, body = get(srv, "/queries/speaker-statements?speaker=jens%20stoltenberg")
+        rows = json.loads(body)["results"]["bindings"]
+        assert status == 200 and {r["name"]["value"] for r in rows} == {"Jens Stoltenberg"}
+        assert len({r["statement"]["value"] for r in rows}) >= 10
+        status, _, body = get(srv, "/queries/speaker-statements?speaker=jens-stoltenberg&format=csv")
+        assert status == 200 and len(list(csv.DictReader(io.StringIO(body)))) == len(rows)
+        assert get(srv, "/queries/speaker-statements")[0] == 400
+    finally:
+        srv.shutdown()
+        srv.server_close()
