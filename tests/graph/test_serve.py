@@ -256,9 +256,9 @@ def test_serve_saturated_answers_503_with_retry_after_then_recovers(ttl):
         slow = [threading.Thread(target=request, args=(srv, SLOW)) for _ in range(2)]
         for t in slow:
             t.start()
-        time.sleep(0.3)
+        time.sleep(1.0)  # both slow queries hold a slot (one runs, one waits for the worker)
         status, headers, body = request(srv, "ASK { ?s ?p ?o }")
-        assert status == 503 and headers["retry-after"] == "1" and "busy" in json.loads(body)["error"]
+        assert status == 503 and headers["retry-after"] == "1" and "busy" in json.loads(body)["error"], body
         for t in slow:
             t.join(20)
         deadline = time.monotonic() + 10
