@@ -25,6 +25,7 @@ import atexit
 import contextlib
 import csv
 import ctypes
+import functools
 import html
 import io
 import json
@@ -326,12 +327,20 @@ class Answer:
     retire: bool = False  # the worker should be replaced (after a MemoryError)
 
 
+@functools.lru_cache(maxsize=256)
+def _parse(query: str) -> Any:
+    """The parse of a query (a worker sees the same named queries again and again: parsed once each)."""
+    from quotegraph.graph.query import parse_query
+
+    return parse_query(query, ask_oxigraph=True)
+
+
 def answer(store: Any, job: Job, allow_service: bool) -> Answer:
     """Check ``job.query`` from its parse and run it on ``store``: what the client gets."""
-    from quotegraph.graph.query import QueryError, UncheckedQuery, describe_syntax_error, parse_query
+    from quotegraph.graph.query import QueryError, UncheckedQuery, describe_syntax_error
 
     try:
-        parsed = parse_query(job.query, ask_oxigraph=True)
+        parsed = _parse(job.query)
     except UncheckedQuery as err:
         return Answer(400, f"{SERVICE_REFUSED} ({err})" if err.service else str(err))
     except QueryError as err:
@@ -668,6 +677,11 @@ def make_handler(pool: WorkerPool, limits: Limits, hosts: set[str]) -> type[Base
 
         def log_message(self, format: str, *args: Any) -> None:
             log.info("%s - %s", self.address_string(), format % args)
+
+        def setup(self) -> None:
+            super().setup()
+            with contextlib.suppress(OSError):  # headers and body go out at once (no 40 ms delayed-ACK wait)
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
         # ---- one request: headers under a deadline, then a slot
 
