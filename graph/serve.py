@@ -365,6 +365,9 @@ def answer(store: Any, job: Job, allow_service: bool) -> Answer:
         return Answer(400, f"the query tried to reach the network, which this endpoint cannot do ({err})")
     except (ValueError, OSError, RuntimeError) as err:
         return Answer(400, str(err).strip().splitlines()[0][:500] if str(err).strip() else type(err).__name__)
+    except Exception as err:  # anything else Oxigraph raises: an answer, not a dead worker
+        log.warning("query failed: %r", err)
+        return Answer(500, f"the query failed ({type(err).__name__})")
 
 
 def _worker_main(store_dir: str, conn: Any, allow_service: bool, max_memory: int) -> None:
