@@ -727,6 +727,10 @@ def make_handler(pool: WorkerPool, limits: Limits, hosts: set[str]) -> type[Base
                 self.wfile.flush()
             except (TimeoutError, OSError):
                 self.close_connection = True
+            except Exception:  # a bug here: the client gets a 500, the log the trace
+                log.exception("error while answering %s", self.requestline[:200])
+                with contextlib.suppress(OSError):
+                    self._error(500, "internal error of the endpoint (see its log)", close=True)
             finally:
                 if srv.unwatch(self.connection):
                     self.close_connection = True
