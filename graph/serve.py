@@ -677,6 +677,7 @@ def make_handler(pool: WorkerPool, limits: Limits, hosts: set[str]) -> type[Base
         timeout = 15  # socket timeout per read or write; the request as a whole has limits.read_timeout
         server: SparqlServer
         cors: str | None = None
+        _body: bytes | None = None  # a POST's body, read before the slot
 
         def log_message(self, format: str, *args: Any) -> None:
             log.info("%s - %s", self.address_string(), format % args)
@@ -718,6 +719,15 @@ def make_handler(pool: WorkerPool, limits: Limits, hosts: set[str]) -> type[Base
             if method is None:
                 self.send_error(501, f"Unsupported method ({self.command!r})")
                 return
+            self._body = None
+            if self.command == "POST":
+                try:
+                    self._body = self._read_body()
+                except (TimeoutError, OSError):
+                    self.close_connection = True
+                    return
+                if self._body is None:
+                    return
             if not srv.take_slot():
                 self._error(503, "the endpoint is busy: try again", close=True)
                 return
@@ -935,23 +945,25 @@ def make_handler(pool: WorkerPool, limits: Limits, hosts: set[str]) -> type[Base
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-        def do_POST(self) -> None:
+        def _read_body(self) -> bytes | None:
+            """A POST's checks and body, read before the request takes a slot (a slow sender holds none),
+            under the read deadline. None: refused (answered) or cut off."""
             if not self._checked():
-                return
+                return None
             if self.headers.get("Transfer-Encoding"):
                 self._error(411, "send the body with a Content-Length", close=True)
-                return
+                return None
             raw = self.headers.get("Content-Length")
             if raw is None:
                 self._error(411, "Content-Length required", close=True)
-                return
+                return None
             if not re.fullmatch(r"[0-9]+", raw.strip()):
                 self._error(400, f"Content-Length must be a plain number of bytes, not {raw!r}", close=True)
-                return
+                return None
             length = int(raw.strip())
             if length > MAX_QUERY_BYTES:
                 self._error(413, f"query too large (over {MAX_QUERY_BYTES} bytes)", close=True)
-                return
+                return None
             self.server.watch(self.connection, limits.read_timeout)
             try:
                 data = self.rfile.read(length)
@@ -961,10 +973,15 @@ def make_handler(pool: WorkerPool, limits: Limits, hosts: set[str]) -> type[Base
                 expired = self.server.unwatch(self.connection)
             if expired:
                 self.close_connection = True
-                return
-            self._watch_answer()
+                return None
             if len(data) < length:
                 self._error(400, "body shorter than Content-Length", close=True)
+                return None
+            return data
+
+        def do_POST(self) -> None:
+            data = self._body
+            if data is None:
                 return
             body = data.decode("utf-8", "replace")
             ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -1006,6 +1023,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.store_dir = store_dir
         self.temporary = temporary
         self._slots = threading.BoundedSemaphore(limits.max_connections)
+        self._answering = 0
         self._closed = False
         self._stop = threading.Event()
         self._watch_lock = threading.Lock()
@@ -1060,10 +1078,20 @@ class SparqlServer(ThreadingHTTPServer):
     # ---- slots
 
     def take_slot(self) -> bool:
-        return self._slots.acquire(blocking=False)
+        if not self._slots.acquire(blocking=False):
+            return False
+        with self._watch_lock:
+            self._answering += 1
+        return True
 
     def free_slot(self) -> None:
+        with self._watch_lock:
+            self._answering -= 1
         self._slots.release()
+
+    def answering(self) -> int:
+        """How many requests hold a slot now."""
+        return self._answering
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         log.warning("connection from %s ended with an error", client_address[0] if client_address else "?")

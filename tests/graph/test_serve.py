@@ -248,19 +248,19 @@ def test_serve_stops_a_slow_query_and_still_answers(server):
 
 
 def test_serve_saturated_answers_503_with_retry_after_then_recovers(ttl):
-    srv = start(ttl, workers=1, max_connections=2, timeout=1.5, queue_wait=5)
+    srv = start(ttl, workers=1, max_connections=1, timeout=3.0, queue_wait=5)
     try:
         deadline = time.monotonic() + 30  # the worker is up
         while request(srv, "ASK { ?s ?p ?o }")[0] != 200 and time.monotonic() < deadline:
             time.sleep(0.1)
-        slow = [threading.Thread(target=request, args=(srv, SLOW)) for _ in range(2)]
-        for t in slow:
-            t.start()
-        time.sleep(1.0)  # both slow queries hold a slot (one runs, one waits for the worker)
+        slow = threading.Thread(target=request, args=(srv, SLOW))
+        slow.start()
+        deadline = time.monotonic() + 10  # the slow query holds the only slot
+        while srv.answering() < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
         status, headers, body = request(srv, "ASK { ?s ?p ?o }")
         assert status == 503 and headers["retry-after"] == "1" and "busy" in json.loads(body)["error"], body
-        for t in slow:
-            t.join(20)
+        slow.join(20)
         deadline = time.monotonic() + 10
         while (status := request(srv, "ASK { ?s ?p ?o }")[0]) == 503 and time.monotonic() < deadline:
             time.sleep(0.05)

@@ -343,7 +343,9 @@ def test_serve_busy_workers_answer_503_with_retry_after(ttl):
             time.sleep(0.1)
         holder = threading.Thread(target=sparql, args=(srv, slow))
         holder.start()
-        time.sleep(0.3)
+        deadline = time.monotonic() + 10  # the slow query holds the only worker
+        while srv.pool.idle() > 0 and time.monotonic() < deadline:
+            time.sleep(0.02)
         status, headers, body = sparql(srv, PLAIN)
         assert status == 503 and headers["retry-after"] == "1" and "busy" in json.loads(body)["error"]
         holder.join(20)
@@ -393,7 +395,9 @@ def test_serve_client_that_does_not_read_its_answer_gives_its_slot_back(ttl):
             sock.connect(("127.0.0.1", srv.server_port))
             sock.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{srv.server_port}\r\n\r\n".encode())
             readers.append(sock)
-        time.sleep(2.0)
+        deadline = time.monotonic() + 10
+        while srv.answering() < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
         assert sparql(srv, PLAIN)[0] == 503  # both slots held by clients that do not read
         started = time.monotonic()
         while (status := sparql(srv, PLAIN)[0]) != 200 and time.monotonic() - started < 15:
@@ -402,4 +406,26 @@ def test_serve_client_that_does_not_read_its_answer_gives_its_slot_back(ttl):
     finally:
         for sock in readers:
             sock.close()
+        stop(srv)
+
+
+def test_serve_slow_body_holds_no_slot(ttl):
+    """A POST whose body does not come holds no slot while it is awaited, and is cut at the read deadline."""
+    srv = start(ttl, workers=1, max_connections=1, read_timeout=1.5)
+    try:
+        deadline = time.monotonic() + 30
+        while sparql(srv, PLAIN)[0] != 200 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        with socket.create_connection(("127.0.0.1", srv.server_port), timeout=10) as sock:
+            sock.sendall(
+                f"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1:{srv.server_port}\r\n"
+                "Content-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\nASK".encode()
+            )
+            time.sleep(0.3)
+            status, _, _ = sparql(srv, PLAIN)
+            assert status == 200  # the only slot was free
+            started = time.monotonic()
+            assert sock.recv(100) == b""  # cut off, no answer
+            assert time.monotonic() - started < 5
+    finally:
         stop(srv)
