@@ -25,7 +25,9 @@ RDF_FORMATS = {
 def rdf_format(path: str | Path) -> ox.RdfFormat:
     fmt = RDF_FORMATS.get(Path(path).suffix.lower())
     if fmt is None:
-        raise ValueError(f"unknown RDF file extension {Path(path).suffix!r} ({', '.join(RDF_FORMATS)})")
+        raise ValueError(
+            f"{Path(path).name} is not an RDF file this reads (by its extension: {', '.join(RDF_FORMATS)})"
+        )
     return fmt
 
 
@@ -46,7 +48,11 @@ def load_rdf(store: ox.Store, *paths: str | Path) -> int:
     """Bulk-load RDF files into ``store`` (adding to what it holds); return the store's size after."""
     for p in paths:
         log.info("loading %s", p)
-        store.bulk_load(path=str(p), format=rdf_format(p))
+        try:
+            store.bulk_load(path=str(p), format=rdf_format(p))
+        except SyntaxError as err:
+            first = str(err).strip().splitlines()[0] if str(err).strip() else "unreadable"
+            raise ValueError(f"{p} is not a readable RDF graph: {first[:300]}") from None
     store.flush()
     return len(store)
 
@@ -59,5 +65,32 @@ def store_from_file(path: str | Path) -> ox.Store:
 
 
 def is_store_dir(path: str | Path) -> bool:
+    """Whether ``path`` is an Oxigraph (RocksDB) store folder: it has RocksDB's CURRENT and MANIFEST files."""
     p = Path(path)
-    return p.is_dir() and any(p.iterdir())
+    return p.is_dir() and (p / "CURRENT").is_file() and any(p.glob("MANIFEST-*"))
+
+
+GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.nq", "graph.trig", "graph.jsonld")
+
+
+def find_graph(path: str | Path) -> Path:
+    """The graph behind ``path``: an Oxigraph store folder, an RDF file, or the graph file inside a build
+    folder (``graph.ttl``). Anything else raises ValueError (FileNotFoundError when nothing is there) with a
+    sentence saying what was found and what is expected."""
+    p = Path(path)
+    if p.is_dir():
+        if is_store_dir(p):
+            return p
+        for name in GRAPH_FILES:
+            if (p / name).is_file():
+                return p / name
+        if not any(p.iterdir()):
+            raise ValueError(f"{p} is an empty folder, not a graph")
+        raise ValueError(
+            f"{p} is a folder with neither an Oxigraph store nor a build's graph.ttl in it: give an RDF file "
+            f"({', '.join(RDF_FORMATS)}), a build folder or an Oxigraph store folder"
+        )
+    if p.is_file():
+        rdf_format(p)
+        return p
+    raise FileNotFoundError(f"no RDF file, build folder or Oxigraph store at {p}")

@@ -245,7 +245,9 @@ def evaluate(
 
 @app.command()
 def query(
-    source: Annotated[str, typer.Argument(help="RDF file, Oxigraph store folder, or http(s) SPARQL endpoint URL.")],
+    source: Annotated[
+        str, typer.Argument(help="RDF file, build folder, Oxigraph store folder, or http(s) SPARQL endpoint URL.")
+    ],
     sparql: Annotated[str, typer.Argument(help="A SELECT/ASK query, or the name of a shipped query (see `queries`).")],
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
@@ -264,7 +266,7 @@ def query(
         frame = run_query(source, sparql, params=params)
         text = write_frame(frame, output, fmt)
     except (QueryError, OSError, RuntimeError, SyntaxError) as err:
-        raise _fail(str(err)) from None
+        raise _fail(str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__) from None
     if text is not None:
         typer.echo(text)
 
@@ -282,7 +284,7 @@ def queries() -> None:
 
 @app.command()
 def serve(
-    source: Annotated[Path, typer.Argument(help="RDF file or Oxigraph store folder.")],
+    source: Annotated[Path, typer.Argument(help="RDF file, build folder (its graph.ttl) or Oxigraph store folder.")],
     host: Annotated[str, typer.Option(help="Address to bind (default: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 7878,
     timeout: Annotated[float, typer.Option(help="Seconds a query may run (then it is stopped: 503).")] = 30.0,
@@ -294,6 +296,12 @@ def serve(
     allow_host: Annotated[
         list[str] | None, typer.Option(help="Also answer this Host header (NAME or NAME:PORT); repeatable.")
     ] = None,
+    allow_origin: Annotated[
+        list[str] | None,
+        typer.Option(help="Let web pages of this origin (https://site:port, or *) query it; repeatable."),
+    ] = None,
+    max_memory: Annotated[int, typer.Option(help="MB a query worker may grow by (then 503, worker replaced).")] = 768,
+    read_timeout: Annotated[float, typer.Option(help="Seconds a client has to send a request (headers, body).")] = 10,
 ) -> None:
     """Serve a read-only SPARQL 1.1 endpoint with a query page."""
     from quotegraph.graph.serve import Limits
@@ -301,8 +309,11 @@ def serve(
 
     if not source.exists():
         raise _fail(f"no such file or folder: {source}")
-    if min(workers, max_connections, max_rows, max_bytes) < 1 or timeout <= 0:
-        raise _fail("--timeout, --workers, --max-connections, --max-rows and --max-bytes must be positive")
+    if min(workers, max_connections, max_rows, max_bytes, max_memory) < 1 or min(timeout, read_timeout) <= 0:
+        raise _fail(
+            "--timeout, --workers, --max-connections, --max-rows, --max-bytes, --max-memory and --read-timeout "
+            "must be positive"
+        )
     limits = Limits(
         timeout=timeout,
         workers=workers,
@@ -311,6 +322,9 @@ def serve(
         max_bytes=max_bytes,
         allow_service=allow_service,
         allowed_hosts=tuple(allow_host or ()),
+        allowed_origins=tuple(allow_origin or ()),
+        max_memory=max_memory,
+        read_timeout=read_timeout,
     )
     try:
         run_server(source, host=host, port=port, limits=limits)

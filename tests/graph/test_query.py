@@ -95,3 +95,61 @@ def test_query_missing_values_print_the_same_in_every_format(fmt):
     assert "None" not in out and "NaN" not in out and "null" not in out
     if fmt == "json":
         assert json.loads(out)[1] == {"speaker": "", "n": ""}
+
+
+@pytest.mark.parametrize(
+    ("value", "term"),
+    [
+        ("Ann Lee", '"Ann Lee"'),
+        ('a "quoted" \\ name }', '"a \\"quoted\\" \\\\ name }"'),
+        ("line\nbreak", '"line\\nbreak"'),
+        ("https://quotegraph.org/id/person/ann-lee", "<https://quotegraph.org/id/person/ann-lee>"),
+        ("urn:x:1", "<urn:x:1>"),
+        ("ann-lee", '"ann-lee"'),
+    ],
+)
+def test_query_parameter_values_become_rdf_terms(value, term):
+    from quotegraph.graph.query import param_term
+
+    assert param_term("speaker", value) == term
+
+
+@pytest.mark.parametrize("value", ["http://x> }", "http://a b", 'https://x"y', "http://x\\y"])
+def test_query_invalid_iri_parameter_is_one_line_error(value):
+    from quotegraph.graph.query import param_term
+
+    with pytest.raises(QueryError, match="not a valid IRI") as caught:
+        param_term("speaker", value)
+    assert "\n" not in str(caught.value)
+
+
+def test_query_values_go_into_where_blocks_only():
+    from quotegraph.graph.query import bind_values
+
+    text = 'SELECT * WHERE { ?s ?p "WHERE { x" } # WHERE {\n'
+    bound = bind_values(text, {"p": "v"})
+    assert bound.count("VALUES") == 1 and bound.startswith('SELECT * WHERE { VALUES (?p) { ("v") }')
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "service"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", "SELECT", False),
+        ("ASK { ?s ?p ?o }", "ASK", False),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT", False),
+        ("DESCRIBE <urn:a>", "DESCRIBE", False),
+        ('SELECT ?service WHERE { ?service ?p "SERVICE <x>" }', "SELECT", False),
+        ("SELECT * WHERE { ?a ?b ?c .SERVICE <urn:u> { ?s ?p ?o } }", "SELECT", True),
+        (
+            "SELECT * WHERE { ?a ?b ?c OPTIONAL { { SELECT * WHERE { service <urn:u> { ?s ?p ?o } } } } }",
+            "SELECT",
+            True,
+        ),
+        ("ASK { ?a ?b ?c FILTER(NOT EXISTS { SERVICE SILENT <urn:u> { ?s ?p ?o } }) }", "ASK", True),
+    ],
+)
+def test_query_parse_finds_form_and_service_anywhere(query, kind, service):
+    from quotegraph.graph.query import parse_query
+
+    parsed = parse_query(query)
+    assert (parsed.kind, parsed.service) == (kind, service)

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 from quotegraph.graph.merge import merge_statements
-from quotegraph.graph.query import run_query
+from quotegraph.graph.query import parse_query, run_query
 from quotegraph.graph.rdf import statements_to_rdf, write_rdf
-from quotegraph.graph.serve import Limits, SparqlServer, check_request, make_server, negotiate
+from quotegraph.graph.serve import Limits, SparqlServer, make_server, negotiate
 
 from tests.conftest import stmt
 
@@ -148,8 +148,8 @@ def test_serve_refuses_service(server, query):
     ],
 )
 def test_serve_service_check_spares_other_words(query):
-    assert check_request(query) is None
-    assert check_request(query.replace("?service", "?s")) is None
+    assert not parse_query(query).service
+    assert not parse_query(query.replace("?service", "?s")).service
 
 
 def test_serve_caps_result_rows_and_bytes(server):
@@ -247,18 +247,21 @@ def test_serve_stops_a_slow_query_and_still_answers(server):
     assert status == 200 and json.loads(body)["boolean"] is True
 
 
-def test_serve_saturated_answers_503_then_recovers(ttl):
-    srv = start(ttl, workers=1, max_connections=2)
-    idle = [socket.create_connection(("127.0.0.1", srv.server_port), timeout=5) for _ in range(2)]
+def test_serve_saturated_answers_503_with_retry_after_then_recovers(ttl):
+    srv = start(ttl, workers=1, max_connections=1, timeout=3.0, queue_wait=5)
     try:
-        time.sleep(0.2)
-        status, headers, _ = request(srv, "ASK { ?s ?p ?o }")
-        assert status == 503 and headers["retry-after"] == "1"
-    finally:
-        for sock in idle:
-            sock.close()
-    try:
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 30  # the worker is up
+        while request(srv, "ASK { ?s ?p ?o }")[0] != 200 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        slow = threading.Thread(target=request, args=(srv, SLOW))
+        slow.start()
+        deadline = time.monotonic() + 10  # the slow query holds the only slot
+        while srv.answering() < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        status, headers, body = request(srv, "ASK { ?s ?p ?o }")
+        assert status == 503 and headers["retry-after"] == "1" and "busy" in json.loads(body)["error"], body
+        slow.join(20)
+        deadline = time.monotonic() + 10
         while (status := request(srv, "ASK { ?s ?p ?o }")[0]) == 503 and time.monotonic() < deadline:
             time.sleep(0.05)
         assert status == 200
