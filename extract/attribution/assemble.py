@@ -13,13 +13,20 @@ from dataclasses import replace
 
 from quotegraph.extract.attribution.content import QuoteSpan
 from quotegraph.extract.attribution.cues import Lexicon
-from quotegraph.extract.attribution.strategies import Found
+from quotegraph.extract.attribution.rules import Found
 from quotegraph.extract.attribution.venue import find_relay, find_venue
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
 from quotegraph.extract.model import Statement
 from quotegraph.extract.speakers.coref import NameIndex, add_names, build_index, gender_of, group_nouns, resolve
 from quotegraph.extract.speakers.mentions import Mention, title_role
 from spacy.tokens import Doc
+
+PREVIOUS_SPEAKER = "previous_speaker"
+"""The speaker rule of a quote without a speaker of its own that continues the previous speaker."""
+COREFERENCE = "coreference"
+"""The speaker rule of a pronoun, role or description resolved to a name the article gives elsewhere."""
+NAMED = frozenset({"PERSON", "PROPN", "ORG", "GPE", "NORP"})
+"""Mention labels that name the speaker themselves."""
 
 _SENTENCE_STOP = re.compile(r"[.!?](?=[\s”\"’'»]|$)|\n")
 _POINTER_SENTENCE = re.compile(
@@ -60,14 +67,17 @@ def assemble(
         confidence = f.confidence
         mention = f.mention
         continued = None
+        speaker_rule = None
         if mention is not None:
             speaker, factor = resolve(mention, index, previous, doc)
             confidence *= factor
+            speaker_rule = chosen_by(mention, speaker)
         elif last_para_speaker is not None and continues(
             doc, last_para_speaker[0], f.start, last_para_speaker[1], last_para_speaker[2]
         ):
             speaker, mention = last_para_speaker[1], last_para_speaker[2]
             confidence = 0.6
+            speaker_rule = PREVIOUS_SPEAKER
             continued = (
                 last_statement if last_statement >= 0 and statements[last_statement].speaker == speaker else None
             )
@@ -115,6 +125,8 @@ def assemble(
                     venue=venue,
                     relay=relay,
                     confidence=round(confidence, 3),
+                    rule=f.rule,
+                    speaker_rule=speaker_rule,
                 )
             )
         if speaker:
@@ -135,6 +147,14 @@ def assemble(
         else s
         for s in statements
     ]
+
+
+def chosen_by(mention: Mention, speaker: str | None) -> str | None:
+    """The speaker rule, when another rule than the mention's own name chose the speaker: a pronoun, role
+    or description resolved to a name the article gives elsewhere (:data:`COREFERENCE`)."""
+    if speaker is None or mention.label in NAMED:
+        return None
+    return None if speaker.lower() in mention.text.lower() else COREFERENCE
 
 
 def utterance_pieces(f: Found) -> list[tuple[int, int]]:
