@@ -59,7 +59,6 @@ class Found:
     kind: str
     cue: Cue | None
     mention: Mention | None
-    confidence: float = 0.0
     rule: str = ""
     quotes: tuple[QuoteSpan, ...] = ()
     turn: bool = False  # a transcript turn ("PENCE: ...")

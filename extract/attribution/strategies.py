@@ -205,8 +205,7 @@ def _cue_statement(state: AttributionState, cue: Cue, shared: dict[int, Token]) 
     if cue.cls == "thought" and mention.label in ("PRON", "NOUN"):
         return None
     start, pieces = _around_cue(state.doc, cue, start, end)
-    confidence = 0.8 if cue.cls != "object" else 0.7
-    return Found(start, end, "indirect", cue, mention, confidence=confidence, rule="cue_statements", pieces=pieces)
+    return Found(start, end, "indirect", cue, mention, rule="cue_statements", pieces=pieces)
 
 
 def _quoted_cue_statement(
@@ -233,12 +232,10 @@ def _quoted_cue_statement(
             if following:
                 end = following[-1].end
                 quoted_spans += tuple(following)
-        return Found(q.start, end, "direct", cue, mention, confidence=0.9, rule="cue_statements", quotes=quoted_spans)
+        return Found(q.start, end, "direct", cue, mention, rule="cue_statements", quotes=quoted_spans)
     kind = "mixed" if quoted < (end - start) else "direct"
     start, pieces = _around_cue(state.doc, cue, start, end)
-    return Found(
-        start, end, kind, cue, mention, confidence=0.85, rule="cue_statements", quotes=tuple(inside), pieces=pieces
-    )
+    return Found(start, end, kind, cue, mention, rule="cue_statements", quotes=tuple(inside), pieces=pieces)
 
 
 def _surnames(state: AttributionState) -> set[str]:
@@ -296,7 +293,6 @@ def _quote_found(
     cue: Cue,
     mention: Mention,
     span: tuple[int, int],
-    confidence: float,
     rule: str,
 ) -> Found:
     """A long quote a cue next to it attributes (with the quotes before it that a "said this" covers and
@@ -310,7 +306,7 @@ def _quote_found(
         if following:
             end = following[-1].end
             inside = inside + tuple(following)
-    return Found(start, end, kind, cue, mention, confidence=confidence, rule=rule, quotes=inside)
+    return Found(start, end, kind, cue, mention, rule=rule, quotes=inside)
 
 
 def _cue_after(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Token, bool, bool] | None:
@@ -434,41 +430,41 @@ def comma_quote(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Mention, tu
 
 NextToQuote = Callable[[AttributionState, QuoteSpan], "tuple[Cue, Mention, tuple[int, int]] | None"]
 
-# the cascade of cues next to a quote, in order, with the rule names and their confidence
-ADJACENT: tuple[tuple[str, NextToQuote, float], ...] = (
-    ("cue_after_quote", cue_after_quote, 0.9),
-    ("pointer_cue", pointer_cue, 0.8),
-    ("cue_before_quote", cue_before_quote, 0.85),
-    ("inverted_cue", inverted_quote, 0.8),
-    ("colon_speaker", colon_quote, 0.7),
-    ("comma_speaker", comma_quote, 0.75),
+# the cascade of cues next to a quote, in order, with the rule names
+ADJACENT: tuple[tuple[str, NextToQuote], ...] = (
+    ("cue_after_quote", cue_after_quote),
+    ("pointer_cue", pointer_cue),
+    ("cue_before_quote", cue_before_quote),
+    ("inverted_cue", inverted_quote),
+    ("colon_speaker", colon_quote),
+    ("comma_speaker", comma_quote),
 )
 
 
-def adjacent_cue(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Mention, tuple[int, int], float, str] | None:
-    """The first of the :data:`ADJACENT` cascade that attributes ``q``: cue, mention, span, confidence and
-    the rule's name."""
-    for name, step, confidence in ADJACENT:
+def adjacent_cue(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Mention, tuple[int, int], str] | None:
+    """The first of the :data:`ADJACENT` cascade that attributes ``q``: cue, mention, span and the rule's
+    name."""
+    for name, step in ADJACENT:
         found = step(state, q)
         if found is not None:
-            return (*found, confidence, name)
+            return (*found, name)
     return None
 
 
-def _adjacent_rule(name: str, step: NextToQuote, confidence: float) -> RuleFunc:
+def _adjacent_rule(name: str, step: NextToQuote) -> RuleFunc:
     def rule(state: AttributionState) -> Iterator[Found]:
         for q in state.open_quotes():
             found = step(state, q)
             if found is not None:
-                yield _quote_found(state, q, *found, confidence, name)
+                yield _quote_found(state, q, *found, name)
 
     rule.__doc__ = step.__doc__
     rule.__name__ = f"{name}_rule"
     return rule
 
 
-for _order, (_name, _step, _confidence) in enumerate(ADJACENT, 40):
-    register(_name, order=_order)(_adjacent_rule(_name, _step, _confidence))
+for _order, (_name, _step) in enumerate(ADJACENT, 40):
+    register(_name, order=_order)(_adjacent_rule(_name, _step))
 
 
 @register("dash_attribution", order=60)
@@ -477,7 +473,7 @@ def dash_attribution_rule(state: AttributionState) -> Iterator[Found]:
     for q in state.open_quotes():
         mention = dash_attribution(state.doc, q)
         if mention is not None:
-            yield Found(q.start, q.end, "direct", None, mention, confidence=0.8, rule="dash_attribution", quotes=(q,))
+            yield Found(q.start, q.end, "direct", None, mention, rule="dash_attribution", quotes=(q,))
 
 
 @register("source_line", order=70)
@@ -486,7 +482,7 @@ def source_line_rule(state: AttributionState) -> Iterator[Found]:
     for q in state.open_quotes():
         mention = source_line(state.doc, q)
         if mention is not None:
-            yield Found(q.start, q.end, "direct", None, mention, confidence=0.75, rule="source_line", quotes=(q,))
+            yield Found(q.start, q.end, "direct", None, mention, rule="source_line", quotes=(q,))
 
 
 @register("sentence_before", order=80)
@@ -496,14 +492,14 @@ def sentence_before_rule(state: AttributionState) -> Iterator[Found]:
         introduced = sentence_before(state.doc, q, state.quotes)
         if introduced is not None:
             cue, mention = introduced
-            yield Found(q.start, q.end, "direct", cue, mention, confidence=0.6, rule="sentence_before", quotes=(q,))
+            yield Found(q.start, q.end, "direct", cue, mention, rule="sentence_before", quotes=(q,))
 
 
 @register("unattributed", order=90)
 def unattributed_rule(state: AttributionState) -> Iterator[Found]:
     """A long quote no rule attributed: no speaker (the assembly may give it the previous speaker)."""
     for q in state.open_quotes():
-        yield Found(q.start, q.end, "direct", None, None, confidence=0.3, rule="unattributed", quotes=(q,))
+        yield Found(q.start, q.end, "direct", None, None, rule="unattributed", quotes=(q,))
 
 
 @register("short_quote", order=95)
@@ -532,7 +528,7 @@ def _short_attribution(state: AttributionState, q: QuoteSpan) -> Found | None:
     attribution = adjacent_cue(state, q)
     if attribution is None:
         return None
-    cue, mention, _, confidence, _ = attribution
+    cue, mention, _, _ = attribution
     opens = not lead.strip() or lead.rstrip().endswith((".", "!", "?", "\n")) or lead[-1:] == "\n"
     ends = bool(_SENTENCE_CLOSE.match(text, q.end - 1))
     after = opens and closed and cue.start >= q.end and _words(text[q.end : cue.start]) <= 3
@@ -541,9 +537,7 @@ def _short_attribution(state: AttributionState, q: QuoteSpan) -> Found | None:
         return None
     # “The risk,” she said, “is that ...”: the pieces of one utterance
     pieces = (q, *continuation(state.doc, cue, state.quotes, state.cues, state.lexicon)) if after else (q,)
-    return Found(
-        q.start, pieces[-1].end, "direct", cue, mention, confidence=confidence, rule="short_quote", quotes=pieces
-    )
+    return Found(q.start, pieces[-1].end, "direct", cue, mention, rule="short_quote", quotes=pieces)
 
 
 def _around_cue(doc: Doc, cue: Cue, start: int, end: int) -> tuple[int, tuple[tuple[int, int], ...]]:
@@ -734,6 +728,67 @@ def sentence_before(doc: Doc, q: QuoteSpan, quotes: list[QuoteSpan]) -> tuple[Cu
     return _verb_cue(verbs[0]), mention_for(doc, subject)
 
 
+def _names_someone(doc: Doc, m: re.Match[str], span: Span, surnames: set[str], transcript_doc: bool) -> bool:
+    """Whether the label of line ``m`` (its tokens ``span``) names someone: a person or organisation to
+    the tagger, the surname of a person the article names, a transcript's capitals, a subheading's proper
+    nouns; never a label with a verb or pronoun in it ("He said:")."""
+    text = doc_text(doc)
+    label, start = m.group(1), m.start(1)
+    named = any(t.ent_type_ in ("PERSON", "ORG") for t in span) or surname(label) in surnames
+    quoted_line = text[m.start() : start].strip() in DOUBLE_OPENERS
+    if not named and label.isupper() and len(label) >= 3 and (transcript_doc or quoted_line):
+        # a transcript's "PENCE:", however the tagger read the capitals (never a place: "PARIS:")
+        named = not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in span)
+    elif not named and text[m.start(2)] in OPEN_MARKS:
+        # a subheading's "Tajani: “...”" the tagger did not recognise
+        named = all(t.pos_ == "PROPN" and t.ent_type_ in ("", "NORP") for t in span)
+    return named and (label.isupper() or not any(t.pos_ in ("VERB", "AUX", "PRON") and t.ent_type_ == "" for t in span))
+
+
+def _turn_end(text: str, content_end: int) -> int:
+    """Where a transcript turn ends: it goes on over the following paragraphs that open with a quote mark
+    and no label, up to a stage direction ("(CROSSTALK.)")."""
+    for nxt in _TURN_PARAGRAPH.finditer(text, content_end):
+        if text[content_end : nxt.start()].strip() or _LABEL_LINE.match(text, nxt.start()):
+            break
+        more_start, more_end = trim(text, nxt.start(), nxt.end())
+        if more_end <= more_start or text[more_start] in "([":
+            break
+        content_end = more_end
+    return content_end
+
+
+def _labelled_line(doc: Doc, m: re.Match[str], span: Span, quotes: list[QuoteSpan]) -> Found | None:
+    """What the labelled line ``m`` says: the whole quote after the label, a transcript turn, or the line."""
+    text = doc_text(doc)
+    label, start = m.group(1), m.start(1)
+    content_start, content_end = trim(text, m.start(2), m.end())
+    if content_end - content_start < 2:
+        return None
+    inside = tuple(overlapping(content_start, content_end, quotes))
+    whole_quote = len(inside) == 1 and abs(inside[0].start - content_start) <= 1 and inside[0].end >= content_end - 1
+    if whole_quote:
+        content_start, content_end = inside[0].start, inside[0].end
+    transcript = label.isupper() or text[m.start() : start].strip() in DOUBLE_OPENERS
+    if transcript and not whole_quote:
+        content_end = _turn_end(text, content_end)
+        inside = tuple(overlapping(content_start, content_end, quotes))
+    kind = "direct" if whole_quote or transcript else ("mixed" if inside else "indirect")
+    head = span[-1]
+    name = label.title() if label.isupper() else label
+    mention = Mention(start, start + len(label), head.i, label, name, "PERSON" if head.ent_type_ != "ORG" else "ORG")
+    return Found(
+        content_start,
+        content_end,
+        kind,
+        None,
+        mention,
+        rule="labelled_lines",
+        quotes=inside,
+        turn=transcript and not whole_quote,
+    )
+
+
 def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon, surnames: set[str]) -> list[Found]:
     """Lines that a speaker label opens: transcript turns ("WALLACE: Let's start ...") and subheadings
     ("Tajani: “...”"). The label must name someone: a person or organisation to the tagger, or the
@@ -751,59 +806,11 @@ def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon, surnames
         if label.lower() in lexicon.not_speaker_labels or _words(text[m.start(2) : m.end()]) < 4:
             continue
         span = doc.char_span(start, start + len(label), alignment_mode="contract")
-        if span is None or not len(span):
+        if span is None or not len(span) or not _names_someone(doc, m, span, surnames, transcript_doc):
             continue
-        named = any(t.ent_type_ in ("PERSON", "ORG") for t in span) or surname(label) in surnames
-        quoted_line = text[m.start() : start].strip() in DOUBLE_OPENERS
-        if not named and label.isupper() and len(label) >= 3 and (transcript_doc or quoted_line):
-            # a transcript's "PENCE:", however the tagger read the capitals (never a place: "PARIS:")
-            named = not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in span)
-        elif not named and text[m.start(2)] in OPEN_MARKS:
-            # a subheading's "Tajani: “...”" the tagger did not recognise
-            named = all(t.pos_ == "PROPN" and t.ent_type_ in ("", "NORP") for t in span)
-        if not named or (
-            not label.isupper() and any(t.pos_ in ("VERB", "AUX", "PRON") and t.ent_type_ == "" for t in span)
-        ):
-            continue
-        content_start, content_end = trim(text, m.start(2), m.end())
-        if content_end - content_start < 2:
-            continue
-        inside = tuple(overlapping(content_start, content_end, quotes))
-        whole_quote = (
-            len(inside) == 1 and abs(inside[0].start - content_start) <= 1 and inside[0].end >= content_end - 1
-        )
-        if whole_quote:
-            content_start, content_end = inside[0].start, inside[0].end
-        transcript = label.isupper() or quoted_line
-        if transcript and not whole_quote:
-            # a turn goes on over the following paragraphs that open with a quote mark and no label
-            for nxt in _TURN_PARAGRAPH.finditer(text, content_end):
-                if text[content_end : nxt.start()].strip() or _LABEL_LINE.match(text, nxt.start()):
-                    break
-                more_start, more_end = trim(text, nxt.start(), nxt.end())
-                if more_end <= more_start or text[more_start] in "([":
-                    break  # "(CROSSTALK.)": a stage direction ends the turn
-                content_end = more_end
-            inside = tuple(overlapping(content_start, content_end, quotes))
-        kind = "direct" if whole_quote or transcript else ("mixed" if inside else "indirect")
-        head = span[-1]
-        name = label.title() if label.isupper() else label
-        mention = Mention(
-            start, start + len(label), head.i, label, name, "PERSON" if head.ent_type_ != "ORG" else "ORG"
-        )
-        out.append(
-            Found(
-                content_start,
-                content_end,
-                kind,
-                None,
-                mention,
-                confidence=0.75,
-                rule="labelled_lines",
-                quotes=inside,
-                turn=transcript and not whole_quote,
-            )
-        )
+        found = _labelled_line(doc, m, span, quotes)
+        if found is not None:
+            out.append(found)
     return out
 
 
@@ -826,7 +833,7 @@ def dash_labels(doc: Doc, quotes: list[QuoteSpan], surnames: set[str]) -> list[F
         mention = Mention(
             start, start + len(label), head.i, label, label, "ORG" if head.ent_type_ == "ORG" else "PERSON"
         )
-        out.append(Found(q.start, q.end, "direct", None, mention, confidence=0.75, rule="dash_labels", quotes=(q,)))
+        out.append(Found(q.start, q.end, "direct", None, mention, rule="dash_labels", quotes=(q,)))
     return out
 
 
