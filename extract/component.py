@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from quotegraph.extract.attribution.assemble import assemble
 from quotegraph.extract.attribution.cues import Lexicon, load_lexicon
-from quotegraph.extract.attribution.rules import default_rules, ordered
+from quotegraph.extract.attribution.rules import Rule, default_rules, ordered
 from quotegraph.extract.attribution.strategies import find_statements
 from quotegraph.extract.lookup import doc_text, forget
 from quotegraph.extract.model import Statement
@@ -50,7 +50,7 @@ class QuoteAttribution:
     ) -> None:
         self.name = name
         # the attribution rules to run (default: every shipped rule); unknown names fail here, not per doc
-        self.rules: list[str] = [r.name for r in ordered(rules if rules is not None else default_rules())]
+        self.rules: list[Rule] = ordered(rules if rules is not None else default_rules())
         self.include_thought = include_thought
         self.min_confidence = min_confidence
         self.min_quote_words = min_quote_words

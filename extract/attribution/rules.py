@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import catalogue
@@ -41,8 +42,10 @@ __all__ = [
     "attribution_rules",
     "default_rules",
     "get_rule",
+    "ordered",
     "register",
     "registered_rules",
+    "shipped_rules",
 ]
 
 DEFAULT_ORDER = 85
@@ -156,6 +159,12 @@ def default_rules() -> list[str]:
     import quotegraph.extract.attribution.strategies as strategies
 
     return [r.name for r in registered_rules() if getattr(r.func, "__module__", "") == strategies.__name__]
+
+
+@lru_cache(maxsize=1)
+def shipped_rules() -> tuple[Rule, ...]:
+    """The shipped rules, in order (resolved once: an entry point look-up per document would cost)."""
+    return tuple(ordered(default_rules()))
 
 
 def ordered(names: Iterable[str]) -> list[Rule]:

@@ -43,10 +43,10 @@ from quotegraph.extract.attribution.cues import Cue, Lexicon, find_cues
 from quotegraph.extract.attribution.rules import (
     AttributionState,
     Found,
+    Rule,
     RuleFunc,
-    default_rules,
-    ordered,
     register,
+    shipped_rules,
 )
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
 from quotegraph.extract.speakers.mentions import Mention, find_subject, mention_for, name_between, role_in
@@ -107,10 +107,10 @@ def find_statements(
     *,
     include_thought: bool = False,
     min_quote_words: int = 4,
-    rules: Sequence[str] | None = None,
+    rules: Sequence[Rule] | None = None,
 ) -> tuple[list[Found], list[QuoteSpan]]:
-    """The rules named in ``rules`` (default: every shipped rule), in their order, over ``doc``: the
-    statements found and the quotes of the text."""
+    """The ``rules`` (default: every shipped rule; :func:`~quotegraph.extract.attribution.rules.ordered`
+    resolves names once), in their order, over ``doc``: the statements found and the quotes of the text."""
     text = doc_text(doc)
     quotes = find_quotes(text)
     cues = [
@@ -127,7 +127,7 @@ def find_statements(
         cues=cues,
         min_quote_words=min_quote_words,
     )
-    for rule in ordered(rules if rules is not None else default_rules()):
+    for rule in sorted(rules if rules is not None else shipped_rules(), key=lambda r: (r.order, r.name)):
         for found in rule.func(state):
             state.add(found)
     return state.found, quotes
