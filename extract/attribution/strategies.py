@@ -311,7 +311,16 @@ def _quote_found(
 
 def _cue_after(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Token, bool, bool] | None:
     """The first cue after ``q`` in its paragraph with a speaker: the cue, its subject, whether they stand
-    in the quote's sentence ("“...,” he said") and whether the cue points back at it ("X said this")."""
+    in the quote's sentence ("“...,” he said") and whether the cue points back at it ("X said this").
+    Read once per quote (two rules ask)."""
+    seen = state.cache.setdefault("cue_after", {})
+    assert isinstance(seen, dict)
+    if q not in seen:
+        seen[q] = _first_cue_after(state, q)
+    return seen[q]
+
+
+def _first_cue_after(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Token, bool, bool] | None:
     doc, text, quotes = state.doc, state.text, state.quotes
     para_end = _paragraph(text, q)[1]
     after = sentence_after(doc, q)
