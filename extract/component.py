@@ -16,9 +16,11 @@ marks and the content of a cue), :mod:`quotegraph.extract.speakers.mentions` (th
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from quotegraph.extract.attribution.assemble import assemble
 from quotegraph.extract.attribution.cues import Lexicon, load_lexicon
+from quotegraph.extract.attribution.rules import Rule, default_rules, ordered
 from quotegraph.extract.attribution.strategies import find_statements
 from quotegraph.extract.lookup import doc_text, forget
 from quotegraph.extract.model import Statement
@@ -44,8 +46,11 @@ class QuoteAttribution:
         min_quote_words: int = 4,
         unattributed: bool = True,
         cue_lexicon: str | None = None,
+        rules: Sequence[str] | None = None,
     ) -> None:
         self.name = name
+        # the attribution rules to run (default: every shipped rule); unknown names fail here, not per doc
+        self.rules: list[Rule] = ordered(rules if rules is not None else default_rules())
         self.include_thought = include_thought
         self.min_confidence = min_confidence
         self.min_quote_words = min_quote_words
@@ -65,7 +70,11 @@ class QuoteAttribution:
     def extract(self, doc: Doc) -> list[Statement]:
         """The statements of ``doc``: every attribution strategy, then assembly."""
         found, quotes = find_statements(
-            doc, self.lexicon, include_thought=self.include_thought, min_quote_words=self.min_quote_words
+            doc,
+            self.lexicon,
+            include_thought=self.include_thought,
+            min_quote_words=self.min_quote_words,
+            rules=self.rules,
         )
         return assemble(
             doc,
@@ -85,6 +94,7 @@ class QuoteAttribution:
         "min_quote_words": 4,
         "unattributed": True,
         "cue_lexicon": None,
+        "rules": None,
     },
 )
 def make_quote_attribution(
@@ -96,7 +106,11 @@ def make_quote_attribution(
     min_quote_words: int,
     unattributed: bool,
     cue_lexicon: str | None,
+    rules: list[str] | None,
 ) -> QuoteAttribution:
+    """The ``quote_attribution`` component. ``rules`` names the attribution rules to run (``quotegraph
+    rules`` lists them; ``None``: every shipped rule); a rule installed through the
+    ``quotegraph_attribution_rules`` entry point group is added by naming it here."""
     return QuoteAttribution(
         nlp,
         name,
@@ -105,4 +119,5 @@ def make_quote_attribution(
         min_quote_words=min_quote_words,
         unattributed=unattributed,
         cue_lexicon=cue_lexicon,
+        rules=rules,
     )

@@ -149,6 +149,8 @@ class Statement:
     venue: str | None = None
     relay: str | None = None  # an outlet that carried the statement first ("reported by Tass")
     confidence: float = 0.0
+    rule: str | None = None  # the attribution rule that found the statement (`quotegraph rules`)
+    speaker_rule: str | None = None  # the rule that chose the speaker, when not the mention's own name
     topic: str | None = None
     stance: Polarity | None = None
     topics: tuple[TopicStance, ...] = ()

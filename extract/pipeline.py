@@ -22,6 +22,8 @@ from quotegraph.extract.model import Article, Statement
 from spacy.language import Language
 from spacy.tokens import Doc
 
+__all__ = ["ArticleResult", "Extractor", "FileOutcome", "in_source_text", "sections_of"]
+
 log = logging.getLogger(__name__)
 
 ERROR_KEY = "quotegraph_error"
@@ -150,8 +152,36 @@ def _work(articles: list[Article]) -> list[tuple[FileOutcome, list[Statement]]]:
 
 
 class Extractor:
-    """Holds the loaded pipeline, entity resolver and stance assigner for a run.
+    """Articles in, statements out: the loaded spaCy pipeline, entity resolver and stance assigner of a run.
 
+    Parameters
+    ----------
+    model : str, optional
+        spaCy pipeline name or path (default: the best English pipeline installed).
+    nlp : spacy.language.Language, optional
+        An already loaded pipeline with the ``quote_attribution`` component (instead of ``model``).
+    topics : str or Path, optional
+        Topics file (YAML); without it statements get no topic or stance.
+    entities : sequence of str or Path, optional
+        Entity files that name speakers (canonical names, aliases, Wikidata ids).
+    stance_backend, stance_fallback : str
+        Stance backends by registry name (``rules``, ``nli``, ``llm``); the fallback answers where the
+        backend cannot load.
+    stance_options : dict, optional
+        Options of the stance backend (``model``, ...).
+    batch_size : int
+        Articles parsed per ``nlp.pipe`` batch.
+    workers : int
+        Parser processes (each loads the pipeline once).
+    cache : str or Path, optional
+        Statement cache file: articles already extracted with the same code, model and options are not
+        parsed again.
+    section_chars, long_article_chars, max_article_chars, article_timeout, max_article_statements
+        Limits for long inputs: a long article is parsed in sections; one that is too long, too slow or
+        too full of statements is skipped with the reason.
+
+    Examples
+    --------
     >>> ex = Extractor()                                   # doctest: +SKIP
     >>> for result in ex.extract_paths(["data/articles"]):  # doctest: +SKIP
     ...     print(result.outcome.name, len(result.statements))
@@ -205,41 +235,43 @@ class Extractor:
         self.resolver = EntityResolver.load([Path(p) for p in entities] if entities else None)
         self.topics_path = Path(topics) if topics else None
         self.stance = None
+        self.topics: list[Any] = []
         if self.topics_path is not None:
-            from quotegraph.extract.stance import StanceAssigner, load_topics
-
-            self.topics = load_topics(self.topics_path)
-            self.stance = StanceAssigner(
-                self.topics,
-                backend=stance_backend,
-                fallback=stance_fallback,
-                **(stance_options or {}),
-            )
-            # workers load what loaded here: a backend that could not load is warned once, not per process
-            self.options.update(stance_backend=self.stance.backend_name, stance_fallback=self.stance.fallback_name)
-        else:
-            self.topics = []
+            self._load_stance(self.topics_path, stance_backend, stance_fallback, stance_options)
         self.cache = None
         if cache is not None:
-            from importlib import metadata
+            self._open_cache(cache, entities)
 
-            from quotegraph.extract.cache import StatementCache, code_fingerprint, fingerprint
-            from quotegraph.extract.nlp import model_id
+    def _load_stance(self, topics: Path, backend: str, fallback: str | None, options: dict[str, Any] | None) -> None:
+        """Load the topics and the stance assigner."""
+        from quotegraph.extract.stance import StanceAssigner, load_topics
 
-            try:
-                version = metadata.version("quotegraph")
-            except metadata.PackageNotFoundError:
-                version = "unknown"
-            self.cache = StatementCache(cache)
-            self.config_key = fingerprint(
-                model_id(self.nlp),
-                version,
-                code_fingerprint(),
-                self.topics_path,
-                # another stance backend or model gives other stances: never served from the cache
-                self.stance.key if self.stance is not None else "",
-                *[Path(p) for p in entities or ()],
-            )
+        self.topics = load_topics(topics)
+        self.stance = StanceAssigner(self.topics, backend=backend, fallback=fallback, **(options or {}))
+        # workers load what loaded here: a backend that could not load is warned once, not per process
+        self.options.update(stance_backend=self.stance.backend_name, stance_fallback=self.stance.fallback_name)
+
+    def _open_cache(self, cache: str | Path, entities: Sequence[str | Path] | None) -> None:
+        """Open the statement cache, keyed by everything that changes the statements."""
+        from importlib import metadata
+
+        from quotegraph.extract.cache import StatementCache, code_fingerprint, fingerprint
+        from quotegraph.extract.nlp import model_id
+
+        try:
+            version = metadata.version("quotegraph")
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+        self.cache = StatementCache(cache)
+        self.config_key = fingerprint(
+            model_id(self.nlp),
+            version,
+            code_fingerprint(),
+            self.topics_path,
+            # another stance backend or model gives other stances: never served from the cache
+            self.stance.key if self.stance is not None else "",
+            *[Path(p) for p in entities or ()],
+        )
 
     # -- one parsed article -> finished statements ---------------------------------------------
     def finish(self, doc: Doc, article: Article, title_doc: Doc | None = None) -> list[Statement]:
@@ -451,7 +483,20 @@ class Extractor:
     def extract_paths(
         self, paths: Iterable[str | Path], *, on_item: Callable[[], None] | None = None
     ) -> Iterator[ArticleResult]:
-        """Read files and folders and extract; failures come through as results, in input order."""
+        """Read files and folders and extract, streaming.
+
+        Parameters
+        ----------
+        paths : iterable of str or Path
+            Files (``.txt``, ``.html``, ``.json``, ``.jsonl``) and folders of them.
+        on_item : callable, optional
+            Called once per input read (a progress bar's tick).
+
+        Yields
+        ------
+        ArticleResult
+            One per input, in input order: its outcome (read, skipped or failed, and why) and statements.
+        """
         from quotegraph.extract.reading.articles import read_all
 
         def items() -> Iterator[Any]:

@@ -25,6 +25,8 @@ class QG(DefinedNamespace):
     cue: URIRef  # the cue of a report ("said", "called on")
     kind: URIRef  # direct | indirect | mixed
     relay: URIRef  # an outlet that carried the statement first
+    rule: URIRef  # the attribution rule that found a report (`quotegraph rules`)
+    speakerRule: URIRef  # the rule that chose the speaker, where not the mention's own name
     modelVersion: URIRef  # the NLP model of an extraction run
     Report: URIRef  # one outlet's rendering of a statement
     Position: URIRef  # a speaker's position on a topic from all their remarks (a marl:AggregatedOpinion)

@@ -25,6 +25,19 @@ if TYPE_CHECKING:
 
 from quotegraph.graph.store import find_graph, open_store, store_from_file
 
+__all__ = [
+    "Param",
+    "QueryError",
+    "bind_values",
+    "check_query",
+    "description",
+    "list_queries",
+    "load_query",
+    "query_params",
+    "run_query",
+    "write_frame",
+]
+
 
 class QueryError(ValueError):
     """A query that cannot be run (syntax, an update, an unknown name, a bad source)."""
@@ -323,7 +336,29 @@ def _term_value(term: Any) -> Any:
 
 
 def run_query(source: Any, query: str, *, params: dict[str, Any] | None = None, timeout: float = 60.0) -> pd.DataFrame:
-    """Run a SELECT query (text or shipped name) on ``source`` and return a DataFrame."""
+    """Run a SELECT query on a graph and return its rows.
+
+    Parameters
+    ----------
+    source : rdflib.Graph, pyoxigraph.Store, str or Path
+        An in-memory graph, an Oxigraph store (or its folder), an RDF file, or an http(s) SPARQL endpoint.
+    query : str
+        SPARQL text, or the name of a shipped query (``quotegraph queries`` lists them).
+    params : dict, optional
+        Values bound to the query's variables (http(s) values as IRIs, others as literals).
+    timeout : float
+        Seconds to wait for an endpoint.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column per selected variable, one row per solution.
+
+    Raises
+    ------
+    QueryError
+        When the query is not a SELECT, a parameter is unknown or missing, or there is no graph at ``source``.
+    """
     import pandas as pd
 
     params = params or {}

@@ -271,6 +271,10 @@ def _add_statement(
         g.add((report, QG.speakerMention, Literal(s.speaker_mention)))
     if s.relay:
         g.add((report, QG.relay, Literal(s.relay)))
+    if s.rule:  # the attribution rule that found it (`quotegraph rules`), and the one that chose the speaker
+        g.add((report, QG.rule, Literal(s.rule)))
+    if s.speaker_rule:
+        g.add((report, QG.speakerRule, Literal(s.speaker_rule)))
     g.add((selector, RDF.type, OA.TextPositionSelector))
     g.add((selector, OA.start, Literal(s.start, datatype=XSD.nonNegativeInteger)))
     g.add((selector, OA.end, Literal(s.end, datatype=XSD.nonNegativeInteger)))

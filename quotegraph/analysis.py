@@ -20,6 +20,18 @@ from quotegraph.graph.positions import display_threshold, topic_labels_of
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+__all__ = [
+    "COLUMNS",
+    "outlet_coverage",
+    "plot_stance_heatmap",
+    "plot_timeline",
+    "remark_travel",
+    "show_html",
+    "stance_table",
+    "statements_frame",
+    "timeline",
+]
+
 STANCE_COLOURS = {"support": "#2e7d32", "oppose": "#c62828", "neutral": "#757575", None: "#bdbdbd"}
 __all__ = [
     "STANCE_COLOURS",
@@ -57,11 +69,24 @@ COLUMNS = (
     "start",
     "end",
     "confidence",
+    "rule",
+    "speaker_rule",
 )
 
 
 def statements_frame(statements: Iterable[Statement]) -> pd.DataFrame:
-    """One row per statement report, analyst-friendly columns first; dates as datetimes."""
+    """One row per statement report, analyst-friendly columns first; dates as datetimes.
+
+    Parameters
+    ----------
+    statements : iterable of Statement
+        Merged statements (a build's ``statements.jsonl``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The :data:`COLUMNS` and ``date`` (the statement's date, else the article's).
+    """
     rows = [{c: getattr(s, c) for c in COLUMNS} for s in statements]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for col in ("published", "statement_date"):
@@ -168,7 +193,18 @@ def timeline(
 
 
 def outlet_coverage(statements: Iterable[Statement]) -> pd.DataFrame:
-    """Outlet x speaker: how many remarks of each speaker each outlet carried."""
+    """Outlet x speaker: how many remarks of each speaker each outlet carried.
+
+    Parameters
+    ----------
+    statements : iterable of Statement
+        Merged statements (a build's ``statements.jsonl``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Outlets as rows, speakers as columns, remark counts as values.
+    """
     frame = statements_frame(statements)
     frame = frame.assign(outlet=frame["outlet"].fillna("(unknown outlet)"))
     return frame.pivot_table(index="outlet", columns="speaker", values="quote", aggfunc="count", fill_value=0)
@@ -176,7 +212,20 @@ def outlet_coverage(statements: Iterable[Statement]) -> pd.DataFrame:
 
 def remark_travel(statements: Iterable[Statement], *, min_reports: int = 2) -> pd.DataFrame:
     """How one remark travelled: every report of remarks carried by at least ``min_reports`` articles,
-    ordered by date, with each outlet's own wording."""
+    ordered by date, with each outlet's own wording.
+
+    Parameters
+    ----------
+    statements : iterable of Statement
+        Merged statements (a build's ``statements.jsonl``).
+    min_reports : int
+        The fewest articles a remark must be reported in.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per report.
+    """
     frame = statements_frame(statements)
     frame = frame[frame["statement_id"].notna()]
     sizes = frame.groupby("statement_id")["article"].transform("nunique")

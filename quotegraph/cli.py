@@ -227,8 +227,15 @@ def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold statements (JSONL).")],
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List misses and false alarms.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+    by_rule: Annotated[
+        bool, typer.Option("--by-rule", help="Also print precision and count per attribution rule.")
+    ] = False,
+    reliability: Annotated[
+        bool, typer.Option("--reliability", help="Also print the reliability tables (confidence bins).")
+    ] = False,
 ) -> None:
-    """Score predicted statements against gold (quote, attribution, speaker, topic, stance)."""
+    """Score predicted statements against gold (quote, attribution, speaker, topic, stance; the calibration
+    of statement and stance confidence)."""
     from quotegraph.evaluate import evaluate_files, format_errors
 
     for p in (predictions, gold):
@@ -239,6 +246,10 @@ def evaluate(
     except ValueError as err:
         raise _fail(str(err)) from None
     typer.echo(json.dumps(scores.to_dict()) if as_json else scores.table())
+    if by_rule and not as_json:
+        typer.echo(scores.rule_table())
+    if reliability and not as_json:
+        typer.echo(scores.reliability_table())
     if show_errors:
         typer.echo(format_errors(scores.errors), err=True)
 
@@ -280,6 +291,23 @@ def queries() -> None:
         typer.echo(f"{name:<20} {description(name)}")
         for p in query_params(name):
             typer.echo(f"{'':<20}   -p {p.name}=VALUE{'' if p.required else ' (optional)'}  {p.doc}")
+
+
+@app.command("rules")
+def rules_command() -> None:
+    """List the attribution rules in the order they run, with their fitted precision and count (the
+    statements of polnear-train each rule made, judged on gold)."""
+    from quotegraph.extract.attribution.confidence import load_table
+    from quotegraph.extract.attribution.rules import default_rules, registered_rules
+
+    table = load_table()
+    shipped = set(default_rules())
+    typer.echo(f"{'order':>5}  {'rule':<18} {'precision':>9} {'n':>6}  what it reads")
+    for rule in registered_rules():
+        precision, n = table.precision(rule.name)
+        shown = f"{precision:9.3f}" if precision is not None else f"{'-':>9}"
+        origin = "" if rule.name in shipped else " (installed)"
+        typer.echo(f"{rule.order:>5}  {rule.name:<18} {shown} {n:>6}  {rule.doc[:70]}{origin}")
 
 
 @app.command()

@@ -128,13 +128,49 @@ class Scores:
     """Per gold stance class: precision, recall, f1 and support (gold count)."""
     stance_confusion: dict[str, dict[str, int]] = field(default_factory=dict)
     """Gold stance -> predicted stance (``undetermined`` where the prediction has none) -> count."""
+    confidence_ece: float = 0.0
+    """Expected calibration error of statement confidence (:func:`statement_calibration`)."""
+    stance_ece: float = 0.0
+    """Expected calibration error of stance confidence over sided predictions (:func:`stance_calibration`)."""
+    reliability: list[Bin] = field(default_factory=list)
+    """Statement confidence against how often it is right, per bin."""
+    stance_reliability: list[Bin] = field(default_factory=list)
+    by_rule: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Per attribution rule: judged statements and right ones (:func:`rule_precision`)."""
 
     def figures(self) -> dict[str, float | int]:
         """The headline figures, flat (per-class tables: :attr:`stance_classes`, :attr:`stance_confusion`)."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("errors", "stance_classes", "stance_confusion")}
+        return {k: v for k, v in self.__dict__.items() if not isinstance(v, (dict, list))}
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.figures(), "stance_classes": self.stance_classes, "stance_confusion": self.stance_confusion}
+        return {
+            **self.figures(),
+            "stance_classes": self.stance_classes,
+            "stance_confusion": self.stance_confusion,
+            "reliability": [b.to_dict() for b in self.reliability],
+            "stance_reliability": [b.to_dict() for b in self.stance_reliability],
+            "by_rule": {r: {"n": n, "right": k} for r, (n, k) in self.by_rule.items()},
+        }
+
+    def rule_table(self) -> str:
+        """Precision and count per attribution rule (statements judged as :func:`judged_statements`)."""
+        lines = [f"{'rule':<22} {'n':>6} {'precision':>9}"]
+        for rule, (n, right) in sorted(self.by_rule.items(), key=lambda kv: -kv[1][0]):
+            lines.append(f"{rule:<22} {n:6d} {right / n if n else 0.0:9.3f}")
+        return "\n".join(lines)
+
+    def reliability_table(self) -> str:
+        """The reliability tables: confidence bins against how often their statements (stances) are right."""
+        lines = []
+        for title, ece, bins in (
+            ("statement confidence", self.confidence_ece, self.reliability),
+            ("stance confidence (sided)", self.stance_ece, self.stance_reliability),
+        ):
+            if not bins:
+                continue
+            lines += [f"{title}: ECE {ece:.3f}", f"{'bin':<9} {'n':>6} {'mean conf':>9} {'right':>6}"]
+            lines += [f"{b.low:.1f}-{b.high:.1f}  {b.n:6d} {b.confidence:9.3f} {b.right:6.3f}" for b in bins]
+        return "\n".join(lines)
 
     def stance_table(self) -> str:
         """Per-class precision/recall/F1 and the confusion matrix (rows gold, columns predicted)."""
@@ -161,7 +197,14 @@ class Scores:
         for name in ("quote", "attributed"):
             p, r, f = (getattr(self, f"{name}_{m}") for m in ("precision", "recall", "f1"))
             lines.append(f"{name:<11} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-        for name in ("speaker_accuracy", "topic_accuracy", "stance_accuracy", "stance_macro_f1"):
+        for name in (
+            "speaker_accuracy",
+            "topic_accuracy",
+            "stance_accuracy",
+            "stance_macro_f1",
+            "confidence_ece",
+            "stance_ece",
+        ):
             lines.append(f"{name:<17} {getattr(self, name):.3f}")
         stance = self.stance_table()
         return "\n".join(lines) + ("\n" + stance if stance else "")
@@ -212,7 +255,14 @@ def score(preds: Sequence[Row], golds: Sequence[Row]) -> Scores:
             if p.get("stance") != g["stance"]
         ],
     }
+    ece, reliability = calibration([(_confidence(p), ok) for p, ok in judged_statements(all_pairs, lone_preds)])
+    stance_ece, stance_reliability = calibration(stance_calibration(all_pairs))
     return Scores(
+        confidence_ece=ece,
+        reliability=reliability,
+        stance_ece=stance_ece,
+        stance_reliability=stance_reliability,
+        by_rule=rule_precision(judged_statements(all_pairs, lone_preds)),
         gold_required=tp + fn,
         predicted=len(preds),
         matched=tp,
@@ -230,6 +280,76 @@ def score(preds: Sequence[Row], golds: Sequence[Row]) -> Scores:
         stance_classes=classes,
         stance_confusion=confusion,
     )
+
+
+@dataclass(frozen=True)
+class Bin:
+    """One bin of a reliability table: its bounds, how many predictions, their mean confidence and the
+    share of them that is right."""
+
+    low: float
+    high: float
+    n: int
+    confidence: float
+    right: float
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {"low": self.low, "high": self.high, "n": self.n, "confidence": self.confidence, "right": self.right}
+
+
+def _confidence(row: Row) -> float:
+    return float(row.get("confidence") or 0.0)
+
+
+def judged_statements(pairs: Sequence[tuple[Row, Row, float]], lone_preds: Sequence[Row]) -> list[tuple[Row, bool]]:
+    """Each prediction and whether it is right: it matches a required gold statement and, where the gold
+    names a speaker, names the same one. A prediction that matches nothing is wrong; one that matches an
+    optional gold row is left out, and so are the other pieces of an utterance matched as one (the
+    first piece stands for them)."""
+    rows = [(p, not g.get("speaker") or same_speaker(p.get("speaker"), g["speaker"])) for p, g, _ in pairs]
+    return [r for r, (_, g, _) in zip(rows, pairs, strict=True) if not g.get("optional")] + [
+        (p, False) for p in lone_preds
+    ]
+
+
+def calibration(rows: Sequence[tuple[float, bool]], bins: int = 10) -> tuple[float, list[Bin]]:
+    """Expected calibration error of ``rows`` (confidence, right) over ``bins`` equal-width bins (a
+    confidence of 1.0 in the last), weighted by count; and the reliability table."""
+    table: list[Bin] = []
+    ece = 0.0
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        cell = [(c, ok) for c, ok in rows if low <= c < high or (b == bins - 1 and c == 1.0)]
+        if not cell:
+            continue
+        right = sum(ok for _, ok in cell) / len(cell)
+        mean = sum(c for c, _ in cell) / len(cell)
+        ece += len(cell) / len(rows) * abs(right - mean)
+        table.append(Bin(low, high, len(cell), round(mean, 3), round(right, 3)))
+    return ece, table
+
+
+def stance_calibration(pairs: Sequence[tuple[Row, Row, float]]) -> list[tuple[float, bool]]:
+    """(confidence, right) of each sided stance (support or oppose) a matched prediction takes on its gold
+    statement's topic (required gold rows with a topic); right when the gold takes the same side."""
+    rows = []
+    for p, g, _ in pairs:
+        if g.get("optional") or not g.get("topic"):
+            continue
+        judged = [t for t in p.get("topics") or () if t.get("topic") == g["topic"]]
+        if judged and judged[0].get("stance") in ("support", "oppose"):
+            rows.append((float(judged[0].get("confidence") or 0.0), judged[0]["stance"] == g.get("stance")))
+    return rows
+
+
+def rule_precision(judged: Iterable[tuple[Row, bool]]) -> dict[str, tuple[int, int]]:
+    """Per attribution rule (``rule``; ``unknown`` in files made before it): judged statements, right ones."""
+    counts: dict[str, tuple[int, int]] = {}
+    for p, ok in judged:
+        rule = str(p.get("rule") or "unknown")
+        n, right = counts.get(rule, (0, 0))
+        counts[rule] = (n + 1, right + ok)
+    return counts
 
 
 def load_rows(path: str | Path) -> list[dict[str, Any]]:

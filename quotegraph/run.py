@@ -23,6 +23,9 @@ from quotegraph.outputs import RAW  # per-article statements before linking and 
 log = logging.getLogger(__name__)
 
 
+__all__ = ["RunReport", "build", "count_inputs", "extract_to_jsonl", "software_version"]
+
+
 def software_version() -> str:
     try:
         return metadata.version("quotegraph")
@@ -105,8 +108,28 @@ def extract_to_jsonl(
     consistency: bool = True,
     **extractor_options: Any,
 ) -> RunReport:
-    """Extract statements from files and folders and write them as JSON Lines (streaming). With topics and
-    ``consistency``, a speaker's clear stances on a topic inform their weak ones, as in a build."""
+    """Extract statements from files and folders and write them as JSON Lines, streaming.
+
+    Parameters
+    ----------
+    paths : sequence of str or Path
+        Article files and folders.
+    output : str or Path
+        The JSON Lines file to write (atomically).
+    extractor : Extractor, optional
+        A loaded extractor; else one is made from ``extractor_options``.
+    progress : bool
+        Show a progress bar.
+    consistency : bool
+        With topics, let a speaker's clear stances on a topic inform their weak ones, as a build does.
+    **extractor_options
+        Keyword arguments of :class:`quotegraph.Extractor`.
+
+    Returns
+    -------
+    RunReport
+        What was read, skipped or failed, and how many statements were written.
+    """
     from quotegraph.extract.nlp import model_id
 
     ex = extractor or Extractor(**extractor_options)
@@ -187,6 +210,39 @@ def build(
 ) -> RunReport:
     """Extract, link speakers across articles, merge reports of one remark, write all outputs.
 
+    Parameters
+    ----------
+    paths : sequence of str or Path
+        Article files and folders.
+    outdir : str or Path
+        The build folder.
+    extractor : Extractor, optional
+        A loaded extractor; else one is made from ``extractor_options``.
+    rdf_formats : sequence of str
+        RDF serialisations to write (``ttl``, ``nt``, ``jsonld``).
+    html : bool
+        Write the interactive graph view.
+    progress : bool
+        Show a progress bar.
+    propose_topics : bool
+        Without a topics file, propose topics from the corpus.
+    add : bool
+        Keep the statements of an earlier build in ``outdir`` and add the new articles to them.
+    **extractor_options
+        Keyword arguments of :class:`quotegraph.Extractor`.
+
+    Returns
+    -------
+    RunReport
+        What was read, the statement and speaker counts, and the outputs written.
+
+    Raises
+    ------
+    quotegraph.outputs.BuildLocked
+        When another build is writing to ``outdir``.
+
+    Notes
+    -----
     Without a topics file, topics are proposed from the corpus (``propose_topics=False`` turns that off).
     With ``add=True`` the statements of an earlier build in ``outdir`` are kept and the new articles are
     added to them (an input read again, a file or one record of a JSON file, replaces what it gave before): the

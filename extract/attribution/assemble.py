@@ -2,18 +2,20 @@
 
 Nested finds are dropped, speaker mentions resolved to names within the article
 (:mod:`quotegraph.extract.speakers.coref`),
-an unattributed quote may continue the previous speaker, and a venue or role named once for a speaker
-holds for their other statements.
+an unattributed quote may continue the previous speaker, a venue or role named once for a speaker
+holds for their other statements, and each statement's confidence is how often statements like it are right
+(:mod:`quotegraph.extract.attribution.confidence`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
+from quotegraph.extract.attribution.confidence import COREFERENCE, PREVIOUS_SPEAKER, ConfidenceTable, load_table
 from quotegraph.extract.attribution.content import QuoteSpan
 from quotegraph.extract.attribution.cues import Lexicon
-from quotegraph.extract.attribution.strategies import Found
+from quotegraph.extract.attribution.rules import Found
 from quotegraph.extract.attribution.venue import find_relay, find_venue
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
 from quotegraph.extract.model import Statement
@@ -21,10 +23,26 @@ from quotegraph.extract.speakers.coref import NameIndex, add_names, build_index,
 from quotegraph.extract.speakers.mentions import Mention, title_role
 from spacy.tokens import Doc
 
+NAMED = frozenset({"PERSON", "PROPN", "ORG", "GPE", "NORP"})
+"""Mention labels that name the speaker themselves."""
+
 _SENTENCE_STOP = re.compile(r"[.!?](?=[\s”\"’'»]|$)|\n")
 _POINTER_SENTENCE = re.compile(
     r"^\W*(?:He|She|They|It|The \w+)\b[^.]{0,60}\b(?:said|spoke|made|gave|told)\b[^.]{0,20}\b(?:this|these|so|it)\b"
 )
+
+
+@dataclass
+class _Article:
+    """What assembly carries along an article: the names it gives, the speakers so far (offset, name),
+    the last speaker of a paragraph, the last statement with a speaker, venues by speaker."""
+
+    index: NameIndex
+    statements: list[Statement] = field(default_factory=list)
+    previous: list[tuple[int, str]] = field(default_factory=list)
+    last_para_speaker: tuple[int, str | None, Mention | None] | None = None
+    last_statement: int = -1  # the last statement with a speaker, which an unattributed quote may continue
+    venues: dict[str, str] = field(default_factory=dict)
 
 
 def assemble(
@@ -35,14 +53,26 @@ def assemble(
     *,
     unattributed: bool = True,
     min_confidence: float = 0.0,
+    table: ConfidenceTable | None = None,
 ) -> list[Statement]:
-    """Statements from what the strategies found: nested finds dropped, speakers resolved to names
-    (an unattributed quote may continue the previous speaker), venue and role carried over the article."""
-    text = doc_text(doc)
+    """Statements from what the rules found: nested finds dropped, speakers resolved to names (an
+    unattributed quote may continue the previous speaker), venue and role carried over the article, and
+    each statement's confidence from the fitted ``table`` (default: the packaged one)."""
     index: NameIndex = build_index(doc, quotes, lexicon.inverted)
     add_names(index, [f.mention for f in found if f.mention is not None])
+    run = _Article(index)
+    for f in sorted(outermost(found), key=lambda f: f.start):
+        _add(doc, f, run, unattributed)
+    statements = carried_over(run.statements, run.venues)
+    table = table if table is not None else load_table()
+    statements = [replace(s, confidence=table.confidence(s)) for s in statements]
+    return [s for s in statements if s.confidence >= min_confidence]
+
+
+def outermost(found: list[Found]) -> list[Found]:
+    """``found`` without the finds nested in a longer one (a clause inside a clause of the same cue chain)
+    and without a second find of the same span."""
     found.sort(key=lambda f: (f.start, -f.end))
-    # drop statements nested in a longer one (a clause inside a clause of the same cue chain)
     kept: list[Found] = []
     for f in found:
         if any(k.start <= f.start and f.end <= k.end and (k.start, k.end) != (f.start, f.end) for k in kept):
@@ -50,81 +80,79 @@ def assemble(
         if any((k.start, k.end) == (f.start, f.end) for k in kept):
             continue
         kept.append(f)
-    statements: list[Statement] = []
-    previous: list[tuple[int, str]] = []
-    last_para_speaker: tuple[int, str | None, Mention | None] | None = None
-    last_statement = -1  # index of the last statement with a speaker, which an unattributed quote may continue
-    venues: dict[str, str] = {}
-    for f in sorted(kept, key=lambda f: f.start):
-        speaker = None
-        confidence = f.confidence
-        mention = f.mention
-        continued = None
-        if mention is not None:
-            speaker, factor = resolve(mention, index, previous, doc)
-            confidence *= factor
-        elif last_para_speaker is not None and continues(
-            doc, last_para_speaker[0], f.start, last_para_speaker[1], last_para_speaker[2]
-        ):
-            speaker, mention = last_para_speaker[1], last_para_speaker[2]
-            confidence = 0.6
-            continued = (
-                last_statement if last_statement >= 0 and statements[last_statement].speaker == speaker else None
+    return kept
+
+
+def _speaker_of(doc: Doc, f: Found, run: _Article) -> tuple[str | None, Mention | None, str | None, int | None]:
+    """The speaker of ``f``, its mention, the speaker rule and the statement it continues (if any)."""
+    if f.mention is not None:
+        speaker, _ = resolve(f.mention, run.index, run.previous, doc)
+        return speaker, f.mention, chosen_by(f.mention, speaker), None
+    last = run.last_para_speaker
+    if last is not None and continues(doc, last[0], f.start, last[1], last[2]):
+        continued = run.last_statement
+        if continued < 0 or run.statements[continued].speaker != last[1]:
+            return last[1], last[2], PREVIOUS_SPEAKER, None
+        return last[1], last[2], PREVIOUS_SPEAKER, continued
+    return None, None, None, None
+
+
+def _add(doc: Doc, f: Found, run: _Article, unattributed: bool) -> None:
+    """The statements of ``f`` (one per piece) added to ``run``."""
+    speaker, mention, speaker_rule, continued = _speaker_of(doc, f, run)
+    if speaker is None and mention is None and (not unattributed or not speech_like(doc, f)):
+        return
+    if speaker:
+        run.previous.append((max(mention.start if mention is not None else f.start, f.start), speaker))
+        run.previous.sort()
+        run.last_para_speaker = (f.end, speaker, mention)
+    sent_text = context(doc, f)
+    venue = find_venue(sent_text)
+    if speaker and venue:
+        run.venues.setdefault(speaker, venue)
+    pieces = utterance_pieces(f)
+    utterance = f"u{f.start}" if len(pieces) > 1 else None
+    if continued is not None:
+        # the quote goes on with what the speaker was saying ("“A,” she said. [...] “B.”"): one utterance
+        before = run.statements[continued]
+        utterance = before.utterance or f"u{before.start}"
+        run.statements[continued] = replace(before, utterance=utterance)
+    text = doc_text(doc)
+    for start, end in pieces:
+        run.statements.append(
+            Statement(
+                article="",
+                quote=text[start:end],
+                start=start,
+                end=end,
+                utterance=utterance,
+                kind=f.kind,  # type: ignore[arg-type]
+                speaker=speaker,
+                speaker_mention=mention.text if mention else None,
+                speaker_start=mention.start if mention else None,
+                speaker_end=mention.end if mention else None,
+                speaker_type=_typed(speaker, speaker_type(mention, doc)),
+                speaker_role=title_role(mention.role) if mention and mention.role else None,
+                speaker_org=mention.org if mention else None,
+                cue=f.cue.text if f.cue else None,
+                cue_start=f.cue.start if f.cue else None,
+                cue_end=f.cue.end if f.cue else None,
+                venue=venue,
+                relay=find_relay(sent_text),
+                rule=f.rule,
+                speaker_rule=speaker_rule,
             )
-        if speaker is None and mention is None and not unattributed:
-            continue
-        if speaker is None and mention is None and not speech_like(doc, f):
-            continue
-        anchor = mention.start if mention is not None else f.start
-        if speaker:
-            previous.append((max(anchor, f.start), speaker))
-            previous.sort()
-        last_para_speaker = (f.end, speaker, mention) if speaker else last_para_speaker
-        sent_text = context(doc, f)
-        venue = find_venue(sent_text)
-        relay = find_relay(sent_text)
-        if speaker and venue:
-            venues.setdefault(speaker, venue)
-        if confidence < min_confidence:
-            continue
-        pieces = utterance_pieces(f)
-        utterance = f"u{f.start}" if len(pieces) > 1 else None
-        if continued is not None:
-            # the quote goes on with what the speaker was saying ("“A,” she said. [...] “B.”"): one utterance
-            utterance = statements[continued].utterance or f"u{statements[continued].start}"
-            statements[continued] = replace(statements[continued], utterance=utterance)
-        for start, end in pieces:
-            statements.append(
-                Statement(
-                    article="",
-                    quote=text[start:end],
-                    start=start,
-                    end=end,
-                    utterance=utterance,
-                    kind=f.kind,  # type: ignore[arg-type]
-                    speaker=speaker,
-                    speaker_mention=mention.text if mention else None,
-                    speaker_start=mention.start if mention else None,
-                    speaker_end=mention.end if mention else None,
-                    speaker_type=_typed(speaker, speaker_type(mention, doc)),
-                    speaker_role=title_role(mention.role) if mention and mention.role else None,
-                    speaker_org=mention.org if mention else None,
-                    cue=f.cue.text if f.cue else None,
-                    cue_start=f.cue.start if f.cue else None,
-                    cue_end=f.cue.end if f.cue else None,
-                    venue=venue,
-                    relay=relay,
-                    confidence=round(confidence, 3),
-                )
-            )
-        if speaker:
-            last_statement = len(statements) - 1
-    # a venue named once for a speaker ("He said this in an interview with The Economist") holds for
-    # that speaker's other statements in the article
+        )
+    if speaker:
+        run.last_statement = len(run.statements) - 1
+
+
+def carried_over(statements: list[Statement], venues: dict[str, str]) -> list[Statement]:
+    """A venue named once for a speaker ("He said this in an interview with The Economist") and a role
+    given once hold for that speaker's other statements in the article."""
     statements = [
         replace(s, venue=venues.get(s.speaker)) if s.venue is None and s.speaker in venues else s for s in statements
     ]
-    # roles given once for a speaker hold for the rest of the article
     roles: dict[str, tuple[str | None, str | None]] = {}
     for s in statements:
         if s.speaker and s.speaker_role and s.speaker not in roles:
@@ -135,6 +163,14 @@ def assemble(
         else s
         for s in statements
     ]
+
+
+def chosen_by(mention: Mention, speaker: str | None) -> str | None:
+    """The speaker rule, when another rule than the mention's own name chose the speaker: a pronoun, role
+    or description resolved to a name the article gives elsewhere (:data:`COREFERENCE`)."""
+    if speaker is None or mention.label in NAMED:
+        return None
+    return None if speaker.lower() in mention.text.lower() else COREFERENCE
 
 
 def utterance_pieces(f: Found) -> list[tuple[int, int]]:

@@ -40,6 +40,58 @@ def _line_opener(text: str, i: int) -> bool:
     return not text[line_start:i].strip() and i + 1 < len(text) and text[i + 1].isalnum()
 
 
+def _opener(text: str, i: int) -> tuple[int, bool] | None:
+    """The length of the quote mark that opens at ``i`` and whether it is a single mark; None when none
+    opens there."""
+    ch = text[i]
+    two = text[i : i + 2]
+    if two == "''" or two == "``":
+        return 2, False
+    if ch in '“«„"‹' or (ch == "”" and _line_opener(text, i)):
+        return 1, False
+    if ch == "‘" and (i == 0 or not text[i - 1].isalnum()):
+        return 1, True
+    return None
+
+
+def _closer(text: str, i: int, start: int, single: bool) -> tuple[int | None, int]:
+    """Where the quote opened at ``i`` (its words from ``start``) closes, or None, and where the search
+    stopped (a paragraph end, or a mark that shows the opener was none)."""
+    ch, two, n = text[i], text[i : i + 2], len(text)
+    j = start
+    while j < n:
+        c = text[j]
+        if c == "\n" and text[j : j + 2] == "\n\n":
+            break
+        if two == "''" or two == "``":
+            if text[j : j + 2] == "''":
+                return j, j
+        elif single:
+            if c == "’" and not _is_apostrophe(text, j):
+                return j, j
+            if c in '“«"':
+                break  # a double quote opens: this ‘ was not a quote
+        elif c in DOUBLE_CLOSERS or c == "›":
+            if c == "“" and ch != "„":
+                # a second opener before any closer: the first was unbalanced, unless it closes „
+                break
+            return j, j
+        j += 1
+    return None, j
+
+
+def _inner(text: str, start: int, end: int) -> QuoteSpan | None:
+    """The quote's words between its marks, without the spaces and the comma before the closing mark
+    ("“..., ” he said": the comma belongs to the sentence)."""
+    inner_end = end
+    while inner_end > start and text[inner_end - 1] in ", \t\n":
+        inner_end -= 1
+    inner_start = start
+    while inner_start < inner_end and text[inner_start] in " \t\n":
+        inner_start += 1
+    return QuoteSpan(inner_start, inner_end) if inner_end > inner_start else None
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Quote spans of ``text``. Robust to mixed marks (« closed by ”), straight quotes, '' pairs and
     unbalanced marks: an unclosed quote ends at its paragraph's end, so one stray mark never swallows
@@ -48,41 +100,13 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     n = len(text)
     i = 0
     while i < n:
-        ch = text[i]
-        two = text[i : i + 2]
-        if two == "''" or two == "``":
-            opener_len, single = 2, False
-        elif ch in '“«„"‹' or (ch == "”" and _line_opener(text, i)):
-            opener_len, single = 1, False
-        elif ch == "‘" and (i == 0 or not text[i - 1].isalnum()):
-            opener_len, single = 1, True
-        else:
+        opened = _opener(text, i)
+        if opened is None:
             i += 1
             continue
+        opener_len, single = opened
         start = i + opener_len
-        j = start
-        end = None
-        while j < n:
-            c = text[j]
-            if c == "\n" and text[j : j + 2] == "\n\n":
-                break
-            if two == "''" or two == "``":
-                if text[j : j + 2] == "''":
-                    end = j
-                    break
-            elif single:
-                if c == "’" and not _is_apostrophe(text, j):
-                    end = j
-                    break
-                if c in '“«"':
-                    break  # a double quote opens: this ‘ was not a quote
-            elif c in DOUBLE_CLOSERS or c == "›":
-                if c == "“" and ch != "„":
-                    # a second opener before any closer: the first was unbalanced, unless it closes „
-                    break
-                end = j
-                break
-            j += 1
+        end, j = _closer(text, i, start, single)
         if end is None:
             # unbalanced: end at paragraph end (for double marks), skip for single marks
             if single:
@@ -96,15 +120,10 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             else:
                 i = start
             continue
-        inner_end = end
-        while inner_end > start and text[inner_end - 1] in ", \t\n":
-            inner_end -= 1  # “..., ” he said: the comma belongs to the sentence, not the quote
-        inner_start = start
-        while inner_start < inner_end and text[inner_start] in " \t\n":
-            inner_start += 1
-        if inner_end > inner_start:
-            spans.append(QuoteSpan(inner_start, inner_end))
-        i = end + (2 if two in ("''", "``") else 1)
+        inner = _inner(text, start, end)
+        if inner is not None:
+            spans.append(inner)
+        i = end + opener_len if opener_len == 2 else end + 1
     return spans
 
 

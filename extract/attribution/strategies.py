@@ -1,13 +1,17 @@
-"""Attribution strategies: how a statement's content is tied to a cue and a speaker mention.
+"""Attribution strategies, registered as rules: how a statement's content is tied to a cue and a speaker.
 
-Each strategy is a plain function over the parsed ``Doc`` that returns :class:`Found` statements (content
-span, cue, mention, confidence); :func:`find_statements` runs them in order of trust:
+Each rule (:mod:`quotegraph.extract.attribution.rules`) is a function over one :class:`AttributionState`
+that yields :class:`Found` statements (content span, cue, mention, the rule's name); :func:`find_statements`
+runs the rules in their order:
 
-1. :func:`cue_statements`: a cue verb with its own content ("X said that ...", "“...,” X said");
-2. :func:`labelled_lines`: a speaker label opening a line (transcript turns, "Tajani: “...”");
-3. :func:`quote_statements`: a direct quote not yet attributed, by :func:`adjacent_cue` (a cue next to it,
-   :func:`inverted_cue` "Said Ellis: ..."), :func:`continuation` ("“A,” she said, “B.”"),
-   :func:`dash_attribution` ("“...” ― Name") or :func:`source_line` ("Source: X").
+- over the document: ``cue_statements`` (a cue verb with its own content: "X said that ...", "“...,” X
+  said"), ``labelled_lines`` (a speaker label opening a line: transcript turns, "Tajani: “...”"),
+  ``dash_labels`` ("HEADLINE - Name: “...”");
+- over each long quote no earlier rule attributed: the cues next to it (``cue_after_quote``,
+  ``pointer_cue``, ``cue_before_quote``, ``inverted_cue``, ``colon_speaker``, ``comma_speaker``), then
+  ``dash_attribution`` ("“...” ― Name"), ``source_line`` ("Source: X"), ``sentence_before``, and
+  ``unattributed`` (no speaker: the assembly may give it the previous speaker);
+- ``short_quote``: quotes of a few words that a cue right next to them attributes.
 
 :mod:`quotegraph.extract.attribution.assemble` turns the result into statements.
 """
@@ -16,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
 
 from quotegraph.extract.attribution.content import (
     QuoteSpan,
@@ -36,6 +40,14 @@ from quotegraph.extract.attribution.content import (
     within_line,
 )
 from quotegraph.extract.attribution.cues import Cue, Lexicon, find_cues
+from quotegraph.extract.attribution.rules import (
+    AttributionState,
+    Found,
+    Rule,
+    RuleFunc,
+    register,
+    shipped_rules,
+)
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
 from quotegraph.extract.speakers.mentions import Mention, find_subject, mention_for, name_between, role_in
 from quotegraph.extract.text import DOUBLE_OPENERS, END_MARKS, LEAD_MARKS, OPEN_MARKS, surname
@@ -64,21 +76,6 @@ _COMMA_CLOSE = re.compile(r"\s*(?:,\s*[”\"’'»]{1,2}|[”\"’'»]{1,2}\s*,)
 _MIN_DIRECT_WORDS = 3  # a shorter quote inside a cue's clause is a mixed quote of that clause
 
 
-@dataclass
-class Found:
-    """A statement found by one strategy, before assembly: content span, cue, speaker mention."""
-
-    start: int
-    end: int
-    kind: str
-    cue: Cue | None
-    mention: Mention | None
-    confidence: float
-    quotes: tuple[QuoteSpan, ...] = ()
-    turn: bool = False  # a transcript turn ("PENCE: ...")
-    pieces: tuple[tuple[int, int], ...] = ()  # the parts around a cue inside the content ("A, she said, B")
-
-
 def before_quote(text: str, start: int, end: int) -> str:
     """``text[start:end]`` without the opening mark of the quote that starts at ``end`` (a doubled
     apostrophe too: ''...'') and the spaces before it."""
@@ -105,101 +102,451 @@ def _words_besides(doc: Doc, start: int, end: int, speaker: Token, cue: Token) -
 
 
 def find_statements(
-    doc: Doc, lexicon: Lexicon, *, include_thought: bool = False, min_quote_words: int = 4
+    doc: Doc,
+    lexicon: Lexicon,
+    *,
+    include_thought: bool = False,
+    min_quote_words: int = 4,
+    rules: Sequence[Rule] | None = None,
 ) -> tuple[list[Found], list[QuoteSpan]]:
-    """All strategies over ``doc``: the statements found and the quotes of the text."""
+    """The ``rules`` (default: every shipped rule; :func:`~quotegraph.extract.attribution.rules.ordered`
+    resolves names once), in their order, over ``doc``: the statements found and the quotes of the text."""
     text = doc_text(doc)
     quotes = find_quotes(text)
-    long_quotes = [q for q in quotes if q.words(text) >= min_quote_words]
     cues = [
         c
         for c in find_cues(doc, lexicon, include_thought=include_thought)
         if not any(q.start <= c.start < q.end for q in quotes)
     ]
-    found, bound = cue_statements(doc, cues, quotes, lexicon)
-    found = _with_labelled_lines(doc, found, bound, quotes, lexicon)
-    found = quote_statements(doc, long_quotes, found, bound, cues, quotes, lexicon)
-    short = [q for q in quotes if 0 < q.words(text) < min_quote_words and q not in bound]
-    found += short_quote_statements(doc, short, found, cues, quotes, lexicon)
-    return found, quotes
+    state = AttributionState(
+        doc=doc,
+        text=text,
+        lexicon=lexicon,
+        quotes=quotes,
+        long_quotes=[q for q in quotes if q.words(text) >= min_quote_words],
+        cues=cues,
+        min_quote_words=min_quote_words,
+    )
+    for rule in sorted(rules if rules is not None else shipped_rules(), key=lambda r: (r.order, r.name)):
+        for found in rule.func(state):
+            state.add(found)
+    return state.found, quotes
 
 
-def cue_statements(
-    doc: Doc, cues: list[Cue], quotes: list[QuoteSpan], lexicon: Lexicon
-) -> tuple[list[Found], set[QuoteSpan]]:
-    """Cues with their own content (indirect and mixed speech; direct when the content is the quote), and
-    the quotes they bind."""
-    text = doc_text(doc)
-    found: list[Found] = []
-    bound: set[QuoteSpan] = set()
+# -- rules over the whole document ------------------------------------------------------------------
+
+
+@register("cue_statements", order=10)
+def cue_statements_rule(state: AttributionState) -> Iterator[Found]:
+    """A cue verb with its own content: "X said that ...", "“...,” X said" (indirect, mixed and direct
+    speech)."""
     shared: dict[int, Token] = {}  # cue head -> the subject of the report it was conjoined into
-    for cue in cues:
-        head = doc[cue.head]
-        subject = shared.get(cue.head) or find_subject(doc, head)
-        if subject is None or any(q.start <= subject.idx < q.end for q in quotes):
-            continue
-        if subject.pos_ == "NOUN" and subject.lemma_.lower() in lexicon.nouns:
-            continue  # "Lavrov's remarks underscore ...": commentary on a statement, not one
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
-            continue  # "if its government requests it": a condition, not a statement
-        mention = mention_for(doc, subject)
-        span = content_of(doc, cue, head, lexicon)
-        if span is None:
-            continue
-        start, end = trim(text, *within_line(text, *span, cue.start))
-        joined = _conjoined_report(doc, cue, cues, start, end)
-        if joined is not None:
-            # "said he makes $41,000 a year and questioned how ...": the second report is the speaker's own
-            end = joined[1]
-            shared[joined[0].head] = subject
-        colon = _COLON_QUOTE.search(text, start, end)
-        if colon:
-            start, end = trim(text, start, colon.start())
-        if end <= start or _words(text[start:end]) < 2:
-            continue
-        if (
-            cue.end <= mention.start < end
-            and start < mention.end
-            and not overlapping(start, end, quotes)
-            and not (cue.cls == "according" and start < cue.start)  # "A, according to X, B": pieces around it
-        ):
-            continue  # the speaker is no content of their own cue ("..., said spokesman Tobias Reinhardt")
-        inside = overlapping(start, end, quotes)
-        if inside:
-            # extend to whole quotes that the clause cuts
-            start = min(start, *(q.start for q in inside))
-            end = max(end, *(q.end for q in inside))
-            quoted = chars_in_quotes(start, end, inside)
-            unquoted = text[start:end]
-            for q in inside:
-                unquoted = unquoted.replace(text[q.start : q.end], " ")
-            if _words(unquoted) <= 2 and len(inside) == 1 and inside[0].words(text) >= _MIN_DIRECT_WORDS:
-                # the content is the quote: a direct quote (not a word or two the clause quotes: "she was
-                # “Disgraceful!”" is a mixed quote, its clause what was said)
-                q = inside[0]
-                quoted_spans: tuple[QuoteSpan, ...] = (q,)
-                end = q.end
-                if cue.start >= q.end:
-                    # “A,” she said, “B.”: the quote goes on after the attribution
-                    following = continuation(doc, cue, quotes, cues, lexicon)
-                    if following:
-                        end = following[-1].end
-                        quoted_spans += tuple(following)
-                found.append(Found(q.start, end, "direct", cue, mention, 0.9, quoted_spans))
-                bound.update(quoted_spans)
-                continue
-            bound.update(inside)
-            kind = "mixed" if quoted < (end - start) else "direct"
-            start, pieces = _around_cue(doc, cue, start, end)
-            found.append(Found(start, end, kind, cue, mention, 0.85, tuple(inside), pieces=pieces))
-        else:
-            if cue.cls == "thought" and mention.label in ("PRON", "NOUN"):
-                continue
-            start, pieces = _around_cue(doc, cue, start, end)
-            confidence = 0.8 if cue.cls != "object" else 0.7
-            found.append(Found(start, end, "indirect", cue, mention, confidence, pieces=pieces))
+    for cue in state.cues:
+        found = _cue_statement(state, cue, shared)
+        if found is not None:
+            yield found
 
-    return found, bound
+
+def _cue_subject(state: AttributionState, cue: Cue, shared: dict[int, Token]) -> Token | None:
+    """The subject of ``cue``'s report, when it can be a speaker: outside quotes, no commentary on a
+    statement ("Lavrov's remarks underscore ..."), no condition ("if its government requests it")."""
+    doc, head = state.doc, state.doc[cue.head]
+    subject = shared.get(cue.head) or find_subject(doc, head)
+    if subject is None or any(q.start <= subject.idx < q.end for q in state.quotes):
+        return None
+    if subject.pos_ == "NOUN" and subject.lemma_.lower() in state.lexicon.nouns:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
+        return None
+    return subject
+
+
+def _cue_span(state: AttributionState, cue: Cue, subject: Token, shared: dict[int, Token]) -> tuple[int, int] | None:
+    """The characters ``cue`` reports, within its line, cut before a second report of the same speaker
+    and before a colon that opens a quote."""
+    doc, text = state.doc, state.text
+    span = content_of(doc, cue, doc[cue.head], state.lexicon)
+    if span is None:
+        return None
+    start, end = trim(text, *within_line(text, *span, cue.start))
+    joined = _conjoined_report(doc, cue, state.cues, start, end)
+    if joined is not None:
+        # "said he makes $41,000 a year and questioned how ...": the second report is the speaker's own
+        end = joined[1]
+        shared[joined[0].head] = subject
+    colon = _COLON_QUOTE.search(text, start, end)
+    if colon:
+        start, end = trim(text, start, colon.start())
+    if end <= start or _words(text[start:end]) < 2:
+        return None
+    return start, end
+
+
+def _cue_statement(state: AttributionState, cue: Cue, shared: dict[int, Token]) -> Found | None:
+    """What one cue reports, if it reports something of a speaker."""
+    subject = _cue_subject(state, cue, shared)
+    if subject is None:
+        return None
+    mention = mention_for(state.doc, subject)
+    span = _cue_span(state, cue, subject, shared)
+    if span is None:
+        return None
+    start, end = span
+    if (
+        cue.end <= mention.start < end
+        and start < mention.end
+        and not overlapping(start, end, state.quotes)
+        and not (cue.cls == "according" and start < cue.start)  # "A, according to X, B": pieces around it
+    ):
+        return None  # the speaker is no content of their own cue ("..., said spokesman Tobias Reinhardt")
+    inside = overlapping(start, end, state.quotes)
+    if inside:
+        return _quoted_cue_statement(state, cue, mention, start, end, inside)
+    if cue.cls == "thought" and mention.label in ("PRON", "NOUN"):
+        return None
+    start, pieces = _around_cue(state.doc, cue, start, end)
+    return Found(start, end, "indirect", cue, mention, rule="cue_statements", pieces=pieces)
+
+
+def _quoted_cue_statement(
+    state: AttributionState, cue: Cue, mention: Mention, start: int, end: int, inside: list[QuoteSpan]
+) -> Found:
+    """A cue's content that holds quotes: extended to the whole quotes the clause cuts; the quote itself
+    when the content is the quote (direct), else the clause with its quoted words (mixed)."""
+    text = state.text
+    start = min(start, *(q.start for q in inside))
+    end = max(end, *(q.end for q in inside))
+    quoted = chars_in_quotes(start, end, inside)
+    unquoted = text[start:end]
+    for q in inside:
+        unquoted = unquoted.replace(text[q.start : q.end], " ")
+    if _words(unquoted) <= 2 and len(inside) == 1 and inside[0].words(text) >= _MIN_DIRECT_WORDS:
+        # the content is the quote: a direct quote (not a word or two the clause quotes: "she was
+        # “Disgraceful!”" is a mixed quote, its clause what was said)
+        q = inside[0]
+        quoted_spans: tuple[QuoteSpan, ...] = (q,)
+        end = q.end
+        if cue.start >= q.end:
+            # “A,” she said, “B.”: the quote goes on after the attribution
+            following = continuation(state.doc, cue, state.quotes, state.cues, state.lexicon)
+            if following:
+                end = following[-1].end
+                quoted_spans += tuple(following)
+        return Found(q.start, end, "direct", cue, mention, rule="cue_statements", quotes=quoted_spans)
+    kind = "mixed" if quoted < (end - start) else "direct"
+    start, pieces = _around_cue(state.doc, cue, start, end)
+    return Found(start, end, kind, cue, mention, rule="cue_statements", quotes=tuple(inside), pieces=pieces)
+
+
+def _surnames(state: AttributionState) -> set[str]:
+    """The surnames of the persons the article names (computed once)."""
+    if "surnames" not in state.cache:
+        state.cache["surnames"] = {surname(e.text) for e in state.doc.ents if e.label_ == "PERSON"} - {""}
+    return state.cache["surnames"]  # type: ignore[return-value]
+
+
+def _with_line(state: AttributionState, f: Found) -> Found | None:
+    """``f`` (a line a label opens) against the cue statements it overlaps: a transcript turn takes their
+    place (a cue inside a turn is speech the speaker reports); a subheading gives way to its own cue."""
+    overlapping_cues = [k for k in state.found if k.cue is not None and k.start < f.end and f.start < k.end]
+    if f.turn:
+        for k in overlapping_cues:
+            state.withdraw(k)
+    elif overlapping_cues:
+        return None  # the line's own cue already gave it ("Stoltenberg noted that ...")
+    return f
+
+
+@register("labelled_lines", order=20)
+def labelled_lines_rule(state: AttributionState) -> Iterator[Found]:
+    """A line a speaker label opens: transcript turns ("PENCE: Well, look, ...") and subheadings
+    ("Tajani: “...”")."""
+    for f in labelled_lines(state.doc, state.quotes, state.lexicon, _surnames(state)):
+        line = _with_line(state, f)
+        if line is not None:
+            yield line
+
+
+@register("dash_labels", order=30)
+def dash_labels_rule(state: AttributionState) -> Iterator[Found]:
+    """A source label after a dash inside a line, before a quote, as digests print them ("... JUST EARLY -
+    Mark Blumenthal: “...”")."""
+    for f in dash_labels(state.doc, state.quotes, _surnames(state)):
+        line = _with_line(state, f)
+        if line is not None:
+            yield line
+
+
+# -- rules over the quotes no earlier rule attributed ----------------------------------------------
+
+
+def _paragraph(text: str, q: QuoteSpan) -> tuple[int, int]:
+    """Where the paragraph of ``q`` starts (at the blank line before it) and ends."""
+    para_end = text.find("\n\n", q.end)
+    para_start = text.rfind("\n\n", 0, q.start)
+    return max(0, para_start), len(text) if para_end < 0 else para_end
+
+
+def _quote_found(
+    state: AttributionState,
+    q: QuoteSpan,
+    cue: Cue,
+    mention: Mention,
+    span: tuple[int, int],
+    rule: str,
+) -> Found:
+    """A long quote a cue next to it attributes (with the quotes before it that a "said this" covers and
+    those that go on after the attribution)."""
+    inside = tuple(overlapping(*span, state.quotes))
+    kind = "direct" if len(inside) == 1 else "mixed"
+    start, end = (q.start, q.end) if kind == "direct" else span
+    if cue.start >= q.end:
+        # “A,” she said, “B.”: the quote goes on after the attribution
+        following = continuation(state.doc, cue, state.quotes, state.cues, state.lexicon)
+        if following:
+            end = following[-1].end
+            inside = inside + tuple(following)
+    return Found(start, end, kind, cue, mention, rule=rule, quotes=inside)
+
+
+def _cue_after(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Token, bool, bool] | None:
+    """The first cue after ``q`` in its paragraph with a speaker: the cue, its subject, whether they stand
+    in the quote's sentence ("“...,” he said") and whether the cue points back at it ("X said this").
+    Read once per quote (two rules ask)."""
+    seen = state.cache.setdefault("cue_after", {})
+    assert isinstance(seen, dict)
+    if q not in seen:
+        seen[q] = _first_cue_after(state, q)
+    return seen[q]
+
+
+def _first_cue_after(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Token, bool, bool] | None:
+    doc, text, quotes = state.doc, state.text, state.quotes
+    para_end = _paragraph(text, q)[1]
+    after = sentence_after(doc, q)
+    for cue in state.cues:
+        if not (q.end <= cue.start < para_end):
+            continue
+        between = text[q.end : cue.start]
+        head = doc[cue.head]
+        subject = find_subject(doc, head)
+        if (subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes)) and _words(between) <= 8:
+            subject = name_between(doc, q.end, cue.start)
+        if subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes):
+            continue
+        own_content = clause_content(doc, head) is not None
+        # no sentence ends between the quote and its speaker (the "Mr." of "Mr. Tate wrote" ends none)
+        before_speaker = text[q.end : min(cue.start, subject.left_edge.idx) if subject.idx >= q.end else cue.start]
+        # the parser often ends a sentence at a closing quote mark: “...?” Clinton said. But a quote that
+        # ends its sentence is not the content of a cue that has its own ('“...” Russia insisted that ...')
+        ends_sentence = text[max(q.start, q.end - 1) : q.end] in (".", "!", "?")
+        same_sentence = (
+            _words_besides(doc, q.end, cue.start, subject, head) <= 6
+            and not (ends_sentence and own_content)
+            and ((after is not None and cue.start < after.end_char) or not _SENTENCE_END.search(before_speaker))
+            and not (ends_sentence and _words(before_speaker))  # '“... bad.” But Mr. Trump did not respond'
+        )
+        pointer = any(c.dep_ in ("dobj", "advmod") and c.lower_ in POINTERS for c in head.children)
+        points_back = pointer and not (own_content and not same_sentence) and _words(between) <= 8
+        return cue, subject, same_sentence, points_back
+    return None
+
+
+def _chain_start(state: AttributionState, q: QuoteSpan) -> int:
+    """Where the run of quotes that ends with ``q`` starts in its paragraph (a "said this" after several
+    quotes covers them all)."""
+    text = state.text
+    para_start = _paragraph(text, q)[0]
+    first = q
+    for earlier in sorted((qq for qq in state.quotes if para_start <= qq.start < q.start), key=lambda x: -x.start):
+        if _words(text[earlier.end : first.start]) > 12 or "\n" in text[earlier.end : first.start]:
+            break
+        first = earlier
+    return first.start
+
+
+def cue_after_quote(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Mention, tuple[int, int]] | None:
+    """'“...,” he said': the first cue after the quote, its speaker in the quote's sentence."""
+    after = _cue_after(state, q)
+    if after is None or not after[2]:
+        return None
+    return after[0], mention_for(state.doc, after[1]), (_chain_start(state, q), q.end)
+
+
+def pointer_cue(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Mention, tuple[int, int]] | None:
+    """'“...” X said this regarding ...': the first cue after the quote points back at it."""
+    after = _cue_after(state, q)
+    if after is None or after[2] or not after[3]:
+        return None
+    return after[0], mention_for(state.doc, after[1]), (_chain_start(state, q), q.end)
+
+
+def _lead_ends_clause(state: AttributionState, q: QuoteSpan) -> bool:
+    lead = before_quote(state.text, _paragraph(state.text, q)[0], q.start)
+    return lead.endswith((":", ","))
+
+
+def cue_before_quote(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Mention, tuple[int, int]] | None:
+    """'He said: “...”', 'X told reporters, “...”': a cue before the quote in its paragraph, a cue in
+    the main clause before one in a modifier ("an idea advocated by X: ...")."""
+    if not _lead_ends_clause(state, q):
+        return None
+    doc, text = state.doc, state.text
+    para_start = _paragraph(text, q)[0]
+    candidates = []
+    for cue in reversed(state.cues):
+        if not (para_start <= cue.start < q.start):
+            continue
+        if _words(text[cue.end : q.start]) > 25:
+            break
+        head = doc[cue.head]
+        subject = find_subject(doc, head)
+        if subject is None or any(qq.start <= subject.idx < qq.end for qq in state.quotes):
+            continue
+        rank = 0 if head.dep_ in ("ROOT", "conj") else 1
+        candidates.append((rank, -cue.start, cue, subject))
+    if not candidates:
+        return None
+    _, _, cue, subject = min(candidates, key=lambda c: (c[0], c[1]))
+    return cue, mention_for(doc, subject), (q.start, q.end)
+
+
+def inverted_quote(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Mention, tuple[int, int]] | None:
+    """'Said Ellis: “...”', 'Added the senator, “...”'."""
+    if not _lead_ends_clause(state, q):
+        return None  # (cue_before_quote, before it, takes a cue of the clause when there is one)
+    inverted = inverted_cue(state.doc, _paragraph(state.text, q)[0], q.start, state.lexicon)
+    return None if inverted is None else (*inverted, (q.start, q.end))
+
+
+def colon_quote(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Mention, tuple[int, int]] | None:
+    """'Hannity interjected: “...”': the subject of the clause that a colon or comma ends before the
+    quote (not a "Source: X" block)."""
+    if source_line(state.doc, q) is not None:
+        return None
+    led = colon_speaker(state.doc, q)
+    return None if led is None else (*led, (q.start, q.end))
+
+
+def comma_quote(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Mention, tuple[int, int]] | None:
+    """'“...,” Trump shot back.': a quote closed by a comma, its speaker and any verb after it."""
+    text = state.text
+    if not (_COMMA_CLOSE.match(text, q.end) or (text[q.end - 1 : q.end] in ("?", "!") and _ASIDE.match(text, q.end))):
+        return None
+    tail = comma_speaker(state.doc, q)
+    return None if tail is None else (*tail, (q.start, q.end))
+
+
+NextToQuote = Callable[[AttributionState, QuoteSpan], "tuple[Cue, Mention, tuple[int, int]] | None"]
+
+# the cascade of cues next to a quote, in order, with the rule names
+ADJACENT: tuple[tuple[str, NextToQuote], ...] = (
+    ("cue_after_quote", cue_after_quote),
+    ("pointer_cue", pointer_cue),
+    ("cue_before_quote", cue_before_quote),
+    ("inverted_cue", inverted_quote),
+    ("colon_speaker", colon_quote),
+    ("comma_speaker", comma_quote),
+)
+
+
+def adjacent_cue(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Mention, tuple[int, int], str] | None:
+    """The first of the :data:`ADJACENT` cascade that attributes ``q``: cue, mention, span and the rule's
+    name."""
+    for name, step in ADJACENT:
+        found = step(state, q)
+        if found is not None:
+            return (*found, name)
+    return None
+
+
+def _adjacent_rule(name: str, step: NextToQuote) -> RuleFunc:
+    def rule(state: AttributionState) -> Iterator[Found]:
+        for q in state.open_quotes():
+            found = step(state, q)
+            if found is not None:
+                yield _quote_found(state, q, *found, name)
+
+    rule.__doc__ = step.__doc__
+    rule.__name__ = f"{name}_rule"
+    return rule
+
+
+for _order, (_name, _step) in enumerate(ADJACENT, 40):
+    register(_name, order=_order)(_adjacent_rule(_name, _step))
+
+
+@register("dash_attribution", order=60)
+def dash_attribution_rule(state: AttributionState) -> Iterator[Found]:
+    """'“...” ― Jorge Falcon': a name after a dash at the end of the quote's line."""
+    for q in state.open_quotes():
+        mention = dash_attribution(state.doc, q)
+        if mention is not None:
+            yield Found(q.start, q.end, "direct", None, mention, rule="dash_attribution", quotes=(q,))
+
+
+@register("source_line", order=70)
+def source_line_rule(state: AttributionState) -> Iterator[Found]:
+    """A "Quote: ..." block whose speaker a "Source: X" line just before it gives."""
+    for q in state.open_quotes():
+        mention = source_line(state.doc, q)
+        if mention is not None:
+            yield Found(q.start, q.end, "direct", None, mention, rule="source_line", quotes=(q,))
+
+
+@register("sentence_before", order=80)
+def sentence_before_rule(state: AttributionState) -> Iterator[Found]:
+    """'Bystrom agreed. “...”': a quote that opens a sentence after one whose subject is a person."""
+    for q in state.open_quotes():
+        introduced = sentence_before(state.doc, q, state.quotes)
+        if introduced is not None:
+            cue, mention = introduced
+            yield Found(q.start, q.end, "direct", cue, mention, rule="sentence_before", quotes=(q,))
+
+
+@register("unattributed", order=90)
+def unattributed_rule(state: AttributionState) -> Iterator[Found]:
+    """A long quote no rule attributed: no speaker (the assembly may give it the previous speaker)."""
+    for q in state.open_quotes():
+        yield Found(q.start, q.end, "direct", None, None, rule="unattributed", quotes=(q,))
+
+
+@register("short_quote", order=95)
+def short_quote_rule(state: AttributionState) -> Iterator[Found]:
+    """Quotes of a few words that a cue right next to them attributes: '“Not even one,” he said',
+    '“Quiet!” she shouted', 'He said, “No.”'. Without such a cue a short quote is a scare quote or a title."""
+    text = state.text
+    found = list(state.found)  # a short quote is judged against what the longer rules found
+    short = [q for q in state.quotes if 0 < q.words(text) < state.min_quote_words and q not in state.bound]
+    for q in short:
+        if any(f.start <= q.start and q.end <= f.end for f in found):
+            continue
+        attributed = _short_attribution(state, q)
+        if attributed is not None:
+            yield attributed
+
+
+def _short_attribution(state: AttributionState, q: QuoteSpan) -> Found | None:
+    """A short quote as a whole sentence of its own: it opens its sentence and the cue follows ('“Not even
+    one,” he said'), or a cue and a comma or colon open the sentence it ends ('He said, “No.”')."""
+    text = state.text
+    closed = text[q.end - 1] in "!?" or bool(_COMMA_CLOSE.match(text, q.end))
+    lead = text[: q.start].rstrip(LEAD_MARKS)
+    if not closed and not lead.endswith((":", ",")):
+        return None
+    attribution = adjacent_cue(state, q)
+    if attribution is None:
+        return None
+    cue, mention, _, _ = attribution
+    opens = not lead.strip() or lead.rstrip().endswith((".", "!", "?", "\n")) or lead[-1:] == "\n"
+    ends = bool(_SENTENCE_CLOSE.match(text, q.end - 1))
+    after = opens and closed and cue.start >= q.end and _words(text[q.end : cue.start]) <= 3
+    before = ends and cue.end <= q.start and _words(text[cue.end : q.start]) == 0
+    if not (after or before):
+        return None
+    # “The risk,” she said, “is that ...”: the pieces of one utterance
+    pieces = (q, *continuation(state.doc, cue, state.quotes, state.cues, state.lexicon)) if after else (q,)
+    return Found(q.start, pieces[-1].end, "direct", cue, mention, rule="short_quote", quotes=pieces)
 
 
 def _around_cue(doc: Doc, cue: Cue, start: int, end: int) -> tuple[int, tuple[tuple[int, int], ...]]:
@@ -242,106 +589,6 @@ def _conjoined_report(doc: Doc, cue: Cue, cues: list[Cue], start: int, end: int)
     return None
 
 
-def _with_labelled_lines(
-    doc: Doc, found: list[Found], bound: set[QuoteSpan], quotes: list[QuoteSpan], lexicon: Lexicon
-) -> list[Found]:
-    """``found`` with the lines a speaker label opens ("PENCE: Well, look, ...", "Tajani: “...”"): a
-    transcript turn replaces the cue statements inside it; a subheading gives way to its own cue."""
-    for f in labelled_lines(doc, quotes, lexicon):
-        overlapping_cues = [k for k in found if k.cue is not None and k.start < f.end and f.start < k.end]
-        if f.turn:
-            # a transcript turn is the speaker's own words: a cue inside it is speech they report
-            found = [k for k in found if k not in overlapping_cues]
-        elif overlapping_cues:
-            continue  # the line's own cue already gave it ("Stoltenberg noted that ...")
-        found.append(f)
-        bound.update(f.quotes)
-    return found
-
-
-def quote_statements(
-    doc: Doc,
-    long_quotes: list[QuoteSpan],
-    found: list[Found],
-    bound: set[QuoteSpan],
-    cues: list[Cue],
-    quotes: list[QuoteSpan],
-    lexicon: Lexicon,
-) -> list[Found]:
-    """``found`` with the direct quotes not yet attributed: a cue next to them, a dash or "Source:" line,
-    else no speaker (the assembly may give them the previous speaker)."""
-    found = list(found)
-    for q in long_quotes:
-        if q in bound or any(f.start <= q.start and q.end <= f.end for f in found):
-            continue
-        attribution = adjacent_cue(doc, q, cues, quotes, lexicon)
-        if attribution is not None:
-            cue, mention, span, confidence = attribution
-            inside = tuple(overlapping(*span, quotes))
-            kind = "direct" if len(inside) == 1 else "mixed"
-            start, end = (q.start, q.end) if kind == "direct" else span
-            if cue.start >= q.end:
-                # “A,” she said, “B.”: the quote goes on after the attribution
-                following = continuation(doc, cue, quotes, cues, lexicon)
-                if following:
-                    end = following[-1].end
-                    inside = inside + tuple(following)
-                    kind = "direct" if kind == "direct" else kind
-            bound.update(inside)
-            found.append(Found(start, end, kind, cue, mention, confidence, inside))
-            continue
-        dashed = dash_attribution(doc, q)
-        if dashed is not None:
-            found.append(Found(q.start, q.end, "direct", None, dashed, 0.8, (q,)))
-            bound.add(q)
-            continue
-        source = source_line(doc, q)
-        if source is not None:
-            found.append(Found(q.start, q.end, "direct", None, source, 0.75, (q,)))
-            bound.add(q)
-            continue
-        introduced = sentence_before(doc, q, quotes)
-        if introduced is not None:
-            cue, mention = introduced
-            found.append(Found(q.start, q.end, "direct", cue, mention, 0.6, (q,)))
-            bound.add(q)
-            continue
-        found.append(Found(q.start, q.end, "direct", None, None, 0.3, (q,)))
-    return found
-
-
-def short_quote_statements(
-    doc: Doc, short: list[QuoteSpan], found: list[Found], cues: list[Cue], quotes: list[QuoteSpan], lexicon: Lexicon
-) -> list[Found]:
-    """Quotes of a few words that a cue right next to them attributes: '“Not even one,” he said',
-    '“Quiet!” she shouted', 'He said, “No.”'. Without such a cue a short quote is a scare quote or a title."""
-    text = doc_text(doc)
-    out: list[Found] = []
-    for q in short:
-        if any(f.start <= q.start and q.end <= f.end for f in found):
-            continue
-        closed = text[q.end - 1] in "!?" or bool(_COMMA_CLOSE.match(text, q.end))
-        lead = text[: q.start].rstrip(LEAD_MARKS)
-        if not closed and not lead.endswith((":", ",")):
-            continue
-        attribution = adjacent_cue(doc, q, cues, quotes, lexicon)
-        if attribution is None:
-            continue
-        cue, mention, _, confidence = attribution
-        # a whole sentence of its own: it opens its sentence and the cue follows ('“Not even one,” he said'),
-        # or a cue and a comma or colon open the sentence it ends ('He said, “No.”')
-        opens = not lead.strip() or lead.rstrip().endswith((".", "!", "?", "\n")) or lead[-1:] == "\n"
-        ends = bool(_SENTENCE_CLOSE.match(text, q.end - 1))
-        after = opens and closed and cue.start >= q.end and _words(text[q.end : cue.start]) <= 3
-        before = ends and cue.end <= q.start and _words(text[cue.end : q.start]) == 0
-        if not (after or before):
-            continue
-        # “The risk,” she said, “is that ...”: the pieces of one utterance
-        pieces = (q, *continuation(doc, cue, quotes, cues, lexicon)) if after else (q,)
-        out.append(Found(q.start, pieces[-1].end, "direct", cue, mention, confidence, pieces))
-    return out
-
-
 def content_of(doc: Doc, cue: Cue, head: Token, lexicon: Lexicon) -> tuple[int, int] | None:
     """The character span of what ``cue`` reports, by its class."""
     if cue.cls == "according":
@@ -359,84 +606,6 @@ def content_of(doc: Doc, cue: Cue, head: Token, lexicon: Lexicon) -> tuple[int, 
     if span is None and (cue.cls == "object" or cue.lemma in lexicon.object):
         span = object_content(doc, head)
     return span
-
-
-def adjacent_cue(
-    doc: Doc, q: QuoteSpan, cues: list[Cue], quotes: list[QuoteSpan], lexicon: Lexicon
-) -> tuple[Cue, Mention, tuple[int, int], float] | None:
-    text = doc_text(doc)
-    para_end = text.find("\n\n", q.end)
-    para_end = len(text) if para_end < 0 else para_end
-    para_start = text.rfind("\n\n", 0, q.start)
-    para_start = 0 if para_start < 0 else para_start
-    after = sentence_after(doc, q)
-    # a. "“...,” he said" / "“...” X said this regarding ..." (cue in the next few words or next sentence)
-    for cue in cues:
-        if not (q.end <= cue.start < para_end):
-            continue
-        between = text[q.end : cue.start]
-        head = doc[cue.head]
-        subject = find_subject(doc, head)
-        if (subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes)) and _words(between) <= 8:
-            subject = name_between(doc, q.end, cue.start)
-        if subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes):
-            continue
-        own_content = clause_content(doc, head) is not None
-        # no sentence ends between the quote and its speaker (the "Mr." of "Mr. Tate wrote" ends none)
-        before_speaker = text[q.end : min(cue.start, subject.left_edge.idx) if subject.idx >= q.end else cue.start]
-        # the parser often ends a sentence at a closing quote mark: “...?” Clinton said. But a quote that
-        # ends its sentence is not the content of a cue that has its own ('“...” Russia insisted that ...')
-        ends_sentence = text[max(q.start, q.end - 1) : q.end] in (".", "!", "?")
-        same_sentence = (
-            _words_besides(doc, q.end, cue.start, subject, head) <= 6
-            and not (ends_sentence and own_content)
-            and ((after is not None and cue.start < after.end_char) or not _SENTENCE_END.search(before_speaker))
-            and not (ends_sentence and _words(before_speaker))  # '“... bad.” But Mr. Trump did not respond'
-        )
-        pointer = any(c.dep_ in ("dobj", "advmod") and c.lower_ in POINTERS for c in head.children)
-        has_content = own_content and not same_sentence
-        if same_sentence or (pointer and not has_content and _words(between) <= 8):
-            mention = mention_for(doc, subject)
-            # a "said this" after several quotes covers the stretch from the first of them
-            first = q
-            for earlier in sorted((qq for qq in quotes if para_start <= qq.start < q.start), key=lambda x: -x.start):
-                if _words(text[earlier.end : first.start]) > 12 or "\n" in text[earlier.end : first.start]:
-                    break
-                first = earlier
-            span = (first.start, q.end)
-            return cue, mention, span, 0.9 if same_sentence else 0.8
-        break
-    # b. 'He said: "..."' / 'X told reporters, "..."'
-    lead = before_quote(text, para_start, q.start)
-    if lead.endswith((":", ",")):
-        candidates = []
-        for cue in reversed(cues):
-            if not (para_start <= cue.start < q.start):
-                continue
-            if _words(text[cue.end : q.start]) > 25:
-                break
-            head = doc[cue.head]
-            subject = find_subject(doc, head)
-            if subject is None or any(qq.start <= subject.idx < qq.end for qq in quotes):
-                continue
-            # a cue in the main clause beats one in a modifier ("an idea advocated by X: ...")
-            rank = 0 if head.dep_ in ("ROOT", "conj") else 1
-            candidates.append((rank, -cue.start, cue, subject))
-        if candidates:
-            _, _, cue, subject = min(candidates, key=lambda c: (c[0], c[1]))
-            return cue, mention_for(doc, subject), (q.start, q.end), 0.85
-        inverted = inverted_cue(doc, para_start, q.start, lexicon)
-        if inverted is not None:
-            return (*inverted, (q.start, q.end), 0.8)
-    if source_line(doc, q) is None:  # not "Source: X\n\nQuote: “...”"
-        led = colon_speaker(doc, q)
-        if led is not None:
-            return (*led, (q.start, q.end), 0.7)
-    if _COMMA_CLOSE.match(text, q.end) or (text[q.end - 1 : q.end] in ("?", "!") and _ASIDE.match(text, q.end)):
-        tail = comma_speaker(doc, q)
-        if tail is not None:
-            return (*tail, (q.start, q.end), 0.75)
-    return None
 
 
 def _verb_cue(token: Token) -> Cue:
@@ -568,12 +737,72 @@ def sentence_before(doc: Doc, q: QuoteSpan, quotes: list[QuoteSpan]) -> tuple[Cu
     return _verb_cue(verbs[0]), mention_for(doc, subject)
 
 
-def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon) -> list[Found]:
+def _names_someone(doc: Doc, m: re.Match[str], span: Span, surnames: set[str], transcript_doc: bool) -> bool:
+    """Whether the label of line ``m`` (its tokens ``span``) names someone: a person or organisation to
+    the tagger, the surname of a person the article names, a transcript's capitals, a subheading's proper
+    nouns; never a label with a verb or pronoun in it ("He said:")."""
+    text = doc_text(doc)
+    label, start = m.group(1), m.start(1)
+    named = any(t.ent_type_ in ("PERSON", "ORG") for t in span) or surname(label) in surnames
+    quoted_line = text[m.start() : start].strip() in DOUBLE_OPENERS
+    if not named and label.isupper() and len(label) >= 3 and (transcript_doc or quoted_line):
+        # a transcript's "PENCE:", however the tagger read the capitals (never a place: "PARIS:")
+        named = not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in span)
+    elif not named and text[m.start(2)] in OPEN_MARKS:
+        # a subheading's "Tajani: “...”" the tagger did not recognise
+        named = all(t.pos_ == "PROPN" and t.ent_type_ in ("", "NORP") for t in span)
+    return named and (label.isupper() or not any(t.pos_ in ("VERB", "AUX", "PRON") and t.ent_type_ == "" for t in span))
+
+
+def _turn_end(text: str, content_end: int) -> int:
+    """Where a transcript turn ends: it goes on over the following paragraphs that open with a quote mark
+    and no label, up to a stage direction ("(CROSSTALK.)")."""
+    for nxt in _TURN_PARAGRAPH.finditer(text, content_end):
+        if text[content_end : nxt.start()].strip() or _LABEL_LINE.match(text, nxt.start()):
+            break
+        more_start, more_end = trim(text, nxt.start(), nxt.end())
+        if more_end <= more_start or text[more_start] in "([":
+            break
+        content_end = more_end
+    return content_end
+
+
+def _labelled_line(doc: Doc, m: re.Match[str], span: Span, quotes: list[QuoteSpan]) -> Found | None:
+    """What the labelled line ``m`` says: the whole quote after the label, a transcript turn, or the line."""
+    text = doc_text(doc)
+    label, start = m.group(1), m.start(1)
+    content_start, content_end = trim(text, m.start(2), m.end())
+    if content_end - content_start < 2:
+        return None
+    inside = tuple(overlapping(content_start, content_end, quotes))
+    whole_quote = len(inside) == 1 and abs(inside[0].start - content_start) <= 1 and inside[0].end >= content_end - 1
+    if whole_quote:
+        content_start, content_end = inside[0].start, inside[0].end
+    transcript = label.isupper() or text[m.start() : start].strip() in DOUBLE_OPENERS
+    if transcript and not whole_quote:
+        content_end = _turn_end(text, content_end)
+        inside = tuple(overlapping(content_start, content_end, quotes))
+    kind = "direct" if whole_quote or transcript else ("mixed" if inside else "indirect")
+    head = span[-1]
+    name = label.title() if label.isupper() else label
+    mention = Mention(start, start + len(label), head.i, label, name, "PERSON" if head.ent_type_ != "ORG" else "ORG")
+    return Found(
+        content_start,
+        content_end,
+        kind,
+        None,
+        mention,
+        rule="labelled_lines",
+        quotes=inside,
+        turn=transcript and not whole_quote,
+    )
+
+
+def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon, surnames: set[str]) -> list[Found]:
     """Lines that a speaker label opens: transcript turns ("WALLACE: Let's start ...") and subheadings
     ("Tajani: “...”"). The label must name someone: a person or organisation to the tagger, or the
     surname of a person the article names."""
     text = doc_text(doc)
-    surnames = {surname(e.text) for e in doc.ents if e.label_ == "PERSON"} - {""}
     out: list[Found] = []
     # a transcript: at least two different speakers in capitals ("WALLACE:", "PENCE:")
     lines = list(_LABEL_LINE.finditer(text))
@@ -586,48 +815,12 @@ def labelled_lines(doc: Doc, quotes: list[QuoteSpan], lexicon: Lexicon) -> list[
         if label.lower() in lexicon.not_speaker_labels or _words(text[m.start(2) : m.end()]) < 4:
             continue
         span = doc.char_span(start, start + len(label), alignment_mode="contract")
-        if span is None or not len(span):
+        if span is None or not len(span) or not _names_someone(doc, m, span, surnames, transcript_doc):
             continue
-        named = any(t.ent_type_ in ("PERSON", "ORG") for t in span) or surname(label) in surnames
-        quoted_line = text[m.start() : start].strip() in DOUBLE_OPENERS
-        if not named and label.isupper() and len(label) >= 3 and (transcript_doc or quoted_line):
-            # a transcript's "PENCE:", however the tagger read the capitals (never a place: "PARIS:")
-            named = not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in span)
-        elif not named and text[m.start(2)] in OPEN_MARKS:
-            # a subheading's "Tajani: “...”" the tagger did not recognise
-            named = all(t.pos_ == "PROPN" and t.ent_type_ in ("", "NORP") for t in span)
-        if not named or (
-            not label.isupper() and any(t.pos_ in ("VERB", "AUX", "PRON") and t.ent_type_ == "" for t in span)
-        ):
-            continue
-        content_start, content_end = trim(text, m.start(2), m.end())
-        if content_end - content_start < 2:
-            continue
-        inside = tuple(overlapping(content_start, content_end, quotes))
-        whole_quote = (
-            len(inside) == 1 and abs(inside[0].start - content_start) <= 1 and inside[0].end >= content_end - 1
-        )
-        if whole_quote:
-            content_start, content_end = inside[0].start, inside[0].end
-        transcript = label.isupper() or quoted_line
-        if transcript and not whole_quote:
-            # a turn goes on over the following paragraphs that open with a quote mark and no label
-            for nxt in _TURN_PARAGRAPH.finditer(text, content_end):
-                if text[content_end : nxt.start()].strip() or _LABEL_LINE.match(text, nxt.start()):
-                    break
-                more_start, more_end = trim(text, nxt.start(), nxt.end())
-                if more_end <= more_start or text[more_start] in "([":
-                    break  # "(CROSSTALK.)": a stage direction ends the turn
-                content_end = more_end
-            inside = tuple(overlapping(content_start, content_end, quotes))
-        kind = "direct" if whole_quote or transcript else ("mixed" if inside else "indirect")
-        head = span[-1]
-        name = label.title() if label.isupper() else label
-        mention = Mention(
-            start, start + len(label), head.i, label, name, "PERSON" if head.ent_type_ != "ORG" else "ORG"
-        )
-        out.append(Found(content_start, content_end, kind, None, mention, 0.75, inside, transcript and not whole_quote))
-    return out + dash_labels(doc, quotes, surnames)
+        found = _labelled_line(doc, m, span, quotes)
+        if found is not None:
+            out.append(found)
+    return out
 
 
 def dash_labels(doc: Doc, quotes: list[QuoteSpan], surnames: set[str]) -> list[Found]:
@@ -649,7 +842,7 @@ def dash_labels(doc: Doc, quotes: list[QuoteSpan], surnames: set[str]) -> list[F
         mention = Mention(
             start, start + len(label), head.i, label, label, "ORG" if head.ent_type_ == "ORG" else "PERSON"
         )
-        out.append(Found(q.start, q.end, "direct", None, mention, 0.75, (q,)))
+        out.append(Found(q.start, q.end, "direct", None, mention, rule="dash_labels", quotes=(q,)))
     return out
 
 

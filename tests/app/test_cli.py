@@ -66,6 +66,16 @@ def test_cli_extract_output_is_read_by_evaluate(tmp_path: Path):
     assert figures["quote_f1"] >= 0.92
     assert figures["attributed_f1"] >= 0.88
     assert figures["speaker_accuracy"] >= 0.95
+    assert 0.0 <= figures["confidence_ece"] <= 1.0
+    result = runner.invoke(app, ["evaluate", str(out), str(ROOT / "data" / "gold.jsonl"), "--by-rule", "--reliability"])
+    assert result.exit_code == 0, result.output
+    assert "cue_statements" in result.output and "statement confidence: ECE" in result.output
+    rules = runner.invoke(app, ["rules"])
+    assert rules.exit_code == 0, rules.output
+    listed = [line.split()[1] for line in rules.output.splitlines()[1:]]
+    assert listed[0] == "cue_statements" and "unattributed" in listed
+    # every statement names a rule that `quotegraph rules` lists
+    assert {row["rule"] for row in map(json.loads, out.read_text().splitlines())} <= set(listed)
 
 
 @pytest.mark.parametrize(

@@ -121,3 +121,50 @@ def test_evaluate_utterance_pieces_match_together_or_apart():
     assert (one.matched, one.predicted, one.quote_precision) == (1, 2, 1.0)
     two = score(pieces, apart)
     assert (two.matched, two.quote_f1) == (2, 1.0)
+
+
+def _judged_row(article: str, quote: str, speaker: str | None, confidence: float, rule: str, **kw) -> dict:
+    return {"article": article, "quote": quote, "speaker": speaker, "confidence": confidence, "rule": rule, **kw}
+
+
+def test_evaluate_confidence_ece_and_precision_by_rule():
+    gold = [
+        {"article": "a", "quote": "the allies will send more air defence", "speaker": "Jens Stoltenberg"},
+        {"article": "a", "quote": "we are losing money on every bus", "speaker": "Ann Lee"},
+        {"article": "a", "quote": "nobody asked the drivers", "speaker": None},
+    ]
+    preds = [
+        _judged_row("a", "the allies will send more air defence", "Jens Stoltenberg", 0.9, "cue_statements"),
+        _judged_row("a", "we are losing money on every bus", "Bob Marsh", 0.9, "cue_statements"),  # wrong speaker
+        _judged_row("a", "nobody asked the drivers", None, 0.3, "unattributed"),  # right: gold names nobody
+        _judged_row("a", "the weather was fine", "Ann Lee", 0.3, "sentence_before"),  # matches nothing
+    ]
+    s = score(preds, gold)
+    assert s.by_rule == {"cue_statements": (2, 1), "unattributed": (1, 1), "sentence_before": (1, 0)}
+    # bins: 0.3 (two, one right: 0.5) and 0.9 (two, one right: 0.5): |0.5-0.3|/2 + |0.5-0.9|/2
+    assert s.confidence_ece == pytest.approx(0.3)
+    assert [(b.n, b.right) for b in s.reliability] == [(2, 0.5), (2, 0.5)]
+    assert "cue_statements" in s.rule_table() and "ECE 0.300" in s.reliability_table()
+
+
+def test_evaluate_stance_ece_over_sided_predictions():
+    gold = [
+        {"article": "a", "quote": "lift the ban on strikes now", "speaker": "X", "topic": "t", "stance": "support"},
+        {"article": "a", "quote": "the ban must stay as it is", "speaker": "Y", "topic": "t", "stance": "support"},
+        {"article": "a", "quote": "we will see what happens", "speaker": "Z", "topic": "t", "stance": "neutral"},
+    ]
+    topics = [
+        [{"topic": "t", "stance": "support", "confidence": 0.8}],
+        [{"topic": "t", "stance": "oppose", "confidence": 0.8}],
+        [{"topic": "t", "stance": "neutral", "confidence": 0.9}],  # not sided: left out
+    ]
+    preds = [{**g, "topics": t} for g, t in zip(gold, topics, strict=True)]
+    s = score(preds, gold)
+    assert s.stance_ece == pytest.approx(0.3)
+    assert [b.n for b in s.stance_reliability] == [2]
+
+
+def test_evaluate_files_made_before_rules_count_as_unknown():
+    gold = [{"article": "a", "quote": "the allies will send more air defence", "speaker": "Jens Stoltenberg"}]
+    preds = [{"article": "a", "quote": "the allies will send more air defence", "speaker": "Jens Stoltenberg"}]
+    assert score(preds, gold).by_rule == {"unknown": (1, 1)}

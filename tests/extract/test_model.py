@@ -129,3 +129,11 @@ def test_model_reply_fields_round_trip():
         replies_to_name="Ann Lee",
     )
     assert Statement.from_dict(json.loads(s.to_json())) == s
+
+
+def test_model_from_dict_reads_files_made_before_rules():
+    old = {"article": "a", "quote": "q", "start": 0, "end": 1, "kind": "direct", "confidence": 0.9}
+    s = Statement.from_dict(old)
+    assert s.rule is None and s.speaker_rule is None
+    again = Statement.from_dict(s.to_dict() | {"rule": "cue_statements", "speaker_rule": "coreference"})
+    assert (again.rule, again.speaker_rule) == ("cue_statements", "coreference")
