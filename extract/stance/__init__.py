@@ -20,11 +20,11 @@ from typing import Any
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Article, Statement, TopicStance
 from quotegraph.extract.stance import registry
-from quotegraph.extract.stance.evaluate import parsed, pronoun_names
+from quotegraph.extract.stance.evaluate import pronoun_names
 from quotegraph.extract.stance.judge import RecordError, judge_records, read_records
 from quotegraph.extract.stance.propose import propose_topics
 from quotegraph.extract.stance.registry import Judgement, RulesBackend, StanceBackend, judge_many, load_backend
-from quotegraph.extract.stance.rules import TopicScore, topic_clauses, topic_df, topic_scores
+from quotegraph.extract.stance.rules import TopicScore, main_clauses, topic_clauses, topic_df, topic_scores
 from quotegraph.extract.stance.topics import Topic, TopicsFileError, load_topics, parse_topics
 from spacy.tokens import Doc
 
@@ -159,8 +159,7 @@ class StanceAssigner:
             )
 
     def _rules(self, item: tuple[Statement, Topic, str], doc: Doc | None) -> Judgement:
-        with parsed(doc):
-            return self.rules.stance(*item)
+        return self.rules.stance(*item, doc=doc)
 
     def _judge(
         self,
@@ -198,8 +197,7 @@ class StanceAssigner:
             matched = tuple(f"topic: {m}" for m in ts.matched[:3])
             if rank == 0:
                 # the main topic: its own clauses when the quote names it in some of them, else the whole
-                if clauses is not None and clauses != s.quote:
-                    judged = replace(s, quote=clauses)
+                judged = main_clauses(s, ts.topic)
             else:
                 # a statement's cues and negations are about its main topic: on another topic only the
                 # clauses that speak of it count, and a topic met only in the context gets no stance

@@ -2,26 +2,22 @@
 by word or lemma), whether a negation governs them (the negation's clause, not VADER's three-word window)
 and whom they evaluate.
 
-The stance backends see a statement, a topic and a context string; the rules backend also reads the parse
-of the article the statement comes from, made available for the time of one article by :func:`parsed`.
-Without it (a statement judged on its own) the callers fall back on VADER over the text.
+The rules backend is given the parse of the article a statement comes from (``doc``) beside the statement;
+without it (a statement judged on its own) the callers fall back on VADER over the text.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from quotegraph.extract.lookup import doc_text
 from quotegraph.extract.model import Statement
-from quotegraph.extract.text import fold
+from quotegraph.extract.stance.lexicon import analyzer
+from quotegraph.extract.text import THIRD_PERSON, fold
 from spacy.tokens import Doc, Token
-
-_DOC: ContextVar[Doc | None] = ContextVar("quotegraph_stance_doc", default=None)
 
 NEGATION_SCALAR = -0.74
 """VADER's factor for a negated word."""
@@ -41,28 +37,15 @@ PIECE = " ... "
 """How :func:`quotegraph.extract.stance.rules.topic_clauses` joins the clauses of a quote."""
 
 
-@contextmanager
-def parsed(doc: Doc | None) -> Iterator[None]:
-    """Make the parse of one article available to the stance rules while its statements are judged."""
-    token = _DOC.set(doc)
-    try:
-        yield
-    finally:
-        _DOC.reset(token)
-
-
 @lru_cache(maxsize=1)
 def _valences() -> dict[str, float]:
-    from quotegraph.extract.stance.rules import _sentiment
-
-    return dict(_sentiment().lexicon)
+    return dict(analyzer().lexicon)
 
 
-def quote_tokens(statement: Statement) -> list[Token] | None:
-    """The tokens of the statement's quote in the parse of its article (without the cue and the speaker
-    of a quote that surrounds them; only the clauses of a quote cut to its topic's clauses); None when no
-    parse is available or the offsets do not hold the quote (a headline)."""
-    doc = _DOC.get()
+def quote_tokens(statement: Statement, doc: Doc | None) -> list[Token] | None:
+    """The tokens of the statement's quote in ``doc``, the parse of its article (without the cue and the
+    speaker of a quote that surrounds them; only the clauses of a quote cut to its topic's clauses); None
+    when no parse is given or the offsets do not hold the quote (a headline)."""
     if doc is None or statement.end <= statement.start:
         return None
     text = doc_text(doc)
@@ -97,7 +80,6 @@ def _piece_ranges(statement: Statement, text: str) -> list[tuple[int, int]]:
     return out
 
 
-THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
 PRONOUN_REACH = 3
 """Sentences back (the pronoun's own included) in which a pronoun's person is looked for."""
 
@@ -257,9 +239,8 @@ def blames(target: Token | None, topic_terms: frozenset[str]) -> bool | None:
     return not aimed_at(target, topic_terms)
 
 
-def cue_object(statement: Statement) -> Token | None:
-    """The object of the statement's reporting verb in the parse ("blasted the senator as ...")."""
-    doc = _DOC.get()
+def cue_object(statement: Statement, doc: Doc | None) -> Token | None:
+    """The object of the statement's reporting verb in ``doc`` ("blasted the senator as ...")."""
     if doc is None or statement.cue_start is None or statement.cue_end is None:
         return None
     if fold(doc_text(doc)[statement.cue_start : statement.cue_end]) != fold(statement.cue or ""):
