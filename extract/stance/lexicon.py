@@ -61,6 +61,7 @@ class Lexicon:
     referential: frozenset[str] = frozenset()
     contest: frozenset[str] = frozenset()
     removing: tuple[str, ...] = ()
+    removed_states: tuple[str, ...] = ()
     valences: Mapping[str, float] = field(default_factory=dict)
     denials: tuple[str, ...] = ()
     utterances: frozenset[str] = frozenset()
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         referential=frozenset(data.get("referential") or ()),
         contest=frozenset(data.get("contest") or ()),
         removing=tuple(fold(w) for w in data.get("removing") or ()),
+        removed_states=tuple(fold(w) for w in data.get("removed_states") or ()),
         valences={str(w).lower(): float(v) for w, v in (data.get("valences") or {}).items()},
         denials=tuple(fold(p) for p in data.get("denials") or ()),
         utterances=frozenset(data.get("utterances") or ()),

@@ -20,7 +20,7 @@ OBJECT_BREAK = frozenset(
 )
 """Words that end the object of a removing verb in a proposition ("closing the loopholes | that benefit them")."""
 MAX_OBJECT = 4
-"""Words after a removing verb read as its object at most."""
+"""Content words after a removing verb read as its object at most."""
 
 
 def words_of(texts: Sequence[str]) -> frozenset[str]:
@@ -58,7 +58,12 @@ def accuses(topic: Topic) -> bool:
     disagrees; none either way reads as a proposal ("X should be renewed"). Read without the words of the
     keywords, which name the matter ("cut" in "cut income tax"), but with the label's ("biased"), and without
     the words that name a thing in political news ("national security")."""
-    return polarity(without(topic.proposition, words_of(topic.keywords) | lexicon().referential)) < -NEUTRAL_PROPOSITION
+    lex = lexicon()
+    # a verb that wants something gone ("abolish", "abandon", "should be banned") says what is wanted, not
+    # what is blamed: "We should abandon marriage" is a proposal
+    wanting_gone = words_of((*lex.removing, *lex.removed_states)) if wants_gone(topic) else frozenset()
+    skip = words_of(topic.keywords) | lex.referential | wanting_gone
+    return polarity(without(topic.proposition, skip)) < -NEUTRAL_PROPOSITION
 
 
 @lru_cache(maxsize=256)
@@ -69,23 +74,77 @@ def prescribes(topic: Topic) -> bool:
     return any(f" {w} " in text for w in lexicon().prescriptive)
 
 
-@lru_cache(maxsize=256)
-def removed_words(topic: Topic) -> frozenset[str]:
-    """The words of what the proposition wants gone: the object after a removing verb ("closing the loopholes
-    that benefit them" -> loopholes, loophole; "repeal the Affordable Care Act" -> affordable, care, act)."""
+PASSIVE = re.compile(r"\b(?:should|must|ought to|has to|have to|needs? to|to|will)( not)? be ")
+"""Where a proposition says what its subject should become ("X should be banned")."""
+SUBJECT_WORDS = 4
+"""Words before "should be ..." read as the subject it wants gone, at most."""
+
+
+def _content(words: Sequence[str]) -> set[str]:
     out: set[str] = set()
-    for clause in re.split(r"[,;:.()]", fold(topic.proposition)):
+    for w in words:
+        if w not in STOP_WORDS:
+            out.update((w, w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w))
+    return out
+
+
+def _removed(text: str) -> frozenset[str]:
+    """The words of what ``text`` (a proposition, folded) wants gone: the object after a removing verb, or the
+    subject of "should be banned" and its kind."""
+    lex = lexicon()
+    out: set[str] = set()
+    for clause in re.split(r"[,;:.()]", text):
         words = f" {' '.join(WORD.findall(clause))} "
-        for verb in lexicon().removing:
+        for verb in lex.removing:
             at = words.find(f" {verb} ")
             if at < 0:
                 continue
-            for taken, w in enumerate(words[at + len(verb) + 2 :].split()):
-                if w in OBJECT_BREAK or taken == MAX_OBJECT:
+            taken = []
+            for w in words[at + len(verb) + 2 :].split():
+                if w in OBJECT_BREAK or len(taken) == MAX_OBJECT:
                     break
                 if w not in STOP_WORDS:
-                    out.update((w, w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w))
+                    taken.append(w)
+            out |= _content(taken)
+        passive = PASSIVE.search(words)
+        if passive is not None and not passive.group(1):
+            after = words[passive.end() :]
+            if any(f" {after}".startswith(f" {state} ") for state in lex.removed_states):
+                out |= _content(words[: passive.start()].split()[-SUBJECT_WORDS:])
     return frozenset(out)
+
+
+@lru_cache(maxsize=256)
+def removed_words(topic: Topic) -> frozenset[str]:
+    """The words of what the proposition wants gone: the object after a removing verb ("closing the loopholes
+    that benefit them" -> loopholes, loophole; "repeal the Affordable Care Act" -> affordable, care, act), or
+    the subject of "should be banned" ("Homeschooling should be banned" -> homeschooling)."""
+    return _removed(fold(topic.proposition))
+
+
+MODAL = re.compile(r"\b(?:should|must|ought to|has to|have to|needs? to|will)( not)? ")
+
+
+@lru_cache(maxsize=256)
+def wants_gone(topic: Topic) -> bool:
+    """The proposition's main claim is that something should go: its removing verb opens it ("Ban X",
+    "Repeal X") or follows its modal ("We should abolish X"), or its subject "should be banned". A removing
+    verb further on is a means or a detail ("should pay more, through ... closing the loopholes", "should
+    fight it with action to cut emissions"): evaluation of its matter then decides nothing by itself."""
+    lex = lexicon()
+    words = " ".join(WORD.findall(re.sub(r"\([^)]*\)", " ", fold(topic.proposition))))
+    modal = MODAL.search(words)
+    if modal is not None:
+        if modal.group(1):
+            return False  # "should not be illegal", "should not ban": it wants the thing kept
+        after = words[modal.end() :].split()
+        after = after[1:] if after and after[0].endswith("ly") else after  # "should totally ban"
+        head = " ".join(after)
+    else:
+        head = words
+    if any(f"{head} ".startswith(f"{verb} ") for verb in lex.removing):
+        return True
+    return head.startswith("be ") and any(f"{head[3:]} ".startswith(f"{s} ") for s in lex.removed_states)
 
 
 @lru_cache(maxsize=256)

@@ -37,6 +37,7 @@ from quotegraph.extract.stance.proposition import (
     target_words,
     topic_terms,
     topic_words,
+    wants_gone,
     without_topic_words,
 )
 from quotegraph.extract.stance.topics import Topic
@@ -268,7 +269,8 @@ def negative_words(r: Reading) -> list[Evidence]:
     negative = [w for w in r.words if w in r.lex.negative_words]
     if not negative:
         return []
-    weight = (NEGATIVE_WORD if r.accusing else -NEGATIVE_WORD) * min(3, len(negative))
+    # a proposition that wants something gone is backed by pejorative words of it, as an accusation is
+    weight = (NEGATIVE_WORD if r.accusing or wants_gone(r.topic) else -NEGATIVE_WORD) * min(3, len(negative))
     return [Evidence("negative words", weight, tuple(negative[:3]))]
 
 
@@ -362,6 +364,29 @@ def on_removed(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"{tone} what it would remove ({q:+.2f}){tone_words}"
 
 
+ACT_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+
+
+def _act_is_subject(r: Reading) -> bool:
+    """The quote's subject is the removing itself ("Cutting income tax would be wonderful", "Banning them is
+    wrong"): what it evaluates is the act the proposition wants, not the thing it wants gone. Without a parse:
+    the quote names the act."""
+    removing = r.lex.removing
+    if r.tokens is None:  # no parse: the act named at all
+        return bool(word_hits(r.words, removing))
+    return any(t.dep_ in ACT_SUBJECTS and (t.lower_ in removing or t.lemma_.lower() in removing) for t in r.tokens)
+
+
+def against_what_goes(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A proposition that wants something gone ("We should abolish X", "X should be banned") is about that
+    thing: an evaluation aimed at nothing the parse names otherwise is of it; blame agrees, praise disagrees."""
+    q, tone_words, _, _ = r.evaluated
+    if abs(q) < EVALUATIVE or not wants_gone(r.topic) or _act_is_subject(r):
+        return None
+    stance, tone = ("support", "blames") if q < 0 else ("oppose", "praises")
+    return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"{tone} what it wants gone ({q:+.2f}){tone_words}"
+
+
 def blames_others(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """Blame of someone an accusation does not name: of its accusers or a third party, not of the accused."""
     q, _, others, _ = r.evaluated
@@ -436,6 +461,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("procedure", procedure),
     ("commentary", commentary),
     ("on removed", on_removed),
+    ("against what goes", against_what_goes),
     ("blames others", blames_others),
     ("blames the accusers", blames_accusers),
     ("blames what was said", blames_what_was_said),
