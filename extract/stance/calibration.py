@@ -1,7 +1,8 @@
 """Confidence that means how often the side is right: the raw strength of a sided decision of the rules mapped,
 per deciding rule and strength bin, to the share of such decisions that took the right side on the broad stance
 set (``resources/stance_calibration.yaml``, written by ``scripts/fit_stance_calibration.py``; never edited by
-hand). A rule the file does not know gets the file's default. Neutral and undetermined keep their strength.
+hand). A rule the file does not know gets the file's default (the share of all rules), or its strength where
+that is lower. Neutral and undetermined keep their strength.
 
 ``display_threshold``: the lowest confidence at which the sided predictions at or above it were right at
 least 75% of the time on the broad set; the graph's surfaces show sides at or above it by default.
@@ -43,9 +44,11 @@ class Calibration:
     display_threshold: float = DEFAULT_DISPLAY
 
     def confidence(self, rule: str, strength: float) -> float:
-        """The calibrated confidence of a sided decision of ``rule`` at raw ``strength``."""
+        """The calibrated confidence of a sided decision of ``rule`` at raw ``strength``. A rule the fit has
+        not seen (the broad set has no reporting verbs and no speakers) gets the share of all rules, or its
+        own strength where that is lower (a side the rules barely back stays weak)."""
         bins = self.rules.get(rule)
-        return round(bins(strength) if bins is not None else self.default, 3)
+        return round(bins(strength) if bins is not None else min(strength, self.default), 3)
 
 
 def parse_calibration(data: Mapping[str, Any] | None) -> Calibration:

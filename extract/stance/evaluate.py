@@ -186,6 +186,8 @@ class Evaluation:
     name (not the accused of an accusation: its accusers, or a third party)."""
     on_removed: float = 0.0
     """The share of the evaluation aimed at what ``removed`` names (what a proposition would do away with)."""
+    on_matter: float = 0.0
+    """The share of the evaluation aimed at what ``matter`` names (the topic's own words)."""
 
 
 def evaluated(token: Token) -> Token | None:
@@ -296,17 +298,19 @@ def evaluation(
     topic_terms: frozenset[str] = frozenset(),
     reporting: frozenset[str] = frozenset(),
     removed: frozenset[str] = frozenset(),
+    matter: frozenset[str] = frozenset(),
 ) -> Evaluation:
     """The evaluation the tokens carry: each word's valence in VADER's lexicon (by form, else lemma),
     turned by a negation that governs it; proper names and the words of ``skip`` (the topic's, which name
     the matter) do not evaluate, nor do words in what the quote reports of others (``reporting``: the nouns
-    and verbs that report). With ``topic_terms``, also whom the blame is aimed at; with ``removed``, how much
+    and verbs that report). With ``topic_terms``, also whom the blame is aimed at; with ``removed`` (``matter``),
+    how much
     of the evaluation is aimed at what those words name."""
     valences = _valences()
     total = 0.0
     words = []
     others: list[tuple[float, str]] = []
-    blame = weight = at_removed = 0.0
+    blame = weight = at_removed = at_matter = 0.0
     inside = {t.i for t in tokens}
     for t in tokens:
         if (t.pos_ == "PROPN" and not _headline_word(t)) or t.lower_ in skip:
@@ -325,13 +329,16 @@ def evaluation(
             words.append(t.lower_)
         weight += abs(v)
         total += v
-        target = evaluated(t) if removed or (v < 0 and topic_terms) else None
+        target = evaluated(t) if removed or matter or (v < 0 and topic_terms) else None
         if removed and target is not None and aimed_at(target, removed):
             at_removed += abs(v)
+        if matter and target is not None and aimed_at(target, matter):
+            at_matter += abs(v)
         if v < 0 and topic_terms:
             blame -= v
             if target is not None and blames(target, topic_terms):
                 others.append((-v, target.text))
     blamed = tuple(dict.fromkeys(name for _, name in others)) if sum(v for v, _ in others) * 2 >= blame > 0 else ()
     compound = total / math.sqrt(total * total + NORMALISE) if total else 0.0
-    return Evaluation(round(compound, 4), tuple(words), blamed, round(at_removed / weight, 3) if weight else 0.0)
+    shares = (round(at_removed / weight, 3), round(at_matter / weight, 3)) if weight else (0.0, 0.0)
+    return Evaluation(round(compound, 4), tuple(words), blamed, *shares)

@@ -148,6 +148,12 @@ def wants_gone(topic: Topic) -> bool:
 
 
 @lru_cache(maxsize=256)
+def matter_words(topic: Topic) -> frozenset[str]:
+    """The content words of the topic's keywords and label: what the proposition is about."""
+    return frozenset(w for w in topic_words(topic) if w not in STOP_WORDS)
+
+
+@lru_cache(maxsize=256)
 def target_words(topic: Topic) -> frozenset[str]:
     """The words by which a topic names whom and what it is about (proposition, label and keywords)."""
     texts = (topic.proposition, topic.label, *topic.keywords)

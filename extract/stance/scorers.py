@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.calibration import calibration
 from quotegraph.extract.stance.camp import camp_stance
 from quotegraph.extract.stance.evaluate import (
     Evaluation,
@@ -32,6 +33,7 @@ from quotegraph.extract.stance.lexicon import WORD, Lexicon, cue_class, lexicon,
 from quotegraph.extract.stance.proposition import (
     accuses,
     averted,
+    matter_words,
     prescribes,
     removed_words,
     target_words,
@@ -103,6 +105,10 @@ class Decision:
 
     @property
     def judgement(self) -> Judgement:
+        """(stance, confidence, evidence): a side's confidence is how often such a side was right
+        (:mod:`quotegraph.extract.stance.calibration`); neutral and undetermined keep their strength."""
+        if self.stance in ("support", "oppose"):
+            return self.stance, calibration().confidence(self.rule, self.strength), self.evidence
         return self.stance, self.strength, self.evidence
 
 
@@ -126,7 +132,7 @@ class Reading:
     """Negations in the quote's main clauses, less those of a blame for not doing something."""
 
     @cached_property
-    def evaluated(self) -> tuple[float, str, tuple[str, ...], float]:
+    def evaluated(self) -> tuple[float, str, tuple[str, ...], float, float]:
         return _evaluation(self)
 
     @cached_property
@@ -308,20 +314,26 @@ SCORERS: tuple[tuple[str, Scorer], ...] = (
 # -- the content rules: what the quote says about the proposition ---------------------------------------
 
 
-def _evaluation(r: Reading) -> tuple[float, str, tuple[str, ...], float]:
+def _evaluation(r: Reading) -> tuple[float, str, tuple[str, ...], float, float]:
     """The quote's evaluation: read from the parse of its article when there is one (a negation's scope,
     lemmas, whom the blame is aimed at), else VADER over the text; with the evaluating words for the
     evidence, the people or things blamed that the topic's words do not name, and the share of it aimed at what
     the proposition would do away with."""
     if r.tokens is None:
-        return sentiment(without_topic_words(r.statement.quote, r.topic))[0], "", (), 0.0
+        return sentiment(without_topic_words(r.statement.quote, r.topic))[0], "", (), 0.0, 0.0
     lex = r.lex
     skip = topic_words(r.topic) | lex.assertive | lex.referential | lex.contest
     found: Evaluation = evaluation(
-        r.tokens, skip, lex.negations, target_words(r.topic), lex.reporting, removed_words(r.topic)
+        r.tokens,
+        skip,
+        lex.negations,
+        target_words(r.topic),
+        lex.reporting,
+        removed_words(r.topic),
+        matter_words(r.topic),
     )
     tone = f": {', '.join(found.words[:3])}" if found.words else ""
-    return found.compound, tone, found.blamed_others, found.on_removed
+    return found.compound, tone, found.blamed_others, found.on_removed, found.on_matter
 
 
 Verdict = tuple[str | None, float, str]
@@ -357,7 +369,7 @@ def commentary(r: Reading, shown: Sequence[str]) -> Verdict | None:
 def on_removed(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """Evaluation aimed at what the proposition would do away with ("these fees are a disaster" on scrapping
     them): blame agrees with it, praise disagrees, whatever else the proposition says."""
-    q, tone_words, _, removed = r.evaluated
+    q, tone_words, _, removed, _ = r.evaluated
     if abs(q) < EVALUATIVE or removed < 0.5:
         return None
     stance, tone = ("support", "blames") if q < 0 else ("oppose", "praises")
@@ -380,7 +392,7 @@ def _act_is_subject(r: Reading) -> bool:
 def against_what_goes(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """A proposition that wants something gone ("We should abolish X", "X should be banned") is about that
     thing: an evaluation aimed at nothing the parse names otherwise is of it; blame agrees, praise disagrees."""
-    q, tone_words, _, _ = r.evaluated
+    q, tone_words, _, _, _ = r.evaluated
     if abs(q) < EVALUATIVE or not wants_gone(r.topic) or _act_is_subject(r):
         return None
     stance, tone = ("support", "blames") if q < 0 else ("oppose", "praises")
@@ -389,7 +401,7 @@ def against_what_goes(r: Reading, shown: Sequence[str]) -> Verdict | None:
 
 def blames_others(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """Blame of someone an accusation does not name: of its accusers or a third party, not of the accused."""
-    q, _, others, _ = r.evaluated
+    q, _, others, _, _ = r.evaluated
     if r.accusing and q <= -EVALUATIVE and others:
         return "oppose", round(BASE + PER_COMPOUND * abs(q), 3), f"blames others: {', '.join(others[:2])}"
     return None
@@ -419,13 +431,22 @@ def tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """A proposal: praise of what it proposes supports it, blame opposes it; an accusation the reverse,
     unless it also prescribes a remedy: then blame agrees with its diagnosis, praise with its remedy (a quote
     that demands something of the accused praises the remedy: "he should release them")."""
-    q, tone_words, _, _ = r.evaluated
+    q, tone_words, _, _, _ = r.evaluated
     if abs(q) < EVALUATIVE:
         return None
     remedy = prescribes(r.topic) or demands(r.words)
     stance = "support" if (q > 0) != r.accusing or (r.accusing and remedy) else "oppose"
     sign = "positive" if q > 0 else "negative"
     return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"{sign} evaluation ({q:+.2f}){tone_words}"
+
+
+def matter_tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """The evaluation (:func:`tone`) when most of it is aimed at the topic's matter, by the parse ("school
+    uniforms are expensive"): the same side, told apart because it is right more often."""
+    verdict = tone(r, shown)
+    if verdict is None or r.evaluated[4] < 0.5:
+        return None
+    return verdict[0], verdict[1], verdict[2].replace(" evaluation (", " evaluation of the matter (", 1)
 
 
 def _asserted(r: Reading) -> bool:
@@ -465,6 +486,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("blames others", blames_others),
     ("blames the accusers", blames_accusers),
     ("blames what was said", blames_what_was_said),
+    ("evaluation of the matter", matter_tone),
     ("evaluation", tone),
     ("denies", denies),
     ("asserts", asserts),
