@@ -232,9 +232,26 @@ def cue(r: Reading) -> list[Evidence]:
     return [Evidence(f"cue {r.kind}", weight, (f"cue: {r.statement.cue}{why}",))]
 
 
+MODALS = frozenset({"should", "must", "ought"})
+"""Words of wanting that prescribe whatever the quote prescribes (not a want of what is there)."""
+
+
+def keeps(r: Reading) -> bool:
+    """The proposition wants something gone and the quote does not speak of the removing: what the quote
+    wants or says people have a right to is what is there, kept."""
+    if not wants_gone(r.topic):
+        return False
+    lex = r.lex
+    return not word_hits(r.words, lex.removing) and not word_hits(r.words, lex.removed_states)
+
+
 def phrases(r: Reading) -> list[Evidence]:
     """Phrases that support ("calls for") or oppose ("no intention of"), and words that dismiss a claim."""
-    out = [Evidence("support phrase", STRONG, (p,)) for p in phrase_hits(r.quote, r.lex.support_phrases)]
+    found = phrase_hits(r.quote, r.lex.support_phrases)
+    if keeps(r):  # "people have the right to homeschool" against "Homeschooling should be banned"
+        out = [Evidence("keeps phrase", -STRONG, (f"wants it kept: {p}",)) for p in found]
+    else:
+        out = [Evidence("support phrase", STRONG, (p,)) for p in found]
     out += [Evidence("oppose phrase", -STRONG, (p,)) for p in phrase_hits(r.quote, r.lex.oppose_phrases)]
     # the claim is dismissed as untrue or overblown
     return out + [Evidence("denial", -STRONG, (f"denial: {p}",)) for p in word_hits(r.words, r.lex.denials)]
@@ -259,6 +276,13 @@ def wanting(r: Reading) -> list[Evidence]:
     support_words = [w for w in r.words if w in r.lex.support_words]
     if not support_words or r.negated:
         return []
+    if keeps(r):
+        # on a proposal to do away with something, wanting ("need", "right", "allow") is of what is there
+        # (the modals "should", "must" stay with whatever they prescribe)
+        modal = [w for w in support_words if w in MODALS]
+        other = [w for w in support_words if w not in MODALS]
+        weight = WANTING * (min(2, len(modal)) - min(2, len(other)))
+        return [Evidence("wanting kept", weight, tuple(support_words[:2]))] if weight else []
     return [Evidence("wanting", WANTING * min(2, len(support_words)), tuple(support_words[:2]))]
 
 

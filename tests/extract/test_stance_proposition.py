@@ -55,3 +55,18 @@ LANES = {"id": "lanes", "label": "Bike lanes", "proposition": "The city should b
 def test_stance_evaluation_of_what_a_proposition_wants_gone(nlp, topic, text, stance):
     [judged] = judge_records([{"id": 1, "text": text, "topic": topic}], nlp=nlp)
     assert judged["stance"] == stance, judged["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # what people have a right to, or need, is what a ban would take away
+        ("Families have the right to choose plastic bags when they shop.", "oppose"),
+        ("Shops need plastic bags and customers need them too.", "oppose"),
+        # the removing named: the quote speaks of the ban itself
+        ("It is time to ban them for good.", "support"),
+    ],
+)
+def test_stance_wanting_what_a_proposition_would_do_away_with(nlp, text, stance):
+    [judged] = judge_records([{"id": 1, "text": text, "topic": BAGS}], nlp=nlp)
+    assert judged["stance"] == stance, judged["evidence"]
