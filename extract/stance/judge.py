@@ -59,6 +59,15 @@ def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
             yield record
 
 
+def record_item(record: Mapping[str, Any], topics: Mapping[str, Topic], line: int) -> tuple[Statement, Topic, str]:
+    """A record as (statement, topic, context): the whole text is the quote and its own context."""
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise RecordError(f"record {line}: no text")
+    statement = Statement(article=str(record.get("id", line)), quote=text, start=0, end=len(text), kind="direct")
+    return statement, record_topic(record, topics, line), text
+
+
 def judge_records(
     records: Iterable[Mapping[str, Any]],
     topics: Sequence[Topic] = (),
@@ -92,13 +101,7 @@ def judge_records(
 
     by_id = {t.id: t for t in topics}
     rows = list(records)
-    items: list[tuple[Statement, Topic, str]] = []
-    for n, record in enumerate(rows, 1):
-        text = record.get("text")
-        if not isinstance(text, str):
-            raise RecordError(f"record {n}: no text")
-        statement = Statement(article=str(record.get("id", n)), quote=text, start=0, end=len(text), kind="direct")
-        items.append((statement, record_topic(record, by_id, n), text))
+    items = [record_item(record, by_id, n) for n, record in enumerate(rows, 1)]
     options = dict(backend_options)
     if model:
         options["model"] = model
