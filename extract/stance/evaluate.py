@@ -9,9 +9,10 @@ without it (a statement judged on its own) the callers fall back on VADER over t
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from quotegraph.extract.lookup import doc_text
 from quotegraph.extract.model import Statement
@@ -291,6 +292,37 @@ def evaluates(token: Token) -> bool:
     return not (token.pos_ == "ADV" and token.dep_ == "advmod" and token.head.pos_ in DEGREE_HEADS)
 
 
+def _shifting_head(token: Token) -> Token | None:
+    """The verb whose object ``token`` is: its head for a direct object or the subject of a passive ("deaths
+    are reduced"), the verb of its preposition for a prepositional object ("leads to violence"); a word that
+    modifies the object counts as the object ("prevents terrible accidents")."""
+    for _ in range(3):
+        if token.dep_ not in ("amod", "compound", "nummod", "poss") or token.head is token:
+            break
+        token = token.head
+    if token.dep_ in ("dobj", "nsubjpass"):
+        return token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        return token.head.head
+    return None
+
+
+def shift(token: Token, shifters: Mapping[str, float], valences: Mapping[str, float]) -> float:
+    """What a verb around ``token`` does to its evaluation: -1 under a verb that lessens what it acts on
+    ("reduces deaths", "prevents success"), 1 under one that spreads it ("increases bullying"); 0 for the
+    shifting verb itself when its object evaluates (the object's evaluation, turned or not, is what counts)."""
+    lemma = token.lemma_.lower()
+    if lemma in shifters:
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if any(valences.get(o.lower_) or valences.get(o.lemma_.lower()) for o in objects):
+            return 0.0
+    head = _shifting_head(token)
+    if head is not None and head.pos_ == "VERB":
+        return shifters.get(head.lemma_.lower(), 1.0)
+    return 1.0
+
+
 def evaluation(
     tokens: Sequence[Token],
     skip: frozenset[str],
@@ -299,13 +331,15 @@ def evaluation(
     reporting: frozenset[str] = frozenset(),
     removed: frozenset[str] = frozenset(),
     matter: frozenset[str] = frozenset(),
+    shifters: Mapping[str, float] = MappingProxyType({}),
 ) -> Evaluation:
     """The evaluation the tokens carry: each word's valence in VADER's lexicon (by form, else lemma),
     turned by a negation that governs it; proper names and the words of ``skip`` (the topic's, which name
     the matter) do not evaluate, nor do words in what the quote reports of others (``reporting``: the nouns
     and verbs that report). With ``topic_terms``, also whom the blame is aimed at; with ``removed`` (``matter``),
     how much
-    of the evaluation is aimed at what those words name."""
+    of the evaluation is aimed at what those words name. With ``shifters`` (:func:`shift`), a verb that
+    lessens its object turns the object's evaluation ("reduces deaths") and one that spreads it keeps it."""
     valences = _valences()
     total = 0.0
     words = []
@@ -320,8 +354,10 @@ def evaluation(
         v = valences.get(t.lower_)
         if v is None:
             v = valences.get(t.lemma_.lower())
-        if not v or reported(t, inside, reporting):
+        factor = shift(t, shifters, valences) if shifters else 1.0
+        if not v or not factor or reported(t, inside, reporting):
             continue
+        v *= factor
         if negated(t, negations):
             v *= NEGATION_SCALAR
             words.append(f"not {t.lower_}")

@@ -62,6 +62,7 @@ class Lexicon:
     contest: frozenset[str] = frozenset()
     removing: tuple[str, ...] = ()
     removed_states: tuple[str, ...] = ()
+    shifters: Mapping[str, float] = field(default_factory=dict)
     valences: Mapping[str, float] = field(default_factory=dict)
     denials: tuple[str, ...] = ()
     utterances: frozenset[str] = frozenset()
@@ -97,6 +98,10 @@ def lexicon() -> Lexicon:
         contest=frozenset(data.get("contest") or ()),
         removing=tuple(fold(w) for w in data.get("removing") or ()),
         removed_states=tuple(fold(w) for w in data.get("removed_states") or ()),
+        shifters={
+            **{str(w): 1.0 for w in data.get("spreading") or ()},
+            **{str(w): -1.0 for w in data.get("lessening") or ()},
+        },
         valences={str(w).lower(): float(v) for w, v in (data.get("valences") or {}).items()},
         denials=tuple(fold(p) for p in data.get("denials") or ()),
         utterances=frozenset(data.get("utterances") or ()),

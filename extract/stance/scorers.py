@@ -355,6 +355,7 @@ def _evaluation(r: Reading) -> tuple[float, str, tuple[str, ...], float, float]:
         lex.reporting,
         removed_words(r.topic),
         matter_words(r.topic),
+        lex.shifters,
     )
     tone = f": {', '.join(found.words[:3])}" if found.words else ""
     return found.compound, tone, found.blamed_others, found.on_removed, found.on_matter

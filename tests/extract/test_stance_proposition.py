@@ -70,3 +70,22 @@ def test_stance_evaluation_of_what_a_proposition_wants_gone(nlp, topic, text, st
 def test_stance_wanting_what_a_proposition_would_do_away_with(nlp, text, stance):
     [judged] = judge_records([{"id": 1, "text": text, "topic": BAGS}], nlp=nlp)
     assert judged["stance"] == stance, judged["evidence"]
+
+
+SPEED = {"id": "speed", "label": "Speed limits", "proposition": "Lower speed limits would make roads safer"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a verb that lessens what it acts on turns its evaluation; one that spreads it keeps it
+        ("Lower limits reduce deaths on our roads.", "support"),
+        ("They prevent terrible accidents.", "support"),
+        ("Lower limits cause congestion and anger.", "oppose"),
+        # no shifting verb: the evaluation stands as it is
+        ("Lower limits are a disaster for drivers.", "oppose"),
+    ],
+)
+def test_stance_verbs_that_lessen_or_spread_what_they_act_on(nlp, text, stance):
+    [judged] = judge_records([{"id": 1, "text": text, "topic": SPEED}], nlp=nlp)
+    assert judged["stance"] == stance, judged["evidence"]
