@@ -25,7 +25,10 @@ __all__ = [
     "LEAD_MARKS",
     "OPENERS",
     "OPEN_MARKS",
+    "PRONOUNS",
+    "PRONOUN_GENDER",
     "STOP_WORDS",
+    "THIRD_PERSON",
     "ascii_quotes",
     "fold",
     "name_key",
@@ -34,6 +37,14 @@ __all__ = [
     "surname",
     "word_list",
 ]
+
+# -- pronouns -----------------------------------------------------------------------------------------
+PRONOUN_GENDER: dict[str, str] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+"""The third-person singular pronouns that stand for a person, with the gender they name (coreference,
+the people a quote's pronouns name)."""
+THIRD_PERSON: frozenset[str] = frozenset(PRONOUN_GENDER)
+PRONOUNS: frozenset[str] = THIRD_PERSON | {"i", "we", "it", "they", "them", "their"}
+"""Every personal pronoun a speaker mention can be (a mention that is one names nobody by itself)."""
 
 # -- quote marks --------------------------------------------------------------------------------------
 OPENERS: dict[str, str] = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "``": "''"}

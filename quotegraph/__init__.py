@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from quotegraph.extract.model import Statement, TopicStance, read_jsonl, write_jsonl
     from quotegraph.extract.pipeline import Extractor
+    from quotegraph.extract.stance import judge_records
     from quotegraph.graph.query import run_query
     from quotegraph.run import build, extract_to_jsonl
 
@@ -23,6 +24,7 @@ _EXPORTS: dict[str, str] = {
     "TopicStance": "quotegraph.extract.model",
     "read_jsonl": "quotegraph.extract.model",
     "write_jsonl": "quotegraph.extract.model",
+    "judge_records": "quotegraph.extract.stance",
     "run_query": "quotegraph.graph.query",
     "build": "quotegraph.run",
     "extract_to_jsonl": "quotegraph.run",
@@ -34,6 +36,7 @@ __all__ = [
     "TopicStance",
     "build",
     "extract_to_jsonl",
+    "judge_records",
     "read_jsonl",
     "run_query",
     "write_jsonl",

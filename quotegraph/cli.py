@@ -161,6 +161,39 @@ def extract(
         typer.echo(f"wrote {output}", err=True)
 
 
+@app.command("stance")
+def stance_command(
+    records: Annotated[Path, typer.Argument(help="Statements to judge (JSONL: id, text, topic).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Judgements JSONL to write.")],
+    topics: Annotated[
+        Path | None, typer.Option("--topics", help="Topics file whose ids the records' topic fields may name.")
+    ] = None,
+    model: ModelOpt = None,
+    stance: StanceOpt = "rules",
+    stance_model: StanceModelOpt = None,
+) -> None:
+    """Judge given statements on given topics, without extraction: one {id, stance, confidence, evidence}
+    a line. A record's topic is an object in the topics-file format or the id of a topic in --topics."""
+    from quotegraph.extract.nlp import ModelNotFound, load_base
+    from quotegraph.extract.stance.judge import judge_records, read_records
+    from quotegraph.extract.stance.registry import resolve
+    from quotegraph.extract.stance.topics import load_topics
+
+    _check_paths([records])
+    try:
+        resolve(stance)
+        known = load_topics(topics) if topics is not None else []
+        nlp = load_base(model)
+        answers = judge_records(read_records(records), known, backend=stance, model=stance_model, nlp=nlp)
+    except (ValueError, ModelNotFound) as err:  # RecordError and TopicsFileError are ValueErrors
+        raise _fail(str(err)) from None
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with open(output, "w", encoding="utf-8") as fh:
+        for answer in answers:
+            fh.write(json.dumps(answer, ensure_ascii=False) + "\n")
+    typer.echo(f"judged {len(answers)} statements; wrote {output}", err=True)
+
+
 @app.command()
 def build(
     paths: Paths,

@@ -14,7 +14,7 @@ from functools import lru_cache
 from quotegraph.extract.attribution.content import QuoteSpan
 from quotegraph.extract.lookup import sent_of
 from quotegraph.extract.speakers.mentions import Mention, _clean_name, _titled_person, role_in, roles_data
-from quotegraph.extract.text import surname, word_list
+from quotegraph.extract.text import PRONOUN_GENDER, surname, word_list
 from spacy.tokens import Doc
 
 PLURAL = {"they", "them", "their", "we"}
@@ -224,9 +224,6 @@ def group_nouns() -> frozenset[str]:
 def org_nouns() -> frozenset[str]:
     """Nouns that stand for a named organisation ("the company"), from ``resources/roles.yaml``."""
     return frozenset(w.lower() for w in roles_data().get("org_nouns") or ())
-
-
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
 @lru_cache(maxsize=1)

@@ -12,10 +12,9 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.lookup import ents_in
-from quotegraph.extract.text import END_MARKS, OPEN_MARKS
+from quotegraph.extract.text import END_MARKS, OPEN_MARKS, PRONOUNS
 from spacy.tokens import Doc, Span, Token
 
-PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "it", "his", "their"}
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 

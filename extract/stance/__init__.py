@@ -20,26 +20,30 @@ from typing import Any
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Article, Statement, TopicStance
 from quotegraph.extract.stance import registry
-from quotegraph.extract.stance.evaluate import parsed, pronoun_names
+from quotegraph.extract.stance.evaluate import pronoun_names
+from quotegraph.extract.stance.judge import RecordError, judge_records, read_records
 from quotegraph.extract.stance.propose import propose_topics
 from quotegraph.extract.stance.registry import Judgement, RulesBackend, StanceBackend, judge_many, load_backend
-from quotegraph.extract.stance.rules import topic_clauses, topic_df, topic_scores
+from quotegraph.extract.stance.rules import TopicScore, main_clauses, topic_clauses, topic_df, topic_scores
 from quotegraph.extract.stance.topics import Topic, TopicsFileError, load_topics, parse_topics
 from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "RecordError",
     "RulesBackend",
     "StanceAssigner",
     "StanceBackend",
     "Topic",
     "TopicsFileError",
+    "judge_records",
     "load_backend",
     "load_topics",
     "make_backend",
     "parse_topics",
     "propose_topics",
+    "read_records",
 ]
 
 TOPIC_THRESHOLD = 2.0
@@ -154,24 +158,31 @@ class StanceAssigner:
                 MAX_FAILURES,
             )
 
+    def _rules(self, item: tuple[Statement, Topic, str], doc: Doc | None) -> Judgement:
+        return self.rules.stance(*item, doc=doc)
+
     def _judge(
-        self, backend: StanceBackend, items: Sequence[tuple[Statement, Topic, str]]
+        self,
+        backend: StanceBackend,
+        items: Sequence[tuple[Statement, Topic, str]],
+        docs: Sequence[Doc | None],
     ) -> list[tuple[Judgement, str]]:
-        """``backend``'s answers, batched; an item it fails on gets the rules' answer (warned once)."""
+        """``backend``'s answers, batched; an item it fails on gets the rules' answer (warned once).
+        ``docs``: the parse each item's statement comes from (the rules read it), one per item."""
         if backend.name == "rules" or not items:
-            return [(backend.stance(*item), backend.name) for item in items]
+            return [(self._rules(item, doc), self.rules.name) for item, doc in zip(items, docs, strict=True)]
         if backend.name in self._off:
-            return [(self.rules.stance(*item), self.rules.name) for item in items]
+            return [(self._rules(item, doc), self.rules.name) for item, doc in zip(items, docs, strict=True)]
         try:
             answers = judge_many(backend, items)
         except Exception as err:  # the whole batch failed: one failure, the rules answer every item
             self._failed(backend, err)
-            return [(self.rules.stance(*item), self.rules.name) for item in items]
+            return [(self._rules(item, doc), self.rules.name) for item, doc in zip(items, docs, strict=True)]
         out = []
-        for item, answer in zip(items, answers, strict=True):
+        for item, doc, answer in zip(items, docs, answers, strict=True):
             if isinstance(answer, Exception):
                 self._failed(backend, answer)
-                out.append((self.rules.stance(*item), self.rules.name))
+                out.append((self._rules(item, doc), self.rules.name))
             else:
                 self._failures[backend.name] = 0
                 out.append((answer, backend.name))
@@ -191,8 +202,7 @@ class StanceAssigner:
                 continue
             if rank == 0:
                 # the main topic: its own clauses when the quote names it in some of them, else the whole
-                if clauses is not None and clauses != s.quote:
-                    judged = replace(s, quote=clauses)
+                judged = main_clauses(s, ts.topic)
             else:
                 # a statement's cues and negations are about its main topic: on another topic only the
                 # clauses that speak of it count, and a topic met only in the context gets no stance
@@ -211,13 +221,16 @@ class StanceAssigner:
             plan.append((judged, ts.topic, sentence, matched))
         return plan
 
-    def _resolve(self, plans: list[list[TopicStance | tuple]]) -> list[list[TopicStance]]:
-        pending = [p for plan in plans for p in plan if isinstance(p, tuple)]
-        items = [(judged, topic, sentence) for judged, topic, sentence, _ in pending]
-        answers = self._judge(self.backend, items)
+    def _resolve(self, plans: list[list[TopicStance | tuple]], docs: Sequence[Doc | None]) -> list[list[TopicStance]]:
+        """Judge what ``plans`` leave to a backend; ``docs``: the parse of each plan's statement."""
+        pending = [(p, doc) for plan, doc in zip(plans, docs, strict=True) for p in plan if isinstance(p, tuple)]
+        items = [(judged, topic, sentence) for (judged, topic, sentence, _), _ in pending]
+        item_docs = [doc for _, doc in pending]
+        answers = self._judge(self.backend, items, item_docs)
         if self.fallback is not None:
             weak = [i for i, ((_, confidence, _), _) in enumerate(answers) if confidence < self.threshold]
-            for i, answer in zip(weak, self._judge(self.fallback, [items[i] for i in weak]), strict=True):
+            redone = self._judge(self.fallback, [items[i] for i in weak], [item_docs[i] for i in weak])
+            for i, answer in zip(weak, redone, strict=True):
                 answers[i] = answer
         done = iter(answers)
         out = []
@@ -239,6 +252,17 @@ class StanceAssigner:
                 )
             out.append(row)
         return out
+
+    def judge(self, items: Sequence[tuple[Statement, Topic, str, Doc | None]]) -> list[TopicStance]:
+        """The stance of each statement on its given topic (no topic assignment): ``(statement, topic,
+        sentence, doc)``, the doc the parse the statement's offsets point into (or None). As for the main
+        topic of an extracted statement, the clauses of the quote that name the topic are judged when some
+        do; model backends are asked in one batch."""
+        plans = []
+        for s, topic, sentence, _ in items:
+            score = TopicScore(topic, 0.0, ())
+            plans.append(self._plan(s, [score], sentence))
+        return [row[0] for row in self._resolve(plans, [doc for *_, doc in items])]
 
     def assign(self, statements: Sequence[Statement], doc: Doc | None, article: Article) -> list[Statement]:
         """Topics and stance for the statements of one article. A statement that names no topic is about
@@ -267,8 +291,7 @@ class StanceAssigner:
             if not scored and fallback_id is not None:
                 scored = [next(x for x in scores if x.topic.id == fallback_id)]
             plans.append(self._plan(s, scored, sentence))
-        with parsed(doc):
-            resolved = self._resolve(plans)
+        resolved = self._resolve(plans, [doc] * len(plans))
         out = []
         for s, results in zip(statements, resolved, strict=True):
             main = results[0] if results else None

@@ -2,26 +2,23 @@
 by word or lemma), whether a negation governs them (the negation's clause, not VADER's three-word window)
 and whom they evaluate.
 
-The stance backends see a statement, a topic and a context string; the rules backend also reads the parse
-of the article the statement comes from, made available for the time of one article by :func:`parsed`.
-Without it (a statement judged on its own) the callers fall back on VADER over the text.
+The rules backend is given the parse of the article a statement comes from (``doc``) beside the statement;
+without it (a statement judged on its own) the callers fall back on VADER over the text.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from quotegraph.extract.lookup import doc_text
 from quotegraph.extract.model import Statement
-from quotegraph.extract.text import fold
+from quotegraph.extract.stance.lexicon import analyzer
+from quotegraph.extract.text import THIRD_PERSON, fold
 from spacy.tokens import Doc, Token
-
-_DOC: ContextVar[Doc | None] = ContextVar("quotegraph_stance_doc", default=None)
 
 NEGATION_SCALAR = -0.74
 """VADER's factor for a negated word."""
@@ -41,28 +38,15 @@ PIECE = " ... "
 """How :func:`quotegraph.extract.stance.rules.topic_clauses` joins the clauses of a quote."""
 
 
-@contextmanager
-def parsed(doc: Doc | None) -> Iterator[None]:
-    """Make the parse of one article available to the stance rules while its statements are judged."""
-    token = _DOC.set(doc)
-    try:
-        yield
-    finally:
-        _DOC.reset(token)
-
-
 @lru_cache(maxsize=1)
 def _valences() -> dict[str, float]:
-    from quotegraph.extract.stance.rules import _sentiment
-
-    return dict(_sentiment().lexicon)
+    return dict(analyzer().lexicon)
 
 
-def quote_tokens(statement: Statement) -> list[Token] | None:
-    """The tokens of the statement's quote in the parse of its article (without the cue and the speaker
-    of a quote that surrounds them; only the clauses of a quote cut to its topic's clauses); None when no
-    parse is available or the offsets do not hold the quote (a headline)."""
-    doc = _DOC.get()
+def quote_tokens(statement: Statement, doc: Doc | None) -> list[Token] | None:
+    """The tokens of the statement's quote in ``doc``, the parse of its article (without the cue and the
+    speaker of a quote that surrounds them; only the clauses of a quote cut to its topic's clauses); None
+    when no parse is given or the offsets do not hold the quote (a headline)."""
     if doc is None or statement.end <= statement.start:
         return None
     text = doc_text(doc)
@@ -97,7 +81,6 @@ def _piece_ranges(statement: Statement, text: str) -> list[tuple[int, int]]:
     return out
 
 
-THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
 PRONOUN_REACH = 3
 """Sentences back (the pronoun's own included) in which a pronoun's person is looked for."""
 
@@ -204,6 +187,8 @@ class Evaluation:
     name (not the accused of an accusation: its accusers, or a third party)."""
     on_removed: float = 0.0
     """The share of the evaluation aimed at what ``removed`` names (what a proposition would do away with)."""
+    on_matter: float = 0.0
+    """The share of the evaluation aimed at what ``matter`` names (the topic's own words)."""
 
 
 def evaluated(token: Token) -> Token | None:
@@ -257,9 +242,8 @@ def blames(target: Token | None, topic_terms: frozenset[str]) -> bool | None:
     return not aimed_at(target, topic_terms)
 
 
-def cue_object(statement: Statement) -> Token | None:
-    """The object of the statement's reporting verb in the parse ("blasted the senator as ...")."""
-    doc = _DOC.get()
+def cue_object(statement: Statement, doc: Doc | None) -> Token | None:
+    """The object of the statement's reporting verb in ``doc`` ("blasted the senator as ...")."""
     if doc is None or statement.cue_start is None or statement.cue_end is None:
         return None
     if fold(doc_text(doc)[statement.cue_start : statement.cue_end]) != fold(statement.cue or ""):
@@ -308,6 +292,37 @@ def evaluates(token: Token) -> bool:
     return not (token.pos_ == "ADV" and token.dep_ == "advmod" and token.head.pos_ in DEGREE_HEADS)
 
 
+def _shifting_head(token: Token) -> Token | None:
+    """The verb whose object ``token`` is: its head for a direct object or the subject of a passive ("deaths
+    are reduced"), the verb of its preposition for a prepositional object ("leads to violence"); a word that
+    modifies the object counts as the object ("prevents terrible accidents")."""
+    for _ in range(3):
+        if token.dep_ not in ("amod", "compound", "nummod", "poss") or token.head is token:
+            break
+        token = token.head
+    if token.dep_ in ("dobj", "nsubjpass"):
+        return token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        return token.head.head
+    return None
+
+
+def shift(token: Token, shifters: Mapping[str, float], valences: Mapping[str, float]) -> float:
+    """What a verb around ``token`` does to its evaluation: -1 under a verb that lessens what it acts on
+    ("reduces deaths", "prevents success"), 1 under one that spreads it ("increases bullying"); 0 for the
+    shifting verb itself when its object evaluates (the object's evaluation, turned or not, is what counts)."""
+    lemma = token.lemma_.lower()
+    if lemma in shifters:
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if any(valences.get(o.lower_) or valences.get(o.lemma_.lower()) for o in objects):
+            return 0.0
+    head = _shifting_head(token)
+    if head is not None and head.pos_ == "VERB":
+        return shifters.get(head.lemma_.lower(), 1.0)
+    return 1.0
+
+
 def evaluation(
     tokens: Sequence[Token],
     skip: frozenset[str],
@@ -315,17 +330,21 @@ def evaluation(
     topic_terms: frozenset[str] = frozenset(),
     reporting: frozenset[str] = frozenset(),
     removed: frozenset[str] = frozenset(),
+    matter: frozenset[str] = frozenset(),
+    shifters: Mapping[str, float] = MappingProxyType({}),
 ) -> Evaluation:
     """The evaluation the tokens carry: each word's valence in VADER's lexicon (by form, else lemma),
     turned by a negation that governs it; proper names and the words of ``skip`` (the topic's, which name
     the matter) do not evaluate, nor do words in what the quote reports of others (``reporting``: the nouns
-    and verbs that report). With ``topic_terms``, also whom the blame is aimed at; with ``removed``, how much
-    of the evaluation is aimed at what those words name."""
+    and verbs that report). With ``topic_terms``, also whom the blame is aimed at; with ``removed`` (``matter``),
+    how much
+    of the evaluation is aimed at what those words name. With ``shifters`` (:func:`shift`), a verb that
+    lessens its object turns the object's evaluation ("reduces deaths") and one that spreads it keeps it."""
     valences = _valences()
     total = 0.0
     words = []
     others: list[tuple[float, str]] = []
-    blame = weight = at_removed = 0.0
+    blame = weight = at_removed = at_matter = 0.0
     inside = {t.i for t in tokens}
     for t in tokens:
         if (t.pos_ == "PROPN" and not _headline_word(t)) or t.lower_ in skip:
@@ -335,8 +354,10 @@ def evaluation(
         v = valences.get(t.lower_)
         if v is None:
             v = valences.get(t.lemma_.lower())
-        if not v or reported(t, inside, reporting):
+        factor = shift(t, shifters, valences) if shifters else 1.0
+        if not v or not factor or reported(t, inside, reporting):
             continue
+        v *= factor
         if negated(t, negations):
             v *= NEGATION_SCALAR
             words.append(f"not {t.lower_}")
@@ -344,13 +365,16 @@ def evaluation(
             words.append(t.lower_)
         weight += abs(v)
         total += v
-        target = evaluated(t) if removed or (v < 0 and topic_terms) else None
+        target = evaluated(t) if removed or matter or (v < 0 and topic_terms) else None
         if removed and target is not None and aimed_at(target, removed):
             at_removed += abs(v)
+        if matter and target is not None and aimed_at(target, matter):
+            at_matter += abs(v)
         if v < 0 and topic_terms:
             blame -= v
             if target is not None and blames(target, topic_terms):
                 others.append((-v, target.text))
     blamed = tuple(dict.fromkeys(name for _, name in others)) if sum(v for v, _ in others) * 2 >= blame > 0 else ()
     compound = total / math.sqrt(total * total + NORMALISE) if total else 0.0
-    return Evaluation(round(compound, 4), tuple(words), blamed, round(at_removed / weight, 3) if weight else 0.0)
+    shares = (round(at_removed / weight, 3), round(at_matter / weight, 3)) if weight else (0.0, 0.0)
+    return Evaluation(round(compound, 4), tuple(words), blamed, *shares)

@@ -17,6 +17,7 @@ import catalogue
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.rules import stance_of
 from quotegraph.extract.stance.topics import Topic
+from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +62,9 @@ class RulesBackend:
     name = "rules"
     key = "rules"
 
-    def stance(self, statement: Statement, topic: Topic, context: str) -> Judgement:
-        return stance_of(statement, topic, context)
+    def stance(self, statement: Statement, topic: Topic, context: str, doc: Doc | None = None) -> Judgement:
+        """The rules' judgement; ``doc``, the parse the statement's offsets point into, lets them read it."""
+        return stance_of(statement, topic, context, doc)
 
 
 @stance_backends.register("quotegraph.stance.rules.v1")

@@ -1,0 +1,124 @@
+"""Stance of statements someone already has, without extraction: ``quotegraph stance RECORDS.jsonl``.
+
+A record is one JSON object with ``id``, ``text`` and ``topic`` (an object in the topics-file format, or
+the id of a topic of a topics file); any other field is ignored. Each text is parsed with the spaCy
+pipeline (batched, :meth:`spacy.language.Language.pipe`) so that the rules read it as they read a quote in
+an article, and judged by the same backends as an extraction (a model backend that fails on a record is
+answered by the rules). The answer for each record: ``id``, ``stance`` (support, oppose, neutral, or None
+when undetermined), ``confidence`` and ``evidence``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.topics import Topic, TopicsFileError, parse_topics
+
+log = logging.getLogger(__name__)
+
+BATCH = 256
+"""Texts parsed per :meth:`Language.pipe` batch."""
+
+
+class RecordError(ValueError):
+    """A record that cannot be judged (no text, no topic, an unknown topic id)."""
+
+
+def record_topic(record: Mapping[str, Any], topics: Mapping[str, Topic], line: int) -> Topic:
+    """The topic of a record: its ``topic`` object, or the topic of ``topics`` its ``topic`` names."""
+    given = record.get("topic")
+    if isinstance(given, Mapping):
+        try:
+            return parse_topics({"topics": [dict(given)]}, f"record {line}")[0]
+        except TopicsFileError as err:
+            raise RecordError(str(err)) from None
+    if isinstance(given, str) and given in topics:
+        return topics[given]
+    if isinstance(given, str):
+        raise RecordError(f"record {line}: topic {given!r} is in no topics file (give --topics)")
+    raise RecordError(f"record {line}: no topic (an object with id and proposition, or a topic id)")
+
+
+def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
+    """The records of a JSON Lines file (blank lines skipped)."""
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise RecordError(f"{path}: line {n} is not JSON: {err.msg}") from None
+            if not isinstance(record, dict):
+                raise RecordError(f"{path}: line {n} is not a JSON object")
+            yield record
+
+
+def record_item(record: Mapping[str, Any], topics: Mapping[str, Topic], line: int) -> tuple[Statement, Topic, str]:
+    """A record as (statement, topic, context): the whole text is the quote and its own context."""
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise RecordError(f"record {line}: no text")
+    statement = Statement(article=str(record.get("id", line)), quote=text, start=0, end=len(text), kind="direct")
+    return statement, record_topic(record, topics, line), text
+
+
+def judge_records(
+    records: Iterable[Mapping[str, Any]],
+    topics: Sequence[Topic] = (),
+    *,
+    backend: str = "rules",
+    model: str | None = None,
+    nlp: Any = None,
+    batch_size: int = BATCH,
+    **backend_options: Any,
+) -> list[dict[str, Any]]:
+    """Judge each record's ``text`` on its topic; one answer a record, in order.
+
+    Parameters
+    ----------
+    records
+        Objects with ``id``, ``text`` and ``topic`` (a topics-file object or a topic id of ``topics``).
+    topics
+        Topics that records may name by id.
+    backend, model
+        The stance backend (``rules``, ``nli``, ``llm`` or a versioned name) and its model.
+    nlp
+        A loaded spaCy pipeline (default: the best installed one, without the attribution component).
+
+    Returns
+    -------
+    list of dict
+        ``{"id", "stance", "confidence", "evidence"}`` per record.
+    """
+    from quotegraph.extract.nlp import load_base
+    from quotegraph.extract.stance import StanceAssigner
+
+    by_id = {t.id: t for t in topics}
+    rows = list(records)
+    items = [record_item(record, by_id, n) for n, record in enumerate(rows, 1)]
+    options = dict(backend_options)
+    if model:
+        options["model"] = model
+    assigner = StanceAssigner([], backend=backend, **options)
+    nlp = nlp if nlp is not None else load_base()
+    out = []
+    for at in range(0, len(items), batch_size):
+        chunk = items[at : at + batch_size]
+        docs = nlp.pipe((s.quote for s, _, _ in chunk), batch_size=batch_size)
+        judged = assigner.judge([(s, t, text, doc) for (s, t, text), doc in zip(chunk, docs, strict=True)])
+        for record, ts in zip(rows[at : at + batch_size], judged, strict=True):
+            out.append(
+                {
+                    "id": record.get("id"),
+                    "stance": ts.stance,
+                    "confidence": ts.confidence,
+                    "evidence": list(ts.evidence),
+                }
+            )
+    return out

@@ -1,0 +1,172 @@
+"""The stance lexicons and the general sentiment lexicon, read once: the words of ``resources/stance.yaml``
+(cues, phrases, negations, hedges, ...), VADER with the evaluative words of political news it lacks, the
+light stemmer and the content terms of a text. Shared by the parse reading (:mod:`.evaluate`) and the rules
+(:mod:`.rules`), which import it and not each other."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold
+
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+NAME_WORD = re.compile(r"[a-z0-9]+")
+
+
+def stem(word: str) -> str:
+    """A light stemmer, enough to meet "restrictions"/"restriction", "strikes"/"striking"."""
+    for suffix in ("ations", "ation", "ities", "ing", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The stemmed content words of ``text`` (a fresh list; the work is cached per text)."""
+    return list(content_terms(text))
+
+
+@lru_cache(maxsize=16384)
+def content_terms(text: str) -> tuple[str, ...]:
+    # one statement's quote, sentence, paragraph and title are scored against every topic: normalised once
+    return tuple(stem(w) for w in WORD.findall(fold(text)) if w not in STOP_WORDS)
+
+
+@lru_cache(maxsize=16384)
+def joined_terms(text: str) -> str:
+    return " ".join(content_terms(text))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    support_cues: frozenset[str]
+    weak_support_cues: frozenset[str]
+    oppose_cues: frozenset[str]
+    support_words: frozenset[str]
+    support_phrases: tuple[str, ...]
+    oppose_phrases: tuple[str, ...]
+    negations: frozenset[str]
+    negative_words: frozenset[str]
+    neutral_phrases: tuple[str, ...]
+    hedges: frozenset[str]
+    procedural: frozenset[str] = frozenset()
+    commentary: frozenset[str] = frozenset()
+    assertive: frozenset[str] = frozenset()
+    referential: frozenset[str] = frozenset()
+    contest: frozenset[str] = frozenset()
+    removing: tuple[str, ...] = ()
+    removed_states: tuple[str, ...] = ()
+    shifters: Mapping[str, float] = field(default_factory=dict)
+    valences: Mapping[str, float] = field(default_factory=dict)
+    denials: tuple[str, ...] = ()
+    utterances: frozenset[str] = frozenset()
+    prescriptive: tuple[str, ...] = ()
+    negative_cues: frozenset[str] = frozenset()
+    positive_cues: frozenset[str] = frozenset()
+    camp_nouns: frozenset[str] = frozenset()
+    averting: tuple[str, ...] = ()
+    failing: tuple[str, ...] = ()
+    rhetorical: tuple[str, ...] = ()
+    reporting: frozenset[str] = frozenset()
+    reactions: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("stance.yaml").read_text("utf-8"))
+    return Lexicon(
+        support_cues=frozenset(data["support_cues"]),
+        weak_support_cues=frozenset(data.get("weak_support_cues") or ()),
+        oppose_cues=frozenset(data["oppose_cues"]),
+        support_words=frozenset(data["support_words"]),
+        support_phrases=tuple(fold(p) for p in data["support_phrases"]),
+        oppose_phrases=tuple(fold(p) for p in data["oppose_phrases"]),
+        negations=frozenset(data["negations"]),
+        negative_words=frozenset(data["negative_words"]),
+        neutral_phrases=tuple(fold(p) for p in data["neutral_phrases"]),
+        hedges=frozenset(data.get("hedges") or ()),
+        procedural=frozenset(data.get("procedural") or ()),
+        commentary=frozenset(data.get("commentary") or ()),
+        assertive=frozenset(data.get("assertive") or ()),
+        referential=frozenset(data.get("referential") or ()),
+        contest=frozenset(data.get("contest") or ()),
+        removing=tuple(fold(w) for w in data.get("removing") or ()),
+        removed_states=tuple(fold(w) for w in data.get("removed_states") or ()),
+        shifters={
+            **{str(w): 1.0 for w in data.get("spreading") or ()},
+            **{str(w): -1.0 for w in data.get("lessening") or ()},
+        },
+        valences={str(w).lower(): float(v) for w, v in (data.get("valences") or {}).items()},
+        denials=tuple(fold(p) for p in data.get("denials") or ()),
+        utterances=frozenset(data.get("utterances") or ()),
+        prescriptive=tuple(fold(w) for w in data.get("prescriptive") or ()),
+        negative_cues=frozenset(data.get("negative_cues") or ()),
+        positive_cues=frozenset(data.get("positive_cues") or ()),
+        camp_nouns=frozenset(fold(w) for w in data.get("camp_nouns") or ()),
+        averting=tuple(fold(w) for w in data.get("averting") or ()),
+        failing=tuple(fold(w) for w in data.get("failing") or ()),
+        rhetorical=tuple(fold(w) for w in data.get("rhetorical") or ()),
+        reporting=frozenset(fold(w) for w in data.get("reporting") or ()),
+        reactions=frozenset(data.get("reactions") or ()),
+    )
+
+
+@lru_cache(maxsize=1)
+def cue_classes() -> dict[str, str]:
+    lex = lexicon()
+    out: dict[str, str] = {}
+    for name, words in (
+        ("weak", lex.weak_support_cues),
+        ("support", lex.support_cues),
+        ("oppose", lex.oppose_cues),
+        ("positive", lex.positive_cues),
+        ("negative", lex.negative_cues),
+    ):
+        for w in words:
+            head, _, rest = w.partition(" ")
+            out[w] = name
+            out.setdefault(f"{stem(head)} {rest}".strip(), name)
+    return out
+
+
+def cue_class(cue: str | None) -> str | None:
+    """What a reporting verb says of its object: ``support``, ``weak`` (leans towards it), ``oppose``
+    (refuses, denies), ``negative`` (blames: "criticized", "blasted") or ``positive`` (praises); None when
+    it only reports ("said") or names ("called it a hoax"; "called for" is a support cue)."""
+    words = fold(cue or "").split()
+    if not words:
+        return None
+    classes = cue_classes()
+    for head in (words[0], stem(words[0]), stem(words[0].rstrip("d"))):
+        if len(words) > 1 and f"{head} {words[1]}" in classes:
+            return classes[f"{head} {words[1]}"]
+    return classes.get(words[0]) or classes.get(stem(words[0])) or classes.get(stem(words[0].rstrip("d")))
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader = SentimentIntensityAnalyzer()
+    vader.lexicon.update(lexicon().valences)  # the words of political news it lacks ("corrupt", "concerns")
+    return vader
+
+
+@lru_cache(maxsize=8192)
+def sentiment(text: str) -> tuple[float, float, float]:
+    """VADER's compound polarity of ``text`` (-1 negative .. 1 positive) and its positive and negative
+    shares (0 .. 1)."""
+    # VADER strips only ASCII punctuation from its words: "‘A Disgrace’" would hide "disgrace"
+    s = analyzer().polarity_scores(ascii_quotes(text))
+    return float(s["compound"]), float(s["pos"]), float(s["neg"])
+
+
+def polarity(text: str) -> float:
+    """VADER's compound polarity of ``text``, -1 (negative) .. 1 (positive)."""
+    return sentiment(text)[0]

@@ -1,0 +1,175 @@
+"""What a topic's proposition says, read once per topic: whether it accuses or proposes, whether it prescribes
+a remedy, what it wants gone, and the words by which it names its matter. Nothing here names a topic."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from quotegraph.extract.stance.lexicon import NAME_WORD, WORD, content_terms, joined_terms, lexicon, polarity
+from quotegraph.extract.stance.topics import Topic
+from quotegraph.extract.text import STOP_WORDS, fold
+
+NEUTRAL_PROPOSITION = 0.05
+"""A proposition this close to 0 reads as positive (an aim to pursue: "X should be renewed")."""
+CLAUSE_BREAK = re.compile(r"[;:]\s+|[.!?]\s+|,?\s+\b(?:but|while|whereas|although|though|yet)\b\s+", re.I)
+"""Where a quote's clauses part: sentence ends, semicolons and colons, and contrast ("but", "while")."""
+OBJECT_BREAK = frozenset(
+    {"and", "or", "that", "which", "who", "to", "with", "by", "for", "in", "from", "so", "as", "because", "while", "at"}
+)
+"""Words that end the object of a removing verb in a proposition ("closing the loopholes | that benefit them")."""
+MAX_OBJECT = 4
+"""Content words after a removing verb read as its object at most."""
+
+
+def words_of(texts: Sequence[str]) -> frozenset[str]:
+    """The folded words of ``texts``."""
+    return frozenset(w for text in texts for w in WORD.findall(fold(text)))
+
+
+def without(text: str, words: frozenset[str]) -> str:
+    """``text`` with the words of ``words`` (folded) left out."""
+    return re.sub(r"[\w']+", lambda m: "" if fold(m.group(0)) in words else m.group(0), text)
+
+
+@lru_cache(maxsize=256)
+def topic_terms(topic: Topic) -> frozenset[str]:
+    """The stemmed content terms of the topic's proposition, label and keywords."""
+    return frozenset(content_terms(" ".join((topic.proposition, topic.label, *topic.keywords))))
+
+
+@lru_cache(maxsize=256)
+def topic_words(topic: Topic) -> frozenset[str]:
+    """The words of the topic's label and keywords: they name the matter, they do not evaluate it."""
+    return words_of((topic.label, *topic.keywords))
+
+
+def without_topic_words(text: str, topic: Topic) -> str:
+    """``text`` without the words of the topic's label and keywords: what is left evaluates ("cut" in
+    "cut income tax" names the matter, it is no negative word here)."""
+    return without(text, topic_words(topic))
+
+
+@lru_cache(maxsize=256)
+def accuses(topic: Topic) -> bool:
+    """The proposition's own evaluation is negative: it accuses or warns ("X demeaned women", "... is a
+    serious threat", "... reflect racial bias"), so blame and negative evaluation agree with it and praise
+    disagrees; none either way reads as a proposal ("X should be renewed"). Read without the words of the
+    keywords, which name the matter ("cut" in "cut income tax"), but with the label's ("biased"), and without
+    the words that name a thing in political news ("national security")."""
+    lex = lexicon()
+    # a verb that wants something gone ("abolish", "abandon", "should be banned") says what is wanted, not
+    # what is blamed: "We should abandon marriage" is a proposal
+    wanting_gone = words_of((*lex.removing, *lex.removed_states)) if wants_gone(topic) else frozenset()
+    skip = words_of(topic.keywords) | lex.referential | wanting_gone
+    return polarity(without(topic.proposition, skip)) < -NEUTRAL_PROPOSITION
+
+
+@lru_cache(maxsize=256)
+def prescribes(topic: Topic) -> bool:
+    """The proposition prescribes a remedy ("... should fight it", "... must be confronted and reformed"):
+    praise in a quote may be of the remedy, not of what the proposition blames."""
+    text = f" {' '.join(WORD.findall(fold(topic.proposition)))} "
+    return any(f" {w} " in text for w in lexicon().prescriptive)
+
+
+PASSIVE = re.compile(r"\b(?:should|must|ought to|has to|have to|needs? to|to|will)( not)? be ")
+"""Where a proposition says what its subject should become ("X should be banned")."""
+SUBJECT_WORDS = 4
+"""Words before "should be ..." read as the subject it wants gone, at most."""
+
+
+def _content(words: Sequence[str]) -> set[str]:
+    out: set[str] = set()
+    for w in words:
+        if w not in STOP_WORDS:
+            out.update((w, w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w))
+    return out
+
+
+def _removed(text: str) -> frozenset[str]:
+    """The words of what ``text`` (a proposition, folded) wants gone: the object after a removing verb, or the
+    subject of "should be banned" and its kind."""
+    lex = lexicon()
+    out: set[str] = set()
+    for clause in re.split(r"[,;:.()]", text):
+        words = f" {' '.join(WORD.findall(clause))} "
+        for verb in lex.removing:
+            at = words.find(f" {verb} ")
+            if at < 0:
+                continue
+            taken = []
+            for w in words[at + len(verb) + 2 :].split():
+                if w in OBJECT_BREAK or len(taken) == MAX_OBJECT:
+                    break
+                if w not in STOP_WORDS:
+                    taken.append(w)
+            out |= _content(taken)
+        passive = PASSIVE.search(words)
+        if passive is not None and not passive.group(1):
+            after = words[passive.end() :]
+            if any(f" {after}".startswith(f" {state} ") for state in lex.removed_states):
+                out |= _content(words[: passive.start()].split()[-SUBJECT_WORDS:])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=256)
+def removed_words(topic: Topic) -> frozenset[str]:
+    """The words of what the proposition wants gone: the object after a removing verb ("closing the loopholes
+    that benefit them" -> loopholes, loophole; "repeal the Affordable Care Act" -> affordable, care, act), or
+    the subject of "should be banned" ("Homeschooling should be banned" -> homeschooling)."""
+    return _removed(fold(topic.proposition))
+
+
+MODAL = re.compile(r"\b(?:should|must|ought to|has to|have to|needs? to|will)( not)? ")
+
+
+@lru_cache(maxsize=256)
+def wants_gone(topic: Topic) -> bool:
+    """The proposition's main claim is that something should go: its removing verb opens it ("Ban X",
+    "Repeal X") or follows its modal ("We should abolish X"), or its subject "should be banned". A removing
+    verb further on is a means or a detail ("should pay more, through ... closing the loopholes", "should
+    fight it with action to cut emissions"): evaluation of its matter then decides nothing by itself."""
+    lex = lexicon()
+    words = " ".join(WORD.findall(re.sub(r"\([^)]*\)", " ", fold(topic.proposition))))
+    modal = MODAL.search(words)
+    if modal is not None:
+        if modal.group(1):
+            return False  # "should not be illegal", "should not ban": it wants the thing kept
+        after = words[modal.end() :].split()
+        after = after[1:] if after and after[0].endswith("ly") else after  # "should totally ban"
+        head = " ".join(after)
+    else:
+        head = words
+    if any(f"{head} ".startswith(f"{verb} ") for verb in lex.removing):
+        return True
+    return head.startswith("be ") and any(f"{head[3:]} ".startswith(f"{s} ") for s in lex.removed_states)
+
+
+@lru_cache(maxsize=256)
+def matter_words(topic: Topic) -> frozenset[str]:
+    """The content words of the topic's keywords and label: what the proposition is about."""
+    return frozenset(w for w in topic_words(topic) if w not in STOP_WORDS)
+
+
+@lru_cache(maxsize=256)
+def target_words(topic: Topic) -> frozenset[str]:
+    """The words by which a topic names whom and what it is about (proposition, label and keywords)."""
+    texts = (topic.proposition, topic.label, *topic.keywords)
+    return frozenset(w for text in texts for w in NAME_WORD.findall(fold(text)) if w not in STOP_WORDS and w != "s")
+
+
+def averted(quote: str, topic: Topic) -> list[str]:
+    """The averting verbs of ``quote`` (folded) whose clause, after the verb, names one of the topic's
+    keyword phrases: "to prevent this war from turning into a war between Russia and NATO"."""
+    lex = lexicon()
+    keywords = [kt for kt in (joined_terms(kw) for kw in topic.keywords) if kt]
+    out = []
+    for clause in CLAUSE_BREAK.split(quote):
+        words = f" {' '.join(WORD.findall(clause))} "
+        for verb in lex.averting:
+            at = words.find(f" {verb} ")
+            if at >= 0 and any(f" {kt} " in f" {joined_terms(words[at:])} " for kt in keywords):
+                out.append(verb)
+    return out

@@ -1,0 +1,566 @@
+"""The stance rules as named scorers over one reading of a quote, and one function that folds their evidence
+into a decision.
+
+:func:`read` reads a statement once against a topic (its words, its tokens in the parse of its article,
+its cue's class, its negations); each scorer of :data:`SCORERS` looks at the reading and emits named,
+weighted :class:`Evidence` (a positive weight leans to support, a negative one to oppose); :func:`decide`
+adds the weights and, where they do not decide, asks the content rules of :data:`CONTENT_RULES` in order
+(what the quote says about the proposition). The parse is passed explicitly (``doc``); without it the
+rules read the text alone. Lexicons in ``resources/stance.yaml``; nothing names a topic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.calibration import calibration
+from quotegraph.extract.stance.camp import camp_stance
+from quotegraph.extract.stance.evaluate import (
+    Evaluation,
+    aimed_at,
+    cue_object,
+    described_acts,
+    evaluation,
+    main_negations,
+    named,
+    quote_tokens,
+    reported,
+)
+from quotegraph.extract.stance.lexicon import WORD, Lexicon, cue_class, lexicon, sentiment, stem, terms
+from quotegraph.extract.stance.proposition import (
+    accuses,
+    averted,
+    matter_words,
+    prescribes,
+    removed_words,
+    target_words,
+    topic_terms,
+    topic_words,
+    wants_gone,
+    without_topic_words,
+)
+from quotegraph.extract.stance.topics import Topic
+from quotegraph.extract.text import fold
+from spacy.tokens import Doc, Token
+
+Judgement = tuple[str | None, float, tuple[str, ...]]
+"""A backend's answer: stance (None when undetermined), confidence, evidence."""
+
+# -- the weights of the scorers and the thresholds of the fold -----------------------------------------
+STRONG = 1.5
+"""A phrase, denial, averting verb, rhetorical question, oppose cue: one strong piece of evidence."""
+CUE_WEIGHTS = {"support": 1.0, "weak": 0.5, "oppose": -1.5}
+BLAME_AGREES = 1.0
+"""A blaming (or praising) cue whose object the proposition blames (or praises)."""
+WANTING = 0.6
+"""Each of at most two words of wanting ("need", "more")."""
+NEGATION = 0.75
+"""Each of at most two negations of a proposal."""
+NEGATIVE_WORD = 0.5
+"""Each of at most three pejorative words."""
+EXAMPLE_MIN = 0.2
+"""Jaccard of terms from which the topic's closest example votes."""
+DECIDES = 1.0
+"""|score| from which the scorers decide a side."""
+NEUTRAL_OVERRIDE = 2.5
+"""|score| below which a neutral phrase ("up to each parliament") makes the quote neutral."""
+BASE, PER_POINT, CAP = 0.5, 0.12, 0.95
+"""Raw strength of a side the scorers decide: BASE + PER_POINT * |score|, at most CAP."""
+EVALUATIVE = 0.3
+"""|compound| of VADER from which a quote evaluates (positive or negative)."""
+PER_COMPOUND = 0.2
+"""Raw strength of a side the evaluation decides: BASE + PER_COMPOUND * |compound|."""
+PROCEDURAL_MAX = 0.6
+"""|compound| below which a quote about the steps of a process (procedural words) takes no side."""
+REACTION_MAX = 0.7
+"""|compound| below which a quote that voices a reaction of feeling (sorrow, concern) takes no side."""
+ASSERTED_TERMS = 1
+"""Proposition terms a clause must share to assert (or deny) its content."""
+NEUTRAL_PHRASE, NEUTRAL_CONTENT, ASSERTION, CAMP, UNDETERMINED = 0.6, 0.45, 0.5, 0.4, 0.2
+"""Raw strength of the fixed decisions."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one scorer found: its kind (the scorer's name, with a detail such as the cue's class), a weight
+    towards support (positive) or oppose (negative), and the words shown as evidence."""
+
+    kind: str
+    weight: float
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A stance with its raw strength (before calibration), the evidence shown, and the kind of evidence
+    that decided it (``rule``)."""
+
+    stance: str | None
+    strength: float
+    evidence: tuple[str, ...]
+    rule: str
+
+    @property
+    def judgement(self) -> Judgement:
+        """(stance, confidence, evidence): a side's confidence is how often such a side was right
+        (:mod:`quotegraph.extract.stance.calibration`); neutral and undetermined keep their strength."""
+        if self.stance in ("support", "oppose"):
+            return self.stance, calibration().confidence(self.rule, self.strength), self.evidence
+        return self.stance, self.strength, self.evidence
+
+
+@dataclass
+class Reading:
+    """One statement read against one topic; what several scorers use is computed once."""
+
+    statement: Statement
+    topic: Topic
+    doc: Doc | None
+    lex: Lexicon
+    quote: str
+    """The folded quote, without the phrases of a rhetorical question."""
+    asked: list[str]
+    words: list[str]
+    kind: str | None
+    """The class of the reporting verb (:func:`cue_class`)."""
+    accusing: bool
+    tokens: list[Token] | None
+    negated: int
+    """Negations in the quote's main clauses, less those of a blame for not doing something."""
+
+    @cached_property
+    def evaluated(self) -> tuple[float, str, tuple[str, ...], float, float]:
+        return _evaluation(self)
+
+    @cached_property
+    def camp(self) -> tuple[str, str] | None:
+        return camp_stance(self.statement, self.topic, self.accusing, self.lex.camp_nouns)
+
+
+def word_hits(words: Sequence[str], phrases: Sequence[str]) -> list[str]:
+    """The phrases of ``phrases`` that stand in ``words`` as whole words."""
+    text = f" {' '.join(words)} "
+    return [p for p in phrases if f" {p} " in text]
+
+
+def phrase_hits(text: str, phrases: Sequence[str]) -> list[str]:
+    return [p for p in phrases if p in text]
+
+
+def demands(words: Sequence[str]) -> bool:
+    """The quote demands something ("he should release them", "the sooner, the better"), not negated."""
+    text = f" {' '.join(words)} "
+    lex = lexicon()
+    return any(f" {p} " in text for p in lex.prescriptive) and not any(
+        w in lex.negations or w.endswith("n't") for w in words
+    )
+
+
+def side_taken(evidence: Sequence[str]) -> bool:
+    """Some evidence so far takes a side, beyond the topic's words and the words of wanting ("need",
+    "more"), which say nothing of a side alone."""
+    return evidence_taken(e for e in evidence if e not in lexicon().support_words)
+
+
+def evidence_taken(evidence: Iterable[str]) -> bool:
+    """Some evidence so far takes a side (beyond the topic's own words)."""
+    return any(not e.startswith("topic: ") for e in evidence)
+
+
+def read(statement: Statement, topic: Topic, doc: Doc | None = None) -> Reading:
+    """Read ``statement`` against ``topic``; ``doc`` is the parse its offsets point into, or None."""
+    lex = lexicon()
+    quote = fold(statement.quote)
+    # the topic's clauses of a quote lose their question marks: "why ..." asks without one
+    asked = [p for p in phrase_hits(quote, lex.rhetorical) if "?" in quote or p.startswith("why ")]
+    for p in asked:
+        # "why won't he release them?": a demand or a charge put as a question; its negation is part of the
+        # charge, no denial
+        quote = quote.replace(p, " ")
+    words = WORD.findall(quote)
+    kind = cue_class(statement.cue)
+    tokens = quote_tokens(statement, doc)
+    # the negation of a blame for not doing something is the blame's ("for not releasing them")
+    failed = len(word_hits(words, lex.failing)) if kind == "negative" else 0
+    negations = sum(1 for w in words if w in lex.negations or w.endswith("n't"))
+    if tokens is not None and negations:
+        # the parse tells a negation in a clause inside the quote's own, which denies nothing it asserts
+        negations = min(negations, main_negations(tokens, lex.negations))
+    return Reading(
+        statement, topic, doc, lex, quote, asked, words, kind, accuses(topic), tokens, max(0, negations - failed)
+    )
+
+
+# -- the scorers ----------------------------------------------------------------------------------------
+
+
+def rhetorical(r: Reading) -> list[Evidence]:
+    """A rhetorical question ("why won't he release them?", "how many times ...?") demands or charges."""
+    return [Evidence("rhetorical question", STRONG, (f"rhetorical question: {r.asked[0]}",))] if r.asked else []
+
+
+def cue_weight(r: Reading) -> tuple[float, str]:
+    """What the reporting verb says: a support or oppose cue its side; one that blames or praises its
+    object sides with an accusation when it blames (against a proposal when it blames), unless the blame
+    is for not doing something ("criticized him for not releasing them": a demand, it supports), or falls
+    on someone the topic does not name (blame of the accusers, not of the accused: it opposes)."""
+    kind = r.kind
+    if kind not in ("negative", "positive"):
+        return CUE_WEIGHTS[kind or ""], ""
+    if kind == "negative" and word_hits(r.words, r.lex.failing):
+        return BLAME_AGREES, " (for not doing)"
+    target = cue_object(r.statement, r.doc)
+    if target is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in target.head.children):
+        target = None  # "accused X of Y": the charge Y says what the blame is about, not X
+    if target is not None and aimed_at(target, removed_words(r.topic)):
+        # blame of what a proposal would remove agrees with it ("attacked loopholes that benefit others")
+        return (BLAME_AGREES if kind == "negative" else -STRONG), " (aimed at what it would remove)"
+    if r.accusing and target is not None and named(target) and not aimed_at(target, target_words(r.topic)):
+        return (-STRONG if kind == "negative" else BLAME_AGREES), f" (aimed at {target.text})"
+    # blame of what the proposition accuses supports it; blame of what it proposes opposes it
+    return (BLAME_AGREES if (kind == "negative") == r.accusing else -STRONG), ""
+
+
+def cue(r: Reading) -> list[Evidence]:
+    """The reporting verb's class: support, weak, oppose, or blame and praise of its object."""
+    if r.kind is None:
+        return []
+    weight, why = cue_weight(r)
+    return [Evidence(f"cue {r.kind}", weight, (f"cue: {r.statement.cue}{why}",))]
+
+
+MODALS = frozenset({"should", "must", "ought"})
+"""Words of wanting that prescribe whatever the quote prescribes (not a want of what is there)."""
+
+
+def keeps(r: Reading) -> bool:
+    """The proposition wants something gone and the quote does not speak of the removing: what the quote
+    wants or says people have a right to is what is there, kept."""
+    if not wants_gone(r.topic):
+        return False
+    lex = r.lex
+    return not word_hits(r.words, lex.removing) and not word_hits(r.words, lex.removed_states)
+
+
+def phrases(r: Reading) -> list[Evidence]:
+    """Phrases that support ("calls for") or oppose ("no intention of"), and words that dismiss a claim."""
+    found = phrase_hits(r.quote, r.lex.support_phrases)
+    if keeps(r):  # "people have the right to homeschool" against "Homeschooling should be banned"
+        out = [Evidence("keeps phrase", -STRONG, (f"wants it kept: {p}",)) for p in found]
+    else:
+        out = [Evidence("support phrase", STRONG, (p,)) for p in found]
+    out += [Evidence("oppose phrase", -STRONG, (p,)) for p in phrase_hits(r.quote, r.lex.oppose_phrases)]
+    # the claim is dismissed as untrue or overblown
+    return out + [Evidence("denial", -STRONG, (f"denial: {p}",)) for p in word_hits(r.words, r.lex.denials)]
+
+
+def averts(r: Reading) -> list[Evidence]:
+    """An averting verb whose clause names the topic's matter: what is kept from happening is the topic's
+    matter; unless others do the averting, or the quote reports what others hold."""
+    averting = averted(r.quote, r.topic)
+    told: frozenset[str] = frozenset()
+    if averting and r.tokens is not None:
+        inside = {t.i for t in r.tokens}
+        # what others avoid is told, not wanted ("corporations avoid paying their share"), and so is what the
+        # quote reports others hold ("the notion that something would prevent it")
+        told = described_acts(r.tokens) | {t.lower_ for t in r.tokens if reported(t, inside, r.lex.reporting)}
+    return [Evidence("averts", -STRONG, (f"averts: {p}",)) for p in averting if p.split()[0] not in told]
+
+
+def wanting(r: Reading) -> list[Evidence]:
+    """Words of wanting ("need", "more"), not negated: they lean to support (a call for an investigation
+    takes no side, which the fold checks)."""
+    support_words = [w for w in r.words if w in r.lex.support_words]
+    if not support_words or r.negated:
+        return []
+    if keeps(r):
+        # on a proposal to do away with something, wanting ("need", "right", "allow") is of what is there
+        # (the modals "should", "must" stay with whatever they prescribe)
+        modal = [w for w in support_words if w in MODALS]
+        other = [w for w in support_words if w not in MODALS]
+        weight = WANTING * (min(2, len(modal)) - min(2, len(other)))
+        return [Evidence("wanting kept", weight, tuple(support_words[:2]))] if weight else []
+    return [Evidence("wanting", WANTING * min(2, len(support_words)), tuple(support_words[:2]))]
+
+
+def negation(r: Reading) -> list[Evidence]:
+    """A negation in the main clauses denies a proposal; an accusation is often made of negative claims
+    ("he never paid", "she told nobody"): there a negation alone denies nothing."""
+    if not r.negated or r.accusing or phrase_hits(r.quote, r.lex.oppose_phrases):
+        return []
+    return [Evidence("negation", -NEGATION * min(2, r.negated), ("negation",))]
+
+
+def negative_words(r: Reading) -> list[Evidence]:
+    """Pejorative words oppose a proposition that praises or proposes; they support one that accuses."""
+    negative = [w for w in r.words if w in r.lex.negative_words]
+    if not negative:
+        return []
+    # a proposition that wants something gone is backed by pejorative words of it, as an accusation is
+    weight = (NEGATIVE_WORD if r.accusing or wants_gone(r.topic) else -NEGATIVE_WORD) * min(3, len(negative))
+    return [Evidence("negative words", weight, tuple(negative[:3]))]
+
+
+def examples(r: Reading) -> list[Evidence]:
+    """The topic's own examples: the closest one votes, by how close it is."""
+    if not r.topic.examples:
+        return []
+    mine = set(terms(r.statement.quote))
+    best, best_sim = None, 0.0
+    for text, label in r.topic.examples:
+        theirs = set(terms(text))
+        sim = len(mine & theirs) / max(1, len(mine | theirs))
+        if sim > best_sim:
+            best, best_sim = label, sim
+    if not best or best_sim < EXAMPLE_MIN:
+        return []
+    weight = {"support": 1.0, "oppose": -1.0, "neutral": 0.0}[best] * min(1.0, best_sim * 4)
+    return [Evidence("example", weight, (f"like example ({best})",))]
+
+
+Scorer = Callable[[Reading], list[Evidence]]
+SCORERS: tuple[tuple[str, Scorer], ...] = (
+    ("rhetorical question", rhetorical),
+    ("cue", cue),
+    ("phrases", phrases),
+    ("averts", averts),
+    ("wanting", wanting),
+    ("negation", negation),
+    ("negative words", negative_words),
+    ("examples", examples),
+)
+"""The scorers, in the order their evidence is shown."""
+
+
+# -- the content rules: what the quote says about the proposition ---------------------------------------
+
+
+def _evaluation(r: Reading) -> tuple[float, str, tuple[str, ...], float, float]:
+    """The quote's evaluation: read from the parse of its article when there is one (a negation's scope,
+    lemmas, whom the blame is aimed at), else VADER over the text; with the evaluating words for the
+    evidence, the people or things blamed that the topic's words do not name, and the share of it aimed at what
+    the proposition would do away with."""
+    if r.tokens is None:
+        return sentiment(without_topic_words(r.statement.quote, r.topic))[0], "", (), 0.0, 0.0
+    lex = r.lex
+    skip = topic_words(r.topic) | lex.assertive | lex.referential | lex.contest
+    found: Evaluation = evaluation(
+        r.tokens,
+        skip,
+        lex.negations,
+        target_words(r.topic),
+        lex.reporting,
+        removed_words(r.topic),
+        matter_words(r.topic),
+        lex.shifters,
+    )
+    tone = f": {', '.join(found.words[:3])}" if found.words else ""
+    return found.compound, tone, found.blamed_others, found.on_removed, found.on_matter
+
+
+Verdict = tuple[str | None, float, str]
+"""A content rule's answer: stance, raw strength, the evidence line it adds."""
+
+
+def reaction(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """Sorrow or concern at an event, with nothing said of the proposition: on the topic, no side."""
+    felt = [w for w in r.words if w in r.lex.reactions]
+    if felt and not side_taken(shown) and abs(r.evaluated[0]) < REACTION_MAX:
+        return "neutral", NEUTRAL_CONTENT, f"reaction: {', '.join(felt[:2])}"
+    return None
+
+
+def procedure(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """Steps of a process (an investigation, a release, a review), not a side: on the topic, neutral."""
+    steps = [w for w in r.words if w in r.lex.procedural]
+    if steps and abs(r.evaluated[0]) < PROCEDURAL_MAX:
+        return "neutral", NEUTRAL_CONTENT, f"procedure: {', '.join(steps[:2])}"
+    return None
+
+
+def commentary(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """How the matter plays in the race (the polls, the voters), not whether it holds: on the topic, neutral.
+    The contest's words that the topic itself uses ("voters" of a topic on voter fraud) are its matter."""
+    own = topic_terms(r.topic)
+    contest = [w for w in r.words if (w in r.lex.commentary or w in r.lex.contest) and stem(w) not in own]
+    if contest and not side_taken(shown) and abs(r.evaluated[0]) < EVALUATIVE:
+        return "neutral", NEUTRAL_CONTENT, f"commentary: {', '.join(contest[:2])}"
+    return None
+
+
+def on_removed(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """Evaluation aimed at what the proposition would do away with ("these fees are a disaster" on scrapping
+    them): blame agrees with it, praise disagrees, whatever else the proposition says."""
+    q, tone_words, _, removed, _ = r.evaluated
+    if abs(q) < EVALUATIVE or removed < 0.5:
+        return None
+    stance, tone = ("support", "blames") if q < 0 else ("oppose", "praises")
+    return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"{tone} what it would remove ({q:+.2f}){tone_words}"
+
+
+ACT_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+
+
+def _act_is_subject(r: Reading) -> bool:
+    """The quote's subject is the removing itself ("Cutting income tax would be wonderful", "Banning them is
+    wrong"): what it evaluates is the act the proposition wants, not the thing it wants gone. Without a parse:
+    the quote names the act."""
+    removing = r.lex.removing
+    if r.tokens is None:  # no parse: the act named at all
+        return bool(word_hits(r.words, removing))
+    return any(t.dep_ in ACT_SUBJECTS and (t.lower_ in removing or t.lemma_.lower() in removing) for t in r.tokens)
+
+
+def against_what_goes(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A proposition that wants something gone ("We should abolish X", "X should be banned") is about that
+    thing: an evaluation aimed at nothing the parse names otherwise is of it; blame agrees, praise disagrees."""
+    q, tone_words, _, _, _ = r.evaluated
+    if abs(q) < EVALUATIVE or not wants_gone(r.topic) or _act_is_subject(r):
+        return None
+    stance, tone = ("support", "blames") if q < 0 else ("oppose", "praises")
+    return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"{tone} what it wants gone ({q:+.2f}){tone_words}"
+
+
+def blames_others(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """Blame of someone an accusation does not name: of its accusers or a third party, not of the accused."""
+    q, _, others, _, _ = r.evaluated
+    if r.accusing and q <= -EVALUATIVE and others:
+        return "oppose", round(BASE + PER_COMPOUND * abs(q), 3), f"blames others: {', '.join(others[:2])}"
+    return None
+
+
+def blames_accusers(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """The accused and their camp blame their accusers, not themselves ("orchestrated for political gain",
+    "a bid to hurt her candidacy"); unless the quote or proposition prescribes a remedy."""
+    q = r.evaluated[0]
+    if not r.accusing or q > -EVALUATIVE or prescribes(r.topic) or demands(r.words):
+        return None
+    if r.camp is not None and r.camp[0] == "oppose":
+        return "oppose", round(BASE + PER_COMPOUND * abs(q), 3), f"blames the accusers: {r.camp[1]} ({q:+.2f})"
+    return None
+
+
+def blames_what_was_said(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """Blame of what someone said ("those comments are a disgrace") is of the accusers, not the accused."""
+    q = r.evaluated[0]
+    said = [w for w in r.words if w in r.lex.utterances]
+    if r.accusing and q <= -EVALUATIVE and said:
+        return "oppose", round(BASE + PER_COMPOUND * abs(q), 3), f"blames what was said: {said[0]} ({q:+.2f})"
+    return None
+
+
+def tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A proposal: praise of what it proposes supports it, blame opposes it; an accusation the reverse,
+    unless it also prescribes a remedy: then blame agrees with its diagnosis, praise with its remedy (a quote
+    that demands something of the accused praises the remedy: "he should release them")."""
+    q, tone_words, _, _, _ = r.evaluated
+    if abs(q) < EVALUATIVE:
+        return None
+    remedy = prescribes(r.topic) or demands(r.words)
+    stance = "support" if (q > 0) != r.accusing or (r.accusing and remedy) else "oppose"
+    sign = "positive" if q > 0 else "negative"
+    return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"{sign} evaluation ({q:+.2f}){tone_words}"
+
+
+def matter_tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """The evaluation (:func:`tone`) when most of it is aimed at the topic's matter, by the parse ("school
+    uniforms are expensive"): the same side, told apart because it is right more often."""
+    verdict = tone(r, shown)
+    if verdict is None or r.evaluated[4] < 0.5:
+        return None
+    return verdict[0], verdict[1], verdict[2].replace(" evaluation (", " evaluation of the matter (", 1)
+
+
+def _asserted(r: Reading) -> bool:
+    hedged = any(w in r.lex.hedges for w in r.words)
+    prop = set(terms(r.topic.proposition + " " + r.topic.label))
+    return not hedged and len(prop & set(terms(r.statement.quote))) >= ASSERTED_TERMS
+
+
+def denies(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A proposal negated, or an accusation negated by the accused or their camp ("none of her emails were
+    marked classified"), is denied."""
+    if _asserted(r) and r.negated and (not r.accusing or (r.camp is not None and r.camp[0] == "oppose")):
+        return "oppose", ASSERTION, "denies the proposition"
+    return None
+
+
+def asserts(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A clause that shares the proposition's terms, unhedged, asserts it: an accusation is made of negative
+    claims ("he never paid", "they avoided the doctors"); the accused does not assert it of themselves."""
+    if _asserted(r) and (r.camp is None or r.camp[0] != "oppose"):
+        return "support", ASSERTION, "asserts the proposition"
+    return None
+
+
+def camp(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """Nothing in the quote decides: who says it does, weakly (one defends oneself and one's side)."""
+    return (r.camp[0], CAMP, f"camp: {r.camp[1]}") if r.camp is not None else None
+
+
+ContentRule = Callable[[Reading, Sequence[str]], Verdict | None]
+CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
+    ("reaction", reaction),
+    ("procedure", procedure),
+    ("commentary", commentary),
+    ("on removed", on_removed),
+    ("against what goes", against_what_goes),
+    ("blames others", blames_others),
+    ("blames the accusers", blames_accusers),
+    ("blames what was said", blames_what_was_said),
+    ("evaluation of the matter", matter_tone),
+    ("evaluation", tone),
+    ("denies", denies),
+    ("asserts", asserts),
+    ("camp", camp),
+)
+"""The content rules, in order: the first that answers decides."""
+
+
+def by_content(r: Reading, shown: Sequence[str]) -> Decision:
+    """No stance word decided: what the quote says about the proposition does (the first content rule that
+    answers); nothing either way: undetermined (None, low strength)."""
+    for name, rule in CONTENT_RULES:
+        verdict = rule(r, shown)
+        if verdict is not None:
+            stance, strength, line = verdict
+            return Decision(stance, strength, (*shown, line), name)
+    return Decision(None, UNDETERMINED, (*shown, "no evidence either way"), "none")
+
+
+def leading(evidence: Sequence[Evidence], sign: float) -> str:
+    """The kind of the heaviest evidence on the side of ``sign``."""
+    best = max((e for e in evidence if e.weight * sign > 0), key=lambda e: abs(e.weight), default=None)
+    return best.kind if best is not None else "score"
+
+
+def decide(r: Reading, evidence: Sequence[Evidence]) -> Decision:
+    """Fold the scorers' evidence into a decision: a neutral phrase where the score is not strong; the
+    content where what is wanted is a step of a process; the side of the score where it is strong enough;
+    else the content rules."""
+    score = 0.0
+    for e in evidence:
+        score += e.weight
+    shown = [t for e in evidence for t in e.texts]
+    neutral = phrase_hits(r.quote, r.lex.neutral_phrases)
+    if neutral and abs(score) < NEUTRAL_OVERRIDE:
+        return Decision("neutral", NEUTRAL_PHRASE, (*shown, *neutral), "neutral phrase")
+    general = sum(e.weight for e in evidence if e.kind == "wanting")
+    if general and score - general < DECIDES and any(w in r.lex.procedural for w in r.words):
+        # what is wanted is a step of a process ("a need for more oversight", "more detailed records"):
+        # the content decides, where the process's words read as taking no side
+        return by_content(r, shown)
+    if abs(score) >= DECIDES:
+        stance = "support" if score > 0 else "oppose"
+        strength = min(CAP, BASE + PER_POINT * abs(score))
+        return Decision(stance, strength, tuple(shown), leading(evidence, score))
+    return by_content(r, shown)
+
+
+def decision(statement: Statement, topic: Topic, doc: Doc | None = None) -> Decision:
+    """The decision of the rules on ``statement``'s stance on ``topic``'s proposition."""
+    r = read(statement, topic, doc)
+    return decide(r, [e for _, scorer in SCORERS for e in scorer(r)])

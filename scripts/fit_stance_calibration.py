@@ -1,0 +1,189 @@
+"""Fit the stance confidence of the rules on the broad stance set and write
+``extract/resources/stance_calibration.yaml``.
+
+    python scripts/fit_stance_calibration.py [--broad DIR] [--out FILE] [--check]
+
+``--broad`` is the folder of the broad stance set (default ``../shared/eval/stance-broad``, its ``argkp`` and
+``perspectrum`` folders, each with a ``records.jsonl``: id, text, topic, gold stance). Every text is parsed and
+judged by the rules exactly as ``quotegraph stance`` judges it, keeping the rule that decided and its raw
+strength. Per deciding rule, the sided decisions are sorted by strength and cut into bins of at least
+``--min-bin`` rows (cut only where the strength changes); a bin's confidence is its share of right sides,
+shrunk towards the rule's share (itself shrunk towards the share of all rules), then made non-decreasing in
+strength (pool adjacent violators). ``display_threshold`` is the lowest confidence at which the sided decisions
+at or above it are right at least 75% of the time, or the default when none is.
+
+Before writing, the fit is checked across sources: fitted on one folder, scored on the other (ECE of the
+confidence over sided decisions, coverage of sided gold at precision >= 0.75), both ways. ``--check`` only
+prints that. No text or label of the set is written: only rule names, strength edges and confidences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT / "shared")
+SOURCES = ("argkp", "perspectrum")
+TARGET = 0.75
+MIN_BIN = 40
+RULE_PRIOR = 20.0
+"""Rows of the share of all rules a rule's share is shrunk with."""
+BIN_PRIOR = 10.0
+"""Rows of the rule's share a bin's share is shrunk with."""
+DEFAULT_DISPLAY = 0.6
+
+Row = tuple[str, str, float, str, str]
+"""(source, deciding rule, raw strength, predicted side, gold side)."""
+
+
+def judged_rows(folder: Path) -> list[Row]:
+    """The sided decisions of the rules on the records of every source in ``folder``."""
+    from quotegraph.extract.model import Statement
+    from quotegraph.extract.nlp import load_base
+    from quotegraph.extract.stance.judge import read_records, record_topic
+    from quotegraph.extract.stance.rules import main_clauses
+    from quotegraph.extract.stance.scorers import decision
+
+    nlp = load_base()
+    rows: list[Row] = []
+    for source in SOURCES:
+        records = list(read_records(folder / source / "records.jsonl"))
+        docs = nlp.pipe((r["text"] for r in records), batch_size=256)
+        for n, (record, doc) in enumerate(zip(records, docs, strict=True), 1):
+            text = record["text"]
+            topic = record_topic(record, {}, n)
+            statement = Statement(article=str(record["id"]), quote=text, start=0, end=len(text), kind="direct")
+            found = decision(main_clauses(statement, topic), topic, doc)
+            if found.stance in ("support", "oppose"):
+                rows.append((source, found.rule, found.strength, found.stance, record["stance"]))
+        print(f"{source}: {len(records)} records, {sum(r[0] == source for r in rows)} sided", file=sys.stderr)
+    return rows
+
+
+def pav(values: list[float], weights: list[float]) -> list[float]:
+    """Pool adjacent violators: the closest non-decreasing sequence (weighted)."""
+    blocks: list[list[float]] = []  # [value, weight, count]
+    for v, w in zip(values, weights, strict=True):
+        blocks.append([v, w, 1])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            v2, w2, c2 = blocks.pop()
+            v1, w1, c1 = blocks.pop()
+            blocks.append([(v1 * w1 + v2 * w2) / (w1 + w2), w1 + w2, c1 + c2])
+    return [b[0] for b in blocks for _ in range(int(b[2]))]
+
+
+def fit_bins(points: list[tuple[float, bool]], prior: float, min_bin: int) -> dict[str, list[float]]:
+    """Strength edges and confidences of one rule's decisions (strength, right)."""
+    points = sorted(points)
+    chunks: list[list[tuple[float, bool]]] = [[]]
+    for i, p in enumerate(points):
+        chunks[-1].append(p)
+        rest = len(points) - i - 1
+        if len(chunks[-1]) >= min_bin and rest >= min_bin and points[i + 1][0] != p[0]:
+            chunks.append([])
+    shares = [(sum(ok for _, ok in c) + prior * BIN_PRIOR) / (len(c) + BIN_PRIOR) for c in chunks]
+    confidence = [round(c, 3) for c in pav(shares, [float(len(c)) for c in chunks])]
+    edges = [0.0] + [c[0][0] for c in chunks[1:]]
+    # adjacent bins the pooling made equal are one bin
+    kept = [i for i in range(len(edges)) if i == 0 or confidence[i] != confidence[i - 1]]
+    return {"edges": [round(edges[i], 4) for i in kept], "confidence": [confidence[i] for i in kept]}
+
+
+def fit(rows: Sequence[Row], min_bin: int = MIN_BIN) -> dict[str, Any]:
+    """The calibration mapping of ``rows``: per rule its bins, and the default (the share of all rules)."""
+    overall = sum(p == g for *_, p, g in rows) / len(rows) if rows else 0.5
+    by_rule: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    for _, rule, strength, pred, gold in rows:
+        by_rule[rule].append((strength, pred == gold))
+    rules = {}
+    for rule, points in sorted(by_rule.items()):
+        prior = (sum(ok for _, ok in points) + overall * RULE_PRIOR) / (len(points) + RULE_PRIOR)
+        rules[rule] = fit_bins(points, prior, min_bin)
+    return {"default": round(overall, 3), "rules": rules}
+
+
+def scored(rows: Sequence[Row], mapping: dict[str, Any], sided_gold: int) -> dict[str, float]:
+    """ECE (10 bins) and coverage at precision >= TARGET of ``rows`` with the confidences of ``mapping``,
+    computed as ``stance_trust.py`` computes them."""
+    from quotegraph.extract.stance.calibration import parse_calibration
+
+    cal = parse_calibration(mapping)
+    judged = sorted(((cal.confidence(rule, s), p == g) for _, rule, s, p, g in rows), key=lambda r: -r[0])
+    best, right = 0.0, 0
+    for i, (c, ok) in enumerate(judged, 1):
+        right += ok
+        if (i == len(judged) or judged[i][0] != c) and right / i >= TARGET:
+            best = max(best, right / sided_gold)
+    ece = 0.0
+    for b in range(10):
+        cell = [(c, ok) for c, ok in judged if b / 10 <= c < (b + 1) / 10 or (b == 9 and c == 1.0)]
+        if cell:
+            gap = sum(ok for _, ok in cell) / len(cell) - sum(c for c, _ in cell) / len(cell)
+            ece += len(cell) / len(judged) * abs(gap)
+    precision = sum(ok for _, ok in judged) / len(judged) if judged else 0.0
+    return {"sided": len(judged), "precision": precision, "coverage": best, "ece": ece}
+
+
+def display_threshold(rows: Sequence[Row], mapping: dict[str, Any]) -> float:
+    """The lowest confidence at which the sided decisions at or above it are right >= TARGET of the time."""
+    from quotegraph.extract.stance.calibration import parse_calibration
+
+    cal = parse_calibration(mapping)
+    judged = sorted(((cal.confidence(rule, s), p == g) for _, rule, s, p, g in rows), key=lambda r: -r[0])
+    found, right = None, 0
+    for i, (c, ok) in enumerate(judged, 1):
+        right += ok
+        if (i == len(judged) or judged[i][0] != c) and right / i >= TARGET:
+            found = c
+    return found if found is not None else DEFAULT_DISPLAY
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--broad", type=Path, default=SHARED / "eval" / "stance-broad")
+    ap.add_argument("--out", type=Path, default=ROOT / "extract" / "resources" / "stance_calibration.yaml")
+    ap.add_argument("--min-bin", type=int, default=MIN_BIN)
+    ap.add_argument("--check", action="store_true", help="print the cross-source check, write nothing")
+    ap.add_argument("--rows", type=Path, help="cache of the judged rows (JSON): read if it exists, else written")
+    args = ap.parse_args()
+
+    if args.rows is not None and args.rows.is_file():
+        rows = [tuple(r) for r in json.loads(args.rows.read_text(encoding="utf-8"))]
+    else:
+        rows = judged_rows(args.broad)
+        if args.rows is not None:
+            args.rows.write_text(json.dumps(rows), encoding="utf-8")
+    sided_gold = {s: len((args.broad / s / "records.jsonl").read_text(encoding="utf-8").splitlines()) for s in SOURCES}
+    for train, test in (SOURCES, SOURCES[::-1]):
+        mapping = fit([r for r in rows if r[0] == train], args.min_bin)
+        result = scored([r for r in rows if r[0] == test], mapping, sided_gold[test])
+        print(f"fit on {train}, scored on {test}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
+    mapping = fit(rows, args.min_bin)
+    mapping["display_threshold"] = display_threshold(rows, mapping)
+    for source in SOURCES:
+        result = scored([r for r in rows if r[0] == source], mapping, sided_gold[source])
+        print(f"fit on both, scored on {source}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
+    print(f"display_threshold {mapping['display_threshold']}")
+    if args.check:
+        return
+    import yaml
+
+    header = (
+        "# Stance confidence of the rules: per deciding rule, strength bins (lower edges) and the share of right\n"
+        "# sides in each on the broad stance set (IBM ArgKP and Perspectrum dev parts). Written by\n"
+        "# scripts/fit_stance_calibration.py; do not edit by hand. display_threshold: the lowest confidence at\n"
+        "# which sided predictions were right at least 75% of the time (the surfaces show sides from it).\n"
+    )
+    body = {"display_threshold": mapping["display_threshold"], "default": mapping["default"], "rules": mapping["rules"]}
+    args.out.write_text(header + yaml.safe_dump(body, sort_keys=False, default_flow_style=None), encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

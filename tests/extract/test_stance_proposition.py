@@ -1,0 +1,91 @@
+"""What a proposition wants gone, and the side of an evaluation of it (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.stance import judge_records
+from quotegraph.extract.stance.proposition import accuses, removed_words, wants_gone
+from quotegraph.extract.stance.topics import Topic
+
+
+@pytest.mark.parametrize(
+    ("proposition", "gone", "words"),
+    [
+        ("We should abolish the death penalty", True, {"death", "penalty"}),
+        ("Plastic bags should be banned", True, {"plastic", "bags", "bag"}),
+        ("We should abandon the use of school uniform", True, {"use", "school", "uniform"}),
+        ("Street racing should be a criminal offence", True, {"street", "racing"}),
+        # negated, it wants the thing kept; a proposal to build wants nothing gone
+        ("Smoking in parks should not be illegal", False, set()),
+        ("The city should build more bike lanes", False, set()),
+        # a detail in brackets is not the main claim (its words are still what blame may be aimed at)
+        ("The rich should pay more tax (closing loopholes)", False, {"loopholes", "loophole"}),
+    ],
+)
+def test_stance_proposition_wants_gone(proposition, gone, words):
+    topic = Topic("t", "t", proposition)
+    assert wants_gone(topic) is gone
+    assert removed_words(topic) == frozenset(words)
+
+
+@pytest.mark.parametrize(
+    "proposition", ["We should abandon the four-day week", "Fireworks should be prohibited", "Ban plastic straws"]
+)
+def test_stance_proposition_that_wants_something_gone_is_no_accusation(proposition):
+    assert not accuses(Topic("t", "t", proposition))
+
+
+PENALTY = {"id": "penalty", "label": "Death penalty", "proposition": "We should abolish the death penalty"}
+BAGS = {"id": "bags", "label": "Plastic bags", "proposition": "Plastic bags should be banned"}
+LANES = {"id": "lanes", "label": "Bike lanes", "proposition": "The city should build more bike lanes"}
+
+
+@pytest.mark.parametrize(
+    ("topic", "text", "stance"),
+    [
+        (PENALTY, "It is a cruel and barbaric punishment.", "support"),
+        (PENALTY, "It is a fair and effective deterrent that keeps families safe.", "oppose"),
+        (BAGS, "They are a terrible waste that kills wildlife.", "support"),
+        (BAGS, "They are useful and people love them.", "oppose"),
+        # a proposal to build: praise supports, blame opposes
+        (LANES, "They are dangerous and a waste of money.", "oppose"),
+        (LANES, "They are great and make everyone happier.", "support"),
+    ],
+)
+def test_stance_evaluation_of_what_a_proposition_wants_gone(nlp, topic, text, stance):
+    [judged] = judge_records([{"id": 1, "text": text, "topic": topic}], nlp=nlp)
+    assert judged["stance"] == stance, judged["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # what people have a right to, or need, is what a ban would take away
+        ("Families have the right to choose plastic bags when they shop.", "oppose"),
+        ("Shops need plastic bags and customers need them too.", "oppose"),
+        # the removing named: the quote speaks of the ban itself
+        ("It is time to ban them for good.", "support"),
+    ],
+)
+def test_stance_wanting_what_a_proposition_would_do_away_with(nlp, text, stance):
+    [judged] = judge_records([{"id": 1, "text": text, "topic": BAGS}], nlp=nlp)
+    assert judged["stance"] == stance, judged["evidence"]
+
+
+SPEED = {"id": "speed", "label": "Speed limits", "proposition": "Lower speed limits would make roads safer"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a verb that lessens what it acts on turns its evaluation; one that spreads it keeps it
+        ("Lower limits reduce deaths on our roads.", "support"),
+        ("They prevent terrible accidents.", "support"),
+        ("Lower limits cause congestion and anger.", "oppose"),
+        # no shifting verb: the evaluation stands as it is
+        ("Lower limits are a disaster for drivers.", "oppose"),
+    ],
+)
+def test_stance_verbs_that_lessen_or_spread_what_they_act_on(nlp, text, stance):
+    [judged] = judge_records([{"id": 1, "text": text, "topic": SPEED}], nlp=nlp)
+    assert judged["stance"] == stance, judged["evidence"]
