@@ -9,6 +9,7 @@ backend that cannot load stop an extraction: it logs one warning line and return
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -74,17 +75,21 @@ def make_llm(
     base_url: str | None = None,
     api_key: str | None = None,
     prompt: str = "stance.v1",
+    examples: str | None = None,
     timeout: float = 30.0,
     concurrency: int = 4,
     transport: Any = None,
     **_: Any,
 ) -> StanceBackend:
-    """The first prompt contract: the statement alone, no examples."""
+    """The first prompt contract: the statement alone. Its prompt has no ``{examples}`` slot, so an
+    ``examples`` file given to it is refused at load (never silently left out); the environment's
+    ``QUOTEGRAPH_LLM_EXAMPLES`` is for v2 and not read here."""
     return LLMBackend(
         base_url=base_url,
         model=model,
         api_key=api_key,
         prompt=prompt,
+        examples=examples,
         timeout=timeout,
         concurrency=concurrency,
         transport=transport,
@@ -105,8 +110,12 @@ def make_llm_v2(
     transport: Any = None,
     **_: Any,
 ) -> StanceBackend:
-    """The prompt has an ``{examples}`` slot: ``shots`` labelled statements drawn from the records file
-    ``examples`` (or ``QUOTEGRAPH_LLM_EXAMPLES``), rendered by the prompt's own example template."""
+    """The prompt has an ``{examples}`` slot: ``shots`` labelled statements (``QUOTEGRAPH_LLM_SHOTS``, else
+    4) drawn from the records file ``examples`` (or ``QUOTEGRAPH_LLM_EXAMPLES``), rendered by the prompt's
+    own example template."""
+    examples = examples or os.environ.get("QUOTEGRAPH_LLM_EXAMPLES") or None
+    if shots is None and os.environ.get("QUOTEGRAPH_LLM_SHOTS"):
+        shots = int(os.environ["QUOTEGRAPH_LLM_SHOTS"])
     return LLMBackend(
         base_url=base_url,
         model=model,

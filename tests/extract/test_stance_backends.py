@@ -53,7 +53,7 @@ def fake_llm() -> Iterator[tuple[str, list[dict]]]:
 
     def answer(body: dict) -> tuple[int, str]:
         seen.append(body)
-        statement = body["messages"][0]["content"].split("Statement:")[1].split("\n")[0]
+        statement = body["messages"][0]["content"].split("Statement:")[-1].split("\n")[0]
         if "garbled" in statement:
             return 200, "I cannot say."
         stance = "oppose" if " not " in statement else "undetermined" if "agenda" in statement else "support"
@@ -66,7 +66,8 @@ def fake_llm() -> Iterator[tuple[str, list[dict]]]:
 def test_registry_short_and_versioned_names():
     assert registry.resolve("rules") == "quotegraph.stance.rules.v1"
     assert registry.resolve("quotegraph.stance.llm.v1") == "quotegraph.stance.llm.v1"
-    assert {"rules", "nli", "llm", "quotegraph.stance.nli.v1"} <= set(registry.names())
+    assert registry.resolve("llm") == "quotegraph.stance.llm.v2"
+    assert {"rules", "nli", "llm", "quotegraph.stance.nli.v1", "quotegraph.stance.llm.v1"} <= set(registry.names())
     assert registry.make_backend("quotegraph.stance.rules.v1").name == "rules"
 
 
@@ -536,3 +537,105 @@ def test_nli_backend_accepts_a_tiny_nli_model(tmp_path, caplog):
     out = assigner.assign(statements, None, article)
     assert assigner.backend.name == "nli" and all(s.topics[0].backend == "nli" for s in out)
     assert not [r for r in caplog.records if r.levelname == "WARNING"]
+
+
+# --- llm v2: few-shot examples from a records file the user points to -----------------------------------
+
+EXAMPLE_ROWS = [
+    ("Schools should require uniforms", "Uniforms stop the bullying over brands", "support"),
+    ("Schools should require uniforms", "Children should be free to dress as they like", "oppose"),
+    ("Zoos should be closed", "Animals suffer in small cages", "support"),
+    ("Zoos should be closed", "Zoos save species from extinction", "oppose"),
+    ("The government should cut income tax.", "Lower taxes leave families more to spend", "support"),
+]
+
+
+def _examples_file(tmp_path) -> str:
+    path = tmp_path / "examples.jsonl"
+    rows = [
+        {"id": f"ex:{n}", "text": text, "topic": {"id": f"t{n // 2}", "proposition": prop}, "stance": stance}
+        for n, (prop, text, stance) in enumerate(EXAMPLE_ROWS)
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return str(path)
+
+
+def test_llm_v2_sends_examples_drawn_from_the_records_file(fake_llm, tmp_path):
+    url, seen = fake_llm
+    statements, article = _statements()
+    assigner = StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny", examples=_examples_file(tmp_path))
+    out = assigner.assign(statements, None, article)
+    assert [s.stance for s in out] == ["support", "oppose", None]
+    [prompt] = [b["messages"][0]["content"] for b in seen if f"Statement: {QUOTES[0]}" in b["messages"][0]["content"]]
+    assert prompt.count("Example, on another proposition.") == 4  # the default: 4 shots
+    assert prompt.count("Stance: support") == 2 and prompt.count("Stance: oppose") == 2
+    assert "Lower taxes leave families" not in prompt  # the judged topic's own example comes last: not needed
+    assert prompt.index("Stance: ") < prompt.index(f"Statement: {QUOTES[0]}")
+    assert len({b["messages"][0]["content"].split("Proposition: The government")[0] for b in seen}) == 1
+
+
+def test_llm_v2_shots_and_the_records_file_change_the_cache_key(fake_llm, tmp_path):
+    url, seen = fake_llm
+    path = _examples_file(tmp_path)
+    plain = StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny")
+    two = StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny", examples=path, shots=2)
+    four = StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny", examples=path)
+    assert len({plain.key, two.key, four.key}) == 3 and "shots-2" in two.key
+    statements, article = _statements()
+    two.assign(statements[:1], None, article)
+    assert seen[-1]["messages"][0]["content"].count("Example, on another proposition.") == 2
+    plain.assign(statements[:1], None, article)
+    assert "Example" not in seen[-1]["messages"][0]["content"]
+
+
+def test_llm_v2_reads_the_examples_from_the_environment(fake_llm, tmp_path, monkeypatch):
+    url, seen = fake_llm
+    monkeypatch.setenv("QUOTEGRAPH_LLM_EXAMPLES", _examples_file(tmp_path))
+    monkeypatch.setenv("QUOTEGRAPH_LLM_SHOTS", "3")
+    statements, article = _statements()
+    StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny").assign(statements[:1], None, article)
+    assert seen[0]["messages"][0]["content"].count("Example, on another proposition.") == 3
+    # v1 keeps its contract: no examples, whatever the environment says
+    StanceAssigner(TOPICS, backend="quotegraph.stance.llm.v1", base_url=url, model="t").assign(
+        statements[:1], None, article
+    )
+    assert "Example" not in seen[1]["messages"][0]["content"]
+
+
+@pytest.mark.parametrize(
+    ("options", "reason"),
+    [
+        ({"backend": "quotegraph.stance.llm.v1"}, "has no {examples} slot"),
+        ({"backend": "llm", "prompt": "stance.v1"}, "has no {examples} slot"),
+        ({"backend": "llm", "examples": "/no/such/records.jsonl"}, "No such file"),
+    ],
+)
+def test_llm_examples_that_cannot_be_used_fall_back_in_one_line(fake_llm, tmp_path, caplog, options, reason):
+    url, _ = fake_llm
+    options = {"examples": _examples_file(tmp_path), **options}
+    with caplog.at_level("WARNING"):
+        assigner = StanceAssigner(TOPICS, base_url=url, model="tiny", **options)
+    assert assigner.backend.name == "rules"
+    [record] = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert "could not load" in record.getMessage() and reason in record.getMessage()
+
+
+def test_llm_own_prompt_file_with_an_example_template(fake_llm, tmp_path):
+    url, seen = fake_llm
+    prompt = tmp_path / "mine.txt"
+    prompt.write_text("{examples}Q? {proposition}\nStatement: {quote}\n=== example ===\n[{stance}] {quote}\n")
+    statements, article = _statements()
+    assigner = StanceAssigner(
+        TOPICS,
+        backend="llm",
+        base_url=url,
+        model="tiny",
+        prompt=str(prompt),
+        examples=_examples_file(tmp_path),
+        shots=2,
+    )
+    assigner.assign(statements[:1], None, article)
+    assert seen[0]["messages"][0]["content"] == (
+        "[support] Uniforms stop the bullying over brands\n[oppose] Children should be free to dress as they like\n"
+        f"Q? The government should cut income tax.\nStatement: {QUOTES[0]}\n"
+    )
