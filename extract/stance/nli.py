@@ -95,14 +95,18 @@ def missing_head(info: Mapping[str, Any]) -> str | None:
 
 @contextmanager
 def quiet_transformers(tlogging: Any) -> Iterator[None]:
-    """transformers' own multi-line warnings about the weights (``tlogging``: ``transformers.logging``)
-    silenced while a model loads: the refusal says it in one line."""
+    """transformers' own multi-line warnings about the weights, and its progress bar, off while a model
+    loads (``tlogging``: ``transformers.logging``): a refusal says it in one line."""
     level = tlogging.get_verbosity()
+    bars = tlogging.is_progress_bar_enabled()
     tlogging.set_verbosity_error()
+    tlogging.disable_progress_bar()
     try:
         yield
     finally:
         tlogging.set_verbosity(level)
+        if bars:
+            tlogging.enable_progress_bar()
 
 
 def hypotheses(topic: Topic) -> dict[str, str]:

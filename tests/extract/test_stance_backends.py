@@ -331,6 +331,9 @@ def fake_transformers(monkeypatch) -> dict:
         get_verbosity=lambda: verbosity[0],
         set_verbosity=lambda level: verbosity.__setitem__(0, level) or log["verbosity"].append(level),
         set_verbosity_error=lambda: verbosity.__setitem__(0, 40) or log["verbosity"].append(40),
+        is_progress_bar_enabled=lambda: True,
+        disable_progress_bar=lambda: log["verbosity"].append("bars off"),
+        enable_progress_bar=lambda: log["verbosity"].append("bars on"),
     )
     module = types.ModuleType("transformers")
     module.AutoTokenizer = AutoTokenizer
@@ -467,7 +470,12 @@ def test_nli_backend_refuses_a_hub_model_after_loading(fake_transformers, caplog
     assert assigner.backend.name == "rules"
     [record] = [r for r in caplog.records if r.levelname == "WARNING"]
     assert "\n" not in record.getMessage() and reason in record.getMessage() and model in record.getMessage()
-    assert fake_transformers["verbosity"] == [40, 30]  # transformers' own warnings quiet while loading only
+    assert fake_transformers["verbosity"] == [
+        40,
+        "bars off",
+        30,
+        "bars on",
+    ]  # transformers' own warnings quiet while loading only
 
 
 def test_nli_backend_accepts_upper_case_entailment(fake_transformers):
