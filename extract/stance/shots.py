@@ -8,8 +8,8 @@ field is ignored. Which examples a statement gets is decided without chance and 
 - balanced by side: the sides the file has take turns (support, oppose, neutral, support, ...);
 - other topics first: a side's records on the topic being judged (same topic id or same proposition)
   come only after all its records on other topics, and the statement's own text is never its example;
-- spread over topics: within a side, topics take turns, in an order fixed by a hash of their ids
-  (not by the file's order), so that k examples come from k topics where the file allows it.
+- spread over topics: each example is on a topic no earlier example is on, where the file allows it;
+  records and topics are taken in an order fixed by a hash of their ids, not by the file's order.
 
 Every statement on a topic gets the same examples, so a server that caches prompt prefixes reuses them.
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
@@ -113,29 +113,39 @@ class ExamplePool:
         self.size = sum(len(rows) for rows in self.sides.values())
 
     def draw(self, topic: Topic, quote: str, k: int) -> list[Example]:
-        """``k`` examples for a statement ``quote`` on ``topic``, balanced by side, other topics first."""
+        """``k`` examples for a statement ``quote`` on ``topic``: the sides take turns; each takes its next
+        record on a topic no example has yet, else its next on another topic than the judged one, else
+        its next on the judged topic."""
         if k <= 0 or not self.sides:
             return []
         own = _norm(quote)
         same = {topic.id, _norm(topic.proposition)}
-
-        def queue(rows: list[tuple[Example, str, str]]) -> Iterator[Example]:
-            later = []
-            for e, text, proposition in rows:
-                if text == own:
-                    continue
-                if e.topic_id in same or proposition in same:
-                    later.append(e)
-                    continue
-                yield e
-            yield from later
-
+        tiers = []  # per side: (records on other topics, records on the judged topic)
+        for rows in self.sides.values():
+            usable = [(e, p) for e, text, p in rows if text != own]
+            tiers.append(
+                (
+                    [e for e, p in usable if e.topic_id not in same and p not in same],
+                    [e for e, p in usable if e.topic_id in same or p in same],
+                )
+            )
         picked: list[Example] = []
-        for row in zip_longest(*(queue(rows) for rows in self.sides.values())):
-            picked.extend(e for e in row if e is not None)
-            if len(picked) >= k:
+        used: set[str] = set()
+        while len(picked) < k:
+            before = len(picked)
+            for others, on_topic in tiers:
+                if len(picked) >= k:
+                    break
+                fresh = next((e for e in others if e.topic_id not in used), None)
+                choice = fresh or (others[0] if others else on_topic[0] if on_topic else None)
+                if choice is None:
+                    continue
+                (others if choice in others else on_topic).remove(choice)
+                picked.append(choice)
+                used.add(choice.topic_id)
+            if len(picked) == before:
                 break
-        return picked[:k]
+        return picked
 
 
 def split_prompt(template: str) -> tuple[str, str | None]:

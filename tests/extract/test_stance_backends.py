@@ -644,6 +644,6 @@ def test_llm_own_prompt_file_with_an_example_template(fake_llm, tmp_path):
     )
     assigner.assign(statements[:1], None, article)
     assert seen[0]["messages"][0]["content"] == (
-        "[support] Uniforms stop the bullying over brands\n[oppose] Children should be free to dress as they like\n"
+        "[support] Uniforms stop the bullying over brands\n[oppose] Zoos save species from extinction\n"
         f"Q? The government should cut income tax.\nStatement: {QUOTES[0]}\n"
     )

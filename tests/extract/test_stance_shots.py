@@ -62,6 +62,9 @@ def test_shots_balanced_by_side_and_spread_over_topics(tmp_path):
     assert [e.stance for e in picked] == ["support", "oppose", "neutral", "support", "oppose", "support"]
     supports = [e.topic_id for e in picked if e.stance == "support"]
     assert len(set(supports)) == len(supports)  # three supports from three topics
+    sided = ExamplePool([e for e in load_examples(_records(tmp_path)) if e.stance != "neutral"])
+    four = sided.draw(_topic("voting"), "Everyone must vote", 4)
+    assert len({e.topic_id for e in four}) == 4  # four examples from the four topics, whatever their side
 
 
 def test_shots_other_topics_first_and_never_the_statement_itself(tmp_path):
