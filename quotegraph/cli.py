@@ -45,6 +45,14 @@ StanceModelOpt = Annotated[
         "nli uses its default model only if it is already in the local cache.",
     ),
 ]
+StanceExamplesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--stance-examples",
+        help="Records file (JSONL: text, topic, stance) to draw the llm backend's few-shot examples from "
+        "(QUOTEGRAPH_LLM_SHOTS per statement, default 4).",
+    ),
+]
 CacheOpt = Annotated[
     Path | None, typer.Option("--cache", help="Statement cache (SQLite): a re-run parses only new or changed articles.")
 ]
@@ -93,6 +101,7 @@ def _extractor_options(
     cache: Path | None = None,
     stance: str = "rules",
     stance_model: str | None = None,
+    stance_examples: Path | None = None,
 ) -> dict:
     from quotegraph.extract.stance.registry import resolve
 
@@ -102,11 +111,16 @@ def _extractor_options(
         if not path.is_file():
             raise _fail(f"entity file not found: {path}")
     try:
-        resolve(stance)
+        backend = resolve(stance)
     except ValueError as err:
         raise _fail(str(err)) from None
+    if stance_examples is not None and not stance_examples.is_file():
+        raise _fail(f"stance examples file not found: {stance_examples}")
     if stance_model is not None and topics is None:
         logging.getLogger(__name__).warning("--stance-model has no effect without --topics")
+    if stance_examples is not None and not backend.startswith("quotegraph.stance.llm."):
+        logging.getLogger(__name__).warning("--stance-examples is used only by the llm stance backend")
+    options = {"model": stance_model, "examples": str(stance_examples) if stance_examples else None}
     return {
         "topics": topics,
         "model": model,
@@ -114,7 +128,7 @@ def _extractor_options(
         "workers": workers,
         "cache": cache,
         "stance_backend": stance,
-        "stance_options": {"model": stance_model} if stance_model else None,
+        "stance_options": {k: v for k, v in options.items() if v is not None} or None,
     }
 
 
@@ -130,6 +144,7 @@ def extract(
     cache: CacheOpt = None,
     stance: StanceOpt = "rules",
     stance_model: StanceModelOpt = None,
+    stance_examples: StanceExamplesOpt = None,
     consistency: Annotated[
         bool,
         typer.Option(
@@ -150,7 +165,7 @@ def extract(
             output,
             progress=not quiet,
             consistency=consistency,
-            **_extractor_options(topics, model, entities, workers, cache, stance, stance_model),
+            **_extractor_options(topics, model, entities, workers, cache, stance, stance_model, stance_examples),
         )
     except ModelNotFound as err:
         raise _fail(str(err)) from None
@@ -211,6 +226,7 @@ def build(
     add: Annotated[bool, typer.Option("--add", help="Add these articles to the earlier build in OUTDIR.")] = False,
     stance: StanceOpt = "rules",
     stance_model: StanceModelOpt = None,
+    stance_examples: StanceExamplesOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract, merge and write statements.jsonl, graph.ttl, graph.html and report.json."""
@@ -240,6 +256,7 @@ def build(
                 None if no_cache else outdir / ".cache.sqlite",
                 stance,
                 stance_model,
+                stance_examples,
             ),
         )
     except ModelNotFound as err:

@@ -4,17 +4,26 @@ The statement is the premise; the hypotheses say that the speaker agrees, disagr
 the topic's proposition. The model is a local folder or a hub id the user names: with no model named,
 the default hub model is used only if it is already in the local cache (nothing is downloaded unless the
 user asks for a hub model by name).
+
+A model that is not an NLI classifier is refused at load, with one line saying why, and the rules answer
+instead: one whose labels have no entailment (a sentiment or topic classifier), or one whose
+classification head the checkpoint lacks (a bare encoder or a sentence-embedding model, which transformers
+would give a newly initialised, random head that answers nothing but noise). A local folder's
+``config.json`` is read before anything is loaded (:func:`folder_refusal`, no transformers needed).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.base import Judgement
 from quotegraph.extract.stance.topics import Topic
 
 log = logging.getLogger(__name__)
@@ -22,8 +31,6 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "MoritzLaurer/deberta-v3-base-zeroshot-v2.0"
 UNDETERMINED_BELOW = 0.5
 """A best hypothesis scored below this (of 1, over three hypotheses) is no evidence either way."""
-
-Judgement = tuple[str | None, float, tuple[str, ...]]
 
 
 def folder_stamp(path: Path) -> str:
@@ -34,6 +41,72 @@ def folder_stamp(path: Path) -> str:
     files = sorted(p for p in path.rglob("*") if p.is_file())
     stamp = "|".join(f"{p.relative_to(path)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
     return hashlib.sha256(stamp.encode()).hexdigest()[:12]
+
+
+def labels_of(config: Mapping[str, Any]) -> list[str]:
+    """A model config's class labels (``id2label`` values, then ``label2id`` keys), in id order."""
+    id2label = config.get("id2label") or {}
+    label2id = config.get("label2id") or {}
+    labels = [str(v) for _, v in sorted(id2label.items(), key=lambda kv: int(kv[0]))]
+    return labels + [str(k) for k in label2id if str(k) not in labels]
+
+
+def label_refusal(config: Mapping[str, Any]) -> str | None:
+    """Why a model with this config is no NLI model, or None: zero-shot classification needs a class
+    whose name starts with "entail" (as the transformers pipeline looks for it)."""
+    labels = labels_of(config)
+    if any(label.lower().startswith("entail") for label in labels):
+        return None
+    shown = ", ".join(labels[:4]) + (", ..." if len(labels) > 4 else "") if labels else "none"
+    return f"its labels ({shown}) have no entailment: not an NLI model"
+
+
+def head_refusal(architectures: Sequence[str]) -> str | None:
+    """Why a model saved as these architectures has no classification head, or None (no architectures
+    saved: the weights decide, see :func:`missing_head`)."""
+    if not architectures or any(a.endswith("ForSequenceClassification") for a in architectures):
+        return None
+    return f"it was saved as {', '.join(architectures)}, with no classification head: not an NLI model"
+
+
+def folder_refusal(path: Path) -> str | None:
+    """Why a local model folder is no NLI model, read from its ``config.json`` alone (no transformers,
+    nothing loaded), or None. A folder with no readable config is left to transformers to judge."""
+    file = path / "config.json"
+    try:
+        config = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(config, dict):
+        return None
+    return head_refusal(config.get("architectures") or []) or label_refusal(config)
+
+
+def missing_head(info: Mapping[str, Any]) -> str | None:
+    """Why weights loaded with ``output_loading_info=True`` are not the checkpoint's own, or None: any
+    weight the checkpoint lacks (or has in another shape) is newly initialised, i.e. random."""
+    mismatched = (k[0] if isinstance(k, tuple) else k for k in info.get("mismatched_keys", ()))
+    missing = [*info.get("missing_keys", ()), *mismatched]
+    if not missing:
+        return None
+    shown = ", ".join(sorted(missing)[:3]) + (", ..." if len(missing) > 3 else "")
+    return f"the checkpoint lacks {len(missing)} of its weights ({shown}): a new, random head, not an NLI model"
+
+
+@contextmanager
+def quiet_transformers(tlogging: Any) -> Iterator[None]:
+    """transformers' own multi-line warnings about the weights, and its progress bar, off while a model
+    loads (``tlogging``: ``transformers.logging``): a refusal says it in one line."""
+    level = tlogging.get_verbosity()
+    bars = tlogging.is_progress_bar_enabled()
+    tlogging.set_verbosity_error()
+    tlogging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        tlogging.set_verbosity(level)
+        if bars:
+            tlogging.enable_progress_bar()
 
 
 def hypotheses(topic: Topic) -> dict[str, str]:
@@ -58,16 +131,27 @@ class NLIBackend:
         undetermined_below: float = UNDETERMINED_BELOW,
         **_: Any,
     ) -> None:
+        name = model or DEFAULT_MODEL
+        local = Path(name).expanduser()
+        if local.is_dir() and (reason := folder_refusal(local)):
+            raise RuntimeError(f"{name}: {reason}")
         try:
             from transformers import AutoModelForSequenceClassification, AutoTokenizer, pipeline
+            from transformers import logging as tlogging
         except ImportError as err:
             raise RuntimeError("the nli stance backend needs transformers: pip install 'quotegraph[nli]'") from err
-        name = model or DEFAULT_MODEL
         # a local folder never touches the network; a hub id downloads only when the user named it
         # (a path that does not exist is a missing local model, never a hub id: it fails at once, offline)
         offline = model is None or Path(name).exists() or name.startswith(("/", ".", "~"))
         tokenizer = AutoTokenizer.from_pretrained(name, local_files_only=offline)
-        weights = AutoModelForSequenceClassification.from_pretrained(name, local_files_only=offline)
+        with quiet_transformers(tlogging):
+            weights, info = AutoModelForSequenceClassification.from_pretrained(
+                name, local_files_only=offline, output_loading_info=True
+            )
+        config = weights.config
+        reason = label_refusal({"id2label": config.id2label, "label2id": config.label2id}) or missing_head(info)
+        if reason:
+            raise RuntimeError(f"{name}: {reason}")
         self.classifier = pipeline("zero-shot-classification", model=weights, tokenizer=tokenizer, device=device)
         self.batch_size = batch_size
         self.undetermined_below = undetermined_below

@@ -9,51 +9,42 @@ backend that cannot load stop an extraction: it logs one warning line and return
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from importlib import resources
-from typing import Any, Protocol
+import os
+from collections.abc import Callable
+from typing import Any
 
 import catalogue
 from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.base import Judgement, StanceBackend, judge_many, load_prompt
+from quotegraph.extract.stance.llm import LLMBackend
+from quotegraph.extract.stance.nli import NLIBackend
 from quotegraph.extract.stance.rules import stance_of
 from quotegraph.extract.stance.topics import Topic
 from spacy.tokens import Doc
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "ALIASES",
+    "Judgement",
+    "RulesBackend",
+    "StanceBackend",
+    "judge_many",
+    "load_backend",
+    "load_prompt",
+    "make_backend",
+    "names",
+    "resolve",
+    "stance_backends",
+]
 
-Judgement = tuple[str | None, float, tuple[str, ...]]
-"""A backend's answer: stance (None when undetermined), confidence, evidence."""
+log = logging.getLogger(__name__)
 
 stance_backends = catalogue.create("quotegraph", "stance_backends", entry_points=True)
 
 ALIASES = {
     "rules": "quotegraph.stance.rules.v1",
     "nli": "quotegraph.stance.nli.v1",
-    "llm": "quotegraph.stance.llm.v1",
+    "llm": "quotegraph.stance.llm.v2",
 }
-
-
-class StanceBackend(Protocol):
-    """Decides the stance of a statement on a topic's proposition."""
-
-    name: str
-
-    def stance(self, statement: Statement, topic: Topic, context: str) -> Judgement: ...
-
-
-def judge_many(backend: StanceBackend, items: Sequence[tuple[Statement, Topic, str]]) -> list[Judgement | Exception]:
-    """Judge several statements at once: a backend's own ``stance_many`` (batched model calls) when it
-    has one, else one call per item. An item that fails is its exception, in its place."""
-    many = getattr(backend, "stance_many", None)
-    if many is not None:
-        return list(many(items))
-    out: list[Judgement | Exception] = []
-    for item in items:
-        try:
-            out.append(backend.stance(*item))
-        except Exception as err:
-            out.append(err)
-    return out
 
 
 class RulesBackend:
@@ -76,8 +67,6 @@ def make_rules(**_: Any) -> StanceBackend:
 def make_nli(
     *, model: str | None = None, batch_size: int = 16, device: int = -1, undetermined_below: float = 0.5, **_: Any
 ) -> StanceBackend:
-    from quotegraph.extract.stance.nli import NLIBackend
-
     return NLIBackend(model=model, batch_size=batch_size, device=device, undetermined_below=undetermined_below)
 
 
@@ -88,18 +77,54 @@ def make_llm(
     base_url: str | None = None,
     api_key: str | None = None,
     prompt: str = "stance.v1",
+    examples: str | None = None,
     timeout: float = 30.0,
     concurrency: int = 4,
     transport: Any = None,
     **_: Any,
 ) -> StanceBackend:
-    from quotegraph.extract.stance.llm import LLMBackend
-
+    """The first prompt contract: the statement alone. Its prompt has no ``{examples}`` slot, so an
+    ``examples`` file given to it is refused at load (never silently left out); the environment's
+    ``QUOTEGRAPH_LLM_EXAMPLES`` is for v2 and not read here."""
     return LLMBackend(
         base_url=base_url,
         model=model,
         api_key=api_key,
         prompt=prompt,
+        examples=examples,
+        timeout=timeout,
+        concurrency=concurrency,
+        transport=transport,
+    )
+
+
+@stance_backends.register("quotegraph.stance.llm.v2")
+def make_llm_v2(
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    prompt: str = "stance.v2",
+    examples: str | None = None,
+    shots: int | None = None,
+    timeout: float = 30.0,
+    concurrency: int = 4,
+    transport: Any = None,
+    **_: Any,
+) -> StanceBackend:
+    """The prompt has an ``{examples}`` slot: ``shots`` labelled statements (``QUOTEGRAPH_LLM_SHOTS``, else
+    4) drawn from the records file ``examples`` (or ``QUOTEGRAPH_LLM_EXAMPLES``), rendered by the prompt's
+    own example template."""
+    examples = examples or os.environ.get("QUOTEGRAPH_LLM_EXAMPLES") or None
+    if shots is None and os.environ.get("QUOTEGRAPH_LLM_SHOTS"):
+        shots = int(os.environ["QUOTEGRAPH_LLM_SHOTS"])
+    return LLMBackend(
+        base_url=base_url,
+        model=model,
+        api_key=api_key,
+        prompt=prompt,
+        examples=examples,
+        shots=shots,
         timeout=timeout,
         concurrency=concurrency,
         transport=transport,
@@ -136,18 +161,3 @@ def load_backend(name: str, **options: Any) -> StanceBackend:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         log.warning("stance backend %s could not load (%s); using the rules backend", name, reason)
         return RulesBackend()
-
-
-def load_prompt(name: str) -> str:
-    """A prompt template: a file in ``extract/stance/prompts`` by name (``stance.v1``) or a path."""
-    from pathlib import Path
-
-    path = Path(name)
-    if path.suffix and path.is_file():
-        return path.read_text(encoding="utf-8")
-    folder = resources.files("quotegraph.extract.stance") / "prompts"
-    file = folder / (name if name.endswith(".txt") else f"{name}.txt")
-    if not file.is_file():
-        available = sorted(p.name.removesuffix(".txt") for p in folder.iterdir() if p.name.endswith(".txt"))
-        raise ValueError(f"unknown prompt {name!r} (choose {', '.join(available)} or give a file path)")
-    return file.read_text(encoding="utf-8")

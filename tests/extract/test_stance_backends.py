@@ -53,7 +53,7 @@ def fake_llm() -> Iterator[tuple[str, list[dict]]]:
 
     def answer(body: dict) -> tuple[int, str]:
         seen.append(body)
-        statement = body["messages"][0]["content"].split("Statement:")[1].split("\n")[0]
+        statement = body["messages"][0]["content"].split("Statement:")[-1].split("\n")[0]
         if "garbled" in statement:
             return 200, "I cannot say."
         stance = "oppose" if " not " in statement else "undetermined" if "agenda" in statement else "support"
@@ -66,7 +66,8 @@ def fake_llm() -> Iterator[tuple[str, list[dict]]]:
 def test_registry_short_and_versioned_names():
     assert registry.resolve("rules") == "quotegraph.stance.rules.v1"
     assert registry.resolve("quotegraph.stance.llm.v1") == "quotegraph.stance.llm.v1"
-    assert {"rules", "nli", "llm", "quotegraph.stance.nli.v1"} <= set(registry.names())
+    assert registry.resolve("llm") == "quotegraph.stance.llm.v2"
+    assert {"rules", "nli", "llm", "quotegraph.stance.nli.v1", "quotegraph.stance.llm.v1"} <= set(registry.names())
     assert registry.make_backend("quotegraph.stance.rules.v1").name == "rules"
 
 
@@ -282,19 +283,26 @@ def test_nli_model_folder_stamp_changes_with_the_weights(tmp_path):
 @pytest.fixture
 def fake_transformers(monkeypatch) -> dict:
     """A stand-in ``transformers`` module (no weights, no torch): records how models are loaded and how the
-    zero-shot pipeline is called; a premise with 'not' entails the second hypothesis, 'crash' fails."""
+    zero-shot pipeline is called; a premise with 'not' entails the second hypothesis, 'crash' fails. A
+    model named '...sentiment...' has labels with no entailment, '...encoder...' lacks its head."""
     import sys
     import types
 
-    log: dict = {"loads": [], "calls": []}
+    log: dict = {"loads": [], "calls": [], "verbosity": []}
 
     class Auto:
         @classmethod
-        def from_pretrained(cls, name, local_files_only=False):
+        def from_pretrained(cls, name, local_files_only=False, output_loading_info=False):
             log["loads"].append((cls.__name__, name, local_files_only))
             if "missing" in name:
                 raise OSError(f"{name} is not a local folder and is not a valid model identifier\nmore")
-            return object()
+            labels = {0: "positive", 1: "negative"} if "sentiment" in name else {0: "ENTAILMENT", 1: "NOT_ENTAILMENT"}
+            model = types.SimpleNamespace(
+                config=types.SimpleNamespace(id2label=labels, label2id={v: k for k, v in labels.items()})
+            )
+            missing = ["classifier.bias", "classifier.weight"] if "encoder" in name else []
+            info = {"missing_keys": missing, "unexpected_keys": [], "mismatched_keys": [], "error_msgs": []}
+            return (model, info) if output_loading_info else model
 
     class AutoTokenizer(Auto):
         pass
@@ -318,10 +326,20 @@ def fake_transformers(monkeypatch) -> dict:
 
         return classify
 
+    verbosity = [30]
+    logging_module = types.SimpleNamespace(
+        get_verbosity=lambda: verbosity[0],
+        set_verbosity=lambda level: verbosity.__setitem__(0, level) or log["verbosity"].append(level),
+        set_verbosity_error=lambda: verbosity.__setitem__(0, 40) or log["verbosity"].append(40),
+        is_progress_bar_enabled=lambda: True,
+        disable_progress_bar=lambda: log["verbosity"].append("bars off"),
+        enable_progress_bar=lambda: log["verbosity"].append("bars on"),
+    )
     module = types.ModuleType("transformers")
     module.AutoTokenizer = AutoTokenizer
     module.AutoModelForSequenceClassification = AutoModelForSequenceClassification
     module.pipeline = pipeline
+    module.logging = logging_module
     monkeypatch.setitem(sys.modules, "transformers", module)
     return log
 
@@ -375,3 +393,257 @@ def test_stance_assigner_names_what_loaded_for_the_workers(fake_llm, monkeypatch
     loaded = StanceAssigner(TOPICS, backend="quotegraph.stance.llm.v1", fallback="rules", base_url=url, model="m")
     assert (loaded.backend_name, loaded.fallback_name) == ("quotegraph.stance.llm.v1", "rules")
     assert (StanceAssigner(TOPICS).backend_name, StanceAssigner(TOPICS).fallback_name) == ("rules", None)
+
+
+# --- nli: a model that is no NLI classifier is refused, in one line, and the rules answer ---------------
+
+
+@pytest.mark.parametrize(
+    ("config", "reason"),
+    [
+        ({"architectures": ["BertModel"], "id2label": {"0": "LABEL_0", "1": "LABEL_1"}}, "no classification head"),
+        ({"architectures": ["MPNetForMaskedLM"]}, "no classification head"),
+        ({"architectures": ["BertForSequenceClassification"], "id2label": {"0": "LABEL_0", "1": "LABEL_1"}},
+         "labels (LABEL_0, LABEL_1) have no entailment"),
+        ({"id2label": {"0": "negative", "1": "neutral", "2": "positive"}}, "no entailment"),
+        ({}, "labels (none) have no entailment"),
+        ({"architectures": ["DebertaV2ForSequenceClassification"],
+          "id2label": {"0": "entailment", "1": "not_entailment"}}, None),
+        ({"label2id": {"CONTRADICTION": 0, "NEUTRAL": 1, "ENTAILMENT": 2}}, None),
+    ],
+)  # fmt: skip
+def test_nli_folder_refusal_reads_config_json_alone(tmp_path, config, reason):
+    from quotegraph.extract.stance.nli import folder_refusal
+
+    (tmp_path / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    refusal = folder_refusal(tmp_path)
+    assert refusal is None if reason is None else reason in refusal
+
+
+@pytest.mark.parametrize("content", [None, "not json", "[1, 2]"])
+def test_nli_folder_without_a_readable_config_is_left_to_transformers(tmp_path, content):
+    from quotegraph.extract.stance.nli import folder_refusal
+
+    if content is not None:
+        (tmp_path / "config.json").write_text(content, encoding="utf-8")
+    assert folder_refusal(tmp_path) is None
+
+
+@pytest.mark.parametrize(
+    ("info", "reason"),
+    [
+        ({"missing_keys": ["classifier.weight", "classifier.bias"]}, "lacks 2 of its weights (classifier.bias, "),
+        ({"missing_keys": [], "mismatched_keys": [("classifier.weight", (3, 8), (2, 8))]}, "classifier.weight"),
+        ({"missing_keys": [], "unexpected_keys": ["cls.predictions.bias"], "mismatched_keys": []}, None),
+    ],
+)
+def test_nli_missing_head_from_the_loading_info(info, reason):
+    from quotegraph.extract.stance.nli import missing_head
+
+    refusal = missing_head(info)
+    assert refusal is None if reason is None else reason in refusal
+
+
+def test_nli_backend_refuses_a_sentence_embedding_folder_before_loading(tmp_path, caplog):
+    """Whether or not transformers is installed: the folder's config.json says it is no NLI model."""
+    config = {"architectures": ["BertModel"], "model_type": "bert", "hidden_size": 32}
+    (tmp_path / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        assigner = StanceAssigner(TOPICS, backend="nli", model=str(tmp_path))
+    assert assigner.backend.name == "rules" and assigner.key == "stance=rules@0.6"
+    [record] = [r for r in caplog.records if r.levelname == "WARNING"]
+    message = record.getMessage()
+    assert "\n" not in message and "saved as BertModel, with no classification head" in message
+    assert str(tmp_path) in message and "using the rules backend" in message
+
+
+@pytest.mark.parametrize(
+    ("model", "reason"),
+    [
+        ("someone/sentiment-model", "labels (positive, negative) have no entailment"),
+        ("someone/encoder-model", "lacks 2 of its weights (classifier.bias, classifier.weight)"),
+    ],
+)
+def test_nli_backend_refuses_a_hub_model_after_loading(fake_transformers, caplog, model, reason):
+    with caplog.at_level("WARNING"):
+        assigner = StanceAssigner(TOPICS, backend="nli", model=model)
+    assert assigner.backend.name == "rules"
+    [record] = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert "\n" not in record.getMessage() and reason in record.getMessage() and model in record.getMessage()
+    assert fake_transformers["verbosity"] == [
+        40,
+        "bars off",
+        30,
+        "bars on",
+    ]  # transformers' own warnings quiet while loading only
+
+
+def test_nli_backend_accepts_upper_case_entailment(fake_transformers):
+    assert registry.make_backend("nli", model="someone/their-nli").name == "nli"
+
+
+def _tiny_model(folder, kind: str) -> str:
+    """A tiny BERT (2 layers of width 32, random weights) with a tokenizer from a small vocab file, saved
+    in ``folder``: 'nli' with an entailment head, 'sentiment' a classifier with other labels, 'encoder' a
+    bare BertModel, 'encoder-no-arch' the same with 'architectures' removed from config.json (so that only
+    loading it tells the head is missing)."""
+    transformers = pytest.importorskip("transformers")
+    pytest.importorskip("torch")
+    import torch
+
+    torch.manual_seed(0)
+    words = sorted({w.lower().strip(".,") for q in QUOTES for w in q.split()} | {"the", "speaker", "that", "agrees"})
+    folder.mkdir(parents=True, exist_ok=True)
+    vocab = folder / "vocab.txt"
+    vocab.write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]) + "\n", encoding="utf-8")
+    tokenizer = transformers.BertTokenizer(vocab_file=str(vocab))
+    labels = {
+        "nli": ["entailment", "neutral", "contradiction"],
+        "sentiment": ["negative", "positive"],
+    }.get(kind, ["entailment", "neutral", "contradiction"])
+    config = transformers.BertConfig(
+        vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+        intermediate_size=32, max_position_embeddings=128, num_labels=len(labels),
+        id2label=dict(enumerate(labels)), label2id={label: i for i, label in enumerate(labels)},
+    )  # fmt: skip
+    model_class = transformers.BertModel if kind.startswith("encoder") else transformers.BertForSequenceClassification
+    model_class(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    if kind == "encoder-no-arch":
+        saved = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        del saved["architectures"]
+        (folder / "config.json").write_text(json.dumps(saved), encoding="utf-8")
+    return str(folder)
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("sentiment", "labels (negative, positive) have no entailment"),
+        ("encoder", "saved as BertModel, with no classification head"),
+        ("encoder-no-arch", "the checkpoint lacks 2 of its weights (classifier.bias, classifier.weight)"),
+    ],
+)
+def test_nli_backend_refuses_a_tiny_model_that_is_no_nli_classifier(tmp_path, caplog, capfd, kind, reason):
+    model = _tiny_model(tmp_path / kind, kind)
+    capfd.readouterr()
+    with caplog.at_level("WARNING"):
+        assigner = StanceAssigner(TOPICS, backend="nli", model=model)
+    statements, article = _statements()
+    out = assigner.assign(statements, None, article)
+    assert assigner.backend.name == "rules" and all(s.topics[0].backend == "rules" for s in out)
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and reason in warnings[0] and "\n" not in warnings[0]
+    assert "newly initialized" not in capfd.readouterr().err  # transformers' own warning is not shown
+
+
+def test_nli_backend_accepts_a_tiny_nli_model(tmp_path, caplog):
+    model = _tiny_model(tmp_path / "nli", "nli")
+    with caplog.at_level("WARNING"):
+        assigner = StanceAssigner(TOPICS, backend="nli", model=model, undetermined_below=0.0)
+    statements, article = _statements()
+    out = assigner.assign(statements, None, article)
+    assert assigner.backend.name == "nli" and all(s.topics[0].backend == "nli" for s in out)
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+
+
+# --- llm v2: few-shot examples from a records file the user points to -----------------------------------
+
+EXAMPLE_ROWS = [
+    ("Schools should require uniforms", "Uniforms stop the bullying over brands", "support"),
+    ("Schools should require uniforms", "Children should be free to dress as they like", "oppose"),
+    ("Zoos should be closed", "Animals suffer in small cages", "support"),
+    ("Zoos should be closed", "Zoos save species from extinction", "oppose"),
+    ("The government should cut income tax.", "Lower taxes leave families more to spend", "support"),
+]
+
+
+def _examples_file(tmp_path) -> str:
+    path = tmp_path / "examples.jsonl"
+    rows = [
+        {"id": f"ex:{n}", "text": text, "topic": {"id": f"t{n // 2}", "proposition": prop}, "stance": stance}
+        for n, (prop, text, stance) in enumerate(EXAMPLE_ROWS)
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return str(path)
+
+
+def test_llm_v2_sends_examples_drawn_from_the_records_file(fake_llm, tmp_path):
+    url, seen = fake_llm
+    statements, article = _statements()
+    assigner = StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny", examples=_examples_file(tmp_path))
+    out = assigner.assign(statements, None, article)
+    assert [s.stance for s in out] == ["support", "oppose", None]
+    [prompt] = [b["messages"][0]["content"] for b in seen if f"Statement: {QUOTES[0]}" in b["messages"][0]["content"]]
+    assert prompt.count("Example, on another proposition.") == 4  # the default: 4 shots
+    assert prompt.count("Stance: support") == 2 and prompt.count("Stance: oppose") == 2
+    assert "Lower taxes leave families" not in prompt  # the judged topic's own example comes last: not needed
+    assert prompt.index("Stance: ") < prompt.index(f"Statement: {QUOTES[0]}")
+    assert len({b["messages"][0]["content"].split("Proposition: The government")[0] for b in seen}) == 1
+
+
+def test_llm_v2_shots_and_the_records_file_change_the_cache_key(fake_llm, tmp_path):
+    url, seen = fake_llm
+    path = _examples_file(tmp_path)
+    plain = StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny")
+    two = StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny", examples=path, shots=2)
+    four = StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny", examples=path)
+    assert len({plain.key, two.key, four.key}) == 3 and "shots-2" in two.key
+    statements, article = _statements()
+    two.assign(statements[:1], None, article)
+    assert seen[-1]["messages"][0]["content"].count("Example, on another proposition.") == 2
+    plain.assign(statements[:1], None, article)
+    assert "Example" not in seen[-1]["messages"][0]["content"]
+
+
+def test_llm_v2_reads_the_examples_from_the_environment(fake_llm, tmp_path, monkeypatch):
+    url, seen = fake_llm
+    monkeypatch.setenv("QUOTEGRAPH_LLM_EXAMPLES", _examples_file(tmp_path))
+    monkeypatch.setenv("QUOTEGRAPH_LLM_SHOTS", "3")
+    statements, article = _statements()
+    StanceAssigner(TOPICS, backend="llm", base_url=url, model="tiny").assign(statements[:1], None, article)
+    assert seen[0]["messages"][0]["content"].count("Example, on another proposition.") == 3
+    # v1 keeps its contract: no examples, whatever the environment says
+    StanceAssigner(TOPICS, backend="quotegraph.stance.llm.v1", base_url=url, model="t").assign(
+        statements[:1], None, article
+    )
+    assert "Example" not in seen[1]["messages"][0]["content"]
+
+
+@pytest.mark.parametrize(
+    ("options", "reason"),
+    [
+        ({"backend": "quotegraph.stance.llm.v1"}, "has no {examples} slot"),
+        ({"backend": "llm", "prompt": "stance.v1"}, "has no {examples} slot"),
+        ({"backend": "llm", "examples": "/no/such/records.jsonl"}, "No such file"),
+    ],
+)
+def test_llm_examples_that_cannot_be_used_fall_back_in_one_line(fake_llm, tmp_path, caplog, options, reason):
+    url, _ = fake_llm
+    options = {"examples": _examples_file(tmp_path), **options}
+    with caplog.at_level("WARNING"):
+        assigner = StanceAssigner(TOPICS, base_url=url, model="tiny", **options)
+    assert assigner.backend.name == "rules"
+    [record] = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert "could not load" in record.getMessage() and reason in record.getMessage()
+
+
+def test_llm_own_prompt_file_with_an_example_template(fake_llm, tmp_path):
+    url, seen = fake_llm
+    prompt = tmp_path / "mine.txt"
+    prompt.write_text("{examples}Q? {proposition}\nStatement: {quote}\n=== example ===\n[{stance}] {quote}\n")
+    statements, article = _statements()
+    assigner = StanceAssigner(
+        TOPICS,
+        backend="llm",
+        base_url=url,
+        model="tiny",
+        prompt=str(prompt),
+        examples=_examples_file(tmp_path),
+        shots=2,
+    )
+    assigner.assign(statements[:1], None, article)
+    assert seen[0]["messages"][0]["content"] == (
+        "[support] Uniforms stop the bullying over brands\n[oppose] Zoos save species from extinction\n"
+        f"Q? The government should cut income tax.\nStatement: {QUOTES[0]}\n"
+    )
