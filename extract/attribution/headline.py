@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from quotegraph.extract.model import Article, Statement
-from quotegraph.extract.speakers.mentions import PRONOUNS
-from quotegraph.extract.text import surname
+from quotegraph.extract.speakers.mentions import PRONOUNS, role_in
+from quotegraph.extract.text import name_key, surname
 from spacy.tokens import Doc
 
 
@@ -37,6 +37,14 @@ def headline_statements(title_doc: Doc, offset: int, body_doc: Doc, body: Sequen
     for name in names:
         if len(name.split()) >= 2:
             full_names.setdefault(surname(name), set()).add(name)
+    # names the body gives: its tagged names, and its speakers written as names ("Greens", not "the
+    # opposition parties")
+    named = [n for n in names if all(w[:1].isupper() for w in n.split() if w.lower() not in _LEADING)]
+    body_words = {
+        w
+        for name in [*named, *(e.text for e in body_doc.ents if e.label_ in ("ORG", "GPE", "NORP"))]
+        for w in name_key(name).split()
+    }
     out = []
     for s in title_doc._.statements or ():
         mention = (s.speaker_mention or "").lower()
@@ -46,10 +54,42 @@ def headline_statements(title_doc: Doc, offset: int, body_doc: Doc, body: Sequen
         head, colon, tail = quote.rpartition(": ")
         if colon and s.kind == "indirect" and len(tail.split()) <= 6 and len(head.split()) >= 3:
             quote, end = head, s.end - len(colon) - len(tail)  # a kicker after the claim (": what is going on")
-        speaker = s.speaker
+        speaker = named_in_body(s.speaker, body_words)
+        if speaker is None:
+            continue  # "Minister defends ...", "The opposition slams ...": no person or organisation named
         candidates = full_names.get(surname(speaker), set()) if len(speaker.split()) == 1 else set()
         if len(candidates) == 1:
             speaker = next(iter(candidates))
 
         out.append(replace(s, speaker=speaker, quote=quote, end=end).moved(offset))
     return out
+
+
+_LEADING = frozenset({"the", "a", "an"})
+
+
+def named_in_body(speaker: str, body_words: set[str]) -> str | None:
+    """The part of a headline's speaker that names a person or organisation the body names too: all of
+    it ("Stoltenberg", "The opposition Greens" -> "Greens"), or the words it opens with when a title-case
+    headline ran the verb into the name ("Clinton Wades In" -> "Clinton"); None for a common noun or a role
+    alone ("Minister", "The opposition", "Hacker")."""
+    words = speaker.split()
+    keys = [name_key(w) for w in words]
+    kept = [w for w, k in zip(words, keys, strict=True) if k and k in body_words]
+    if not kept:
+        return None
+    if any(w.endswith(("’s", "'s")) for w in words[:-1]) or role_in(words[-1]):
+        # "Trump's Son", "DNC chair": someone of the named one's, not the named one
+        return speaker
+    if len(kept) == len([k for k in keys if k not in _LEADING]) or keys[-1] in body_words:
+        # all of it, or a name the body gives shorter ("NY Daily News", "Cecile Richards" as "Richards")
+        return " ".join(w for w, k in zip(words, keys, strict=True) if not (k in _LEADING and w == words[0]))
+    # "Clinton Wades In": the name a title-case headline ran its verb into
+    run = []
+    for w, k in zip(words, keys, strict=True):
+        if k in _LEADING and not run:
+            continue
+        if k not in body_words:
+            break
+        run.append(w)
+    return " ".join(run) or None

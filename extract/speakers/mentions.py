@@ -325,6 +325,8 @@ def mention_for(doc: Doc, token: Token, *, left_limit: int = 0) -> Mention:
     name, label = _name_in(span, token)
     role = role_in(span.text)
     org = _org_in(span, name) if role else None
+    if role:
+        role, org = _portfolio(span, role, org)
     return Mention(span.start_char, span.end_char, token.i, span.text, name, label, role, org)
 
 
@@ -411,11 +413,52 @@ def _org_in(span: Span, name: str | None) -> str | None:
     return None
 
 
+PORTFOLIO_HEADS = frozenset({"minister", "secretary", "critic", "commissioner"})
+
+
+def _portfolio(span: Span, role: str, org: str | None) -> tuple[str, str | None]:
+    """A portfolio printed before a minister's title is part of the role, not an organisation: "Labour
+    Minister Jane Roe" is the Labour Minister (no "Labour Party" unless the text says so), "Transportation
+    Minister Paul Hendricks" the Transportation Minister. A country's adjective stays the organisation
+    ("Russian Foreign Minister")."""
+    if role not in PORTFOLIO_HEADS:
+        return role, org
+    heads = [t for t in span if t.lower_ == role]
+    if not heads:
+        return role, org
+    adjectives = _roles()[1]
+    words: list[Token] = []
+    j = heads[0].i - 1
+    while j >= span.start and len(words) < 3:
+        t = span.doc[j]
+        mapped = adjectives.get(t.lower_)
+        if (
+            not t.text[:1].isupper()
+            or t.pos_ not in ("PROPN", "NOUN", "ADJ")
+            or (t.ent_type_ in ("PERSON", "GPE", "NORP") and mapped is None)
+            or (mapped is not None and "party" not in mapped.lower())
+            or role_in(t.text) is not None
+            or t.dep_ == "poss"
+        ):
+            break
+        words.insert(0, t)
+        j -= 1
+    if not words:
+        return role, org
+    texts = {t.text for t in words} | {adjectives.get(t.lower_, "") for t in words}
+    if org is not None and org in texts:
+        org = None
+    return " ".join([*(t.text.lower() for t in words), role]), org
+
+
 def title_role(text: str) -> str | None:
-    """A role as it would be printed ("Foreign Minister")."""
+    """A role as it would be printed ("Foreign Minister", "Labour Minister")."""
     role = role_in(text)
     if not role:
         return None
+    norm = _norm(text)
+    if norm != role and norm.endswith(" " + role) and role in PORTFOLIO_HEADS and len(norm.split()) <= 4:
+        role = norm  # a portfolio read by _portfolio: "labour minister"
     # an abbreviation stays in capitals ("MPP", "CEO"), the rest in title case ("Secretary of State")
     return " ".join(_printed(w) for w in role.split())
 
