@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.speakers.coref import INDEFINITE, group_nouns
 from quotegraph.extract.speakers.mentions import PRONOUNS, role_in
 from quotegraph.extract.text import name_key, surname
 from spacy.tokens import Doc
@@ -55,8 +56,13 @@ def headline_statements(title_doc: Doc, offset: int, body_doc: Doc, body: Sequen
         if colon and s.kind == "indirect" and len(tail.split()) <= 6 and len(head.split()) >= 3:
             quote, end = head, s.end - len(colon) - len(tail)  # a kicker after the claim (": what is going on")
         speaker = named_in_body(s.speaker, body_words)
+        if speaker is None and _a_group_or_acronym(s.speaker):
+            speaker = s.speaker  # "Presidential candidates promise ...", "AP-GfK Poll: ...": who they are
         if speaker is None:
-            continue  # "Minister defends ...", "The opposition slams ...": no person or organisation named
+            # "Minister defends ...", "The opposition slams ...": a statement, but no person or organisation
+            # named to say it, so no speaker (never a node of its own)
+            out.append(replace(s, speaker=None, speaker_type=None, speaker_id=None, quote=quote, end=end).moved(offset))
+            continue
         candidates = full_names.get(surname(speaker), set()) if len(speaker.split()) == 1 else set()
         if len(candidates) == 1:
             speaker = next(iter(candidates))
@@ -93,3 +99,19 @@ def named_in_body(speaker: str, body_words: set[str]) -> str | None:
             break
         run.append(w)
     return " ".join(run) or None
+
+
+def _a_group_or_acronym(speaker: str) -> bool:
+    """A headline subject that says who speaks though the body does not name it: people in the plural
+    ("Presidential candidates"), or a name with an acronym ("AP-GfK Poll"); not a role or a collective noun
+    ("Minister", "Judge", "The opposition")."""
+    words = speaker.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in group_nouns():
+        return False
+    if last in INDEFINITE or last in ("some", "others", "many", "most", "few"):
+        return True  # "Some say ...": an unnamed source, as in the body
+    acronym = any(sum(c.isupper() for c in w) >= 2 for w in words)
+    return acronym or (last.endswith("s") and not last.endswith("ss") and len(last) > 3)

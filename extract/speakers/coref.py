@@ -41,6 +41,7 @@ class NameIndex:
     # words the article describes a person with, where it names them ("A 26-year-old cyclist, Jordan Pike",
     # "Peter Bethlenfalvy, the province's finance minister"): name -> words, and where each was named
     described_as: dict[str, set[str]] = field(default_factory=dict)
+    described_heads: dict[str, set[str]] = field(default_factory=dict)  # the head nouns of those descriptions
     introduced: list[tuple[int, str]] = field(default_factory=list)
 
     def canonical(self, name: str) -> str:
@@ -96,7 +97,7 @@ class NameIndex:
         head = words[-1]
         if head in document_nouns() or head in org_nouns() or head in group_nouns():
             return None  # "the new poll", "the company", "the committee" are not a person
-        fits = [n for pos, n in self.introduced if pos < before and head in self.described_as.get(n, ())]
+        fits = [n for pos, n in self.introduced if pos < before and head in self.described_heads.get(n, ())]
         fits = [n for n in fits if self.qualifies(text, n)]
         return fits[-1] if fits and len(set(fits)) == 1 else None
 
@@ -143,26 +144,32 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
         if role:
             index.role_holders.setdefault(role, name)
         if not in_quote(ent.start_char):
-            words = _words(left.split(",")[-1]) if left else []
+            phrases = [_words(left.split(",")[-1])] if left else []
             if right.startswith(","):
                 # "Jordan Pike, a cyclist from Ajax": the apposition up to a clause ("who leads the poll")
                 appositive = re.split(r"\b(?:who|which|that|whose|said|says)\b", right.split(",")[1])[0]
-                words += _words(appositive)
+                phrases.append(_words(re.split(r"\b(?:from|of|in|at|with|for)\b", appositive)[0]))
             if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
                 # "A 26-year-old cyclist, Jordan Pike": the noun phrase the name stands in apposition to
-                words += _words(doc[ent.root.head.left_edge.i : ent.root.head.i + 1].text)
-            if words:
-                index.described_as.setdefault(name, set()).update(words)
+                phrases.append(_words(doc[ent.root.head.left_edge.i : ent.root.head.i + 1].text))
+            phrases = [p for p in phrases if p]
+            if phrases:
+                index.described_as.setdefault(name, set()).update(w for p in phrases for w in p)
+                heads = {p[-1] for p in phrases} | {w for p in phrases for w in p if _AGE.fullmatch(w)}
+                heads |= {r.split()[-1] for p in phrases if (r := role_in(" ".join(p)))}
+                index.described_heads.setdefault(name, set()).update(heads)
                 index.introduced.append((ent.start_char, name))
     index.role_holders = {r: index.canonical(n) for r, n in index.role_holders.items()}
-    merged: dict[str, set[str]] = {}
-    for name, words in index.described_as.items():
-        merged.setdefault(index.canonical(name), set()).update(words)
-    index.described_as = merged
+    for attr in ("described_as", "described_heads"):
+        merged: dict[str, set[str]] = {}
+        for name, words in getattr(index, attr).items():
+            merged.setdefault(index.canonical(name), set()).update(words)
+        setattr(index, attr, merged)
     index.introduced = [(pos, index.canonical(n)) for pos, n in index.introduced]
     return index
 
 
+_AGE = re.compile(r"\d+-year-old")
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "former", "then", "new", "s", "'s", "’s"})
 # heads too vague to stand for one person the article described ("the man", "the official")
 _VAGUE = frozenset({"man", "woman", "person", "people", "official", "officials", "source", "sources", "one"})
