@@ -79,6 +79,14 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
         subject = author_of(subject)
     if subject is not None and _number_subject(doc, subject):
         return None  # "5:45 p.m." heading a live blog entry is not a speaker
+    if subject is not None and _when(subject):
+        # "Trump, in Kentucky, said Tuesday that", "Saturday at the convention Sen. Elizabeth Warren said":
+        # a day the parser took for the subject; the name before the verb speaks
+        return _name_before(doc, head)
+    if subject is not None and subject.i < head.i:
+        after = _after_dateline(doc, subject)
+        if after is not None:
+            return after
     if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
         subject = subject.head.head  # "Marc Morial, who suggested ...": the antecedent speaks
     if subject is not None:
@@ -112,6 +120,56 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
     if subject is None:
         return _name_after(doc, head)
     return subject
+
+
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"})
+
+
+def _when(token: Token) -> bool:
+    """A day or a time, never a speaker ("Tuesday", "Saturday", "yesterday")."""
+    return token.lower_ in _DAYS or (token.ent_type_ in ("DATE", "TIME") and token.pos_ != "PRON")
+
+
+def _name_before(doc: Doc, head: Token) -> Token | None:
+    """The last person or organisation named before a cue in its sentence, outside quote marks."""
+    sent = head.sent
+    inside = False
+    best = None
+    for t in doc[sent.start : head.i]:
+        if t.text in ("“", "”", '"', "«", "»"):
+            inside = not inside if t.text == '"' else t.text in ("“", "«")
+            continue
+        last_word = t.i + 1 >= len(doc) or doc[t.i + 1].ent_type_ != t.ent_type_ or doc[t.i + 1].ent_iob_ == "B"
+        if not inside and t.ent_type_ in ("PERSON", "ORG") and not _when(t) and last_word:
+            best = t  # the name's last word
+    return best
+
+
+_DATELINE_DASHES = ("―", "—", "–", "-")
+
+
+def _after_dateline(doc: Doc, subject: Token) -> Token | None:
+    """ "ORLANDO, Fla. (Reuters) - President Barack Obama met ... and said": a subject inside the all-caps
+    dateline that opens the sentence is no speaker; the name after the dateline's dash is (or None when the
+    sentence has no such dateline)."""
+    sent = subject.sent
+    first = doc[sent.start]
+    while first.is_space and first.i + 1 < sent.end:
+        first = doc[first.i + 1]
+    if not (first.text.isupper() and len(first.text) > 2 and first.is_alpha):
+        return None
+    dash = next(
+        (t for t in doc[first.i : min(sent.end, first.i + 12)] if t.text in _DATELINE_DASHES),
+        None,
+    )
+    if dash is None or subject.i >= dash.i:
+        return None
+    j = dash.i + 1
+    while j < sent.end and doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
+        j += 1
+    while j + 1 < sent.end and doc[j + 1].pos_ == "PROPN":
+        j += 1
+    return doc[j] if j < sent.end else None
 
 
 def _number_subject(doc: Doc, subject: Token) -> bool:
@@ -393,7 +451,7 @@ def _titled_person(name: str) -> str | None:
 
 def _org_in(span: Span, name: str | None) -> str | None:
     adjectives = _roles()[1]
-    role_words = set((role_in(span.text) or "").split())
+    role_words = {w.rstrip(".") for w in (role_in(span.text) or "").split()}
     for ent in ents_in(span):
         if ent.label_ in ("ORG", "GPE", "NORP") and (name is None or ent.text not in name):
             text = _clean_name(ent.text)
