@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from quotegraph.extract.model import Article, Statement
-from quotegraph.extract.speakers.coref import INDEFINITE, group_nouns
+from quotegraph.extract.speakers.coref import group_nouns
 from quotegraph.extract.speakers.mentions import PRONOUNS, role_in
 from quotegraph.extract.text import name_key, surname
 from spacy.tokens import Doc
@@ -102,16 +102,10 @@ def named_in_body(speaker: str, body_words: set[str]) -> str | None:
 
 
 def _a_group_or_acronym(speaker: str) -> bool:
-    """A headline subject that says who speaks though the body does not name it: people in the plural
-    ("Presidential candidates"), or a name with an acronym ("AP-GfK Poll"); not a role or a collective noun
-    ("Minister", "Judge", "The opposition")."""
-    words = speaker.split()
+    """A headline subject that says who speaks though the body does not name it ("Presidential
+    candidates", "AP-GfK Poll", "Some", "Newspaper"); not a role or a collective noun alone, which stands
+    for someone the headline does not name ("Minister", "Judge", "The opposition")."""
+    words = [w for w in speaker.split() if w.lower() not in _LEADING]
     if not words:
         return False
-    last = words[-1].lower()
-    if last in group_nouns():
-        return False
-    if last in INDEFINITE or last in ("some", "others", "many", "most", "few"):
-        return True  # "Some say ...": an unnamed source, as in the body
-    acronym = any(sum(c.isupper() for c in w) >= 2 for w in words)
-    return acronym or (last.endswith("s") and not last.endswith("ss") and len(last) > 3)
+    return role_in(" ".join(words)) is None and words[-1].lower() not in group_nouns()

@@ -145,9 +145,10 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
             index.role_holders.setdefault(role, name)
         if not in_quote(ent.start_char):
             phrases = [_words(left.split(",")[-1])] if left else []
-            if right.startswith(","):
+            longer = doc[ent.end : min(sent_of(ent[-1]).end, ent.end + 14)].text
+            if longer.startswith(","):
                 # "Jordan Pike, a cyclist from Ajax": the apposition up to a clause ("who leads the poll")
-                appositive = re.split(r"\b(?:who|which|that|whose|said|says)\b", right.split(",")[1])[0]
+                appositive = re.split(r"\b(?:who|which|that|whose|said|says)\b", longer.split(",")[1])[0]
                 phrases.append(_words(re.split(r"\b(?:from|of|in|at|with|for)\b", appositive)[0]))
             if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
                 # "A 26-year-old cyclist, Jordan Pike": the noun phrase the name stands in apposition to

@@ -127,7 +127,7 @@ _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 
 def _when(token: Token) -> bool:
     """A day or a time, never a speaker ("Tuesday", "Saturday", "yesterday")."""
-    return token.lower_ in _DAYS or (token.ent_type_ in ("DATE", "TIME") and token.pos_ != "PRON")
+    return token.lower_ in _DAYS or token.ent_type_ == "TIME"  # not a DATE: "the 26-year-old" is one
 
 
 def _name_before(doc: Doc, head: Token) -> Token | None:

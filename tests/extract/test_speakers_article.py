@@ -172,3 +172,30 @@ def test_speakers_article_dateline_is_no_speaker(extractor: Extractor) -> None:
     )
     speakers = {s.speaker for s in _statements(extractor, body)}
     assert speakers == {"Jonas Gahr Store"}
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Saturday at the state party convention Sen. Elizabeth Warren said the Republican nominee was a "
+            "proven failure in business.",
+            "Elizabeth Warren",
+        ),
+        ('Trump, in Kentucky, said Tuesday that the senator was "a total lightweight."', "Trump"),
+        (
+            "ORLANDO, Fla. (Reuters) - President Barack Obama met survivors of the shooting on Thursday and said "
+            "the country must act to control gun violence.",
+            "Barack Obama",
+        ),
+    ],
+)
+def test_speakers_article_day_or_dateline_is_no_subject(extractor: Extractor, body: str, speaker: str) -> None:
+    [statement] = _statements(extractor, body)
+    assert statement.speaker is not None
+    assert statement.speaker.endswith(speaker)
+
+
+def test_speakers_article_age_description_still_speaks(extractor: Extractor) -> None:
+    body = 'Jordan Pike, a 26-year-old cyclist, was hurt. "I was lucky," the 26-year-old said on Friday.'
+    assert _of(_statements(extractor, body), "I was lucky").speaker == "Jordan Pike"
