@@ -95,7 +95,7 @@ class NameIndex:
         if not words or words[-1] in _VAGUE:
             return None
         head = words[-1]
-        if head in document_nouns() or head in org_nouns() or head in group_nouns():
+        if head in document_nouns() or head in org_nouns() or head in group_nouns() or head in ORG_WORDS:
             return None  # "the new poll", "the company", "the committee" are not a person
         fits = [n for pos, n in self.introduced if pos < before and head in self.described_heads.get(n, ())]
         fits = [n for n in fits if self.qualifies(text, n)]
@@ -170,6 +170,36 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
     return index
 
 
+# words that make a name an organisation's ("Canadian Union of Public Employees", "the Russian government")
+ORG_WORDS = frozenset(
+    {
+        "party",
+        "council",
+        "association",
+        "hospital",
+        "university",
+        "institute",
+        "foundation",
+        "commission",
+        "court",
+        "office",
+        "government",
+        "police",
+        "service",
+        "services",
+        "corporation",
+        "inc",
+        "corp",
+        "ltd",
+        "administration",
+        "campaign",
+        "regime",
+        "army",
+        "military",
+        "force",
+        "forces",
+    }
+)
 _AGE = re.compile(r"\d+-year-old")
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "former", "then", "new", "s", "'s", "’s"})
 # heads too vague to stand for one person the article described ("the man", "the official")

@@ -272,33 +272,9 @@ class EntityResolver:
 def _guess_type(name: str) -> str | None:
     """An untyped speaker's type by its name: an organisation when a word of it is a noun for one ("Canadian
     Union of Public Employees", "the hospital board"), else a person when it has two words or more."""
-    from quotegraph.extract.speakers.coref import group_nouns, org_nouns
+    from quotegraph.extract.speakers.coref import ORG_WORDS, group_nouns, org_nouns
 
     words = set(name_key(name).split())
-    if words & (org_nouns() | group_nouns() | _ORG_WORDS):
+    if words & (org_nouns() | group_nouns() | ORG_WORDS):
         return "organization"
     return "person" if len(name.split()) >= 2 else None
-
-
-_ORG_WORDS = frozenset(
-    {
-        "party",
-        "council",
-        "association",
-        "hospital",
-        "university",
-        "institute",
-        "foundation",
-        "commission",
-        "court",
-        "office",
-        "government",
-        "police",
-        "service",
-        "services",
-        "corporation",
-        "inc",
-        "corp",
-        "ltd",
-    }
-)
