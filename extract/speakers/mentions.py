@@ -142,6 +142,10 @@ def _name_before(doc: Doc, head: Token) -> Token | None:
         last_word = t.i + 1 >= len(doc) or doc[t.i + 1].ent_type_ != t.ent_type_ or doc[t.i + 1].ent_iob_ == "B"
         if not inside and t.ent_type_ in ("PERSON", "ORG") and not _when(t) and last_word:
             best = t  # the name's last word
+    if best is not None and best.dep_ == "case":
+        best = best.head  # "Donald Trump’s": the name, not its "’s"
+    if best is not None and best.dep_ == "poss" and best.head.i < head.i:
+        best = best.head  # "Donald Trump’s campaign manager says": the manager speaks
     return best
 
 
@@ -159,10 +163,17 @@ def _after_dateline(doc: Doc, subject: Token) -> Token | None:
     if not (first.text.isupper() and len(first.text) > 2 and first.is_alpha):
         return None
     dash = next(
-        (t for t in doc[first.i : min(sent.end, first.i + 12)] if t.text in _DATELINE_DASHES),
+        (
+            t
+            for t in doc[first.i : min(sent.end, first.i + 10)]
+            if t.text in _DATELINE_DASHES and t.i > 0 and (doc[t.i - 1].whitespace_ or t.whitespace_)
+        ),
         None,
     )
     if dash is None or subject.i >= dash.i:
+        return None
+    # a dateline holds places, an agency in brackets and commas: no verb, no lower-case word
+    if any(t.pos_ in ("VERB", "AUX") or (t.is_alpha and t.is_lower) for t in doc[first.i : dash.i]):
         return None
     j = dash.i + 1
     while j < sent.end and doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):

@@ -199,3 +199,9 @@ def test_speakers_article_day_or_dateline_is_no_subject(extractor: Extractor, bo
 def test_speakers_article_age_description_still_speaks(extractor: Extractor) -> None:
     body = 'Jordan Pike, a 26-year-old cyclist, was hurt. "I was lucky," the 26-year-old said on Friday.'
     assert _of(_statements(extractor, body), "I was lucky").speaker == "Jordan Pike"
+
+
+def test_speakers_article_capitals_then_a_hyphen_are_no_dateline(extractor: Extractor) -> None:
+    body = "CNN said the right-leaning group had lost much of its support in the state this year."
+    [statement] = _statements(extractor, body)
+    assert statement.speaker == "CNN"
