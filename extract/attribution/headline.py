@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from quotegraph.extract.model import Article, Statement
-from quotegraph.extract.speakers.coref import group_nouns
 from quotegraph.extract.speakers.mentions import PRONOUNS, role_in
 from quotegraph.extract.text import name_key, surname
 from spacy.tokens import Doc
@@ -46,6 +45,7 @@ def headline_statements(title_doc: Doc, offset: int, body_doc: Doc, body: Sequen
         for name in [*named, *(e.text for e in body_doc.ents if e.label_ in ("ORG", "GPE", "NORP"))]
         for w in name_key(name).split()
     }
+    persons = {surname(n) for n in names if n[:1].isupper()}
     out = []
     for s in title_doc._.statements or ():
         mention = (s.speaker_mention or "").lower()
@@ -55,14 +55,12 @@ def headline_statements(title_doc: Doc, offset: int, body_doc: Doc, body: Sequen
         head, colon, tail = quote.rpartition(": ")
         if colon and s.kind == "indirect" and len(tail.split()) <= 6 and len(head.split()) >= 3:
             quote, end = head, s.end - len(colon) - len(tail)  # a kicker after the claim (": what is going on")
-        speaker = named_in_body(s.speaker, body_words)
-        if speaker is None and _a_group_or_acronym(s.speaker):
-            speaker = s.speaker  # "Presidential candidates promise ...", "AP-GfK Poll: ...": who they are
+        speaker = named_in_body(s.speaker, body_words, persons)
         if speaker is None:
-            # "Minister defends ...", "The opposition slams ...": a statement, but no person or organisation
-            # named to say it, so no speaker (never a node of its own)
-            out.append(replace(s, speaker=None, speaker_type=None, speaker_id=None, quote=quote, end=end).moved(offset))
-            continue
+            # "Minister defends ...", "The opposition slams ...": the one the body names so ("Culture Minister
+            # Neil Lumsden", "The opposition Greens"), else the headline's own words, as a body description
+            # stays ("Lawmaker urges ...", "Presidential candidates promise ...")
+            speaker = body_holder(s.speaker, body) or s.speaker
         candidates = full_names.get(surname(speaker), set()) if len(speaker.split()) == 1 else set()
         if len(candidates) == 1:
             speaker = next(iter(candidates))
@@ -74,7 +72,7 @@ def headline_statements(title_doc: Doc, offset: int, body_doc: Doc, body: Sequen
 _LEADING = frozenset({"the", "a", "an"})
 
 
-def named_in_body(speaker: str, body_words: set[str]) -> str | None:
+def named_in_body(speaker: str, body_words: set[str], persons: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The part of a headline's speaker that names a person or organisation the body names too: all of
     it ("Stoltenberg", "The opposition Greens" -> "Greens"), or the words it opens with when a title-case
     headline ran the verb into the name ("Clinton Wades In" -> "Clinton"); None for a common noun or a role
@@ -98,14 +96,26 @@ def named_in_body(speaker: str, body_words: set[str]) -> str | None:
         if k not in body_words:
             break
         run.append(w)
-    return " ".join(run) or None
+    if run and name_key(run[-1]) in persons:
+        return " ".join(run)
+    return None  # "White House Doctor": not a person's name run into a verb
 
 
-def _a_group_or_acronym(speaker: str) -> bool:
-    """A headline subject that says who speaks though the body does not name it ("Presidential
-    candidates", "AP-GfK Poll", "Some", "Newspaper"); not a role or a collective noun alone, which stands
-    for someone the headline does not name ("Minister", "Judge", "The opposition")."""
-    words = [w for w in speaker.split() if w.lower() not in _LEADING]
+def body_holder(speaker: str, body: Sequence[Statement]) -> str | None:
+    """The body speaker a headline's role or collective noun stands for: the one whose printed role or
+    whose mention has the same head ("Minister" -> the Culture Minister, "The opposition" -> "The
+    opposition Greens"), when exactly one does."""
+    words = [w for w in name_key(speaker).split() if w not in _LEADING]
     if not words:
-        return False
-    return role_in(" ".join(words)) is None and words[-1].lower() not in group_nouns()
+        return None
+    head = words[-1]
+    found = {
+        s.speaker
+        for s in body
+        if s.speaker
+        and (
+            (s.speaker_role and name_key(s.speaker_role).split()[-1:] == [head])
+            or (head in name_key(s.speaker_mention or "").split() and s.speaker != s.speaker_mention)
+        )
+    }
+    return next(iter(found)) if len(found) == 1 else None
