@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from quotegraph.extract.model import Article, Statement
-from quotegraph.extract.speakers.mentions import PRONOUNS
-from quotegraph.extract.text import surname
+from quotegraph.extract.speakers.mentions import PRONOUNS, role_in
+from quotegraph.extract.text import name_key, surname
 from spacy.tokens import Doc
 
 
@@ -37,6 +37,15 @@ def headline_statements(title_doc: Doc, offset: int, body_doc: Doc, body: Sequen
     for name in names:
         if len(name.split()) >= 2:
             full_names.setdefault(surname(name), set()).add(name)
+    # names the body gives: its tagged names, and its speakers written as names ("Greens", not "the
+    # opposition parties")
+    named = [n for n in names if all(w[:1].isupper() for w in n.split() if w.lower() not in _LEADING)]
+    body_words = {
+        w
+        for name in [*named, *(e.text for e in body_doc.ents if e.label_ in ("ORG", "GPE", "NORP"))]
+        for w in name_key(name).split()
+    }
+    persons = {surname(n) for n in names if n[:1].isupper()}
     out = []
     for s in title_doc._.statements or ():
         mention = (s.speaker_mention or "").lower()
@@ -46,10 +55,67 @@ def headline_statements(title_doc: Doc, offset: int, body_doc: Doc, body: Sequen
         head, colon, tail = quote.rpartition(": ")
         if colon and s.kind == "indirect" and len(tail.split()) <= 6 and len(head.split()) >= 3:
             quote, end = head, s.end - len(colon) - len(tail)  # a kicker after the claim (": what is going on")
-        speaker = s.speaker
+        speaker = named_in_body(s.speaker, body_words, persons)
+        if speaker is None:
+            # "Minister defends ...", "The opposition slams ...": the one the body names so ("Culture Minister
+            # Neil Lumsden", "The opposition Greens"), else the headline's own words, as a body description
+            # stays ("Lawmaker urges ...", "Presidential candidates promise ...")
+            speaker = body_holder(s.speaker, body) or s.speaker
         candidates = full_names.get(surname(speaker), set()) if len(speaker.split()) == 1 else set()
         if len(candidates) == 1:
             speaker = next(iter(candidates))
 
         out.append(replace(s, speaker=speaker, quote=quote, end=end).moved(offset))
     return out
+
+
+_LEADING = frozenset({"the", "a", "an"})
+
+
+def named_in_body(speaker: str, body_words: set[str], persons: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """The part of a headline's speaker that names a person or organisation the body names too: all of
+    it ("Stoltenberg", "The opposition Greens" -> "Greens"), or the words it opens with when a title-case
+    headline ran the verb into the name ("Clinton Wades In" -> "Clinton"); None for a common noun or a role
+    alone ("Minister", "The opposition", "Hacker")."""
+    words = speaker.split()
+    keys = [name_key(w) for w in words]
+    kept = [w for w, k in zip(words, keys, strict=True) if k and k in body_words]
+    if not kept:
+        return None
+    if any(w.endswith(("’s", "'s")) for w in words[:-1]) or role_in(words[-1]):
+        # "Trump's Son", "DNC chair": someone of the named one's, not the named one
+        return speaker
+    if len(kept) == len([k for k in keys if k not in _LEADING]) or keys[-1] in body_words:
+        # all of it, or a name the body gives shorter ("NY Daily News", "Cecile Richards" as "Richards")
+        return " ".join(w for w, k in zip(words, keys, strict=True) if not (k in _LEADING and w == words[0]))
+    # "Clinton Wades In": the name a title-case headline ran its verb into
+    run = []
+    for w, k in zip(words, keys, strict=True):
+        if k in _LEADING and not run:
+            continue
+        if k not in body_words:
+            break
+        run.append(w)
+    if run and name_key(run[-1]) in persons:
+        return " ".join(run)
+    return None  # "White House Doctor": not a person's name run into a verb
+
+
+def body_holder(speaker: str, body: Sequence[Statement]) -> str | None:
+    """The body speaker a headline's role or collective noun stands for: the one whose printed role or
+    whose mention has the same head ("Minister" -> the Culture Minister, "The opposition" -> "The
+    opposition Greens"), when exactly one does."""
+    words = [w for w in name_key(speaker).split() if w not in _LEADING]
+    if not words:
+        return None
+    head = words[-1]
+    found = {
+        s.speaker
+        for s in body
+        if s.speaker
+        and (
+            (s.speaker_role and name_key(s.speaker_role).split()[-1:] == [head])
+            or (head in name_key(s.speaker_mention or "").split() and s.speaker != s.speaker_mention)
+        )
+    }
+    return next(iter(found)) if len(found) == 1 else None

@@ -12,9 +12,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quotegraph.extract.attribution.content import QuoteSpan
-from quotegraph.extract.lookup import sent_of
-from quotegraph.extract.speakers.mentions import Mention, _clean_name, _titled_person, role_in, roles_data
-from quotegraph.extract.text import PRONOUN_GENDER, surname, word_list
+from quotegraph.extract.lookup import doc_text, sent_of
+from quotegraph.extract.speakers.mentions import (
+    Mention,
+    _clean_name,
+    _titled_person,
+    document_nouns,
+    role_in,
+    roles_data,
+)
+from quotegraph.extract.text import PRONOUN_GENDER, name_key, surname, word_list
 from spacy.tokens import Doc
 
 PLURAL = {"they", "them", "their", "we"}
@@ -31,6 +38,11 @@ class NameIndex:
     role_holders: dict[str, str] = field(default_factory=dict)
     persons: list[tuple[int, str]] = field(default_factory=list)  # (char offset, full name), outside quotes
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (char offset, organisation), outside quotes
+    # words the article describes a person with, where it names them ("A 26-year-old cyclist, Jordan Pike",
+    # "Peter Bethlenfalvy, the province's finance minister"): name -> words, and where each was named
+    described_as: dict[str, set[str]] = field(default_factory=dict)
+    described_heads: dict[str, set[str]] = field(default_factory=dict)  # the head nouns of those descriptions
+    introduced: list[tuple[int, str]] = field(default_factory=list)
 
     def canonical(self, name: str) -> str:
         full = self.full_by_surname.get(surname(name))
@@ -46,11 +58,48 @@ class NameIndex:
         if norm is None:
             return None
         if norm in self.role_holders:
-            return self.role_holders[norm]
+            found = self.role_holders[norm]
         # "the NATO chief", "the NATO leader": a generic head noun matches the only role holder
-        if norm in ("chief", "leader", "head") and len(set(self.role_holders.values())) == 1:
-            return next(iter(self.role_holders.values()))
-        return None
+        elif norm in ("chief", "leader", "head") and len(set(self.role_holders.values())) == 1:
+            found = next(iter(self.role_holders.values()))
+        else:
+            # "the minister" after "the province's finance minister, Peter Bethlenfalvy": the one holder of
+            # a role with that head
+            last = norm.split()[-1]
+            heads = {n for r, n in self.role_holders.items() if r.split()[-1] == last}
+            if len(heads) != 1:
+                return None
+            found = next(iter(heads))
+        # "the Florida senator" is not the article's senator from Vermont: a holder the article described
+        # with every qualifying word goes first
+        if not self.qualifies(role, found, norm):
+            last = norm.split()[-1]
+            fitting = {n for n, words in self.described_as.items() if last in words and self.qualifies(role, n, norm)}
+            if len(fitting) == 1:
+                return next(iter(fitting))
+        return found
+
+    def qualifies(self, text: str, name: str, role: str | None = None) -> bool:
+        """Every qualifying word of a description (``text`` without its determiner and role words) is
+        one the article gave ``name`` where it named them, or a word of the name."""
+        own = self.described_as.get(name, set()) | set(name_key(name).split())
+        skip = set((role or "").split()) | _DETERMINERS
+        words = [w for w in _words(text) if w not in skip]
+        return all(w in own for w in words)
+
+    def described(self, text: str, before: int) -> str | None:
+        """The person a definite description stands for ("the 26-year-old", "the cyclist", "the Florida
+        senator"): the last person named before char ``before`` whom the article described with the
+        description's head word and all its qualifying words; None when none or several fit."""
+        words = [w for w in _words(text) if w not in _DETERMINERS]
+        if not words or words[-1] in _VAGUE:
+            return None
+        head = words[-1]
+        if head in document_nouns() or head in org_nouns() or head in group_nouns() or head in ORG_WORDS:
+            return None  # "the new poll", "the company", "the committee" are not a person
+        fits = [n for pos, n in self.introduced if pos < before and head in self.described_heads.get(n, ())]
+        fits = [n for n in fits if self.qualifies(text, n)]
+        return fits[-1] if fits and len(set(fits)) == 1 else None
 
 
 def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str] = frozenset()) -> NameIndex:
@@ -94,8 +143,80 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
             role = role_in(right.split(",")[1] if right.count(",") >= 1 else right)
         if role:
             index.role_holders.setdefault(role, name)
+        if not in_quote(ent.start_char):
+            phrases = [_words(left.split(",")[-1])] if left else []
+            longer = doc[ent.end : min(sent_of(ent[-1]).end, ent.end + 14)].text
+            if longer.startswith(","):
+                # "Jordan Pike, a cyclist from Ajax": the apposition up to a clause ("who leads the poll")
+                appositive = re.split(r"\b(?:who|which|that|whose|said|says)\b", longer.split(",")[1])[0]
+                phrases.append(_words(re.split(r"\b(?:from|of|in|at|with|for)\b", appositive)[0]))
+            if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
+                # "A 26-year-old cyclist, Jordan Pike": the noun phrase the name stands in apposition to
+                phrases.append(_words(doc[ent.root.head.left_edge.i : ent.root.head.i + 1].text))
+            phrases = [p for p in phrases if p]
+            if phrases:
+                index.described_as.setdefault(name, set()).update(w for p in phrases for w in p)
+                heads = {p[-1] for p in phrases} | {w for p in phrases for w in p if _AGE.fullmatch(w)}
+                heads |= {r.split()[-1] for p in phrases if (r := role_in(" ".join(p)))}
+                index.described_heads.setdefault(name, set()).update(heads)
+                index.introduced.append((ent.start_char, name))
     index.role_holders = {r: index.canonical(n) for r, n in index.role_holders.items()}
+    for attr in ("described_as", "described_heads"):
+        merged: dict[str, set[str]] = {}
+        for name, words in getattr(index, attr).items():
+            merged.setdefault(index.canonical(name), set()).update(words)
+        setattr(index, attr, merged)
+    index.introduced = [(pos, index.canonical(n)) for pos, n in index.introduced]
     return index
+
+
+# words that make a name an organisation's ("Canadian Union of Public Employees", "the Russian government")
+ORG_WORDS = frozenset(
+    {
+        "party",
+        "council",
+        "association",
+        "hospital",
+        "university",
+        "institute",
+        "foundation",
+        "commission",
+        "court",
+        "office",
+        "government",
+        "police",
+        "service",
+        "services",
+        "corporation",
+        "inc",
+        "corp",
+        "ltd",
+        "administration",
+        "campaign",
+        "regime",
+        "army",
+        "military",
+        "force",
+        "forces",
+    }
+)
+_AGE = re.compile(r"\d+-year-old")
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "former", "then", "new", "s", "'s", "’s"})
+# heads too vague to stand for one person the article described ("the man", "the official")
+_VAGUE = frozenset({"man", "woman", "person", "people", "official", "officials", "source", "sources", "one"})
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words of a description, a hyphenated age kept whole ("26-year-old"), a country's
+    adjective as its name ("Mexican" -> "mexico", as in "Mexico's president")."""
+    adjectives = _adjectives()
+    words = re.findall(r"[\w][\w-]*", text.lower().replace("’s", "").replace("'s", ""))
+    return [adjectives.get(w, w).strip("-") for w in words]
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    return {k.lower(): v.lower() for k, v in (roles_data().get("org_adjectives") or {}).items() if " " not in v}
 
 
 def add_names(index: NameIndex, mentions: Sequence[Mention]) -> None:
@@ -130,6 +251,11 @@ def resolve(
             return index.canonical(mention.name), 0.9
         return mention.name, 0.95
     lower = mention.text.lower()
+    bare = _clean_name(mention.text)
+    if mention.label != "PRON" and " " not in bare and bare[:1].isupper() and index.is_person(bare):
+        # "Hendricks told reporters" after "Transportation Minister Paul Hendricks": a surname the tagger
+        # took for a plural noun or missed is the article's person
+        return index.canonical(bare), 0.9
     if mention.label == "PRON" and lower.split() and lower.split()[-1] not in PERSONAL:
         # "Some", "Someone", "Both", "Others": an unnamed source, never the previous speaker
         return described(mention.text), 0.5
@@ -138,22 +264,25 @@ def resolve(
         if word in PLURAL:
             return None, 0.5
         wanted = PRONOUN_GENDER.get(word)
-        candidates = [n for pos, n in previous if pos < mention.start and agrees(n, wanted)]
+        candidates = [n for pos, n in previous if pos < mention.start and agrees(index.canonical(n), wanted)]
+        placed = [(pos, n) for pos, n in previous if pos < mention.start and agrees(index.canonical(n), wanted)]
         if wanted is not None:
             # "he" and "she" are people: not the previous speaker when that is "Twitter" or "Sources"
             candidates = [n for n in candidates if index.is_person(n)]
-        recent_person = [n for pos, n in index.persons if pos < mention.start and agrees(n, wanted)]
+        recent_person = [n for pos, n in index.persons if pos < mention.start and agrees(index.canonical(n), wanted)]
         salient = previous_subject(doc, mention.head) if wanted is not None else None
         earlier = sentence_subject(doc, mention.head, index) if wanted is not None else None
-        if earlier is not None and agrees(earlier, wanted):
+        if earlier is not None and agrees(index.canonical(earlier), wanted):
             # "Erin Brockovich endorsed the plan, saying she ...": the subject earlier in the sentence
             return index.canonical(earlier), 0.85
-        if salient is not None and agrees(salient, wanted) and index.is_person(salient):
+        if salient is not None and agrees(index.canonical(salient), wanted) and index.is_person(salient):
             # "A Commission spokesman, Marco Bellini, disagreed. He said ...": the person the previous
             # sentence is about, even before they have spoken
             return index.canonical(salient), 0.85
         if candidates:
-            return candidates[-1], 0.85
+            if wanted is not None:
+                placed = [(pos, n) for pos, n in placed if index.is_person(n)]
+            return salient_speaker(doc, mention.start, placed or [(0, candidates[-1])], index, wanted), 0.85
         if recent_person:
             return index.canonical(recent_person[-1]), 0.75
         return None, 0.4
@@ -162,6 +291,15 @@ def resolve(
         holder = index.holder(mention.text)
         if holder:
             return holder, 0.85
+    plural = 0 <= mention.head < len(doc) and doc[mention.head].tag_ in ("NNS", "NNPS")
+    if lower.split() and lower.split()[0] in ("the", "this") and mention.label in ("ROLE", "NOUN") and not plural:
+        # "the 26-year-old", "the cyclist": a person the article described so (never "the parents")
+        person = index.described(mention.text, mention.start)
+        if person:
+            return person, 0.8
+    by = issuer(doc, mention, index)
+    if by:
+        return by, 0.75
     words = lower.split()
     if len(words) == 2 and words[0] == "the" and words[1] in org_nouns() and mention.label != "ROLE":
         # "The company said": the organisation last named before it
@@ -171,6 +309,84 @@ def resolve(
     # an unnamed source ("a Homeland Security Department official", "the South Carolina senator"):
     # the mention itself is the best name the article gives, cut to its head phrase when it runs long
     return described(mention.text) or described(_head_phrase(doc, mention)), 0.5
+
+
+_ISSUING = frozenset({"file", "issue", "release", "publish", "submit", "send", "lodge", "launch", "bring", "post"})
+
+
+def issuer(doc: Doc, mention: Mention, index: NameIndex) -> str | None:
+    """Who a document speaks for ("a release from the union said", "the complaint says"): the
+    organisation or person it is from or by ("the union" is the union the article named last), or, for
+    "the complaint", whoever the article says filed, issued or released one; None when the text does
+    not say."""
+    if not 0 <= mention.head < len(doc):
+        return None
+    head = doc[mention.head]
+    if head.lemma_.lower() not in document_nouns() and head.lower_ not in document_nouns():
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                if obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PROPN":
+                    ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+                    return index.canonical(_clean_name(ent.text if ent is not None else obj.text))
+                if obj.lemma_.lower() in org_nouns() or obj.lemma_.lower() in group_nouns():
+                    named = [n for pos, n in index.orgs if mention.start - ORG_WINDOW < pos < mention.start]
+                    if named:
+                        return named[-1]
+    if not any(t.lower_ in ("the", "this", "that") for t in head.children if t.dep_ == "det"):
+        return None
+    # "The union filed a complaint ... The complaint says": the subject that issued one before
+    for token in reversed(doc[: head.i]):
+        if token.lemma_ != head.lemma_ or token.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        verb = token.head
+        if verb.lemma_.lower() not in _ISSUING:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
+        if subject is not None and subject.dep_ == "agent":
+            subject = next((g for g in subject.children if g.dep_ == "pobj"), None)
+        if subject is None or not (subject.ent_type_ in ("PERSON", "ORG") or subject.pos_ == "PROPN"):
+            return None
+        ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+        return index.canonical(_clean_name(ent.text if ent is not None else subject.text))
+    return None
+
+
+def salient_speaker(
+    doc: Doc, at: int, candidates: Sequence[tuple[int, str]], index: NameIndex, wanted: str | None = None
+) -> str:
+    """Of the earlier speakers (char offset, name) a pronoun at char ``at`` agrees with, in order: the
+    last one when the article names them or gives them a statement in the pronoun's paragraph or the one
+    before; else the one quoted most, of those whose first name agrees when some do (a profile's subject
+    keeps her "she said" over someone quoted once, paragraphs back, with an official named in between)."""
+    last_pos, last = candidates[-1]
+    text = doc_text(doc)
+    start = paragraph_start(text, at)
+    window_start = paragraph_start(text, max(0, start - 2))
+    if last_pos >= window_start:
+        return last
+    seen = set(name_key(text[window_start:at]).split())
+    for name in {last, index.canonical(last)}:
+        words = name_key(name).split()
+        if any(len(w) >= 3 and w in seen for w in (words[1:] if len(words) > 1 else words)):
+            return last
+    counts: dict[str, int] = {}
+    for _, name in candidates:
+        key = index.canonical(name)
+        counts[key] = counts.get(key, 0) + 1
+    pool = [n for _, n in candidates]
+    if wanted is not None:
+        pool = [n for n in pool if gender_of(index.canonical(n)) == wanted] or pool
+    best = max(counts[index.canonical(n)] for n in pool)
+    if counts[index.canonical(last)] >= best or best < 3:
+        return last
+    return next(n for n in reversed(pool) if counts[index.canonical(n)] == best)
+
+
+def paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph holding char ``at`` begins (after the last line break before it)."""
+    return text.rfind("\n", 0, at) + 1
 
 
 def sentence_subject(doc: Doc, head: int, index: NameIndex) -> str | None:

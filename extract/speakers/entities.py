@@ -187,8 +187,41 @@ class EntityResolver:
                     )
                 )
             else:
-                etype = s.speaker_type or ("person" if len(s.speaker.split()) >= 2 else None)
+                etype = s.speaker_type or _guess_type(s.speaker)
                 out.append(replace(s, speaker_id=entity_key(s.speaker, etype), speaker_type=etype))
+        return self.one_node(out)
+
+    def one_node(self, statements: Sequence[Statement]) -> list[Statement]:
+        """One person, one node within an article: a surname alone that is the surname of one full-name
+        person speaker of the article becomes that person ("Finch" -> "Harold Finch"), and a name given
+        several types (the tagger's ORG for "Harold Finch" once, PERSON elsewhere) takes one, the person
+        where any mention typed it so; so all statements of one entity share one key. Entity-file ids stay."""
+        full: dict[str, set[str]] = defaultdict(set)
+        for s in statements:
+            if s.speaker and len(s.speaker.split()) >= 2 and s.speaker_type == "person":
+                full[surname(s.speaker)].add(s.speaker)
+        types: dict[str, Counter[str]] = defaultdict(Counter)
+        renamed = []
+        for s in statements:
+            if s.speaker and s.speaker_id not in self.entities and len(s.speaker.split()) == 1:
+                names = full.get(name_key(s.speaker), set())
+                if len(names) == 1:
+                    s = replace(s, speaker=next(iter(names)))
+            if s.speaker and s.speaker_type:
+                types[s.speaker][s.speaker_type] += 1
+            renamed.append(s)
+        out = []
+        for s in renamed:
+            if s.speaker and s.speaker_id not in self.entities:
+                votes = types.get(s.speaker)
+                etype = s.speaker_type
+                if votes and "person" in votes and len(votes) > 1:
+                    etype = "person"
+                elif votes and len(votes) > 1:
+                    etype = min(votes, key=lambda t: (-votes[t], t))
+                if etype != s.speaker_type or s.speaker_id != entity_key(s.speaker, etype):
+                    s = replace(s, speaker_type=etype, speaker_id=entity_key(s.speaker, etype))
+            out.append(s)
         return out
 
     def link_corpus(self, statements: Iterable[Statement]) -> list[Statement]:
@@ -234,3 +267,14 @@ class EntityResolver:
                     s = replace(s, speaker_type=etype, speaker_id=entity_key(s.speaker, etype))
             out.append(s)
         return out
+
+
+def _guess_type(name: str) -> str | None:
+    """An untyped speaker's type by its name: an organisation when a word of it is a noun for one ("Canadian
+    Union of Public Employees", "the hospital board"), else a person when it has two words or more."""
+    from quotegraph.extract.speakers.coref import ORG_WORDS, group_nouns, org_nouns
+
+    words = set(name_key(name).split())
+    if words & (org_nouns() | group_nouns() | ORG_WORDS):
+        return "organization"
+    return "person" if len(name.split()) >= 2 else None

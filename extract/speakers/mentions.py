@@ -78,6 +78,14 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
         subject = author_of(subject)
     if subject is not None and _number_subject(doc, subject):
         return None  # "5:45 p.m." heading a live blog entry is not a speaker
+    if subject is not None and _when(subject):
+        # "Trump, in Kentucky, said Tuesday that", "Saturday at the convention Sen. Elizabeth Warren said":
+        # a day the parser took for the subject; the name before the verb speaks
+        return _name_before(doc, head)
+    if subject is not None and subject.i < head.i:
+        after = _after_dateline(doc, subject)
+        if after is not None:
+            return after
     if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
         subject = subject.head.head  # "Marc Morial, who suggested ...": the antecedent speaks
     if subject is not None:
@@ -111,6 +119,67 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
     if subject is None:
         return _name_after(doc, head)
     return subject
+
+
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"})
+
+
+def _when(token: Token) -> bool:
+    """A day or a time, never a speaker ("Tuesday", "Saturday", "yesterday")."""
+    return token.lower_ in _DAYS or token.ent_type_ == "TIME"  # not a DATE: "the 26-year-old" is one
+
+
+def _name_before(doc: Doc, head: Token) -> Token | None:
+    """The last person or organisation named before a cue in its sentence, outside quote marks."""
+    sent = head.sent
+    inside = False
+    best = None
+    for t in doc[sent.start : head.i]:
+        if t.text in ("“", "”", '"', "«", "»"):
+            inside = not inside if t.text == '"' else t.text in ("“", "«")
+            continue
+        last_word = t.i + 1 >= len(doc) or doc[t.i + 1].ent_type_ != t.ent_type_ or doc[t.i + 1].ent_iob_ == "B"
+        if not inside and t.ent_type_ in ("PERSON", "ORG") and not _when(t) and last_word:
+            best = t  # the name's last word
+    if best is not None and best.dep_ == "case":
+        best = best.head  # "Donald Trump’s": the name, not its "’s"
+    if best is not None and best.dep_ == "poss" and best.head.i < head.i:
+        best = best.head  # "Donald Trump’s campaign manager says": the manager speaks
+    return best
+
+
+_DATELINE_DASHES = ("―", "—", "–", "-")
+
+
+def _after_dateline(doc: Doc, subject: Token) -> Token | None:
+    """ "ORLANDO, Fla. (Reuters) - President Barack Obama met ... and said": a subject inside the all-caps
+    dateline that opens the sentence is no speaker; the name after the dateline's dash is (or None when the
+    sentence has no such dateline)."""
+    sent = subject.sent
+    first = doc[sent.start]
+    while first.is_space and first.i + 1 < sent.end:
+        first = doc[first.i + 1]
+    if not (first.text.isupper() and len(first.text) > 2 and first.is_alpha):
+        return None
+    dash = next(
+        (
+            t
+            for t in doc[first.i : min(sent.end, first.i + 10)]
+            if t.text in _DATELINE_DASHES and t.i > 0 and (doc[t.i - 1].whitespace_ or t.whitespace_)
+        ),
+        None,
+    )
+    if dash is None or subject.i >= dash.i:
+        return None
+    # a dateline holds places, an agency in brackets and commas: no verb, no lower-case word
+    if any(t.pos_ in ("VERB", "AUX") or (t.is_alpha and t.is_lower) for t in doc[first.i : dash.i]):
+        return None
+    j = dash.i + 1
+    while j < sent.end and doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
+        j += 1
+    while j + 1 < sent.end and doc[j + 1].pos_ == "PROPN":
+        j += 1
+    return doc[j] if j < sent.end else None
 
 
 def _number_subject(doc: Doc, subject: Token) -> bool:
@@ -324,6 +393,8 @@ def mention_for(doc: Doc, token: Token, *, left_limit: int = 0) -> Mention:
     name, label = _name_in(span, token)
     role = role_in(span.text)
     org = _org_in(span, name) if role else None
+    if role:
+        role, org = _portfolio(span, role, org)
     return Mention(span.start_char, span.end_char, token.i, span.text, name, label, role, org)
 
 
@@ -390,7 +461,7 @@ def _titled_person(name: str) -> str | None:
 
 def _org_in(span: Span, name: str | None) -> str | None:
     adjectives = _roles()[1]
-    role_words = set((role_in(span.text) or "").split())
+    role_words = {w.rstrip(".") for w in (role_in(span.text) or "").split()}
     for ent in ents_in(span):
         if ent.label_ in ("ORG", "GPE", "NORP") and (name is None or ent.text not in name):
             text = _clean_name(ent.text)
@@ -410,11 +481,52 @@ def _org_in(span: Span, name: str | None) -> str | None:
     return None
 
 
+PORTFOLIO_HEADS = frozenset({"minister", "secretary", "critic", "commissioner"})
+
+
+def _portfolio(span: Span, role: str, org: str | None) -> tuple[str, str | None]:
+    """A portfolio printed before a minister's title is part of the role, not an organisation: "Labour
+    Minister Jane Roe" is the Labour Minister (no "Labour Party" unless the text says so), "Transportation
+    Minister Paul Hendricks" the Transportation Minister. A country's adjective stays the organisation
+    ("Russian Foreign Minister")."""
+    if role not in PORTFOLIO_HEADS:
+        return role, org
+    heads = [t for t in span if t.lower_ == role]
+    if not heads:
+        return role, org
+    adjectives = _roles()[1]
+    words: list[Token] = []
+    j = heads[0].i - 1
+    while j >= span.start and len(words) < 3:
+        t = span.doc[j]
+        mapped = adjectives.get(t.lower_)
+        if (
+            not t.text[:1].isupper()
+            or t.pos_ not in ("PROPN", "NOUN", "ADJ")
+            or (t.ent_type_ in ("PERSON", "GPE", "NORP") and mapped is None)
+            or (mapped is not None and "party" not in mapped.lower())
+            or role_in(t.text) is not None
+            or t.dep_ == "poss"
+        ):
+            break
+        words.insert(0, t)
+        j -= 1
+    if not words:
+        return role, org
+    texts = {t.text for t in words} | {adjectives.get(t.lower_, "") for t in words}
+    if org is not None and org in texts:
+        org = None
+    return " ".join([*(t.text.lower() for t in words), role]), org
+
+
 def title_role(text: str) -> str | None:
-    """A role as it would be printed ("Foreign Minister")."""
+    """A role as it would be printed ("Foreign Minister", "Labour Minister")."""
     role = role_in(text)
     if not role:
         return None
+    norm = _norm(text)
+    if norm != role and norm.endswith(" " + role) and role in PORTFOLIO_HEADS and len(norm.split()) <= 4:
+        role = norm  # a portfolio read by _portfolio: "labour minister"
     # an abbreviation stays in capitals ("MPP", "CEO"), the rest in title case ("Secretary of State")
     return " ".join(_printed(w) for w in role.split())
 
