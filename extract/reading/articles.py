@@ -225,14 +225,9 @@ twice takes about 2): past it, the lines not yet looked at are judged by a simpl
 (:func:`_later_copies`), so that no text costs more than a linear scan."""
 
 
-def _repeated_lines(text: str, lines: list[tuple[int, int]], skipped: set[int]) -> set[int]:
-    """Lines of a body printed twice. A line whose word 6-grams mostly appear in other lines is one copy
-    of repeated text; of the two copies, the less complete one (fewer distinct 6-grams) is returned.
-
-    Linear in the text: lines with the same 6-grams are one group (every copy but the last is dropped:
-    the last covers it), 6-grams are looked up by hash, and the work is capped (:data:`REPEAT_WORK`)."""
-    shingles = [frozenset() if i in skipped else frozenset(_shingles(text[s:e])) for i, (s, e) in enumerate(lines)]
-    # lines with the same 6-grams are one group; a group is a partner once, however many copies it has
+def _line_groups(shingles: list[frozenset[tuple[str, ...]]]) -> tuple[list[int], list[list[int]]]:
+    """Lines with the same 6-grams are one group (a group is a partner once, however many copies it has):
+    each line's group (-1 for a line without 6-grams) and each group's lines in order."""
     group_of: list[int] = []
     groups: dict[frozenset[tuple[str, ...]], int] = {}
     members: list[list[int]] = []
@@ -243,6 +238,17 @@ def _repeated_lines(text: str, lines: list[tuple[int, int]], skipped: set[int]) 
             members.append([])
         if g >= 0:
             members[g].append(i)
+    return group_of, members
+
+
+def _repeated_lines(text: str, lines: list[tuple[int, int]], skipped: set[int]) -> set[int]:
+    """Lines of a body printed twice. A line whose word 6-grams mostly appear in other lines is one copy
+    of repeated text; of the two copies, the less complete one (fewer distinct 6-grams) is returned.
+
+    Linear in the text: lines with the same 6-grams are one group (every copy but the last is dropped:
+    the last covers it), 6-grams are looked up by hash, and the work is capped (:data:`REPEAT_WORK`)."""
+    shingles = [frozenset() if i in skipped else frozenset(_shingles(text[s:e])) for i, (s, e) in enumerate(lines)]
+    group_of, members = _line_groups(shingles)
     sets = [shingles[m[0]] for m in members]
     owner: dict[tuple[str, ...], list[int]] = {}
     for g, sh in enumerate(sets):

@@ -22,7 +22,7 @@ from quotegraph.extract.speakers.mentions import (
     roles_data,
 )
 from quotegraph.extract.text import PRONOUN_GENDER, name_key, surname, word_list
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 PLURAL = {"they", "them", "their", "we"}
 ORG_WINDOW = 1000  # characters before "the company" in which the organisation it stands for is named
@@ -102,6 +102,27 @@ class NameIndex:
         return fits[-1] if fits and len(set(fits)) == 1 else None
 
 
+def _describe(index: NameIndex, doc: Doc, ent: Span, name: str, left: str) -> None:
+    """What the article calls a person where it names them: the title before the name, an apposition
+    after it ("Jordan Pike, a cyclist from Ajax") or the noun phrase it stands in apposition to."""
+    phrases = [_words(left.split(",")[-1])] if left else []
+    longer = doc[ent.end : min(sent_of(ent[-1]).end, ent.end + 14)].text
+    if longer.startswith(","):
+        # "Jordan Pike, a cyclist from Ajax": the apposition up to a clause ("who leads the poll")
+        appositive = re.split(r"\b(?:who|which|that|whose|said|says)\b", longer.split(",")[1])[0]
+        phrases.append(_words(re.split(r"\b(?:from|of|in|at|with|for)\b", appositive)[0]))
+    if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
+        # "A 26-year-old cyclist, Jordan Pike": the noun phrase the name stands in apposition to
+        phrases.append(_words(doc[ent.root.head.left_edge.i : ent.root.head.i + 1].text))
+    phrases = [p for p in phrases if p]
+    if phrases:
+        index.described_as.setdefault(name, set()).update(w for p in phrases for w in p)
+        heads = {p[-1] for p in phrases} | {w for p in phrases for w in p if _AGE.fullmatch(w)}
+        heads |= {r.split()[-1] for p in phrases if (r := role_in(" ".join(p)))}
+        index.described_heads.setdefault(name, set()).update(heads)
+        index.introduced.append((ent.start_char, name))
+
+
 def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str] = frozenset()) -> NameIndex:
     """Collect person names (fullest form per surname) and role holders ("NATO Secretary General Jens
     Stoltenberg" makes Stoltenberg the secretary general). ``verb_forms`` opening a sentence are not part
@@ -144,22 +165,7 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
         if role:
             index.role_holders.setdefault(role, name)
         if not in_quote(ent.start_char):
-            phrases = [_words(left.split(",")[-1])] if left else []
-            longer = doc[ent.end : min(sent_of(ent[-1]).end, ent.end + 14)].text
-            if longer.startswith(","):
-                # "Jordan Pike, a cyclist from Ajax": the apposition up to a clause ("who leads the poll")
-                appositive = re.split(r"\b(?:who|which|that|whose|said|says)\b", longer.split(",")[1])[0]
-                phrases.append(_words(re.split(r"\b(?:from|of|in|at|with|for)\b", appositive)[0]))
-            if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
-                # "A 26-year-old cyclist, Jordan Pike": the noun phrase the name stands in apposition to
-                phrases.append(_words(doc[ent.root.head.left_edge.i : ent.root.head.i + 1].text))
-            phrases = [p for p in phrases if p]
-            if phrases:
-                index.described_as.setdefault(name, set()).update(w for p in phrases for w in p)
-                heads = {p[-1] for p in phrases} | {w for p in phrases for w in p if _AGE.fullmatch(w)}
-                heads |= {r.split()[-1] for p in phrases if (r := role_in(" ".join(p)))}
-                index.described_heads.setdefault(name, set()).update(heads)
-                index.introduced.append((ent.start_char, name))
+            _describe(index, doc, ent, name, left)
     index.role_holders = {r: index.canonical(n) for r, n in index.role_holders.items()}
     for attr in ("described_as", "described_heads"):
         merged: dict[str, set[str]] = {}
@@ -232,6 +238,64 @@ def add_names(index: NameIndex, mentions: Sequence[Mention]) -> None:
                 index.role_holders.setdefault(norm, index.canonical(m.name))
 
 
+def _resolve_pronoun(
+    mention: Mention, index: NameIndex, previous: Sequence[tuple[int, str]], doc: Doc
+) -> tuple[str | None, float]:
+    """A personal pronoun's speaker: the subject earlier in its sentence, the person the sentence before
+    is about, the salient agreeing speaker before it, else the last agreeing person named."""
+    lower = mention.text.lower()
+    word = lower.split()[-1] if lower.split() else lower
+    if word in PLURAL:
+        return None, 0.5
+    wanted = PRONOUN_GENDER.get(word)
+    candidates = [n for pos, n in previous if pos < mention.start and agrees(index.canonical(n), wanted)]
+    placed = [(pos, n) for pos, n in previous if pos < mention.start and agrees(index.canonical(n), wanted)]
+    if wanted is not None:
+        # "he" and "she" are people: not the previous speaker when that is "Twitter" or "Sources"
+        candidates = [n for n in candidates if index.is_person(n)]
+    recent_person = [n for pos, n in index.persons if pos < mention.start and agrees(index.canonical(n), wanted)]
+    salient = previous_subject(doc, mention.head) if wanted is not None else None
+    earlier = sentence_subject(doc, mention.head, index) if wanted is not None else None
+    if earlier is not None and agrees(index.canonical(earlier), wanted):
+        # "Erin Brockovich endorsed the plan, saying she ...": the subject earlier in the sentence
+        return index.canonical(earlier), 0.85
+    if salient is not None and agrees(index.canonical(salient), wanted) and index.is_person(salient):
+        # "A Commission spokesman, Marco Bellini, disagreed. He said ...": the person the previous
+        # sentence is about, even before they have spoken
+        return index.canonical(salient), 0.85
+    if candidates:
+        if wanted is not None:
+            placed = [(pos, n) for pos, n in placed if index.is_person(n)]
+        return salient_speaker(doc, mention.start, placed or [(0, candidates[-1])], index, wanted), 0.85
+    if recent_person:
+        return index.canonical(recent_person[-1]), 0.75
+    return None, 0.4
+
+
+def _resolve_description(mention: Mention, index: NameIndex, doc: Doc) -> tuple[str | None, float]:
+    """A description's speaker: the person the article described so, the issuer of a document, the
+    organisation last named for "the company", else the description itself."""
+    lower = mention.text.lower()
+    plural = 0 <= mention.head < len(doc) and doc[mention.head].tag_ in ("NNS", "NNPS")
+    if lower.split() and lower.split()[0] in ("the", "this") and mention.label in ("ROLE", "NOUN") and not plural:
+        # "the 26-year-old", "the cyclist": a person the article described so (never "the parents")
+        person = index.described(mention.text, mention.start)
+        if person:
+            return person, 0.8
+    by = issuer(doc, mention, index)
+    if by:
+        return by, 0.75
+    words = lower.split()
+    if len(words) == 2 and words[0] == "the" and words[1] in org_nouns() and mention.label != "ROLE":
+        # "The company said": the organisation last named before it
+        named = [n for pos, n in index.orgs if mention.start - ORG_WINDOW < pos < mention.start]
+        if named:
+            return named[-1], 0.8
+    # an unnamed source ("a Homeland Security Department official", "the South Carolina senator"):
+    # the mention itself is the best name the article gives, cut to its head phrase when it runs long
+    return described(mention.text) or described(_head_phrase(doc, mention)), 0.5
+
+
 def resolve(
     mention: Mention,
     index: NameIndex,
@@ -260,55 +324,13 @@ def resolve(
         # "Some", "Someone", "Both", "Others": an unnamed source, never the previous speaker
         return described(mention.text), 0.5
     if mention.label == "PRON":
-        word = lower.split()[-1] if lower.split() else lower
-        if word in PLURAL:
-            return None, 0.5
-        wanted = PRONOUN_GENDER.get(word)
-        candidates = [n for pos, n in previous if pos < mention.start and agrees(index.canonical(n), wanted)]
-        placed = [(pos, n) for pos, n in previous if pos < mention.start and agrees(index.canonical(n), wanted)]
-        if wanted is not None:
-            # "he" and "she" are people: not the previous speaker when that is "Twitter" or "Sources"
-            candidates = [n for n in candidates if index.is_person(n)]
-        recent_person = [n for pos, n in index.persons if pos < mention.start and agrees(index.canonical(n), wanted)]
-        salient = previous_subject(doc, mention.head) if wanted is not None else None
-        earlier = sentence_subject(doc, mention.head, index) if wanted is not None else None
-        if earlier is not None and agrees(index.canonical(earlier), wanted):
-            # "Erin Brockovich endorsed the plan, saying she ...": the subject earlier in the sentence
-            return index.canonical(earlier), 0.85
-        if salient is not None and agrees(index.canonical(salient), wanted) and index.is_person(salient):
-            # "A Commission spokesman, Marco Bellini, disagreed. He said ...": the person the previous
-            # sentence is about, even before they have spoken
-            return index.canonical(salient), 0.85
-        if candidates:
-            if wanted is not None:
-                placed = [(pos, n) for pos, n in placed if index.is_person(n)]
-            return salient_speaker(doc, mention.start, placed or [(0, candidates[-1])], index, wanted), 0.85
-        if recent_person:
-            return index.canonical(recent_person[-1]), 0.75
-        return None, 0.4
+        return _resolve_pronoun(mention, index, previous, doc)
     if (mention.label == "ROLE" or role_in(mention.text)) and lower.split()[0] not in INDEFINITE:
         # "the Florida senator" is the article's senator; "a Democratic senator" is someone unnamed
         holder = index.holder(mention.text)
         if holder:
             return holder, 0.85
-    plural = 0 <= mention.head < len(doc) and doc[mention.head].tag_ in ("NNS", "NNPS")
-    if lower.split() and lower.split()[0] in ("the", "this") and mention.label in ("ROLE", "NOUN") and not plural:
-        # "the 26-year-old", "the cyclist": a person the article described so (never "the parents")
-        person = index.described(mention.text, mention.start)
-        if person:
-            return person, 0.8
-    by = issuer(doc, mention, index)
-    if by:
-        return by, 0.75
-    words = lower.split()
-    if len(words) == 2 and words[0] == "the" and words[1] in org_nouns() and mention.label != "ROLE":
-        # "The company said": the organisation last named before it
-        named = [n for pos, n in index.orgs if mention.start - ORG_WINDOW < pos < mention.start]
-        if named:
-            return named[-1], 0.8
-    # an unnamed source ("a Homeland Security Department official", "the South Carolina senator"):
-    # the mention itself is the best name the article gives, cut to its head phrase when it runs long
-    return described(mention.text) or described(_head_phrase(doc, mention)), 0.5
+    return _resolve_description(mention, index, doc)
 
 
 _ISSUING = frozenset({"file", "issue", "release", "publish", "submit", "send", "lodge", "launch", "bring", "post"})

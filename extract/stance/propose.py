@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,67 @@ def _family(word: str, other: str) -> bool:
     )
 
 
+@dataclass
+class _Vocabulary:
+    """Phrases learned from a tagged sample: each phrase's text, head noun and written forms, and how
+    often each word was seen and seen as a noun."""
+
+    lexicon: dict[tuple[str, ...], str] = field(default_factory=dict)
+    heads: dict[str, str] = field(default_factory=dict)
+    forms: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    own: list[str] = field(default_factory=list)
+    seen: Counter[str] = field(default_factory=Counter)
+    as_noun: Counter[str] = field(default_factory=Counter)
+    word_df: Counter[str] = field(default_factory=Counter)
+
+    def learn(self, docs: Iterable[Doc], names: frozenset[str]) -> None:
+        for doc in docs:
+            self.own.append(doc.text)
+            for tok in doc:
+                self.seen[tok.lower_] += 1
+                self.as_noun[tok.lower_] += tok.pos_ == "NOUN"
+            for words, text, head in tagged_phrases(doc, names):
+                self.lexicon[words] = text
+                self.heads[text] = head
+                self.forms[text][" ".join(words)] += 1
+        # counting ignores the tags: a single word counts only when it is mostly a noun
+        self.lexicon = {w: t for w, t in self.lexicon.items() if len(w) > 1 or self.nounish(t)}
+
+    def nounish(self, word: str) -> bool:
+        """Mostly a noun where the sample has it ("change" is often a verb, "email" never)."""
+        written = {*self.forms.get(word, Counter()), word}
+        return sum(self.as_noun[f] for f in written) >= NOUNISH * max(1, sum(self.seen[f] for f in written))
+
+    def used(self, word: str) -> int:
+        return max([self.word_df[word], *(self.word_df[f] for f in self.forms.get(word, ()))])
+
+    def count(self, corpus: Sequence[str]) -> dict[str, set[int]]:
+        """The remarks each phrase occurs in (and, kept, each word's document frequency)."""
+        longest = max(len(w) for w in self.lexicon)
+        where: dict[str, set[int]] = defaultdict(set)
+        for i, text in enumerate(corpus):
+            tokens = _WORD.findall(text.lower())
+            self.word_df.update(set(tokens))
+            for size in range(1, longest + 1):
+                for j in range(len(tokens) - size + 1):
+                    found = self.lexicon.get(tuple(tokens[j : j + size]))
+                    if found:
+                        where[found].add(i)
+        return where
+
+
+def _ranked(where: dict[str, set[int]], total: int, least: int) -> list[str]:
+    """Phrases by how many remarks use them against how common they are, longer phrases first on a tie."""
+    score = {}
+    for text, docs_in in where.items():
+        df = len(docs_in)
+        if df < least:
+            continue
+        idf = math.log((1 + total) / (1 + df)) + 1
+        score[text] = df * idf * (1 + 0.6 * text.count(" "))
+    return sorted(score, key=lambda t: (-score[t], t))
+
+
 def propose_from_docs(
     docs: Iterable[Doc],
     *,
@@ -146,109 +208,78 @@ def propose_from_docs(
 ) -> list[Topic]:
     """Up to ``n`` draft topics. ``docs``: tagged texts to learn the phrases from; ``texts``: where to
     count them (default: the docs' own texts)."""
-    lexicon: dict[tuple[str, ...], str] = {}
-    heads: dict[str, str] = {}
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    own: list[str] = []
-    seen: Counter[str] = Counter()
-    as_noun: Counter[str] = Counter()
-    for doc in docs:
-        own.append(doc.text)
-        for tok in doc:
-            seen[tok.lower_] += 1
-            as_noun[tok.lower_] += tok.pos_ == "NOUN"
-        for words, text, head in tagged_phrases(doc, names):
-            lexicon[words] = text
-            heads[text] = head
-            forms[text][" ".join(words)] += 1
-
-    def nounish(word: str) -> bool:
-        """Mostly a noun where the sample has it ("change" is often a verb, "email" never)."""
-        written = {*forms.get(word, Counter()), word}
-        return sum(as_noun[f] for f in written) >= NOUNISH * max(1, sum(seen[f] for f in written))
-
-    # counting ignores the tags: a single word counts only when it is mostly a noun
-    lexicon = {w: t for w, t in lexicon.items() if len(w) > 1 or nounish(t)}
-    corpus = list(texts) if texts is not None else own
+    vocab = _Vocabulary()
+    vocab.learn(docs, names)
+    corpus = list(texts) if texts is not None else vocab.own
     total = len(corpus)
-    if not total or not lexicon:
+    if not total or not vocab.lexicon:
         return []
-    longest = max(len(w) for w in lexicon)
-    where: dict[str, set[int]] = defaultdict(set)
-    word_df: Counter[str] = Counter()
-    for i, text in enumerate(corpus):
-        tokens = _WORD.findall(text.lower())
-        word_df.update(set(tokens))
-        for size in range(1, longest + 1):
-            for j in range(len(tokens) - size + 1):
-                found = lexicon.get(tuple(tokens[j : j + size]))
-                if found:
-                    where[found].add(i)
+    where = vocab.count(corpus)
     least = 3 if total > 50 else (2 if total > 2 else 1)
-    score = {}
-    for text, docs_in in where.items():
-        df = len(docs_in)
-        if df < least:
-            continue
-        idf = math.log((1 + total) / (1 + df)) + 1
-        score[text] = df * idf * (1 + 0.6 * text.count(" "))
-    order = sorted(score, key=lambda t: (-score[t], t))
-    nouns = {w for t in order for w in t.split()} & set(heads.values())
-
-    def used(word: str) -> int:
-        return max([word_df[word], *(word_df[f] for f in forms.get(word, ()))])
-
+    order = _ranked(where, total, least)
+    nouns = {w for t in order for w in t.split()} & set(vocab.heads.values())
     taken: set[str] = set()
     topics: list[Topic] = []
     for seed in order:
         if len(topics) >= n:
             break
-        if " " not in seed:
-            continue  # a theme is seeded by a phrase ("gun control"); its words join it as keywords
-        # the nouns that carry the theme: mostly nouns, in few enough remarks to be this matter and not
-        # talk in general ("climate" of "climate change", not "change")
-        seed_df = len(where[seed])
-        words = [w for w in seed.split() if w in nouns]
-        if any(_family(w, t) for w in words for t in taken):
-            continue  # a matter already proposed ("immigration reform" after "illegal immigrants")
-
-        def carries(w: str, seed: str = seed, seed_df: int = seed_df) -> bool:
-            if total < 50:
-                return True
-            if not nounish(w) or used(w) > _SPECIFIC * total:
-                return False
-            if w == heads[seed]:  # the head: in not many more remarks than the phrase
-                return used(w) <= CARRIER * seed_df
-            return True  # a modifier noun names the matter ("climate" change, "gun" control, "email" server)
-
-        carriers = [w for w in words if carries(w)]
-        if not carriers:
-            continue
-        family = {h for h in nouns if any(_family(h, w) for w in carriers)}
-        theme = [t for t in order if t != seed and set(t.split()) & family]
-        docs_in = set(where[seed]).union(*(where[t] for t in theme))
-        # the terms that co-occur: most of their remarks are the theme's
-        near = [
-            t for t in order[:600]
-            if t != seed and t not in theme and len(where[t] & docs_in) >= max(least, _JOIN * len(where[t]))
-        ]  # fmt: skip
-        taken |= family
-        label = forms[seed].most_common(1)[0][0] if forms.get(seed) else seed
-        keywords: list[str] = []
-        for t in [seed, *theme, *near]:
-            for form in [t, *(f for f, _ in forms.get(t, Counter()).most_common(2))]:
-                if form not in keywords:
-                    keywords.append(form)
-        topics.append(
-            Topic(
-                id=f"proposed-{_slug(seed)}",
-                label=label,
-                proposition="",  # a draft: no stance is judged until a person writes the claim
-                keywords=tuple(keywords[:MAX_KEYWORDS]),
-            )
-        )
-        log.info("proposed topic %r: %d remarks, keywords %s", label, len(docs_in), ", ".join(keywords[:6]))
+        topic = _theme(seed, order, where, vocab, nouns, taken, total, least)
+        if topic is not None:
+            topics.append(topic)
     return topics
+
+
+def _theme(
+    seed: str,
+    order: list[str],
+    where: dict[str, set[int]],
+    vocab: _Vocabulary,
+    nouns: set[str],
+    taken: set[str],
+    total: int,
+    least: int,
+) -> Topic | None:
+    """The draft topic a phrase seeds, or None; ``taken`` gains the nouns of a theme proposed."""
+    if " " not in seed:
+        return None  # a theme is seeded by a phrase ("gun control"); its words join it as keywords
+    # the nouns that carry the theme: mostly nouns, in few enough remarks to be this matter and not
+    # talk in general ("climate" of "climate change", not "change")
+    seed_df = len(where[seed])
+    words = [w for w in seed.split() if w in nouns]
+    if any(_family(w, t) for w in words for t in taken):
+        return None  # a matter already proposed ("immigration reform" after "illegal immigrants")
+
+    def carries(w: str) -> bool:
+        if total < 50:
+            return True
+        if not vocab.nounish(w) or vocab.used(w) > _SPECIFIC * total:
+            return False
+        if w == vocab.heads[seed]:  # the head: in not many more remarks than the phrase
+            return vocab.used(w) <= CARRIER * seed_df
+        return True  # a modifier noun names the matter ("climate" change, "gun" control, "email" server)
+
+    carriers = [w for w in words if carries(w)]
+    if not carriers:
+        return None
+    family = {h for h in nouns if any(_family(h, w) for w in carriers)}
+    theme = [t for t in order if t != seed and set(t.split()) & family]
+    docs_in = set(where[seed]).union(*(where[t] for t in theme))
+    # the terms that co-occur: most of their remarks are the theme's
+    near = [
+        t for t in order[:600]
+        if t != seed and t not in theme and len(where[t] & docs_in) >= max(least, _JOIN * len(where[t]))
+    ]  # fmt: skip
+    taken |= family
+    forms = vocab.forms
+    label = forms[seed].most_common(1)[0][0] if forms.get(seed) else seed
+    keywords: list[str] = []
+    for t in [seed, *theme, *near]:
+        for form in [t, *(f for f, _ in forms.get(t, Counter()).most_common(2))]:
+            if form not in keywords:
+                keywords.append(form)
+    log.info("proposed topic %r: %d remarks, keywords %s", label, len(docs_in), ", ".join(keywords[:6]))
+    # a draft: no stance is judged until a person writes the claim
+    return Topic(id=f"proposed-{_slug(seed)}", label=label, proposition="", keywords=tuple(keywords[:MAX_KEYWORDS]))
 
 
 def _sample(texts: Sequence[str], size: int) -> list[str]:

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from quotegraph.extract import read
 from quotegraph.extract.model import Statement, read_jsonl
 from quotegraph.extract.pipeline import Extractor
+from quotegraph.extract.reading import articles as read
 from typer.testing import CliRunner
 
 from quotegraph import outputs

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from quotegraph.extract import read
 from quotegraph.extract.model import Article
+from quotegraph.extract.reading import articles as read
 from quotegraph.extract.reading.articles import ReadFailure, clean_text, find_skips, read_all, read_path
 
 BODY = (

@@ -15,9 +15,6 @@ import quotegraph.extract.stance as stance_package
 PACKAGE = "quotegraph.extract.stance"
 FOLDER = Path(stance_package.__file__).parent
 MODULES = sorted(p.stem for p in FOLDER.glob("*.py") if p.stem != "__init__")
-ELSEWHERE = {"rules", "evaluate"}
-"""rules <-> evaluate (issue 26) is removed on another branch; it may still be here until that lands."""
-
 ALONE = f"""
 import importlib.util, sys, types
 spec = importlib.util.find_spec({PACKAGE!r})
@@ -64,17 +61,11 @@ def _cycle_through(start: str) -> list[str] | None:
     return None
 
 
-def _mark(module: str):
-    if module in ELSEWHERE:
-        return pytest.param(module, marks=pytest.mark.xfail(reason="issue 26, another branch", strict=False))
-    return module
-
-
 def test_stance_imports_the_modules_are_found():
     assert {"base", "llm", "nli", "registry", "rules", "shots", "topics"} <= set(MODULES)
 
 
-@pytest.mark.parametrize("module", [_mark(m) for m in MODULES])
+@pytest.mark.parametrize("module", MODULES)
 def test_stance_imports_no_module_is_on_a_cycle(module):
     assert _cycle_through(module) is None
 
