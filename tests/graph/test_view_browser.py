@@ -240,7 +240,8 @@ def _shown(page) -> tuple[int, int]:
 def test_view_browser_sample_no_label_covers_a_speaker_and_each_speaker_clicks_at_its_centre(browser, built_sample):
     page, errors, _ = _open(browser, built_sample / "graph.html")
     boxes = _check_layout(page)
-    assert {"Jens Stoltenberg", "Volodymyr Zelenskyy", "Ukrainian government"} <= {s["name"] for s in boxes["speakers"]}
+    # Zelenskyy's one remark is a side below the display threshold: he waits for "show them"
+    assert {"Jens Stoltenberg", "Ukrainian government"} <= {s["name"] for s in boxes["speakers"]}
     page.select_option("#f-mode", "versus")
     _check_layout(page)
     assert errors == []
