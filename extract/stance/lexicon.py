@@ -62,6 +62,13 @@ class Lexicon:
     contest: frozenset[str] = frozenset()
     removing: tuple[str, ...] = ()
     removed_states: tuple[str, ...] = ()
+    against_verbs: tuple[str, ...] = ()
+    keeping: tuple[str, ...] = ()
+    kept_states: tuple[str, ...] = ()
+    removals: frozenset[str] = frozenset()
+    modals: tuple[str, ...] = ()
+    negated_modals: tuple[str, ...] = ()
+    modal_fillers: frozenset[str] = frozenset()
     shifters: Mapping[str, float] = field(default_factory=dict)
     valences: Mapping[str, float] = field(default_factory=dict)
     denials: tuple[str, ...] = ()
@@ -98,6 +105,13 @@ def lexicon() -> Lexicon:
         contest=frozenset(data.get("contest") or ()),
         removing=tuple(fold(w) for w in data.get("removing") or ()),
         removed_states=tuple(fold(w) for w in data.get("removed_states") or ()),
+        against_verbs=tuple(fold(w) for w in data.get("against_verbs") or ()),
+        keeping=tuple(fold(w) for w in data.get("keeping") or ()),
+        kept_states=tuple(fold(w) for w in data.get("kept_states") or ()),
+        removals=frozenset(fold(w) for w in data.get("removals") or ()),
+        modals=tuple(fold(w) for w in data.get("modals") or ()),
+        negated_modals=tuple(fold(w) for w in data.get("negated_modals") or ()),
+        modal_fillers=frozenset(fold(w) for w in data.get("modal_fillers") or ()),
         shifters={
             **{str(w): 1.0 for w in data.get("spreading") or ()},
             **{str(w): -1.0 for w in data.get("lessening") or ()},

@@ -18,6 +18,7 @@ from functools import cached_property
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.calibration import calibration
 from quotegraph.extract.stance.camp import camp_stance
+from quotegraph.extract.stance.deontic import on_motion
 from quotegraph.extract.stance.evaluate import (
     Evaluation,
     aimed_at,
@@ -57,6 +58,8 @@ BLAME_AGREES = 1.0
 """A blaming (or praising) cue whose object the proposition blames (or praises)."""
 WANTING = 0.6
 """Each of at most two words of wanting ("need", "more")."""
+MOTION = 2.0
+"""A clause that prescribes the act the proposition wants, or its opposite ("we should not close it")."""
 NEGATION = 0.75
 """Each of at most two negations of a proposal."""
 NEGATIVE_WORD = 0.5
@@ -321,9 +324,23 @@ def examples(r: Reading) -> list[Evidence]:
     return [Evidence("example", weight, (f"like example ({best})",))]
 
 
+def motion(r: Reading) -> list[Evidence]:
+    """A clause that prescribes an act on the proposition's matter: the act it wants (support) or its
+    opposite (oppose) (:mod:`quotegraph.extract.stance.deontic`); clauses that disagree say nothing."""
+    found = on_motion(r.statement.quote, r.topic)
+    signs = {sign for sign, _ in found}
+    if len(signs) != 1:
+        return []
+    sign, act = found[0]
+    said = f"{'not ' if act.negated else ''}{act.predicate}"
+    kind = "same act" if sign > 0 else "opposite act"
+    return [Evidence(kind, sign * MOTION, (f"{kind}: {said}",))]
+
+
 Scorer = Callable[[Reading], list[Evidence]]
 SCORERS: tuple[tuple[str, Scorer], ...] = (
     ("rhetorical question", rhetorical),
+    ("motion", motion),
     ("cue", cue),
     ("phrases", phrases),
     ("averts", averts),

@@ -1,0 +1,179 @@
+"""What a statement says should be done, against what the proposition says should be done.
+
+A proposition that is a motion ("We should ban X", "X should be a criminal offence", "Raise the school leaving
+age") wants an act: a predicate (a verb, or "be" and a state) that either takes its matter away (``ban``,
+``abolish``, ``be illegal``: polarity -1) or brings or keeps it (``adopt``, ``legalize``, ``be allowed``: +1),
+and is perhaps negated ("ought not be required"). A clause of a quote that prescribes an act of the same kind on
+the same matter ("we should not close it", "homeschooling must remain legal", "we need to keep the right to bear
+arms") agrees with the motion when the two acts have the same polarity and disagrees otherwise. The polarity of
+a quote's predicate is the proposition's own when it is the same word, else the class of its word
+(``removing``, ``against_verbs`` and ``removed_states`` of ``resources/stance.yaml`` take away; ``keeping`` and
+``kept_states`` bring or keep); a word of neither class says nothing. Nothing here names a topic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quotegraph.extract.stance.lexicon import WORD, lexicon, stem
+from quotegraph.extract.stance.proposition import CLAUSE_BREAK, topic_terms
+from quotegraph.extract.stance.topics import Topic
+from quotegraph.extract.text import STOP_WORDS, fold
+
+NOT = frozenset({"not", "never", "no"})
+CLAUSE = re.compile(CLAUSE_BREAK.pattern + r"|,?\s+\b(?:because|since|as|so|therefore|which|if|when|unless)\b\s+", re.I)
+"""Where the clause of a prescription ends in a quote: its reasons are other clauses."""
+BE = frozenset({"be", "remain", "stay", "become", "made"})
+"""Words after which a state follows ("must remain legal", "should be made compulsory"); they are fillers too."""
+ARTICLES = frozenset({"the", "a", "an", "any", "all", "this", "that", "its", "their", "our"})
+PRONOUNS = frozenset({"it", "this", "that", "them", "they", "these", "those", "such"})
+SUBJECT_WORDS, OBJECT_WORDS = 5, 6
+"""Words before a modal read as its subject, and after its predicate as its object, at most."""
+
+
+@dataclass(frozen=True)
+class Act:
+    """A prescribed act: its predicate (a verb, or the state after "be"), the predicate's polarity, whether
+    it is negated, and the words around it (subject and object) that tell what it is done to."""
+
+    predicate: str
+    polarity: int | None
+    negated: bool
+    around: tuple[str, ...]
+
+    @property
+    def sign(self) -> int:
+        """+1 when the act brings or keeps its matter, -1 when it takes it away, 0 when unknown."""
+        if self.polarity is None:
+            return 0
+        return -self.polarity if self.negated else self.polarity
+
+
+def _phrase_at(words: list[str], at: int, phrases: tuple[str, ...]) -> str | None:
+    """The longest phrase of ``phrases`` that starts at ``words[at]``."""
+    text = " ".join(words[at : at + 4])
+    found = [p for p in phrases if f"{text} ".startswith(f"{p} ")]
+    return max(found, key=len, default=None)
+
+
+def _class(words: list[str], at: int, state: bool) -> tuple[str, int | None]:
+    """The predicate at ``words[at]`` (a state after "be" when ``state``) and its polarity by its class."""
+    lex = lexicon()
+    minus = lex.removed_states if state else (*lex.removing, *lex.against_verbs)
+    plus = lex.kept_states if state else lex.keeping
+    taken, kept = _phrase_at(words, at, minus), _phrase_at(words, at, plus)
+    if taken is not None and (kept is None or len(taken) >= len(kept)):
+        predicate, polarity = taken, -1
+    elif kept is not None:
+        predicate, polarity = kept, 1
+    else:
+        return words[at], None
+    # "fight for the abolition of X", "end the ban on X": an act on a removal is the removal's opposite
+    after = at + len(predicate.split())
+    while after < len(words) and words[after] in ARTICLES:
+        after += 1
+    if after < len(words) and words[after] in lex.removals:
+        polarity = -polarity
+    return predicate, polarity
+
+
+def _predicate(words: list[str], at: int) -> tuple[int, bool, bool] | None:
+    """From the word after a modal: (index of the predicate, negated, is a state after "be")."""
+    negated, state = False, False
+    fillers = lexicon().modal_fillers
+    while at < len(words) and (words[at] in fillers or words[at] in BE or words[at] in NOT):
+        if words[at] in NOT:
+            negated = True
+        elif words[at] in BE:
+            state = True
+        at += 1
+    return (at, negated, state) if at < len(words) else None
+
+
+def acts(text: str) -> list[Act]:
+    """The acts the clauses of ``text`` prescribe (unknown predicates included, with polarity None)."""
+    out = []
+    for clause in CLAUSE.split(fold(text)):
+        if not clause or not clause.strip():
+            continue
+        words = WORD.findall(clause)
+        joined = f" {' '.join(words)} "
+        lex = lexicon()
+        for modal in (*lex.negated_modals, *lex.modals):
+            start = 0
+            while (hit := joined.find(f" {modal} ", start)) >= 0:
+                start = hit + 1
+                at = joined[:hit].count(" ") + modal.count(" ") + 1
+                found = _predicate(words, at)
+                if found is None:
+                    continue
+                pred_at, negated, state = found
+                predicate, polarity = _class(words, pred_at, state)
+                subject = words[max(0, at - modal.count(" ") - 1 - SUBJECT_WORDS) : at - modal.count(" ") - 1]
+                obj = words[pred_at + len(predicate.split()) : pred_at + len(predicate.split()) + OBJECT_WORDS]
+                negated = negated != (modal in lex.negated_modals)
+                out.append(Act(predicate, polarity, negated, (*subject, *obj)))
+            joined = joined.replace(f" {modal} ", " " * (len(modal) + 2))
+    return out
+
+
+def _imperative(words: list[str]) -> Act | None:
+    """A proposition put as an imperative ("Raise the school leaving age", "Ban X"): its first word."""
+    if not words:
+        return None
+    negated = words[0] in ("don't", "do") and len(words) > 1 and words[1] in NOT
+    at = 2 if negated else (1 if words[0] == "don't" else 0)
+    if at >= len(words):
+        return None
+    predicate, polarity = _class(words, at, False)
+    return Act(predicate, -1 if polarity == -1 else 1, negated or words[0] == "don't", tuple(words[at + 1 :]))
+
+
+@lru_cache(maxsize=1024)
+def motion(topic: Topic) -> Act | None:
+    """The act the proposition wants (polarity +1 unless its predicate takes away), or None when it
+    prescribes nothing ("Advertising is harmful")."""
+    found = acts(topic.proposition)
+    if found:
+        act = found[0]
+        return Act(act.predicate, -1 if act.polarity == -1 else 1, act.negated, act.around)
+    words = WORD.findall(fold(topic.proposition))
+    lex = lexicon()
+    if words and (_phrase_at(words, 0, (*lex.removing, *lex.against_verbs, *lex.keeping)) or words[0] == "don't"):
+        return _imperative(words)
+    return None
+
+
+@lru_cache(maxsize=1024)
+def matter(topic: Topic) -> frozenset[str]:
+    """The stems of what the topic is about, less its predicate words (which say what is done, not to what)."""
+    lex = lexicon()
+    verbs = {stem(w) for p in (*lex.removing, *lex.against_verbs, *lex.keeping) for w in p.split()}
+    return frozenset(t for t in topic_terms(topic) if t not in verbs and t not in STOP_WORDS)
+
+
+def same_predicate(a: str, b: str) -> bool:
+    """The same predicate word, give or take its ending ("banning", "ban")."""
+    return stem(a.split()[0]) == stem(b.split()[0]) or a.split()[0].rstrip("ed") == b.split()[0].rstrip("ed")
+
+
+def on_motion(text: str, topic: Topic) -> list[tuple[int, Act]]:
+    """The prescriptions of ``text`` that take a side on ``topic``'s motion: (+1 agrees, -1 disagrees, the
+    act), for each act on the topic's matter (or on a pronoun) whose predicate has a known polarity."""
+    wanted = motion(topic)
+    if wanted is None:
+        return []
+    mine = matter(topic)
+    out = []
+    for act in acts(text):
+        polarity = wanted.polarity if same_predicate(act.predicate, wanted.predicate) else act.polarity
+        if polarity is None:
+            continue
+        around = set(act.around)
+        if not (around & PRONOUNS) and not ({stem(w) for w in around} & mine):
+            continue
+        sign = -polarity if act.negated else polarity
+        out.append((1 if sign == wanted.sign else -1, act))
+    return out

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.deontic import motion, on_motion
+from quotegraph.extract.stance.scorers import decision
+from quotegraph.extract.stance.topics import parse_topics
+
+
+def _topic(proposition: str, keywords: tuple[str, ...] = ()):
+    spec = {"id": "t", "label": proposition.split()[-1], "proposition": proposition, "keywords": list(keywords)}
+    return parse_topics({"topics": [spec]})[0]
+
+
+@pytest.mark.parametrize(
+    ("proposition", "sign"),
+    [
+        ("We should scrap the congestion charge", -1),
+        ("Zoos should be banned", -1),
+        ("The city ought to build more bike lanes", 1),
+        ("Cyclists ought not be required to wear helmets", -1),
+        ("We should fight for the abolition of tolls", -1),
+        ("Keep the lights on in the town hall", 1),
+    ],
+)
+def test_deontic_motion_sign(proposition, sign):
+    assert motion(_topic(proposition)).sign == sign
+
+
+@pytest.mark.parametrize(
+    ("proposition", "quote", "side"),
+    [
+        ("We should scrap the congestion charge", "we should not scrap the congestion charge, traffic is awful", -1),
+        ("We should scrap the congestion charge", "the congestion charge must go, it should be abolished", 1),
+        ("We should scrap the congestion charge", "we need to keep the congestion charge because it works", -1),
+        ("Zoos should be banned", "zoos must remain legal since they protect rare species", -1),
+        ("Zoos should be banned", "zoos should be outlawed as cruel prisons", 1),
+        ("The city ought to build more bike lanes", "the city shouldn't build bike lanes nobody uses", -1),
+        ("We should fight for the abolition of tolls", "we must keep tolls to pay for the roads", -1),
+        ("We should scrap the congestion charge", "we should end the ban on the congestion charge", -1),
+    ],
+)
+def test_deontic_on_motion_side(proposition, quote, side):
+    found = on_motion(quote, _topic(proposition))
+    assert found and {s for s, _ in found} == {side}
+
+
+@pytest.mark.parametrize(
+    ("proposition", "quote"),
+    [
+        # a prescription of something else, or of an unknown act, takes no side
+        ("We should scrap the congestion charge", "drivers should plan their trips better"),
+        ("We should scrap the congestion charge", "the mayor should explain the congestion charge"),
+        # the proposition prescribes nothing
+        ("Advertising is harmful", "advertising should be banned"),
+        # no prescription at all
+        ("Zoos should be banned", "zoos are cruel and outdated"),
+    ],
+)
+def test_deontic_on_motion_no_side(proposition, quote):
+    assert on_motion(quote, _topic(proposition)) == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "stance"),
+    [
+        ("we shouldn't scrap the congestion charge because the air is cleaner", "oppose"),
+        ("we should scrap the congestion charge, it hurts small shops", "support"),
+    ],
+)
+def test_deontic_decides_the_rules(quote, stance):
+    topic = _topic("We should scrap the congestion charge", ("congestion charge",))
+    s = Statement(article="a", quote=quote, start=0, end=len(quote), kind="direct")
+    found = decision(s, topic)
+    assert found.stance == stance
+    assert found.rule in ("same act", "opposite act")
