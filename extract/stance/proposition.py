@@ -144,6 +144,12 @@ def wants_gone(topic: Topic) -> bool:
         head = words
     if any(f"{head} ".startswith(f"{verb} ") for verb in lex.removing):
         return True
+    # a verb set against its matter wants it gone when its object follows ("We should fight urbanization"),
+    # not when a means does ("should fight it with action to cut emissions")
+    for verb in lex.against_verbs:
+        rest = head[len(verb) :].split() if f"{head} ".startswith(f"{verb} ") else []
+        if rest and rest[0] not in OBJECT_BREAK and rest[0] not in ("against", "on", "it", "them", "this"):
+            return True
     return head.startswith("be ") and any(f"{head[3:]} ".startswith(f"{s} ") for s in lex.removed_states)
 
 

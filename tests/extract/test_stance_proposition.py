@@ -15,6 +15,9 @@ from quotegraph.extract.stance.topics import Topic
         ("Plastic bags should be banned", True, {"plastic", "bags", "bag"}),
         ("We should abandon the use of school uniform", True, {"use", "school", "uniform"}),
         ("Street racing should be a criminal offence", True, {"street", "racing"}),
+        # a verb set against its object wants it gone; against a means ("with ...") it does not
+        ("We should fight suburban sprawl", True, set()),
+        ("Drought is a threat the region should fight with water meters", False, set()),
         # negated, it wants the thing kept; a proposal to build wants nothing gone
         ("Smoking in parks should not be illegal", False, set()),
         ("The city should build more bike lanes", False, set()),
