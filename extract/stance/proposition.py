@@ -63,7 +63,13 @@ def accuses(topic: Topic) -> bool:
     # what is blamed: "We should abandon marriage" is a proposal
     wanting_gone = words_of((*lex.removing, *lex.removed_states)) if wants_gone(topic) else frozenset()
     skip = words_of(topic.keywords) | lex.referential | wanting_gone
-    return polarity(without(topic.proposition, skip)) < -NEUTRAL_PROPOSITION
+    if polarity(without(topic.proposition, skip)) < -NEUTRAL_PROPOSITION:
+        return True
+    from quotegraph.extract.stance.deontic import motion  # deontic reads this module
+
+    # a claim that prescribes nothing ("Violent video games cause violent crime", "Corporations are a threat
+    # to democracy") evaluates with its own words, the keywords' too: negative, it accuses
+    return motion(topic) is None and not wanting_gone and polarity(topic.proposition) < -NEUTRAL_PROPOSITION
 
 
 @lru_cache(maxsize=256)

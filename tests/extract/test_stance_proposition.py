@@ -38,6 +38,21 @@ def test_stance_proposition_that_wants_something_gone_is_no_accusation(propositi
     assert not accuses(Topic("t", "t", proposition))
 
 
+@pytest.mark.parametrize(
+    ("proposition", "keywords", "accusing"),
+    [
+        # a claim that prescribes nothing accuses with its keywords' words too
+        ("Loud leaf blowers cause hearing damage", ("leaf blowers", "hearing damage"), True),
+        ("Lotteries are a tax on the poor and a threat to savings", ("lotteries", "threat", "savings"), True),
+        # a prescription's matter is named, not blamed, by its keywords
+        ("Leaf blowers should be allowed despite the noise damage", ("leaf blowers", "noise damage"), False),
+        ("Lotteries are a fine way to fund good causes", ("lotteries", "good causes"), False),
+    ],
+)
+def test_stance_proposition_negative_claim_accuses(proposition, keywords, accusing):
+    assert accuses(Topic("t", "t", proposition, keywords)) is accusing
+
+
 PENALTY = {"id": "penalty", "label": "Death penalty", "proposition": "We should abolish the death penalty"}
 BAGS = {"id": "bags", "label": "Plastic bags", "proposition": "Plastic bags should be banned"}
 LANES = {"id": "lanes", "label": "Bike lanes", "proposition": "The city should build more bike lanes"}
