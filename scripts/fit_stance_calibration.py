@@ -13,7 +13,8 @@ strength (pool adjacent violators). ``display_threshold`` is the lowest confiden
 at or above it are right at least 75% of the time, or the default when none is.
 
 Before writing, the fit is checked across sources: fitted on one folder, scored on the other (ECE of the
-confidence over sided decisions, coverage of sided gold at precision >= 0.75), both ways. ``--check`` only
+confidence over sided decisions, coverage of sided gold at precision >= 0.75), both ways; and across topics:
+fitted on a seeded half of the topics, scored per source on the other half, both ways. ``--check`` only
 prints that. No text or label of the set is written: only rule names, strength edges and confidences.
 """
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,10 @@ BIN_PRIOR = 10.0
 """Rows of the rule's share a bin's share is shrunk with."""
 DEFAULT_DISPLAY = 0.6
 
-Row = tuple[str, str, float, str, str]
-"""(source, deciding rule, raw strength, predicted side, gold side)."""
+Row = tuple[str, str, float, str, str, str]
+"""(source, deciding rule, raw strength, predicted side, gold side, topic id)."""
+SPLIT_SEED = 2024
+"""Seed of the topic-held-out check's split of the topics into halves."""
 
 
 def judged_rows(folder: Path) -> list[Row]:
@@ -61,7 +64,7 @@ def judged_rows(folder: Path) -> list[Row]:
             statement = Statement(article=str(record["id"]), quote=text, start=0, end=len(text), kind="direct")
             found = decision(main_clauses(statement, topic), topic, doc)
             if found.stance in ("support", "oppose"):
-                rows.append((source, found.rule, found.strength, found.stance, record["stance"]))
+                rows.append((source, found.rule, found.strength, found.stance, record["stance"], topic.id))
         print(f"{source}: {len(records)} records, {sum(r[0] == source for r in rows)} sided", file=sys.stderr)
     return rows
 
@@ -97,9 +100,9 @@ def fit_bins(points: list[tuple[float, bool]], prior: float, min_bin: int) -> di
 
 def fit(rows: Sequence[Row], min_bin: int = MIN_BIN) -> dict[str, Any]:
     """The calibration mapping of ``rows``: per rule its bins, and the default (the share of all rules)."""
-    overall = sum(p == g for *_, p, g in rows) / len(rows) if rows else 0.5
+    overall = sum(r[3] == r[4] for r in rows) / len(rows) if rows else 0.5
     by_rule: dict[str, list[tuple[float, bool]]] = defaultdict(list)
-    for _, rule, strength, pred, gold in rows:
+    for _, rule, strength, pred, gold, _ in rows:
         by_rule[rule].append((strength, pred == gold))
     rules = {}
     for rule, points in sorted(by_rule.items()):
@@ -114,7 +117,7 @@ def scored(rows: Sequence[Row], mapping: dict[str, Any], sided_gold: int) -> dic
     from quotegraph.extract.stance.calibration import parse_calibration
 
     cal = parse_calibration(mapping)
-    judged = sorted(((cal.confidence(rule, s), p == g) for _, rule, s, p, g in rows), key=lambda r: -r[0])
+    judged = sorted(((cal.confidence(rule, s), p == g) for _, rule, s, p, g, _ in rows), key=lambda r: -r[0])
     best, right = 0.0, 0
     for i, (c, ok) in enumerate(judged, 1):
         right += ok
@@ -135,13 +138,29 @@ def display_threshold(rows: Sequence[Row], mapping: dict[str, Any]) -> float:
     from quotegraph.extract.stance.calibration import parse_calibration
 
     cal = parse_calibration(mapping)
-    judged = sorted(((cal.confidence(rule, s), p == g) for _, rule, s, p, g in rows), key=lambda r: -r[0])
+    judged = sorted(((cal.confidence(rule, s), p == g) for _, rule, s, p, g, _ in rows), key=lambda r: -r[0])
     found, right = None, 0
     for i, (c, ok) in enumerate(judged, 1):
         right += ok
         if (i == len(judged) or judged[i][0] != c) and right / i >= TARGET:
             found = c
     return found if found is not None else DEFAULT_DISPLAY
+
+
+def held_out_topics(rows: Sequence[Row], topic_gold: dict[tuple[str, str], int], min_bin: int) -> None:
+    """The topic-held-out check: the topics cut into two halves at random (seeded), fitted on one half and
+    scored on the other, both ways; per source, the sided gold of the scored half counts."""
+    import random
+
+    topics = sorted({topic for _, topic in topic_gold})
+    random.Random(SPLIT_SEED).shuffle(topics)
+    half = set(topics[::2])
+    for part, name in ((True, "first"), (False, "second")):
+        mapping = fit([r for r in rows if (r[5] in half) != part], min_bin)
+        for source in SOURCES:
+            gold = sum(n for (s, t), n in topic_gold.items() if s == source and (t in half) == part)
+            result = scored([r for r in rows if r[0] == source and (r[5] in half) == part], mapping, gold)
+            print(f"held-out topics ({name} half), {source}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
 
 
 def main() -> None:
@@ -159,11 +178,18 @@ def main() -> None:
         rows = judged_rows(args.broad)
         if args.rows is not None:
             args.rows.write_text(json.dumps(rows), encoding="utf-8")
-    sided_gold = {s: len((args.broad / s / "records.jsonl").read_text(encoding="utf-8").splitlines()) for s in SOURCES}
+    topic_gold: Counter[tuple[str, str]] = Counter()
+    for source in SOURCES:
+        for line in (args.broad / source / "records.jsonl").read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            topic = record["topic"]["id"] if isinstance(record["topic"], dict) else str(record["topic"])
+            topic_gold[(source, topic)] += record.get("stance") in ("support", "oppose")
+    sided_gold = {s: sum(n for (src, _), n in topic_gold.items() if src == s) for s in SOURCES}
     for train, test in (SOURCES, SOURCES[::-1]):
         mapping = fit([r for r in rows if r[0] == train], args.min_bin)
         result = scored([r for r in rows if r[0] == test], mapping, sided_gold[test])
         print(f"fit on {train}, scored on {test}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
+    held_out_topics(rows, topic_gold, args.min_bin)
     mapping = fit(rows, args.min_bin)
     mapping["display_threshold"] = display_threshold(rows, mapping)
     for source in SOURCES:
