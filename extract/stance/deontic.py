@@ -28,6 +28,8 @@ CLAUSE = re.compile(CLAUSE_BREAK.pattern + r"|,?\s+\b(?:because|since|as|so|ther
 BE = frozenset({"be", "remain", "stay", "become", "made"})
 """Words after which a state follows ("must remain legal", "should be made compulsory"); they are fillers too."""
 ARTICLES = frozenset({"the", "a", "an", "any", "all", "this", "that", "its", "their", "our"})
+EMBEDDING = frozenset({"how", "what", "why", "whether", "where", "if", "unless"})
+"""Words that make what follows a question or a condition, not a prescription ("not how we should fight it")."""
 PRONOUNS = frozenset({"it", "this", "that", "them", "they", "these", "those", "such"})
 SUBJECT_WORDS, OBJECT_WORDS = 5, 6
 """Words before a modal read as its subject, and after its predicate as its object, at most."""
@@ -42,6 +44,8 @@ class Act:
     polarity: int | None
     negated: bool
     around: tuple[str, ...]
+    then: str = ""
+    """The word right after the predicate ("with" in "fight it with ...")."""
 
     @property
     def sign(self) -> int:
@@ -69,13 +73,13 @@ def _class(words: list[str], at: int, state: bool) -> tuple[str, int | None]:
     elif kept is not None:
         predicate, polarity = kept, 1
     else:
-        return words[at], None
+        predicate, polarity = words[at], None
     # "fight for the abolition of X", "end the ban on X": an act on a removal is the removal's opposite
     after = at + len(predicate.split())
     while after < len(words) and words[after] in ARTICLES:
         after += 1
-    if after < len(words) and words[after] in lex.removals:
-        polarity = -polarity
+    if after < len(words) and words[after] in lex.removals:  # "seek a ban on X": an unknown act wants it
+        polarity = -1 if polarity is None else -polarity
     return predicate, polarity
 
 
@@ -92,30 +96,44 @@ def _predicate(words: list[str], at: int) -> tuple[int, bool, bool] | None:
     return (at, negated, state) if at < len(words) else None
 
 
+def _act_at(words: list[str], at: int, modal: str, negating: bool) -> Act | None:
+    """The act prescribed by ``modal`` at ``words[at]`` (None when nothing follows it, or when it stands in a
+    clause reported inside the quote: "the idea that women should not serve", "how we should fight it")."""
+    lex = lexicon()
+    subject = words[max(0, at - SUBJECT_WORDS) : at]
+    if any(w in lex.reporting or w in EMBEDDING for w in subject[-3:]):
+        return None
+    found = _predicate(words, at + len(modal.split()))
+    if found is None:
+        return None
+    pred_at, negated, state = found
+    predicate, polarity = _class(words, pred_at, state)
+    after = pred_at + len(predicate.split())
+    if after < len(words) and words[after] in NOT:  # "we should fund not X but Y"
+        negated, after = not negated, after + 1
+    obj = words[after : after + OBJECT_WORDS]
+    then = words[after] if after < len(words) else ""
+    return Act(predicate, polarity, negated != negating, (*subject, *obj), then)
+
+
 def acts(text: str) -> list[Act]:
     """The acts the clauses of ``text`` prescribe (unknown predicates included, with polarity None)."""
+    lex = lexicon()
+    modals = [(m, True) for m in lex.negated_modals] + [(m, False) for m in lex.modals]
     out = []
     for clause in CLAUSE.split(fold(text)):
-        if not clause or not clause.strip():
-            continue
-        words = WORD.findall(clause)
-        joined = f" {' '.join(words)} "
-        lex = lexicon()
-        for modal in (*lex.negated_modals, *lex.modals):
-            start = 0
-            while (hit := joined.find(f" {modal} ", start)) >= 0:
-                start = hit + 1
-                at = joined[:hit].count(" ") + modal.count(" ") + 1
-                found = _predicate(words, at)
-                if found is None:
-                    continue
-                pred_at, negated, state = found
-                predicate, polarity = _class(words, pred_at, state)
-                subject = words[max(0, at - modal.count(" ") - 1 - SUBJECT_WORDS) : at - modal.count(" ") - 1]
-                obj = words[pred_at + len(predicate.split()) : pred_at + len(predicate.split()) + OBJECT_WORDS]
-                negated = negated != (modal in lex.negated_modals)
-                out.append(Act(predicate, polarity, negated, (*subject, *obj)))
-            joined = joined.replace(f" {modal} ", " " * (len(modal) + 2))
+        words = WORD.findall(clause or "")
+        at = 0
+        while at < len(words):
+            text_at = " ".join(words[at : at + 4]) + " "
+            hit = next(((m, neg) for m, neg in modals if text_at.startswith(f"{m} ")), None)
+            if hit is None:
+                at += 1
+                continue
+            act = _act_at(words, at, *hit)
+            if act is not None:
+                out.append(act)
+            at += len(hit[0].split())
     return out
 
 
@@ -128,7 +146,8 @@ def _imperative(words: list[str]) -> Act | None:
     if at >= len(words):
         return None
     predicate, polarity = _class(words, at, False)
-    return Act(predicate, -1 if polarity == -1 else 1, negated or words[0] == "don't", tuple(words[at + 1 :]))
+    then = words[at + 1] if at + 1 < len(words) else ""
+    return Act(predicate, -1 if polarity == -1 else 1, negated or words[0] == "don't", tuple(words[at + 1 :]), then)
 
 
 @lru_cache(maxsize=1024)
@@ -138,7 +157,7 @@ def motion(topic: Topic) -> Act | None:
     found = acts(topic.proposition)
     if found:
         act = found[0]
-        return Act(act.predicate, -1 if act.polarity == -1 else 1, act.negated, act.around)
+        return Act(act.predicate, -1 if act.polarity == -1 else 1, act.negated, act.around, act.then)
     words = WORD.findall(fold(topic.proposition))
     lex = lexicon()
     if words and (_phrase_at(words, 0, (*lex.removing, *lex.against_verbs, *lex.keeping)) or words[0] == "don't"):
@@ -154,6 +173,12 @@ def matter(topic: Topic) -> frozenset[str]:
     return frozenset(t for t in topic_terms(topic) if t not in verbs and t not in STOP_WORDS)
 
 
+@lru_cache(maxsize=1024)
+def words_of_topic(topic: Topic) -> frozenset[str]:
+    """The folded words of the proposition, label and keywords."""
+    return frozenset(WORD.findall(fold(" ".join((topic.proposition, topic.label, *topic.keywords)))))
+
+
 def same_predicate(a: str, b: str) -> bool:
     """The same predicate word, give or take its ending ("banning", "ban")."""
     return stem(a.split()[0]) == stem(b.split()[0]) or a.split()[0].rstrip("ed") == b.split()[0].rstrip("ed")
@@ -166,11 +191,15 @@ def on_motion(text: str, topic: Topic) -> list[tuple[int, Act]]:
     if wanted is None:
         return []
     mine = matter(topic)
+    lex = lexicon()
+    compelled = bool(words_of_topic(topic) & lex.compulsion)
     out = []
     for act in acts(text):
         polarity = wanted.polarity if same_predicate(act.predicate, wanted.predicate) else act.polarity
         if polarity is None:
             continue
+        if act.predicate in lex.freedoms and compelled:  # "voting should be a choice" on compulsory voting
+            polarity = -polarity
         around = set(act.around)
         if not (around & PRONOUNS) and not ({stem(w) for w in around} & mine):
             continue

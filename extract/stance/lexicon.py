@@ -67,6 +67,8 @@ class Lexicon:
     kept_states: tuple[str, ...] = ()
     removals: frozenset[str] = frozenset()
     modals: tuple[str, ...] = ()
+    compulsion: frozenset[str] = frozenset()
+    freedoms: frozenset[str] = frozenset()
     negated_modals: tuple[str, ...] = ()
     modal_fillers: frozenset[str] = frozenset()
     shifters: Mapping[str, float] = field(default_factory=dict)
@@ -110,6 +112,8 @@ def lexicon() -> Lexicon:
         kept_states=tuple(fold(w) for w in data.get("kept_states") or ()),
         removals=frozenset(fold(w) for w in data.get("removals") or ()),
         modals=tuple(fold(w) for w in data.get("modals") or ()),
+        compulsion=frozenset(fold(w) for w in data.get("compulsion") or ()),
+        freedoms=frozenset(fold(w) for w in data.get("freedoms") or ()),
         negated_modals=tuple(fold(w) for w in data.get("negated_modals") or ()),
         modal_fillers=frozenset(fold(w) for w in data.get("modal_fillers") or ()),
         shifters={

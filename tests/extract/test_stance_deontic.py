@@ -38,6 +38,14 @@ def test_deontic_motion_sign(proposition, sign):
         ("The city ought to build more bike lanes", "the city shouldn't build bike lanes nobody uses", -1),
         ("We should fight for the abolition of tolls", "we must keep tolls to pay for the roads", -1),
         ("We should scrap the congestion charge", "we should end the ban on the congestion charge", -1),
+        # "no need to" prescribes the act's opposite; so does "X, not Y" after the predicate
+        ("We should scrap the congestion charge", "there is no need to scrap the congestion charge", -1),
+        ("We should fund rural buses", "we should fund not rural buses but trains", -1),
+        # a freedom is the opposite of a compulsion
+        ("We should make jury service compulsory", "jury service should be a choice for each citizen", -1),
+        ("We should end compulsory jury service", "people should be free to refuse jury service", 1),
+        # an act on a ban wants what the ban would remove gone
+        ("The council should seek a ban on fireworks", "fireworks must not be allowed near homes", 1),
     ],
 )
 def test_deontic_on_motion_side(proposition, quote, side):
@@ -55,6 +63,9 @@ def test_deontic_on_motion_side(proposition, quote, side):
         ("Advertising is harmful", "advertising should be banned"),
         # no prescription at all
         ("Zoos should be banned", "zoos are cruel and outdated"),
+        # a prescription reported inside the quote, or asked about, is not the speaker's
+        ("Zoos should be banned", "the idea that zoos should be banned is silly"),
+        ("Zoos should be banned", "nobody asks how zoos should be funded"),
     ],
 )
 def test_deontic_on_motion_no_side(proposition, quote):
