@@ -39,8 +39,15 @@ BIN_PRIOR = 10.0
 """Rows of the rule's share a bin's share is shrunk with."""
 DEFAULT_DISPLAY = 0.6
 
-Row = tuple[str, str, float, str, str, str]
-"""(source, deciding rule, raw strength, predicted side, gold side, topic id)."""
+Row = tuple[str, str, float, str, str, str, tuple[tuple[str, float], ...]]
+"""(source, deciding rule, raw strength, predicted side, gold side, topic id, features of the decision)."""
+L2 = 3.0
+"""Ridge penalty of the learned combination (a Gaussian prior on every weight)."""
+COMBINED_MIN = 20
+"""Sided decisions of a rule in the fit from which the combination answers for it (else its bins do)."""
+NEWTON_STEPS = 50
+COMBINED = True
+"""Fit the learned combination (``--bins-only``: not)."""
 SPLIT_SEED = 2024
 """Seed of the topic-held-out check's split of the topics into halves."""
 
@@ -64,7 +71,8 @@ def judged_rows(folder: Path) -> list[Row]:
             statement = Statement(article=str(record["id"]), quote=text, start=0, end=len(text), kind="direct")
             found = decision(main_clauses(statement, topic), topic, doc)
             if found.stance in ("support", "oppose"):
-                rows.append((source, found.rule, found.strength, found.stance, record["stance"], topic.id))
+                row = (source, found.rule, found.strength, found.stance, record["stance"], topic.id, found.features)
+                rows.append(row)
         print(f"{source}: {len(records)} records, {sum(r[0] == source for r in rows)} sided", file=sys.stderr)
     return rows
 
@@ -98,17 +106,40 @@ def fit_bins(points: list[tuple[float, bool]], prior: float, min_bin: int) -> di
     return {"edges": [round(edges[i], 4) for i in kept], "confidence": [confidence[i] for i in kept]}
 
 
-def fit(rows: Sequence[Row], min_bin: int = MIN_BIN) -> dict[str, Any]:
-    """The calibration mapping of ``rows``: per rule its bins, and the default (the share of all rules)."""
+def fit(rows: Sequence[Row], min_bin: int = MIN_BIN, combined: bool = True) -> dict[str, Any]:
+    """The calibration mapping of ``rows``: per rule its bins, the default (the share of all rules) and, when
+    ``combined``, the learned combination."""
     overall = sum(r[3] == r[4] for r in rows) / len(rows) if rows else 0.5
     by_rule: dict[str, list[tuple[float, bool]]] = defaultdict(list)
-    for _, rule, strength, pred, gold, _ in rows:
+    for _, rule, strength, pred, gold, *_ in rows:
         by_rule[rule].append((strength, pred == gold))
     rules = {}
     for rule, points in sorted(by_rule.items()):
         prior = (sum(ok for _, ok in points) + overall * RULE_PRIOR) / (len(points) + RULE_PRIOR)
         rules[rule] = fit_bins(points, prior, min_bin)
-    return {"default": round(overall, 3), "rules": rules}
+    return {"default": round(overall, 3), "rules": rules, "combination": combine(rows) if combined else {}}
+
+
+def combine(rows: Sequence[Row], l2: float = L2) -> dict[str, Any]:
+    """The learned combination of ``rows``: a logistic regression of support over the decisions' features
+    (Newton's method with a ridge penalty), for the rules with at least COMBINED_MIN decisions."""
+    import numpy as np
+
+    names = sorted({name for row in rows for name, _ in row[6]})
+    at = {name: i for i, name in enumerate(names)}
+    x = np.zeros((len(rows), len(names)))
+    for n, row in enumerate(rows):
+        for name, value in row[6]:
+            x[n, at[name]] = value
+    y = np.array([row[4] == "support" for row in rows], dtype=float)
+    w = np.zeros(len(names))
+    for _ in range(NEWTON_STEPS):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        hessian = (x.T * (p * (1 - p))) @ x + l2 * np.eye(len(names))
+        w -= np.linalg.solve(hessian, x.T @ (p - y) + l2 * w)
+    counts = Counter(row[1] for row in rows)
+    weights = {name: round(float(v), 4) for name, v in zip(names, w, strict=True) if abs(v) >= 1e-4}
+    return {"rules": sorted(r for r, n in counts.items() if n >= COMBINED_MIN), "weights": weights}
 
 
 def scored(rows: Sequence[Row], mapping: dict[str, Any], sided_gold: int) -> dict[str, float]:
@@ -117,7 +148,7 @@ def scored(rows: Sequence[Row], mapping: dict[str, Any], sided_gold: int) -> dic
     from quotegraph.extract.stance.calibration import parse_calibration
 
     cal = parse_calibration(mapping)
-    judged = sorted(((cal.confidence(rule, s), p == g) for _, rule, s, p, g, _ in rows), key=lambda r: -r[0])
+    judged = sorted(((cal.confidence(r, s, f, p), p == g) for _, r, s, p, g, _, f in rows), key=lambda r: -r[0])
     best, right = 0.0, 0
     for i, (c, ok) in enumerate(judged, 1):
         right += ok
@@ -138,7 +169,7 @@ def display_threshold(rows: Sequence[Row], mapping: dict[str, Any]) -> float:
     from quotegraph.extract.stance.calibration import parse_calibration
 
     cal = parse_calibration(mapping)
-    judged = sorted(((cal.confidence(rule, s), p == g) for _, rule, s, p, g, _ in rows), key=lambda r: -r[0])
+    judged = sorted(((cal.confidence(r, s, f, p), p == g) for _, r, s, p, g, _, f in rows), key=lambda r: -r[0])
     found, right = None, 0
     for i, (c, ok) in enumerate(judged, 1):
         right += ok
@@ -156,7 +187,7 @@ def held_out_topics(rows: Sequence[Row], topic_gold: dict[tuple[str, str], int],
     random.Random(SPLIT_SEED).shuffle(topics)
     half = set(topics[::2])
     for part, name in ((True, "first"), (False, "second")):
-        mapping = fit([r for r in rows if (r[5] in half) != part], min_bin)
+        mapping = fit([r for r in rows if (r[5] in half) != part], min_bin, COMBINED)
         for source in SOURCES:
             gold = sum(n for (s, t), n in topic_gold.items() if s == source and (t in half) == part)
             result = scored([r for r in rows if r[0] == source and (r[5] in half) == part], mapping, gold)
@@ -170,10 +201,14 @@ def main() -> None:
     ap.add_argument("--min-bin", type=int, default=MIN_BIN)
     ap.add_argument("--check", action="store_true", help="print the cross-source check, write nothing")
     ap.add_argument("--rows", type=Path, help="cache of the judged rows (JSON): read if it exists, else written")
+    ap.add_argument("--bins-only", action="store_true", help="no learned combination: the rules' bins alone")
     args = ap.parse_args()
+    global COMBINED
+    COMBINED = not args.bins_only
 
     if args.rows is not None and args.rows.is_file():
-        rows = [tuple(r) for r in json.loads(args.rows.read_text(encoding="utf-8"))]
+        cached = json.loads(args.rows.read_text(encoding="utf-8"))
+        rows = [(*r[:6], tuple((str(n), float(v)) for n, v in r[6])) for r in cached]
     else:
         rows = judged_rows(args.broad)
         if args.rows is not None:
@@ -186,11 +221,11 @@ def main() -> None:
             topic_gold[(source, topic)] += record.get("stance") in ("support", "oppose")
     sided_gold = {s: sum(n for (src, _), n in topic_gold.items() if src == s) for s in SOURCES}
     for train, test in (SOURCES, SOURCES[::-1]):
-        mapping = fit([r for r in rows if r[0] == train], args.min_bin)
+        mapping = fit([r for r in rows if r[0] == train], args.min_bin, COMBINED)
         result = scored([r for r in rows if r[0] == test], mapping, sided_gold[test])
         print(f"fit on {train}, scored on {test}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
     held_out_topics(rows, topic_gold, args.min_bin)
-    mapping = fit(rows, args.min_bin)
+    mapping = fit(rows, args.min_bin, COMBINED)
     mapping["display_threshold"] = display_threshold(rows, mapping)
     for source in SOURCES:
         result = scored([r for r in rows if r[0] == source], mapping, sided_gold[source])
@@ -202,11 +237,13 @@ def main() -> None:
 
     header = (
         "# Stance confidence of the rules: per deciding rule, strength bins (lower edges) and the share of right\n"
-        "# sides in each on the broad stance set (IBM ArgKP and Perspectrum dev parts). Written by\n"
+        "# sides in each on the broad stance set (IBM ArgKP and Perspectrum dev parts); combination: a logistic\n"
+        "# regression of support over the features of a decision (extract/stance/features.py), which answers for\n"
+        "# the rules it lists. Written by\n"
         "# scripts/fit_stance_calibration.py; do not edit by hand. display_threshold: the lowest confidence at\n"
         "# which sided predictions were right at least 75% of the time (the surfaces show sides from it).\n"
     )
-    body = {"display_threshold": mapping["display_threshold"], "default": mapping["default"], "rules": mapping["rules"]}
+    body = {key: mapping[key] for key in ("display_threshold", "default", "rules", "combination")}
     args.out.write_text(header + yaml.safe_dump(body, sort_keys=False, default_flow_style=None), encoding="utf-8")
     print(f"wrote {args.out}")
 

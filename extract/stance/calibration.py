@@ -1,8 +1,9 @@
-"""Confidence that means how often the side is right: the raw strength of a sided decision of the rules mapped,
-per deciding rule and strength bin, to the share of such decisions that took the right side on the broad stance
-set (``resources/stance_calibration.yaml``, written by ``scripts/fit_stance_calibration.py``; never edited by
-hand). A rule the file does not know gets the file's default (the share of all rules), or its strength where
-that is lower. Neutral and undetermined keep their strength.
+"""Confidence that means how often the side is right: a logistic regression over the features of a sided
+decision of the rules (:mod:`quotegraph.extract.stance.features`) for the deciding rules it was fitted on, else the
+raw strength mapped, per deciding rule and strength bin, to the share of such decisions that took the right side on
+the broad stance set (``resources/stance_calibration.yaml``, written by ``scripts/fit_stance_calibration.py``;
+never edited by hand). A rule the file does not know gets the file's default (the share of all rules), or its
+strength where that is lower. Neutral and undetermined keep their strength.
 
 ``display_threshold``: the lowest confidence at which the sided predictions at or above it were right at
 least 75% of the time on the broad set; the graph's surfaces show sides at or above it by default.
@@ -11,7 +12,8 @@ least 75% of the time on the broad set; the graph's surfaces show sides at or ab
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -38,15 +40,38 @@ class Bins:
 
 
 @dataclass(frozen=True)
+class Combination:
+    """A logistic regression over the features of a decision (:mod:`quotegraph.extract.stance.features`):
+    the probability of support; a side's confidence is that of its side. Only for the deciding rules it was
+    fitted on."""
+
+    weights: Mapping[str, float]
+    rules: frozenset[str]
+
+    def confidence(self, stance: str, features: Sequence[tuple[str, float]]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features)
+        z = max(-30.0, min(30.0, z))
+        support = 1.0 / (1.0 + math.exp(-z))
+        return support if stance == "support" else 1.0 - support
+
+
+@dataclass(frozen=True)
 class Calibration:
     rules: Mapping[str, Bins] = field(default_factory=dict)
     default: float = DEFAULT_CONFIDENCE
     display_threshold: float = DEFAULT_DISPLAY
+    combination: Combination | None = None
 
-    def confidence(self, rule: str, strength: float) -> float:
-        """The calibrated confidence of a sided decision of ``rule`` at raw ``strength``. A rule the fit has
-        not seen (the broad set has no reporting verbs and no speakers) gets the share of all rules, or its
-        own strength where that is lower (a side the rules barely back stays weak)."""
+    def confidence(
+        self, rule: str, strength: float, features: Sequence[tuple[str, float]] = (), stance: str = "support"
+    ) -> float:
+        """The calibrated confidence of a sided decision (``stance``) of ``rule`` at raw ``strength``: the
+        learned combination's when it was fitted on ``rule`` and the decision's ``features`` are given, else
+        the rule's strength bin. A rule the fit has not seen (the broad set has no reporting verbs and no
+        speakers) gets the share of all rules, or its own strength where that is lower (a side the rules
+        barely back stays weak)."""
+        if features and self.combination is not None and rule in self.combination.rules:
+            return round(self.combination.confidence(stance, features), 3)
         bins = self.rules.get(rule)
         return round(bins(strength) if bins is not None else min(strength, self.default), 3)
 
@@ -59,10 +84,16 @@ def parse_calibration(data: Mapping[str, Any] | None) -> Calibration:
         str(name): Bins(tuple(float(e) for e in spec["edges"]), tuple(float(c) for c in spec["confidence"]))
         for name, spec in (data.get("rules") or {}).items()
     }
+    combined = data.get("combination") or {}
+    combination = None
+    if combined.get("weights"):
+        weights = {str(k): float(v) for k, v in combined["weights"].items()}
+        combination = Combination(weights, frozenset(str(r) for r in combined.get("rules") or ()))
     return Calibration(
         rules,
         float(data.get("default", DEFAULT_CONFIDENCE)),
         float(data.get("display_threshold", DEFAULT_DISPLAY)),
+        combination,
     )
 
 

@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold
 
+CLAUSE_BREAK = re.compile(r"[;:]\s+|[.!?]\s+|,?\s+\b(?:but|while|whereas|although|though|yet)\b\s+", re.I)
+"""Where a quote's clauses part: sentence ends, semicolons and colons, and contrast ("but", "while")."""
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 NAME_WORD = re.compile(r"[a-z0-9]+")
 

@@ -7,14 +7,21 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from quotegraph.extract.stance.lexicon import NAME_WORD, WORD, content_terms, joined_terms, lexicon, polarity
+from quotegraph.extract.stance.deontic import motion
+from quotegraph.extract.stance.lexicon import (
+    CLAUSE_BREAK,
+    NAME_WORD,
+    WORD,
+    content_terms,
+    joined_terms,
+    lexicon,
+    polarity,
+)
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, fold
 
 NEUTRAL_PROPOSITION = 0.05
 """A proposition this close to 0 reads as positive (an aim to pursue: "X should be renewed")."""
-CLAUSE_BREAK = re.compile(r"[;:]\s+|[.!?]\s+|,?\s+\b(?:but|while|whereas|although|though|yet)\b\s+", re.I)
-"""Where a quote's clauses part: sentence ends, semicolons and colons, and contrast ("but", "while")."""
 OBJECT_BREAK = frozenset(
     {"and", "or", "that", "which", "who", "to", "with", "by", "for", "in", "from", "so", "as", "because", "while", "at"}
 )
@@ -65,8 +72,6 @@ def accuses(topic: Topic) -> bool:
     skip = words_of(topic.keywords) | lex.referential | wanting_gone
     if polarity(without(topic.proposition, skip)) < -NEUTRAL_PROPOSITION:
         return True
-    from quotegraph.extract.stance.deontic import motion  # deontic reads this module
-
     # a claim that prescribes nothing ("Violent video games cause violent crime", "Corporations are a threat
     # to democracy") evaluates with its own words, the keywords' too: negative, it accuses
     return motion(topic) is None and not wanting_gone and polarity(topic.proposition) < -NEUTRAL_PROPOSITION

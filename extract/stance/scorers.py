@@ -12,12 +12,13 @@ rules read the text alone. Lexicons in ``resources/stance.yaml``; nothing names 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.calibration import calibration
 from quotegraph.extract.stance.camp import camp_stance
+from quotegraph.extract.stance.deontic import motion as motion_of
 from quotegraph.extract.stance.deontic import on_motion
 from quotegraph.extract.stance.evaluate import (
     Evaluation,
@@ -30,7 +31,9 @@ from quotegraph.extract.stance.evaluate import (
     quote_tokens,
     reported,
 )
-from quotegraph.extract.stance.lexicon import WORD, Lexicon, cue_class, lexicon, sentiment, stem, terms
+from quotegraph.extract.stance.features import Features, features
+from quotegraph.extract.stance.features import Reading as FeatureReading
+from quotegraph.extract.stance.lexicon import WORD, Lexicon, cue_class, lexicon, polarity, sentiment, stem, terms
 from quotegraph.extract.stance.proposition import (
     accuses,
     averted,
@@ -105,13 +108,16 @@ class Decision:
     strength: float
     evidence: tuple[str, ...]
     rule: str
+    features: Features = ()
+    """What the learned combination weighs (:mod:`quotegraph.extract.stance.features`), for a side."""
 
     @property
     def judgement(self) -> Judgement:
         """(stance, confidence, evidence): a side's confidence is how often such a side was right
         (:mod:`quotegraph.extract.stance.calibration`); neutral and undetermined keep their strength."""
         if self.stance in ("support", "oppose"):
-            return self.stance, calibration().confidence(self.rule, self.strength), self.evidence
+            confidence = calibration().confidence(self.rule, self.strength, self.features, self.stance)
+            return self.stance, confidence, self.evidence
         return self.stance, self.strength, self.evidence
 
 
@@ -577,7 +583,29 @@ def decide(r: Reading, evidence: Sequence[Evidence]) -> Decision:
     return by_content(r, shown)
 
 
+def with_features(r: Reading, evidence: Sequence[Evidence], found: Decision) -> Decision:
+    """``found`` with the features the learned combination weighs, when it takes a side."""
+    if found.stance not in ("support", "oppose"):
+        return found
+    q, _, _, _, on_matter = r.evaluated
+    reading = FeatureReading(
+        rule=found.rule,
+        stance=found.stance,
+        strength=found.strength,
+        evidence=[(e.kind, e.weight) for e in evidence],
+        compound=q,
+        on_matter=on_matter,
+        accusing=r.accusing,
+        gone=wants_gone(r.topic),
+        claim=motion_of(r.topic) is None,
+        negated=r.negated,
+        polarity=polarity(r.topic.proposition),
+    )
+    return replace(found, features=features(reading))
+
+
 def decision(statement: Statement, topic: Topic, doc: Doc | None = None) -> Decision:
     """The decision of the rules on ``statement``'s stance on ``topic``'s proposition."""
     r = read(statement, topic, doc)
-    return decide(r, [e for _, scorer in SCORERS for e in scorer(r)])
+    evidence = [e for _, scorer in SCORERS for e in scorer(r)]
+    return with_features(r, evidence, decide(r, evidence))

@@ -47,3 +47,42 @@ def test_stance_calibration_applies_to_sides_only(stance, calibrated):
     decision = Decision(stance, 0.45, ("x",), "evaluation")
     confidence = decision.judgement[1]
     assert (confidence == calibration().confidence("evaluation", 0.45)) if calibrated else confidence == 0.45
+
+
+COMBINED = {
+    **DATA,
+    "combination": {"rules": ["evaluation"], "weights": {"bias": 0.0, "rule:evaluation": 1.0, "q_tone": 2.0}},
+}
+
+
+@pytest.mark.parametrize(
+    ("rule", "stance", "features", "expected"),
+    [
+        # a fitted rule: the logistic combination, turned to the decision's side
+        ("evaluation", "support", (("rule:evaluation", 1.0), ("q_tone", 0.5)), 0.881),
+        ("evaluation", "oppose", (("rule:evaluation", -1.0), ("q_tone", -0.5)), 0.881),
+        # the combination disagrees with the side: a confidence below a coin
+        ("evaluation", "oppose", (("rule:evaluation", -1.0), ("q_tone", 1.0)), 0.269),
+        # a rule the combination was not fitted on, or no features: the bins
+        ("camp", "support", (("rule:camp", 1.0),), 0.4),
+        ("evaluation", "support", (), 0.55),
+    ],
+)
+def test_stance_calibration_combination_answers_for_its_rules(rule, stance, features, expected):
+    assert parse_calibration(COMBINED).confidence(rule, 0.4 if rule == "camp" else 0.5, features, stance) == expected
+
+
+def test_stance_calibration_shipped_combination_ranks_a_prescription_over_a_shared_word():
+    from quotegraph.extract.model import Statement
+    from quotegraph.extract.stance.scorers import decision
+    from quotegraph.extract.stance.topics import Topic
+
+    topic = Topic("t", "Congestion charge", "We should scrap the congestion charge", ("congestion charge",))
+
+    def judged(quote: str) -> tuple:
+        return decision(Statement(article="a", quote=quote, start=0, end=len(quote), kind="direct"), topic).judgement
+
+    stance, prescribed, _ = judged("we should not scrap the congestion charge")
+    assert stance == "oppose"
+    _, shared, _ = judged("the congestion charge in the city centre")
+    assert prescribed > max(shared, 0.6)
