@@ -27,6 +27,8 @@ CLAUSE = re.compile(CLAUSE_BREAK.pattern + r"|,?\s+\b(?:because|since|as|so|ther
 BE = frozenset({"be", "remain", "stay", "become", "made"})
 """Words after which a state follows ("must remain legal", "should be made compulsory"); they are fillers too."""
 ARTICLES = frozenset({"the", "a", "an", "any", "all", "this", "that", "its", "their", "our"})
+FINITE = frozenset({"is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "does", "did"})
+"""Words of a finite clause: a proposition with one is a claim, its first word no imperative."""
 EMBEDDING = frozenset({"how", "what", "why", "whether", "where", "if", "unless"})
 """Words that make what follows a question or a condition, not a prescription ("not how we should fight it")."""
 PRONOUNS = frozenset({"it", "this", "that", "them", "they", "these", "those", "such"})
@@ -45,6 +47,8 @@ class Act:
     around: tuple[str, ...]
     then: str = ""
     """The word right after the predicate ("with" in "fight it with ...")."""
+    state: bool = False
+    """The predicate is a state after "be" ("should be banned"): the matter is the subject, before it."""
 
     @property
     def sign(self) -> int:
@@ -112,7 +116,7 @@ def _act_at(words: list[str], at: int, modal: str, negating: bool) -> Act | None
         negated, after = not negated, after + 1
     obj = words[after : after + OBJECT_WORDS]
     then = words[after] if after < len(words) else ""
-    return Act(predicate, polarity, negated != negating, (*subject, *obj), then)
+    return Act(predicate, polarity, negated != negating, (*subject, *obj), then, state)
 
 
 def acts(text: str) -> list[Act]:
@@ -156,9 +160,11 @@ def motion(topic: Topic) -> Act | None:
     found = acts(topic.proposition)
     if found:
         act = found[0]
-        return Act(act.predicate, -1 if act.polarity == -1 else 1, act.negated, act.around, act.then)
+        return Act(act.predicate, -1 if act.polarity == -1 else 1, act.negated, act.around, act.then, act.state)
     words = WORD.findall(fold(topic.proposition))
     lex = lexicon()
+    if FINITE & set(words):  # "Lower speed limits would make roads safer": a claim, not an imperative
+        return None
     if words and (_phrase_at(words, 0, (*lex.removing, *lex.against_verbs, *lex.keeping)) or words[0] == "don't"):
         return _imperative(words)
     return None

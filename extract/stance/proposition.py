@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from quotegraph.extract.stance.deontic import motion
+from quotegraph.extract.stance.deontic import FINITE, motion
 from quotegraph.extract.stance.lexicon import (
     CLAUSE_BREAK,
     NAME_WORD,
@@ -138,6 +138,20 @@ MODAL = re.compile(r"\b(?:should|must|ought to|has to|have to|needs? to|will)( n
 
 @lru_cache(maxsize=256)
 def wants_gone(topic: Topic) -> bool:
+    """The proposition's main claim is that something should go (:func:`says_gone`), or its motion takes its
+    matter away by any act the lexicons class ("The drinking age should be lowered", "Poetry should not be
+    taught in schools"), unless a means follows the act ("should fight it with action to cut emissions")."""
+    if says_gone(topic):
+        return True
+    act = motion(topic)
+    return act is not None and act.sign < 0 and act.then not in OBJECT_BREAK | MEANS
+
+
+MEANS = frozenset({"against", "on", "it", "them", "this"})
+"""Words after a proposition's act that say it is not aimed at a matter that follows (with OBJECT_BREAK)."""
+
+
+def says_gone(topic: Topic) -> bool:
     """The proposition's main claim is that something should go: its removing verb opens it ("Ban X",
     "Repeal X") or follows its modal ("We should abolish X"), or its subject "should be banned". A removing
     verb further on is a means or a detail ("should pay more, through ... closing the loopholes", "should
@@ -157,9 +171,11 @@ def wants_gone(topic: Topic) -> bool:
         return True
     # a verb set against its matter wants it gone when its object follows ("We should fight urbanization"),
     # not when a means does ("should fight it with action to cut emissions")
-    for verb in lex.against_verbs:
+    # without a modal, only an imperative opens with the verb ("Lower speed limits would ..." is a claim)
+    imperative = modal is not None or not FINITE & set(words.split())
+    for verb in lex.against_verbs if imperative else ():
         rest = head[len(verb) :].split() if f"{head} ".startswith(f"{verb} ") else []
-        if rest and rest[0] not in OBJECT_BREAK and rest[0] not in ("against", "on", "it", "them", "this"):
+        if rest and rest[0] not in OBJECT_BREAK and rest[0] not in MEANS:
             return True
     return head.startswith("be ") and any(f"{head[3:]} ".startswith(f"{s} ") for s in lex.removed_states)
 

@@ -18,6 +18,10 @@ from quotegraph.extract.stance.topics import Topic
         # a verb set against its object wants it gone; against a means ("with ...") it does not
         ("We should fight suburban sprawl", True, set()),
         ("Drought is a threat the region should fight with water meters", False, set()),
+        # any act that takes its matter away: a lowering, a negated proposal
+        ("The speed limit should be lowered", True, {"speed", "limit"}),
+        ("Latin should not be taught", True, set()),
+        ("Latin should not be banned from primary schools", False, set()),
         # negated, it wants the thing kept; a proposal to build wants nothing gone
         ("Smoking in parks should not be illegal", False, set()),
         ("The city should build more bike lanes", False, set()),
