@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.calibration import calibration
@@ -361,6 +361,13 @@ SCORERS: tuple[tuple[str, Scorer], ...] = (
 # -- the content rules: what the quote says about the proposition ---------------------------------------
 
 
+@lru_cache(maxsize=1)
+def removal_words() -> frozenset[str]:
+    """The single words of removing verbs and the nouns of a removal ("ban", "banning", "abolition")."""
+    lex = lexicon()
+    return frozenset(w for w in (*lex.removing, *lex.removals) if " " not in w)
+
+
 def _evaluation(r: Reading) -> tuple[float, str, tuple[str, ...], float, float]:
     """The quote's evaluation: read from the parse of its article when there is one (a negation's scope,
     lemmas, whom the blame is aimed at), else VADER over the text; with the evaluating words for the
@@ -370,6 +377,8 @@ def _evaluation(r: Reading) -> tuple[float, str, tuple[str, ...], float, float]:
         return sentiment(without_topic_words(r.statement.quote, r.topic))[0], "", (), 0.0, 0.0
     lex = r.lex
     skip = topic_words(r.topic) | lex.assertive | lex.referential | lex.contest
+    if wants_gone(r.topic):  # "this ban would lower costs": the words of the removal name the act
+        skip = skip | removal_words()
     found: Evaluation = evaluation(
         r.tokens,
         skip,

@@ -111,3 +111,19 @@ SPEED = {"id": "speed", "label": "Speed limits", "proposition": "Lower speed lim
 def test_stance_verbs_that_lessen_or_spread_what_they_act_on(nlp, text, stance):
     [judged] = judge_records([{"id": 1, "text": text, "topic": SPEED}], nlp=nlp)
     assert judged["stance"] == stance, judged["evidence"]
+
+
+SMOKING = {"id": "smoking", "label": "Smoking", "proposition": "Smoking in parks should be banned"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # the words of the removal name the act the proposition wants; they evaluate nothing
+        ("The ban would help families.", "support"),
+        ("Banning it would be a terrible mistake.", "oppose"),
+    ],
+)
+def test_stance_words_of_the_removal_do_not_evaluate(nlp, text, stance):
+    [judged] = judge_records([{"id": 1, "text": text, "topic": SMOKING}], nlp=nlp)
+    assert judged["stance"] == stance, judged["evidence"]
