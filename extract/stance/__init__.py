@@ -20,6 +20,7 @@ from typing import Any
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Article, Statement, TopicStance
 from quotegraph.extract.stance import registry
+from quotegraph.extract.stance.aboutness import about_weights, profile
 from quotegraph.extract.stance.evaluate import pronoun_names
 from quotegraph.extract.stance.judge import RecordError, judge_records, read_records
 from quotegraph.extract.stance.propose import propose_topics
@@ -47,6 +48,8 @@ __all__ = [
 ]
 
 TOPIC_THRESHOLD = 2.0
+SECOND_TOPIC = 0.0
+"""A statement gets a further topic only when it scores at least this share of the best one."""
 MAX_FAILURES = 3
 """Failed calls in a row after which a model backend is switched off for the run (the rules answer)."""
 
@@ -115,6 +118,7 @@ class StanceAssigner:
         self.threshold = threshold
         self.topic_threshold = topic_threshold
         self.df = topic_df(self.topics)
+        self.profiles = [profile(t, self.df) for t in self.topics]
         self._warned: set[str] = set()
         self._failures: dict[str, int] = {}
         self._off: set[str] = set()
@@ -123,7 +127,7 @@ class StanceAssigner:
         """The topic the headline and lead are about, for statements that name no topic themselves."""
         body = article.body.strip()
         lead = body[: body.find("\n\n")] if "\n\n" in body else body[:600]
-        scored = [topic_scores(t, article.title or "", lead, "", "", self.df) for t in self.topics]
+        scored = [topic_scores(p.topic, article.title or "", lead, "", "", prof=p) for p in self.profiles]
         best = max(scored, key=lambda x: x.score, default=None)
         return best.topic if best is not None and best.score >= self.topic_threshold / 2 else None
 
@@ -187,6 +191,12 @@ class StanceAssigner:
                 self._failures[backend.name] = 0
                 out.append((answer, backend.name))
         return out
+
+    def _chosen(self, scores: Sequence[TopicScore]) -> list[TopicScore]:
+        """The topics a statement is about, best first: those at or above the threshold, a second one only
+        when it scores close to the first (:data:`SECOND_TOPIC`)."""
+        ranked = sorted((x for x in scores if x.score >= self.topic_threshold), key=lambda x: -x.score)
+        return [x for i, x in enumerate(ranked) if i == 0 or x.score >= SECOND_TOPIC * ranked[0].score]
 
     def _plan(self, s: Statement, scored: Sequence[Any], sentence: str) -> list[TopicStance | tuple]:
         """Per topic: a finished TopicStance, or (statement to judge, topic, context, topic evidence)."""
@@ -274,13 +284,15 @@ class StanceAssigner:
             " ".join((s.quote, *pronoun_names(doc, s.start, s.end))) if doc is not None else s.quote for s in statements
         ]
         all_scores = [
-            [topic_scores(t, quote, sentence, paragraph, article.title or "", self.df) for t in self.topics]
-            for quote, (sentence, paragraph) in zip(quotes, contexts, strict=True)
+            [
+                topic_scores(p.topic, quote, sentence, paragraph, article.title or "", about=about, prof=p)
+                for p in self.profiles
+            ]
+            for quote, (sentence, paragraph), about in zip(
+                quotes, contexts, (about_weights(doc, s.start, s.end) for s in statements), strict=True
+            )
         ]
-        chosen = [
-            sorted((x for x in scores if x.score >= self.topic_threshold), key=lambda x: -x.score)
-            for scores in all_scores
-        ]
+        chosen = [self._chosen(scores) for scores in all_scores]
         mains = Counter(c[0].topic.id for c in chosen if c)
         fallback_id = mains.most_common(1)[0][0] if mains else None
         if fallback_id is None and any(not c for c in chosen) and self.topics:

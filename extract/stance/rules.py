@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.aboutness import TopicProfile, profile, profile_score, stem_df, stems
 from quotegraph.extract.stance.lexicon import (
     Lexicon,
-    content_terms,
     cue_class,
-    joined_terms,
     lexicon,
     polarity,
     sentiment,
@@ -27,7 +27,6 @@ from quotegraph.extract.stance.proposition import (
     prescribes,
     removed_words,
     target_words,
-    topic_terms,
     without_topic_words,
 )
 from quotegraph.extract.stance.scorers import Judgement, decision, evidence_taken, side_taken
@@ -59,10 +58,6 @@ __all__ = [
 
 KEYWORD_WEIGHTS = (3.0, 2.0, 1.0, 0.5)
 """What a keyword phrase found in the quote, its sentence, its paragraph and the headline counts."""
-PER_EXTRA_WORD = 0.5
-"""A keyword phrase counts this much more for each word beyond its first."""
-PROPOSITION_TERM = 0.6
-"""What a proposition term found in the quote counts."""
 CLAUSE_TERMS = 2
 """Proposition terms a clause must share to speak of the topic (without a keyword phrase)."""
 
@@ -75,41 +70,34 @@ class TopicScore:
 
 
 def topic_df(topics: Sequence[Topic]) -> dict[str, int]:
-    """In how many of ``topics`` each term occurs (proposition, label, keywords): a word shared by several
-    topics of one file (a candidate's name, "tax", "president") tells them apart less."""
-    df: dict[str, int] = {}
-    for topic in topics:
-        for t in topic_terms(topic):
-            df[t] = df.get(t, 0) + 1
-    return df
+    """In how many of ``topics`` each word stem occurs (proposition, label, keywords): a word shared by
+    several topics of one file (a candidate's name, "tax", "president") tells them apart less."""
+    return stem_df(topics)
+
+
+@lru_cache(maxsize=4096)
+def layers(quote: str, sentence: str, paragraph: str, title: str) -> tuple[tuple[str, float], ...]:
+    """The joined word stems of the quote, its sentence, paragraph and headline, with their weights."""
+    texts = (quote, sentence, paragraph, title)
+    return tuple((f" {' '.join(stems(t))} ", w) for t, w in zip(texts, KEYWORD_WEIGHTS, strict=True))
 
 
 def topic_scores(
-    topic: Topic, quote: str, sentence: str, paragraph: str, title: str, df: Mapping[str, int] | None = None
+    topic: Topic,
+    quote: str,
+    sentence: str,
+    paragraph: str,
+    title: str,
+    df: Mapping[str, int] | None = None,
+    about: Mapping[str, float] | None = None,
+    prof: TopicProfile | None = None,
 ) -> TopicScore:
-    """How much a statement is about ``topic``: keyword phrases and proposition terms found in the quote
-    (weight 3), its sentence (2), paragraph (1) and the headline (0.5). With ``df`` (:func:`topic_df` of the
-    topics file), a proposition term counts 1/df and a keyword whose every word other topics share too
-    counts 1/(the fewest topics sharing one of its words)."""
-    score = 0.0
-    matched = []
-    layers = zip((quote, sentence, paragraph, title), KEYWORD_WEIGHTS, strict=True)
-    folded = [(joined_terms(text), w) for text, w in layers]
-    for kw in topic.keywords:
-        kt = joined_terms(kw)
-        if not kt:
-            continue
-        share = 1.0 if df is None else 1.0 / min(df.get(t, 1) for t in kt.split())
-        for text, w in folded:
-            if f" {kt} " in f" {text} ":
-                score += w * (1 + PER_EXTRA_WORD * kt.count(" ")) * share
-                matched.append(kw)
-                break
-    prop = set(content_terms(topic.proposition + " " + topic.label))
-    quote_terms = set(content_terms(quote))
-    overlap = prop & quote_terms
-    score += sum(PROPOSITION_TERM / (1 if df is None else df.get(t, 1)) for t in overlap)
-    matched += sorted(overlap)
+    """How much a statement is about ``topic``: keyword phrases found in the quote (weight 3), its sentence
+    (2), paragraph (1) or the headline (0.5), and proposition words found in the quote, by their stems. With
+    ``df`` (:func:`topic_df` of the topics file) a word counts less the more topics have it; ``about``
+    (:func:`~quotegraph.extract.stance.aboutness.about_weights`) counts the quote's words by their part of
+    speech; ``prof``, the topic's profile made once (:func:`~quotegraph.extract.stance.aboutness.profile`)."""
+    score, matched = profile_score(prof or profile(topic, df), layers(quote, sentence, paragraph, title), about or {})
     return TopicScore(topic, score, tuple(dict.fromkeys(matched)))
 
 

@@ -1,0 +1,156 @@
+"""What a quote is about, for topic assignment: the words of each topic (its keyword phrases, and the content
+words of its proposition and label) met in the quote by their stems ("voting"/"vote"/"voters"), each counted by
+how specific it is to one topic of the file (a word two related topics share tells nothing between them) and,
+when the parse is there, by its part of speech in the quote (a topic is about its nouns and names; a verb or an
+adjective says what is wanted or thought of it). Words about nothing in particular ("people", "right") never
+decide. Numbers and word lists in ``resources/topic_match.yaml``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from quotegraph.extract.stance.topics import Topic
+from quotegraph.extract.text import STOP_WORDS, fold
+from spacy.tokens import Doc
+
+WORD = re.compile(r"[a-z0-9]+")
+PER_EXTRA_WORD = 0.5
+"""A keyword phrase counts this much more for each word beyond its first."""
+HEAD_WORD = 0.7
+"""What the last word of a keyword phrase found alone counts, against the whole phrase's 1 ("voting" for
+"compulsory voting": an English noun phrase names its thing by its last word)."""
+PROPOSITION_TERM = 0.6
+"""What a word of the proposition or label found in the quote counts (divided by the topics that have it)."""
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict[str, Any]:
+    text = resources.files("quotegraph.extract.resources").joinpath("topic_match.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    data["suffixes"] = tuple(sorted(data["suffixes"], key=len, reverse=True))
+    data["generic"] = frozenset(match_stem_raw(w, data) for w in data["generic"])
+    return data
+
+
+def match_stem_raw(word: str, config: Mapping[str, Any]) -> str:
+    """``word``'s stem by the suffixes of ``config`` (see :func:`match_stem`)."""
+    if word.endswith(tuple(config["keep_endings"])):
+        return word
+    least = config["min_stem"]
+    for suffix in config["suffixes"]:
+        if word.endswith(suffix) and len(word) - len(suffix) >= least:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > least else word
+
+
+@lru_cache(maxsize=65536)
+def match_stem(word: str) -> str:
+    """The stem that meets a word's other forms: "voting", "vote", "voters" -> "vot"; "immigration",
+    "immigrants", "immigrate" -> "immigr"."""
+    return match_stem_raw(word, _config())
+
+
+@lru_cache(maxsize=16384)
+def stems(text: str) -> tuple[str, ...]:
+    """The stems of ``text``'s words, function words left out, in order."""
+    return tuple(match_stem(w) for w in WORD.findall(fold(text).replace("'s ", " ")) if w not in STOP_WORDS)
+
+
+def generic(stem: str) -> bool:
+    """A word about nothing in particular ("people", "right"): it never decides a topic."""
+    return stem in _config()["generic"]
+
+
+def about_weights(doc: Doc | None, start: int, end: int) -> dict[str, float]:
+    """What each word of ``doc``'s text between ``start`` and ``end`` counts toward a topic by its part of
+    speech (a noun or name 1, a verb or adjective less); empty without a parse."""
+    if doc is None or end <= start:
+        return {}
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return {}
+    weights = _config()["part_of_speech"]
+    out: dict[str, float] = {}
+    for t in span:
+        if not t.is_alpha or t.lower_ in STOP_WORDS:
+            continue
+        stem = match_stem(fold(t.text))
+        out[stem] = max(out.get(stem, 0.0), weights.get(t.pos_, weights["other"]))
+    return out
+
+
+@dataclass(frozen=True)
+class TopicProfile:
+    """A topic's words as the matching reads them: keyword phrases (text, stems joined, weight) and the
+    proposition and label words (stem -> weight)."""
+
+    topic: Topic
+    phrases: tuple[tuple[str, str, float], ...]
+    terms: Mapping[str, float]
+
+    def stems(self) -> set[str]:
+        return set(self.terms) | {s for _, joined, _ in self.phrases for s in joined.split()}
+
+
+def topic_words(topic: Topic) -> set[str]:
+    """The stems of the topic's proposition, label and keywords."""
+    return set(stems(" ".join((topic.proposition, topic.label, *topic.keywords))))
+
+
+def stem_df(topics: Iterable[Topic]) -> dict[str, int]:
+    """In how many of ``topics`` each stem occurs."""
+    df: dict[str, int] = {}
+    for topic in topics:
+        for s in topic_words(topic):
+            df[s] = df.get(s, 0) + 1
+    return df
+
+
+def profile(topic: Topic, df: Mapping[str, int] | None = None) -> TopicProfile:
+    """``topic``'s profile; with ``df`` (:func:`stem_df` of the topics file) a word counts 1/(the topics that
+    have it), and a keyword phrase 1/(the fewest topics that share one of its specific words)."""
+    df = df or {}
+    phrases = []
+    for kw in topic.keywords:
+        ks = stems(kw)
+        specific = [s for s in ks if not generic(s)]
+        if not specific:
+            continue
+        share = 1.0 / min(df.get(s, 1) for s in specific)
+        phrases.append((kw, " ".join(ks), (1 + PER_EXTRA_WORD * (len(ks) - 1)) * share))
+        if len(ks) > 1 and not generic(ks[-1]) and HEAD_WORD:
+            phrases.append((kw, ks[-1], HEAD_WORD / df.get(ks[-1], 1)))
+    words = set(stems(topic.proposition + " " + topic.label))
+    terms = {s: PROPOSITION_TERM / df.get(s, 1) for s in words if not generic(s)}
+    return TopicProfile(topic, tuple(phrases), terms)
+
+
+def profile_score(
+    p: TopicProfile, layers: Sequence[tuple[str, float]], about: Mapping[str, float]
+) -> tuple[float, list[str]]:
+    """How much a statement is about ``p``'s topic: each keyword phrase in the first of ``layers`` (joined
+    stems of the quote, sentence, paragraph, headline, with their weights) that has it, and each proposition
+    word in the quote, the quote's words counted by ``about`` (1 for a word it does not list)."""
+    score = 0.0
+    matched: list[str] = []
+    for kw, joined, weight in p.phrases:
+        if kw in matched:  # the whole phrase was met: its last word alone adds nothing
+            continue
+        for i, (text, w) in enumerate(layers):
+            if f" {joined} " in text:
+                part = max(about.get(s, 1.0) for s in joined.split()) if i == 0 else 1.0
+                score += w * weight * part
+                matched.append(kw)
+                break
+    quote = set(layers[0][0].split()) if layers else set()
+    for s in sorted(quote & p.terms.keys()):
+        score += p.terms[s] * about.get(s, 1.0)
+        matched.append(s)
+    return score, matched

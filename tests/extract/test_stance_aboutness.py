@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.stance import StanceAssigner, parse_topics
+from quotegraph.extract.stance.aboutness import about_weights, generic, match_stem, profile, stem_df
+from quotegraph.extract.stance.rules import topic_scores
+
+TOPICS = parse_topics(
+    {
+        "topics": [
+            {
+                "id": "voting",
+                "label": "Compulsory voting",
+                "proposition": "We should introduce compulsory voting",
+                "keywords": ["compulsory voting"],
+            },
+            {
+                "id": "immigration",
+                "label": "Immigration",
+                "proposition": "Immigration should be cut",
+                "keywords": ["immigration"],
+            },
+            {
+                "id": "guns",
+                "label": "Right",
+                "proposition": "We should abolish the right to keep and bear arms",
+                "keywords": ["right", "arms"],
+            },
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("voting", "vote"), ("voters", "voted"), ("immigration", "immigrants"), ("immigrate", "immigration"),
+     ("cloning", "clones"), ("taxes", "tax"), ("urbanization", "urban"), ("atheists", "atheism")],
+)  # fmt: skip
+def test_aboutness_stems_meet_other_forms(a, b):
+    assert match_stem(a) == match_stem(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("acting", "action"), ("class", "clas"), ("cannabis", "cannabi"), ("bus", "bu"), ("tax", "taxi")],
+)
+def test_aboutness_stems_keep_other_words_apart(a, b):
+    assert match_stem(a) != match_stem(b)
+
+
+@pytest.mark.parametrize(("word", "expected"), [("people", True), ("rights", True), ("arms", False), ("vote", False)])
+def test_aboutness_generic_words(word, expected):
+    assert generic(match_stem(word)) is expected
+
+
+def _topic(quote: str) -> str | None:
+    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
+    [out] = StanceAssigner(TOPICS).assign([s], None, Article(name="a.txt", text=f"{quote}, she said.", title="x"))
+    return out.topic
+
+
+@pytest.mark.parametrize(
+    ("quote", "topic"),
+    [
+        # another form of the keyword's last word names the topic
+        ("nobody should be forced to vote if they do not want to", "voting"),
+        ("immigrants built this country and keep it running", "immigration"),
+        ("you would never find every gun; confiscating arms does not work", "guns"),
+        # "right" is said of everything: it decides nothing
+        ("people have the right to their own bodies", None),
+        ("it is the right of every citizen to choose", None),
+    ],
+)
+def test_aboutness_topic_by_what_the_quote_names(quote, topic):
+    assert _topic(quote) == topic
+
+
+def test_aboutness_a_verb_counts_less_than_a_noun(nlp):
+    df = stem_df(TOPICS)
+    prof = profile(TOPICS[1], df)
+    noun = "Immigration is at a record level"
+    verb = "Those who immigrate work hard"  # the same stem, as a verb
+    scores = []
+    for text in (noun, verb):
+        about = about_weights(nlp(text), 0, len(text))
+        scores.append(topic_scores(TOPICS[1], text, text, text, "", about=about, prof=prof).score)
+    assert scores[0] > scores[1] > 0
