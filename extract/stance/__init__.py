@@ -48,8 +48,10 @@ __all__ = [
 ]
 
 TOPIC_THRESHOLD = 2.0
-SECOND_TOPIC = 0.0
-"""A statement gets a further topic only when it scores at least this share of the best one."""
+SECOND_TOPIC = 0.6
+"""A statement gets a second topic only when it scores at least this share of the best one."""
+MAX_TOPICS = 2
+"""The topics one statement can have."""
 MAX_FAILURES = 3
 """Failed calls in a row after which a model backend is switched off for the run (the rules answer)."""
 
@@ -196,7 +198,7 @@ class StanceAssigner:
         """The topics a statement is about, best first: those at or above the threshold, a second one only
         when it scores close to the first (:data:`SECOND_TOPIC`)."""
         ranked = sorted((x for x in scores if x.score >= self.topic_threshold), key=lambda x: -x.score)
-        return [x for i, x in enumerate(ranked) if i == 0 or x.score >= SECOND_TOPIC * ranked[0].score]
+        return [x for x in ranked[:MAX_TOPICS] if x is ranked[0] or x.score >= SECOND_TOPIC * ranked[0].score]
 
     def _plan(self, s: Statement, scored: Sequence[Any], sentence: str) -> list[TopicStance | tuple]:
         """Per topic: a finished TopicStance, or (statement to judge, topic, context, topic evidence)."""

@@ -86,3 +86,18 @@ def test_aboutness_a_verb_counts_less_than_a_noun(nlp):
         about = about_weights(nlp(text), 0, len(text))
         scores.append(topic_scores(TOPICS[1], text, text, text, "", about=about, prof=prof).score)
     assert scores[0] > scores[1] > 0
+
+
+@pytest.mark.parametrize(
+    ("quote", "topics"),
+    [
+        # two topics named alike: both
+        ("compulsory voting and immigration are the two questions of this election", ("voting", "immigration")),
+        # one named by its keyword, the other by a passing word of its proposition: only the first
+        ("compulsory voting would be a fine thing, whatever is cut", ("voting",)),
+    ],
+)
+def test_aboutness_a_second_topic_only_when_close_to_the_first(quote, topics):
+    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
+    [out] = StanceAssigner(TOPICS).assign([s], None, Article(name="a.txt", text=f"{quote}, she said.", title="x"))
+    assert tuple(t.topic for t in out.topics) == topics
