@@ -129,7 +129,8 @@ class StanceAssigner:
         """The topic the headline and lead are about, for statements that name no topic themselves."""
         body = article.body.strip()
         lead = body[: body.find("\n\n")] if "\n\n" in body else body[:600]
-        scored = [topic_scores(p.topic, article.title or "", lead, "", "", prof=p) for p in self.profiles]
+        # by keyword phrases only: a name in the headline ("Clinton tells ...") is who, not what, it is about
+        scored = [topic_scores(p.topic, article.title or "", lead, "", "", prof=p, terms=False) for p in self.profiles]
         best = max(scored, key=lambda x: x.score, default=None)
         return best.topic if best is not None and best.score >= self.topic_threshold / 2 else None
 

@@ -8,7 +8,7 @@ decide. Numbers and word lists in ``resources/topic_match.yaml``."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -88,15 +88,14 @@ def about_weights(doc: Doc | None, start: int, end: int) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class TopicProfile:
-    """A topic's words as the matching reads them: keyword phrases (text, stems joined, weight) and the
-    proposition and label words (stem -> weight)."""
+    """A topic's words as the matching reads them: keyword phrases (text, stems joined, weight, whether it
+    is the last word of a phrase alone), the proposition and label words (stem -> weight), and all its
+    specific word stems but names."""
 
     topic: Topic
-    phrases: tuple[tuple[str, str, float], ...]
+    phrases: tuple[tuple[str, str, float, bool], ...]
     terms: Mapping[str, float]
-
-    def stems(self) -> set[str]:
-        return set(self.terms) | {s for _, joined, _ in self.phrases for s in joined.split()}
+    words: frozenset[str] = frozenset()
 
 
 def topic_words(topic: Topic) -> set[str]:
@@ -124,32 +123,63 @@ def profile(topic: Topic, df: Mapping[str, int] | None = None) -> TopicProfile:
         if not specific:
             continue
         share = 1.0 / min(df.get(s, 1) for s in specific)
-        phrases.append((kw, " ".join(ks), (1 + PER_EXTRA_WORD * (len(ks) - 1)) * share))
+        phrases.append((kw, " ".join(ks), (1 + PER_EXTRA_WORD * (len(ks) - 1)) * share, False))
         if len(ks) > 1 and not generic(ks[-1]) and HEAD_WORD:
-            phrases.append((kw, ks[-1], HEAD_WORD / df.get(ks[-1], 1)))
+            phrases.append((kw, ks[-1], HEAD_WORD / df.get(ks[-1], 1), True))
     words = set(stems(topic.proposition + " " + topic.label))
     terms = {s: PROPOSITION_TERM / df.get(s, 1) for s in words if not generic(s)}
-    return TopicProfile(topic, tuple(phrases), terms)
+    names = names_of(topic)
+    words_ = frozenset(s for s in topic_words(topic) if not generic(s) and s not in names)
+    return TopicProfile(topic, tuple(phrases), terms, words_)
+
+
+CAPITAL = re.compile(r"\b[A-Z][\w.-]*")
+
+
+def names_of(topic: Topic) -> set[str]:
+    """The stems of the names in ``topic``'s proposition and keywords: capitalised words of a keyword, and
+    of the proposition but its first word (unless a capitalised word follows it, "Donald Trump ..."). Who a
+    topic concerns, not what it is about."""
+    out: set[str] = set()
+    texts = [(kw, 0) for kw in topic.keywords]
+    prop = topic.proposition.strip()
+    first = CAPITAL.match(prop)
+    follows = first is not None and CAPITAL.match(prop[first.end() :].lstrip()) is not None
+    texts.append((prop, 0 if follows else 1))
+    for text, skip in texts:
+        for m in list(CAPITAL.finditer(text))[skip:] if skip and CAPITAL.match(text) else CAPITAL.finditer(text):
+            out.update(stems(m.group()))
+    return out
+
+
+@lru_cache(maxsize=256)
+def layer_words(layers: tuple[tuple[str, float], ...]) -> frozenset[str]:
+    """The word stems of all of a statement's ``layers``."""
+    return frozenset(w for text, _ in layers for w in text.split())
 
 
 def profile_score(
-    p: TopicProfile, layers: Sequence[tuple[str, float]], about: Mapping[str, float]
+    p: TopicProfile, layers: tuple[tuple[str, float], ...], about: Mapping[str, float], terms: bool = True
 ) -> tuple[float, list[str]]:
     """How much a statement is about ``p``'s topic: each keyword phrase in the first of ``layers`` (joined
     stems of the quote, sentence, paragraph, headline, with their weights) that has it, and each proposition
-    word in the quote, the quote's words counted by ``about`` (1 for a word it does not list)."""
+    word in the quote (unless ``terms`` is False), the quote's words counted by ``about`` (1 for a word it
+    does not list). The last word of a phrase alone counts only beside another word of the topic, not a
+    name, in the quote or its sentence ("returns" alone is not "tax returns")."""
     score = 0.0
     matched: list[str] = []
-    for kw, joined, weight in p.phrases:
-        if kw in matched:  # the whole phrase was met: its last word alone adds nothing
+    for kw, joined, weight, alone in p.phrases:
+        if alone and kw in matched:  # the whole phrase was met: its last word alone adds nothing
+            continue
+        if alone and not (p.words - {joined}) & layer_words(layers[:2]):
             continue
         for i, (text, w) in enumerate(layers):
             if f" {joined} " in text:
                 part = max(about.get(s, 1.0) for s in joined.split()) if i == 0 else 1.0
                 score += w * weight * part
-                matched.append(kw)
+                matched.append(joined if alone else kw)
                 break
-    quote = set(layers[0][0].split()) if layers else set()
+    quote = set(layers[0][0].split()) if layers and terms else set()
     for s in sorted(quote & p.terms.keys()):
         score += p.terms[s] * about.get(s, 1.0)
         matched.append(s)

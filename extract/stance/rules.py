@@ -91,13 +91,17 @@ def topic_scores(
     df: Mapping[str, int] | None = None,
     about: Mapping[str, float] | None = None,
     prof: TopicProfile | None = None,
+    terms: bool = True,
 ) -> TopicScore:
     """How much a statement is about ``topic``: keyword phrases found in the quote (weight 3), its sentence
     (2), paragraph (1) or the headline (0.5), and proposition words found in the quote, by their stems. With
     ``df`` (:func:`topic_df` of the topics file) a word counts less the more topics have it; ``about``
     (:func:`~quotegraph.extract.stance.aboutness.about_weights`) counts the quote's words by their part of
-    speech; ``prof``, the topic's profile made once (:func:`~quotegraph.extract.stance.aboutness.profile`)."""
-    score, matched = profile_score(prof or profile(topic, df), layers(quote, sentence, paragraph, title), about or {})
+    speech; ``prof``, the topic's profile made once (:func:`~quotegraph.extract.stance.aboutness.profile`);
+    ``terms`` False: keyword phrases only."""
+    score, matched = profile_score(
+        prof or profile(topic, df), layers(quote, sentence, paragraph, title), about or {}, terms
+    )
     return TopicScore(topic, score, tuple(dict.fromkeys(matched)))
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from quotegraph.extract.model import Article, Statement
 from quotegraph.extract.stance import StanceAssigner, parse_topics
-from quotegraph.extract.stance.aboutness import about_weights, generic, match_stem, profile, stem_df
+from quotegraph.extract.stance.aboutness import about_weights, generic, match_stem, names_of, profile, stem_df
 from quotegraph.extract.stance.rules import topic_scores
 
 TOPICS = parse_topics(
@@ -34,7 +34,7 @@ TOPICS = parse_topics(
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("voting", "vote"), ("voters", "voted"), ("immigration", "immigrants"), ("immigrate", "immigration"),
+    [("voting", "vote"), ("votes", "voted"), ("immigration", "immigrants"), ("immigrate", "immigration"),
      ("cloning", "clones"), ("taxes", "tax"), ("urbanization", "urban"), ("atheists", "atheism")],
 )  # fmt: skip
 def test_aboutness_stems_meet_other_forms(a, b):
@@ -43,7 +43,14 @@ def test_aboutness_stems_meet_other_forms(a, b):
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("acting", "action"), ("class", "clas"), ("cannabis", "cannabi"), ("bus", "bu"), ("tax", "taxi")],
+    [
+        ("acting", "action"),
+        ("server", "serve"),
+        ("class", "clas"),
+        ("cannabis", "cannabi"),
+        ("bus", "bu"),
+        ("tax", "taxi"),
+    ],
 )
 def test_aboutness_stems_keep_other_words_apart(a, b):
     assert match_stem(a) != match_stem(b)
@@ -63,9 +70,11 @@ def _topic(quote: str) -> str | None:
 @pytest.mark.parametrize(
     ("quote", "topic"),
     [
-        # another form of the keyword's last word names the topic
-        ("nobody should be forced to vote if they do not want to", "voting"),
-        ("immigrants built this country and keep it running", "immigration"),
+        # another form of the keyword's last word names the topic, beside another word of it
+        ("making voting compulsory would only annoy people", "voting"),
+        # ... not alone: "vote" alone may be of anything
+        ("nobody should be forced to vote if they do not want to", None),
+        ("immigrants built this country and keep it running", "immigration"),  # the keyword itself
         ("you would never find every gun; confiscating arms does not work", "guns"),
         # "right" is said of everything: it decides nothing
         ("people have the right to their own bodies", None),
@@ -101,3 +110,45 @@ def test_aboutness_a_second_topic_only_when_close_to_the_first(quote, topics):
     s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
     [out] = StanceAssigner(TOPICS).assign([s], None, Article(name="a.txt", text=f"{quote}, she said.", title="x"))
     assert tuple(t.topic for t in out.topics) == topics
+
+
+RETURNS = parse_topics(
+    {
+        "topics": [
+            {
+                "id": "returns",
+                "label": "Trump's tax returns",
+                "proposition": "Donald Trump should release his tax returns.",
+                "keywords": ["tax returns"],
+            },
+            {
+                "id": "wall",
+                "label": "Border wall",
+                "proposition": "The United States should build a wall on the Mexican border.",
+                "keywords": ["border wall"],
+            },
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "topic"),
+    [
+        ("the returns he filed show he paid no tax", "returns"),
+        # a name beside the last word of a phrase does not make it the topic's
+        ("Trump says the returns on his hotels were strong", None),
+    ],
+)
+def test_aboutness_a_name_does_not_back_a_lone_word(quote, topic):
+    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
+    [out] = StanceAssigner(RETURNS).assign([s], None, Article(name="a.txt", text=f"{quote}, she said.", title="x"))
+    assert out.topic == topic
+
+
+@pytest.mark.parametrize(
+    ("topic", "names"),
+    [(RETURNS[0], {"donald", "trump"}), (RETURNS[1], {"unit", "stat", "mexican"}), (TOPICS[0], set())],
+)
+def test_aboutness_names_of_a_topic(topic, names):
+    assert names_of(topic) == names
