@@ -68,21 +68,37 @@ def generic(stem: str) -> bool:
     return stem in _config()["generic"]
 
 
-def about_weights(doc: Doc | None, start: int, end: int) -> dict[str, float]:
+class About(dict[str, float]):
+    """What each word (stem) of a quote counts toward a topic, and ``heads``: the stems of the nouns that
+    head the quote's subjects and objects, what it is about."""
+
+    heads: frozenset[str] = frozenset()
+
+
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "csubj"})
+"""The dependencies of the nouns a clause is about: its subject and object."""
+
+
+def about_weights(doc: Doc | None, start: int, end: int) -> About:
     """What each word of ``doc``'s text between ``start`` and ``end`` counts toward a topic by its part of
-    speech (a noun or name 1, a verb or adjective less); empty without a parse."""
+    speech (a noun or name 1, a verb or adjective less), with the heads of its subjects and objects; empty
+    without a parse."""
+    out = About()
     if doc is None or end <= start:
-        return {}
+        return out
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return {}
+        return out
     weights = _config()["part_of_speech"]
-    out: dict[str, float] = {}
+    heads = set()
     for t in span:
         if not t.is_alpha or t.lower_ in STOP_WORDS:
             continue
         stem = match_stem(fold(t.text))
         out[stem] = max(out.get(stem, 0.0), weights.get(t.pos_, weights["other"]))
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ARGUMENTS:
+            heads.add(stem)
+    out.heads = frozenset(heads)
     return out
 
 
@@ -164,14 +180,17 @@ def profile_score(
     """How much a statement is about ``p``'s topic: each keyword phrase in the first of ``layers`` (joined
     stems of the quote, sentence, paragraph, headline, with their weights) that has it, and each proposition
     word in the quote (unless ``terms`` is False), the quote's words counted by ``about`` (1 for a word it
-    does not list). The last word of a phrase alone counts only beside another word of the topic, not a
-    name, in the quote or its sentence ("returns" alone is not "tax returns")."""
+    does not list). The last word of a phrase alone counts only where the quote is about it (the head of its
+    subject or object: "voting is a right"; a word of the proposition too) or beside another word of the
+    topic, not a name, in the quote or its sentence ("returns" alone is not "tax returns")."""
     score = 0.0
     matched: list[str] = []
     for kw, joined, weight, alone in p.phrases:
         if alone and kw in matched:  # the whole phrase was met: its last word alone adds nothing
             continue
-        if alone and not (p.words - {joined}) & layer_words(layers[:2]):
+        heads = getattr(about, "heads", frozenset())
+        about_it = joined in heads and joined in p.terms  # the quote's subject or object, and the proposition's
+        if alone and not about_it and not (p.words - {joined}) & layer_words(layers[:2]):
             continue
         for i, (text, w) in enumerate(layers):
             if f" {joined} " in text:

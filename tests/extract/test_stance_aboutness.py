@@ -152,3 +152,21 @@ def test_aboutness_a_name_does_not_back_a_lone_word(quote, topic):
 )
 def test_aboutness_names_of_a_topic(topic, names):
     assert names_of(topic) == names
+
+
+@pytest.mark.parametrize(
+    ("quote", "topic"),
+    [
+        # the last word of a keyword phrase alone, as what the quote is about (its subject or object)
+        ("voting is a duty of every citizen", "voting"),
+        ("nobody can make the voting fair", "voting"),
+        # ... not as a verb, nor inside a modifier
+        ("nobody should be forced to vote", None),
+        ("she spoke about the day of the voting", None),
+    ],
+)
+def test_aboutness_the_head_of_a_subject_or_object_names_the_topic(nlp, quote, topic):
+    text = f"{quote}, she said."
+    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
+    [out] = StanceAssigner(TOPICS).assign([s], nlp(text), Article(name="a.txt", text=text, title="x"))
+    assert out.topic == topic
