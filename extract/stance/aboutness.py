@@ -185,10 +185,11 @@ def profile_score(
     topic, not a name, in the quote or its sentence ("returns" alone is not "tax returns")."""
     score = 0.0
     matched: list[str] = []
+    met: set[str] = set()
+    heads = getattr(about, "heads", frozenset())
     for kw, joined, weight, alone in p.phrases:
-        if alone and kw in matched:  # the whole phrase was met: its last word alone adds nothing
+        if alone and (kw in matched or joined in met):  # a word met already (in the phrase, or another's)
             continue
-        heads = getattr(about, "heads", frozenset())
         about_it = joined in heads and joined in p.terms  # the quote's subject or object, and the proposition's
         if alone and not about_it and not (p.words - {joined}) & layer_words(layers[:2]):
             continue
@@ -197,6 +198,7 @@ def profile_score(
                 part = max(about.get(s, 1.0) for s in joined.split()) if i == 0 else 1.0
                 score += w * weight * part
                 matched.append(joined if alone else kw)
+                met.update(joined.split())
                 break
     quote = set(layers[0][0].split()) if layers and terms else set()
     for s in sorted(quote & p.terms.keys()):

@@ -170,3 +170,21 @@ def test_aboutness_the_head_of_a_subject_or_object_names_the_topic(nlp, quote, t
     s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
     [out] = StanceAssigner(TOPICS).assign([s], nlp(text), Article(name="a.txt", text=text, title="x"))
     assert out.topic == topic
+
+
+def test_aboutness_a_word_counts_once_for_a_topic():
+    one = parse_topics({"topics": [{"id": "t", "proposition": "Release the tax returns", "keywords": ["tax returns"]}]})
+    two = parse_topics(
+        {
+            "topics": [
+                {
+                    "id": "t",
+                    "proposition": "Release the tax returns",
+                    "keywords": ["tax returns", "release the returns"],
+                }
+            ]
+        }
+    )
+    quote = "the tax returns are still secret"
+    scores = [topic_scores(t[0], quote, quote, quote, "", prof=profile(t[0], stem_df(t))).score for t in (one, two)]
+    assert scores[0] == scores[1] > 0
