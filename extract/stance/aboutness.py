@@ -8,6 +8,7 @@ decide. Numbers and word lists in ``resources/topic_match.yaml``."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,7 +17,7 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS, fold
+from quotegraph.extract.text import STOP_WORDS
 from spacy.tokens import Doc
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -57,10 +58,28 @@ def match_stem(word: str) -> str:
     return match_stem_raw(word, _config())
 
 
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+COMBINING = re.compile(r"[\u0300-\u036f]+")
+
+
+def quick_fold(text: str) -> str:
+    """:func:`~quotegraph.extract.text.fold` where it matters to ASCII words (lower case, accents off,
+    curly apostrophes straight), without reading the text character by character in Python."""
+    if text.isascii():
+        return text.lower()
+    return COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(APOSTROPHES))).lower()
+
+
+@lru_cache(maxsize=65536)
+def word_stem(word: str) -> str:
+    """:func:`match_stem` of a word as written."""
+    return match_stem(quick_fold(word))
+
+
 @lru_cache(maxsize=16384)
 def stems(text: str) -> tuple[str, ...]:
     """The stems of ``text``'s words, function words left out, in order."""
-    return tuple(match_stem(w) for w in WORD.findall(fold(text).replace("'s ", " ")) if w not in STOP_WORDS)
+    return tuple(match_stem(w) for w in WORD.findall(quick_fold(text).replace("'s ", " ")) if w not in STOP_WORDS)
 
 
 def generic(stem: str) -> bool:
@@ -94,7 +113,7 @@ def about_weights(doc: Doc | None, start: int, end: int) -> About:
     for t in span:
         if not t.is_alpha or t.lower_ in STOP_WORDS:
             continue
-        stem = match_stem(fold(t.text))
+        stem = word_stem(t.text)
         out[stem] = max(out.get(stem, 0.0), weights.get(t.pos_, weights["other"]))
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ARGUMENTS:
             heads.add(stem)
@@ -187,7 +206,10 @@ def profile_score(
     matched: list[str] = []
     met: set[str] = set()
     heads = getattr(about, "heads", frozenset())
+    everywhere = layer_words(layers)
     for kw, joined, weight, alone in p.phrases:
+        if joined.split(" ", 1)[0] not in everywhere:  # not in any layer: no need to look for the phrase
+            continue
         if alone and (kw in matched or joined in met):  # a word met already (in the phrase, or another's)
             continue
         about_it = joined in heads and joined in p.terms  # the quote's subject or object, and the proposition's
@@ -200,7 +222,7 @@ def profile_score(
                 matched.append(joined if alone else kw)
                 met.update(joined.split())
                 break
-    quote = set(layers[0][0].split()) if layers and terms else set()
+    quote = layer_words(layers[:1]) if layers and terms else frozenset()
     for s in sorted(quote & p.terms.keys()):
         score += p.terms[s] * about.get(s, 1.0)
         matched.append(s)
