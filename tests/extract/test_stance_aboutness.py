@@ -202,3 +202,31 @@ def test_aboutness_a_word_counts_once_for_a_topic():
 @pytest.mark.parametrize("text", ["Žižek’s café — naïve “Trump’s” taxes", "Plain text's here", "Ελληνικά and ёлка"])
 def test_aboutness_quick_fold_is_fold(text):
     assert quick_fold(text) == fold(text)
+
+
+EMAIL = parse_topics(
+    {
+        "topics": [
+            {
+                "id": "email-server",
+                "label": "Clinton's email server",
+                "proposition": "Hillary Clinton's private email server broke the law.",
+                "keywords": ["email server", "private server"],
+            }
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "topic"),
+    [
+        ("Clinton defends her private email server", "email-server"),  # a keyword phrase in the headline
+        ("Hillary Clinton tells supporters to get out and vote", None),  # only the name: who, not what
+    ],
+)
+def test_aboutness_headline_topic_by_keyword_phrases(title, topic):
+    quote = "That would be a disaster for everyone"
+    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
+    [out] = StanceAssigner(EMAIL).assign([s], None, Article(name="a.txt", text=f"{quote}, she said.", title=title))
+    assert out.topic == topic
