@@ -87,7 +87,7 @@ def _speaker_of(doc: Doc, f: Found, run: _Article) -> tuple[str | None, Mention 
     """The speaker of ``f``, its mention, the speaker rule and the statement it continues (if any)."""
     if f.mention is not None:
         speaker, _ = resolve(f.mention, run.index, run.previous, doc)
-        return speaker, f.mention, chosen_by(f.mention, speaker), None
+        return speaker, f.mention, chosen_by(f.mention, speaker), _around_its_cue(f, run, speaker)
     last = run.last_para_speaker
     if last is not None and continues(doc, last[0], f.start, last[1], last[2]):
         continued = run.last_statement
@@ -95,6 +95,20 @@ def _speaker_of(doc: Doc, f: Found, run: _Article) -> tuple[str | None, Mention 
             return last[1], last[2], PREVIOUS_SPEAKER, None
         return last[1], last[2], PREVIOUS_SPEAKER, continued
     return None, None, None, None
+
+
+def _around_its_cue(f: Found, run: _Article, speaker: str | None) -> int | None:
+    """The statement ``f`` goes on from when the two quotes stand either side of one attribution ("“A,” said
+    Megan Greene, an economist. “B.”": B read from the sentence before is A's cue and speaker again)."""
+    if f.cue is None or f.kind != "direct" or speaker is None:
+        return None
+    for k in range(len(run.statements) - 1, -1, -1):
+        before = run.statements[k]
+        if before.end <= f.cue.start:
+            # an aside may have its own statement in between ("..., with a passion that suggested that ...")
+            same_cue = before.cue_start == f.cue.start and before.speaker == speaker
+            return k if same_cue and before.kind in ("direct", "mixed") and f.cue.start < f.start else None
+    return None
 
 
 def _add(doc: Doc, f: Found, run: _Article, unattributed: bool) -> None:

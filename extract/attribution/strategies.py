@@ -918,14 +918,22 @@ def continuation(doc: Doc, cue: Cue, quotes: list[QuoteSpan], cues: list[Cue], l
     para_end = text.find("\n", tail_end)
     para_end = len(text) if para_end < 0 else para_end
     for c in sorted((c for c in cues if tail_end <= c.start < para_end), key=lambda c: c.start):
-        if _words(text[tail_end : c.start]) > 6:
-            break  # the words before a later cue only grow
+        if _words(text[tail_end : c.start]) > 6 or _closes_sentence(text, tail_end):
+            break  # the words before a later cue only grow; after "B." another sentence begins
         subject = find_subject(doc, doc[c.head])
         if subject is not None and subject.idx >= tail_end:
             return []  # the next quote has its own cue ("“...,” he highlighted")
         if subject is not None and c.start - tail_end < 40:
             return []
     return chain
+
+
+def _closes_sentence(text: str, end: int) -> bool:
+    """The quote ending at ``end`` closes its sentence: its last word has a full stop and the text after its
+    mark opens another sentence ('“B.” Ohio Gov. John Kasich said ...'), so a cue there is not its own
+    ('“B,” he added', '“Why?” she asked')."""
+    after = text[end:].lstrip(END_MARKS + "'\" \t")
+    return text[end - 1 : end] == "." and after[:1].isupper()
 
 
 def _names_a_work(doc: Doc, q: QuoteSpan) -> bool:

@@ -117,8 +117,24 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
                 if j < len(doc) and j < head.i:
                     return doc[j]
     if subject is None:
-        return _name_after(doc, head)
+        return _name_after(doc, head) or _name_just_before(doc, head)
     return subject
+
+
+def _name_just_before(doc: Doc, head: Token) -> Token | None:
+    """ "In a statement, her adviser, Jake Sullivan, said: ...": a finite cue verb the parser left without a
+    subject (it hung the name on an earlier noun) after a person's name and at most a comma; the name's last
+    word, or None."""
+    if head.tag_ not in ("VBD", "VBZ", "VBP") or head.i == 0:
+        return None
+    j = head.i - 1
+    if doc[j].text == ",":
+        j -= 1
+    if j < 0 or doc[j].ent_type_ != "PERSON" or doc[j].sent.start != head.sent.start:
+        return None
+    if any(t.text in ("“", "”", '"', "«", "»") for t in doc[j : head.i]):
+        return None
+    return doc[j]
 
 
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"})

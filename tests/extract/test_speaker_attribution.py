@@ -138,6 +138,13 @@ def _speaker_of(found: list[tuple[str | None, str]], start: str) -> str | None:
             "Sales of electric cars",
             "Bloomberg New Energy Finance",
         ),
+        # a cue the parser left without a subject after the name it hung on an earlier noun
+        (
+            "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton "
+            "believes that transatlantic cooperation is essential, and that cooperation is strong.”",
+            "Hillary Clinton believes",
+            "Jake Sullivan",
+        ),
     ],
 )
 def test_speaker_attribution_of_news_quotes(extractor, body, start, speaker):
@@ -186,6 +193,12 @@ def test_speaker_attribution_of_news_quotes(extractor, body, start, speaker):
             "courts to decide.",
             "it should be up to",
             "mayor",
+        ),
+        # a verb after a name in a quote is no cue of that name
+        (
+            "“Ask Jake Sullivan,” wrote the columnist. “Sullivan said the deal was done and nobody objected.”",
+            "Sullivan said the deal",
+            "Sullivan",
         ),
         # a quote that ends its sentence, then someone else's sentence
         (

@@ -68,3 +68,41 @@ def test_utterance_no_span_holds_its_own_cue_or_speaker(extractor, body):
         assert text[s.start : s.end] == s.quote
         for at in (s.cue_start, s.speaker_start):
             assert at is None or not (s.start <= at < s.end), (s.quote, s.cue, s.speaker_mention)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the next quote opens a sentence after the attribution; a new sentence with another cue follows it
+        "“It is a very sad development,” Cruz told reporters outside a restaurant. “This is the consequence of "
+        "the culture of the campaign. It has no place in politics.” Ohio Gov. John Kasich said he would have "
+        "fired the manager.",
+        # an aside with its own cue stands between the attribution and the next quote
+        "“We were attacked in downtown Manhattan,” Clinton said, with a passion that suggested that the question "
+        "was out of line. “I did spend a whole lot of time helping them rebuild.”",
+        "“The reform cannot wait,” said Megan Greene, chief economist at Manulife. “And the members have been "
+        "tripping all over themselves to say they would like to normalise policy.”",
+    ],
+)
+def test_utterance_quotes_either_side_of_one_attribution_are_one(extractor, body):
+    _, statements = _extract(extractor, body)
+    direct = [s for s in statements if s.kind == "direct"]
+    assert len(direct) == 2
+    assert direct[0].utterance is not None and direct[0].utterance == direct[1].utterance
+    assert direct[0].speaker == direct[1].speaker
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the next quote has its own attribution
+        "“It is a very sad development,” Cruz told reporters. “This is the consequence of the culture of the "
+        "campaign,” Kasich added.",
+        "“The reform is unavoidable and fair,” Vogel said. She added: “We will vote on it in May and it will pass.”",
+    ],
+)
+def test_utterance_a_quote_with_its_own_attribution_is_apart(extractor, body):
+    _, statements = _extract(extractor, body)
+    direct = [s for s in statements if s.kind == "direct"]
+    assert len(direct) == 2
+    assert direct[0].utterance is None or direct[0].utterance != direct[1].utterance
