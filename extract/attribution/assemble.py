@@ -27,6 +27,9 @@ NAMED = frozenset({"PERSON", "PROPN", "ORG", "GPE", "NORP"})
 """Mention labels that name the speaker themselves."""
 
 _SENTENCE_STOP = re.compile(r"[.!?](?=[\s”\"’'»]|$)|\n")
+_WORD = re.compile(r"\w+")
+_GAP_STOP = re.compile(r"[.!?]\s")
+RUN_ON_WORDS = 6  # at most this many words between a statement and the quote that runs on from it
 _POINTER_SENTENCE = re.compile(
     r"^\W*(?:He|She|They|It|The \w+)\b[^.]{0,60}\b(?:said|spoke|made|gave|told)\b[^.]{0,20}\b(?:this|these|so|it)\b"
 )
@@ -87,7 +90,10 @@ def _speaker_of(doc: Doc, f: Found, run: _Article) -> tuple[str | None, Mention 
     """The speaker of ``f``, its mention, the speaker rule and the statement it continues (if any)."""
     if f.mention is not None:
         speaker, _ = resolve(f.mention, run.index, run.previous, doc)
-        return speaker, f.mention, chosen_by(f.mention, speaker), _around_its_cue(f, run, speaker)
+        continued = _around_its_cue(f, run, speaker)
+        if continued is None:
+            continued = _run_on(doc, f, run, speaker)
+        return speaker, f.mention, chosen_by(f.mention, speaker), continued
     last = run.last_para_speaker
     if last is not None and continues(doc, last[0], f.start, last[1], last[2]):
         continued = run.last_statement
@@ -109,6 +115,21 @@ def _around_its_cue(f: Found, run: _Article, speaker: str | None) -> int | None:
             same_cue = before.cue_start == f.cue.start and before.speaker == speaker
             return k if same_cue and before.kind in ("direct", "mixed") and f.cue.start < f.start else None
     return None
+
+
+def _run_on(doc: Doc, f: Found, run: _Article, speaker: str | None) -> int | None:
+    """The statement a quote runs on from: the statement right before it has the same speaker and only a few
+    words stand between them, within one sentence ("He said the plan was dead: “Nobody wants it.”", "“A,” he
+    went on, “B.”")."""
+    if not run.statements or speaker is None or f.kind not in ("direct", "mixed"):
+        return None
+    before = run.statements[-1]
+    if before.speaker != speaker or before.end > f.start:
+        return None
+    gap = doc_text(doc)[before.end : f.start]
+    if "\n" in gap or len(_WORD.findall(gap)) > RUN_ON_WORDS or _GAP_STOP.search(gap):
+        return None
+    return len(run.statements) - 1
 
 
 def _add(doc: Doc, f: Found, run: _Article, unattributed: bool) -> None:

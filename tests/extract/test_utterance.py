@@ -106,3 +106,32 @@ def test_utterance_a_quote_with_its_own_attribution_is_apart(extractor, body):
     direct = [s for s in statements if s.kind == "direct"]
     assert len(direct) == 2
     assert direct[0].utterance is None or direct[0].utterance != direct[1].utterance
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Vogel said the reform was overdue: “Nobody wants to wait another ten years for a pension system.”",
+        "“The reform is overdue,” Vogel said on Monday, “and nobody wants to wait another ten years for it.”",
+    ],
+)
+def test_utterance_a_quote_runs_on_from_the_same_speakers_statement(extractor, body):
+    _, statements = _extract(extractor, body)
+    assert len(statements) == 2
+    assert statements[0].utterance is not None and statements[0].utterance == statements[1].utterance
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a sentence ends in between
+        "Vogel said the reform was overdue. “Nobody wants to wait another ten years for a pension system,” "
+        "she added.",
+        # another speaker
+        "Vogel said the reform was overdue, but Reinhardt said: “Nobody wants to pay for a pension system.”",
+    ],
+)
+def test_utterance_a_quote_after_a_sentence_or_another_speaker_is_apart(extractor, body):
+    _, statements = _extract(extractor, body)
+    assert len(statements) == 2
+    assert statements[0].utterance is None or statements[0].utterance != statements[1].utterance
