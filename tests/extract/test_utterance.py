@@ -125,8 +125,7 @@ def test_utterance_a_quote_runs_on_from_the_same_speakers_statement(extractor, b
     "body",
     [
         # a sentence ends in between
-        "Vogel said the reform was overdue. “Nobody wants to wait another ten years for a pension system,” "
-        "she added.",
+        "Vogel said the reform was overdue. “Nobody wants to wait another ten years for a pension system,” she added.",
         # another speaker
         "Vogel said the reform was overdue, but Reinhardt said: “Nobody wants to pay for a pension system.”",
     ],
