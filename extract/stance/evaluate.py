@@ -176,6 +176,10 @@ def described_acts(tokens: Sequence[Token]) -> frozenset[str]:
     return frozenset(out)
 
 
+STANDING_IN = frozenset({"it", "this", "they", "these", "that", "those"})
+"""Pronouns that stand in for what a statement on its own is about."""
+
+
 @dataclass(frozen=True)
 class Evaluation:
     compound: float
@@ -292,35 +296,75 @@ def evaluates(token: Token) -> bool:
     return not (token.pos_ == "ADV" and token.dep_ == "advmod" and token.head.pos_ in DEGREE_HEADS)
 
 
-def _shifting_head(token: Token) -> Token | None:
-    """The verb whose object ``token`` is: its head for a direct object or the subject of a passive ("deaths
-    are reduced"), the verb of its preposition for a prepositional object ("leads to violence"); a word that
-    modifies the object counts as the object ("prevents terrible accidents")."""
-    for _ in range(3):
-        if token.dep_ not in ("amod", "compound", "nummod", "poss") or token.head is token:
+def _shifting_head(token: Token, shifters: Mapping[str, float]) -> tuple[Token, str] | None:
+    """The verb whose object ``token`` is, with the preposition it hangs on ("" for none): its head for a
+    direct object or the subject of a passive ("deaths are reduced"), the verb of its preposition for a
+    prepositional object ("leads to violence", "protects children from abuse"); a word that modifies the object
+    counts as the object ("prevents terrible accidents")."""
+    for _ in range(4):
+        of = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+        if of is not None and of.pos_ == "NOUN" and not _shifts(of.lemma_.lower(), shifters):
+            token = of  # "prevent the spread of disease": the phrase is the object
+        elif token.dep_ in ("amod", "compound", "nummod", "poss") and token.head is not token:
+            token = token.head
+        else:
             break
-        token = token.head
     if token.dep_ in ("dobj", "nsubjpass"):
-        return token.head
-    if token.dep_ == "pobj" and token.head.dep_ == "prep":
-        return token.head.head
+        return token.head, ""
+    if token.dep_ == "pobj" and token.head.dep_ in ("prep", "dative"):
+        return token.head.head, token.head.lower_
     return None
+
+
+def _shifts(lemma: str, shifters: Mapping[str, float]) -> bool:
+    return lemma in shifters or any(key.startswith(f"{lemma} ") for key in shifters)
 
 
 def shift(token: Token, shifters: Mapping[str, float], valences: Mapping[str, float]) -> float:
     """What a verb around ``token`` does to its evaluation: -1 under a verb that lessens what it acts on
-    ("reduces deaths", "prevents success"), 1 under one that spreads it ("increases bullying"); 0 for the
-    shifting verb itself when its object evaluates (the object's evaluation, turned or not, is what counts)."""
+    ("reduces deaths", "prevents success", "stifles innovation") or keeps it from someone ("protects
+    children from abuse": a shifter named with its preposition), 1 under one that spreads it ("increases
+    bullying", "leads to violence"); 0 for the shifting verb itself when its object evaluates (the object's
+    evaluation, turned or not, is what counts): X that reduces something bad is good, X that causes it bad."""
     lemma = token.lemma_.lower()
-    if lemma in shifters:
-        objects = [c for c in token.children if c.dep_ == "dobj"]
+    if _shifts(lemma, shifters):
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        if any(valences.get(o.lower_) or valences.get(o.lemma_.lower()) for o in objects):
+        values = [_valence(o, valences) for o in objects]
+        if any(v > 0 or (v < 0 and shifters.get(lemma) != DAMAGING) for v in values):
             return 0.0
-    head = _shifting_head(token)
-    if head is not None and head.pos_ == "VERB":
-        return shifters.get(head.lemma_.lower(), 1.0)
-    return 1.0
+    return _acted_on(token, shifters, valences)
+
+
+def _acted_on(token: Token, shifters: Mapping[str, float], valences: Mapping[str, float], depth: int = 0) -> float:
+    """The shift of the verb or noun ``token`` is the object of, times the shift of what acts on that noun in
+    turn ("prevent the spread of pollution": spreading, then lessening)."""
+    found = _shifting_head(token, shifters)
+    if found is None or found[0].pos_ not in ("VERB", "NOUN"):
+        return 1.0
+    head, prep = found[0].lemma_.lower(), found[1]
+    factor = shifters.get(f"{head} {prep}", shifters.get(head, 1.0)) if prep else shifters.get(head, 1.0)
+    if factor == DAMAGING:
+        # harm done to what is bad already ("hurts the poorest") is no good: only good things are damaged
+        v = valences.get(token.lower_) or valences.get(token.lemma_.lower()) or 0.0
+        return -1.0 if v > 0 else 0.0
+    if found[0].pos_ == "NOUN" and depth < 2:
+        return factor * _acted_on(found[0], shifters, valences, depth + 1)
+    return factor
+
+
+DAMAGING = -2.0
+"""The shift of a verb that damages what it acts on ("stifles innovation", "hurts the poorest"): it turns
+the evaluation of a good thing; a bad thing it acts on is a victim, and the verb's own evaluation counts."""
+
+
+def _valence(token: Token, valences: Mapping[str, float]) -> float:
+    """The valence of the phrase ``token`` heads (its first evaluating word, by form or lemma)."""
+    for t in list(token.subtree)[:MAX_TARGET]:
+        v = valences.get(t.lower_) or valences.get(t.lemma_.lower())
+        if v:
+            return v
+    return 0.0
 
 
 def evaluation(
@@ -332,6 +376,7 @@ def evaluation(
     removed: frozenset[str] = frozenset(),
     matter: frozenset[str] = frozenset(),
     shifters: Mapping[str, float] = MappingProxyType({}),
+    alone: bool = False,
 ) -> Evaluation:
     """The evaluation the tokens carry: each word's valence in VADER's lexicon (by form, else lemma),
     turned by a negation that governs it; proper names and the words of ``skip`` (the topic's, which name
@@ -339,7 +384,9 @@ def evaluation(
     and verbs that report). With ``topic_terms``, also whom the blame is aimed at; with ``removed`` (``matter``),
     how much
     of the evaluation is aimed at what those words name. With ``shifters`` (:func:`shift`), a verb that
-    lessens its object turns the object's evaluation ("reduces deaths") and one that spreads it keeps it."""
+    lessens its object turns the object's evaluation ("reduces deaths") and one that spreads it keeps it.
+    ``alone``: the statement is all there is (a record, no article around it): a pronoun it evaluates ("It
+    costs too much", "They are a waste of money") can only name what it is said of, the matter."""
     valences = _valences()
     total = 0.0
     words = []
@@ -347,7 +394,7 @@ def evaluation(
     blame = weight = at_removed = at_matter = 0.0
     inside = {t.i for t in tokens}
     for t in tokens:
-        if (t.pos_ == "PROPN" and not _headline_word(t)) or t.lower_ in skip:
+        if (t.pos_ == "PROPN" and not _headline_word(t)) or t.lower_ in skip or t.lemma_.lower() in skip:
             continue
         if t.lower_ not in negations and not evaluates(t):
             continue
@@ -368,7 +415,7 @@ def evaluation(
         target = evaluated(t) if removed or matter or (v < 0 and topic_terms) else None
         if removed and target is not None and aimed_at(target, removed):
             at_removed += abs(v)
-        if matter and target is not None and aimed_at(target, matter):
+        if matter and target is not None and (aimed_at(target, matter) or (alone and target.lower_ in STANDING_IN)):
             at_matter += abs(v)
         if v < 0 and topic_terms:
             blame -= v

@@ -74,6 +74,9 @@ class Lexicon:
     negated_modals: tuple[str, ...] = ()
     modal_fillers: frozenset[str] = frozenset()
     shifters: Mapping[str, float] = field(default_factory=dict)
+    """Verbs and nouns (lemmas) that lessen (-1), spread (+1) or damage what they act on, and "verb from"."""
+    effect_verbs: frozenset[str] = frozenset()
+    """The verbs among the shifters (what a claim says its subject does: "X causes crime")."""
     valences: Mapping[str, float] = field(default_factory=dict)
     denials: tuple[str, ...] = ()
     utterances: frozenset[str] = frozenset()
@@ -120,8 +123,14 @@ def lexicon() -> Lexicon:
         modal_fillers=frozenset(fold(w) for w in data.get("modal_fillers") or ()),
         shifters={
             **{str(w): 1.0 for w in data.get("spreading") or ()},
+            **{str(w): -1.0 for w in data.get("lessening_nouns") or ()},
             **{str(w): -1.0 for w in data.get("lessening") or ()},
+            **{f"{w} from": -1.0 for w in data.get("guarding") or ()},
+            **{str(w): -2.0 for w in data.get("damaging") or ()},
         },
+        effect_verbs=frozenset(
+            str(w) for key in ("lessening", "spreading", "damaging") for w in data.get(key) or () if " " not in str(w)
+        ),
         valences={str(w).lower(): float(v) for w, v in (data.get("valences") or {}).items()},
         denials=tuple(fold(p) for p in data.get("denials") or ()),
         utterances=frozenset(data.get("utterances") or ()),

@@ -69,12 +69,20 @@ def accuses(topic: Topic) -> bool:
     # a verb that wants something gone ("abolish", "abandon", "should be banned") says what is wanted, not
     # what is blamed: "We should abandon marriage" is a proposal
     wanting_gone = words_of((*lex.removing, *lex.removed_states)) if wants_gone(topic) else frozenset()
+    claim = motion(topic) is None and not wanting_gone
+    effect = effect_polarity(topic.proposition) if claim else None
+    if effect is not None and abs(effect) > NEUTRAL_PROPOSITION:
+        # a claim that its matter brings about, lessens or damages something ("X promotes knife crime",
+        # "X reduces prejudice", "X hurts the economy") evaluates its matter by what that does
+        return effect < -NEUTRAL_PROPOSITION
     skip = words_of(topic.keywords) | lex.referential | wanting_gone
     if polarity(without(topic.proposition, skip)) < -NEUTRAL_PROPOSITION:
         return True
-    # a claim that prescribes nothing ("Violent video games cause violent crime", "Corporations are a threat
-    # to democracy") evaluates with its own words, the keywords' too: negative, it accuses
-    return motion(topic) is None and not wanting_gone and polarity(topic.proposition) < -NEUTRAL_PROPOSITION
+    # a claim that prescribes nothing ("Corporations are a threat to democracy") evaluates with its own words,
+    # the keywords' too: negative, it accuses
+    if not claim:
+        return False
+    return polarity(topic.proposition) < -NEUTRAL_PROPOSITION
 
 
 @lru_cache(maxsize=256)
@@ -206,3 +214,49 @@ def averted(quote: str, topic: Topic) -> list[str]:
             if at >= 0 and any(f" {kt} " in f" {joined_terms(words[at:])} " for kt in keywords):
                 out.append(verb)
     return out
+
+
+NOUN_AFTER = frozenset({"should", "must", "has", "have", "had", "do", "of", "are", "is"})
+"""Words after which an effect verb's form is a noun ("limits should", "cuts of")."""
+PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were", "get", "gets"})
+NEGATING = frozenset({"not", "never", "no", "doesn't", "don't", "didn't", "cannot", "can't", "won't"})
+
+
+@lru_cache(maxsize=1)
+def _effect_forms() -> dict[str, float]:
+    """The word forms of the verbs that lessen, spread or damage what they act on, with their shift
+    (:data:`quotegraph.extract.stance.evaluate.DAMAGING` for the damaging ones)."""
+    out: dict[str, float] = {}
+    lex = lexicon()
+    for verb in sorted(lex.effect_verbs):
+        factor = lex.shifters[verb]
+        bare = verb[:-1] if verb.endswith("e") else verb
+        for form in (verb, f"{verb}s", f"{verb}es", f"{bare}ed", f"{bare}ing", f"{verb}d", f"{verb[:-1]}ies"):
+            out.setdefault(form, factor)
+    return out
+
+
+def effect_polarity(proposition: str) -> float | None:
+    """What a claim says its subject does, by an effect verb ("X causes crime", "X reduces prejudice",
+    "X hurts the economy"): the polarity of what follows the verb (its clause), kept by a verb that spreads,
+    turned by one that lessens, turned by one that damages when it is good (else the verb's own); negated
+    ("does not cause") the other way. None when the claim has no effect verb or says nothing either way."""
+    forms = _effect_forms()
+    words = WORD.findall(fold(CLAUSE_BREAK.split(proposition)[0]))
+    for at, word in enumerate(words):
+        factor = forms.get(word)
+        after_word = words[at + 1] if at + 1 < len(words) else ""
+        if factor is None or at == 0 or after_word in FINITE or after_word in NOUN_AFTER:
+            continue  # "Lower speed limits would ...": a noun, the claim's subject
+        if words[at - 1] in PASSIVE_BE or FINITE & set(words[:at]):
+            # "The right can be limited": what is acted on is the subject, before the verb; "X are serious and
+            # raise doubts": the claim's main predicate came first
+            return None
+        negated = bool(NEGATING & set(words[max(0, at - 2) : at]))
+        after = polarity(" ".join(words[at + 1 :]))
+        # damaging: a good thing harmed, else the verb's own word
+        value = (-after if after > 0 else polarity(word)) if factor < -1 else factor * after
+        if not value:
+            return None
+        return -value if negated else value
+    return None

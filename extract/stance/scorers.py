@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from quotegraph.extract.lookup import doc_text
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.calibration import calibration
 from quotegraph.extract.stance.camp import camp_stance
@@ -388,6 +389,7 @@ def _evaluation(r: Reading) -> tuple[float, str, tuple[str, ...], float, float]:
         removed_words(r.topic),
         matter_words(r.topic),
         lex.shifters,
+        alone=r.doc is not None and doc_text(r.doc).strip() == r.statement.quote.strip(),
     )
     tone = f": {', '.join(found.words[:3])}" if found.words else ""
     return found.compound, tone, found.blamed_others, found.on_removed, found.on_matter

@@ -511,3 +511,20 @@ def test_stance_the_accused_denies(nlp, speaker, stance):
     quote = "None of the city contracts ever went to her donors."
     s = _judge(nlp, f'{speaker} said "{quote}"', quote, speaker=speaker)
     assert s.stance == stance, s.topics[0].evidence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "alone", "share"),
+    [
+        # a statement on its own: the pronoun it evaluates can only stand in for its matter
+        ("It is a terrible waste of money.", True, 1.0),
+        ("They are cheap, quick and popular with riders.", True, 1.0),
+        # inside an article the pronoun may name anything before it
+        ("It is a terrible waste of money.", False, 0.0),
+        # a named thing the matter's words do not name is not the matter
+        ("The stadium is a terrible waste of money.", True, 0.0),
+    ],
+)
+def test_stance_pronoun_of_a_statement_alone_is_its_matter(nlp, sentence, alone, share):
+    found = evaluation(list(nlp(sentence)), frozenset(), NEGATIONS, matter=frozenset({"buses", "bus"}), alone=alone)
+    assert found.on_matter == share, found

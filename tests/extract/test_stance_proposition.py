@@ -127,3 +127,50 @@ SMOKING = {"id": "smoking", "label": "Smoking", "proposition": "Smoking in parks
 def test_stance_words_of_the_removal_do_not_evaluate(nlp, text, stance):
     [judged] = judge_records([{"id": 1, "text": text, "topic": SMOKING}], nlp=nlp)
     assert judged["stance"] == stance, judged["evidence"]
+
+
+TRANSIT = {"id": "transit", "label": "Free buses", "proposition": "Buses should be free for everyone"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a verb that damages a good thing turns its evaluation; the thing's name does not evaluate
+        ("Free buses would stifle investment in the network.", "oppose"),
+        ("Free buses would destroy the jobs of ticket inspectors.", "oppose"),
+        # harm done to what is bad already is still harm: "the poorest" are its victims, not its target
+        ("Free buses would hurt the poorest drivers.", "oppose"),
+        # a noun that lessens what it acts on ("a solution to congestion"), and the phrase of an "of"
+        ("Free buses are a solution to congestion.", "support"),
+        ("Free buses would prevent the spread of pollution.", "support"),
+        # keeping something from someone ("protects X from Y") turns Y
+        ("Free buses protect families from poverty.", "support"),
+        # spreading: what it brings about is what it is
+        ("Free buses lead to overcrowding and delays.", "oppose"),
+        # negatives: no effect verb, the evaluation stands as it is
+        ("Free buses are a wonderful idea.", "support"),
+        ("Free buses are a terrible waste of money.", "oppose"),
+    ],
+)
+def test_stance_effect_verbs_carry_what_they_act_on(nlp, text, stance):
+    [judged] = judge_records([{"id": 1, "text": text, "topic": TRANSIT}], nlp=nlp)
+    assert judged["stance"] == stance, judged["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("proposition", "accusing"),
+    [
+        # a claim that its matter brings about or lessens something is judged by that something
+        ("Loud music causes hearing loss", True),
+        ("Tutoring programs reduce poverty", False),
+        ("Night shifts hurt young workers", True),
+        ("Tutoring programs do not cause stress", False),
+        # a claim that prescribes, or has no effect verb, is read as before
+        ("We should reduce the speed limit", False),
+        ("Homework is harmful", True),
+        ("Homework is justified", False),
+    ],
+)
+def test_stance_proposition_effect_claims(proposition, accusing):
+    topic = Topic("t", proposition.split()[0], proposition, keywords=(proposition.split()[0].lower(),))
+    assert accuses(topic) is accusing
