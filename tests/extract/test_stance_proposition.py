@@ -15,6 +15,10 @@ from quotegraph.extract.stance.topics import Topic
         ("Plastic bags should be banned", True, {"plastic", "bags", "bag"}),
         ("We should abandon the use of school uniform", True, {"use", "school", "uniform"}),
         ("Street racing should be a criminal offence", True, {"street", "racing"}),
+        # disbanding, closing, expelling, withdrawing take something away too
+        ("The city should disband the parking board", True, {"parking", "board"}),
+        ("The old depot should be closed", True, {"old", "depot"}),
+        ("The club should withdraw from the league", True, {"league"}),
         # a verb set against its object wants it gone; against a means ("with ...") it does not
         ("We should fight suburban sprawl", True, set()),
         ("Drought is a threat the region should fight with water meters", False, set()),
