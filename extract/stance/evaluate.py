@@ -193,6 +193,8 @@ class Evaluation:
     """The share of the evaluation aimed at what ``removed`` names (what a proposition would do away with)."""
     on_matter: float = 0.0
     """The share of the evaluation aimed at what ``matter`` names (the topic's own words)."""
+    on_rival: float = 0.0
+    """The share of the evaluation aimed at what ``rival`` names (what a proposition compares its matter with)."""
 
 
 def evaluated(token: Token) -> Token | None:
@@ -377,6 +379,7 @@ def evaluation(
     matter: frozenset[str] = frozenset(),
     shifters: Mapping[str, float] = MappingProxyType({}),
     alone: bool = False,
+    rival: frozenset[str] = frozenset(),
 ) -> Evaluation:
     """The evaluation the tokens carry: each word's valence in VADER's lexicon (by form, else lemma),
     turned by a negation that governs it; proper names and the words of ``skip`` (the topic's, which name
@@ -386,12 +389,14 @@ def evaluation(
     of the evaluation is aimed at what those words name. With ``shifters`` (:func:`shift`), a verb that
     lessens its object turns the object's evaluation ("reduces deaths") and one that spreads it keeps it.
     ``alone``: the statement is all there is (a record, no article around it): a pronoun it evaluates ("It
-    costs too much", "They are a waste of money") can only name what it is said of, the matter."""
+    costs too much", "They are a waste of money") can only name what it is said of, the matter. With
+    ``rival``, the share aimed at what those words name ("offline shops" against "Online shopping is better
+    than offline shopping"), which is then not the matter's."""
     valences = _valences()
     total = 0.0
     words = []
     others: list[tuple[float, str]] = []
-    blame = weight = at_removed = at_matter = 0.0
+    blame = weight = at_removed = at_matter = at_rival = 0.0
     inside = {t.i for t in tokens}
     for t in tokens:
         if (t.pos_ == "PROPN" and not _headline_word(t)) or t.lower_ in skip or t.lemma_.lower() in skip:
@@ -412,10 +417,20 @@ def evaluation(
             words.append(t.lower_)
         weight += abs(v)
         total += v
-        target = evaluated(t) if removed or matter or (v < 0 and topic_terms) else None
+        target = evaluated(t) if removed or matter or rival or (v < 0 and topic_terms) else None
+        if rival and target is not None and aimed_at(target, rival):
+            at_rival += abs(v)
+            target_is_rival = True
+        else:
+            target_is_rival = False
         if removed and target is not None and aimed_at(target, removed):
             at_removed += abs(v)
-        if matter and target is not None and (aimed_at(target, matter) or (alone and target.lower_ in STANDING_IN)):
+        if (
+            matter
+            and not target_is_rival
+            and target is not None
+            and (aimed_at(target, matter) or (alone and target.lower_ in STANDING_IN))
+        ):
             at_matter += abs(v)
         if v < 0 and topic_terms:
             blame -= v
@@ -423,5 +438,5 @@ def evaluation(
                 others.append((-v, target.text))
     blamed = tuple(dict.fromkeys(name for _, name in others)) if sum(v for v, _ in others) * 2 >= blame > 0 else ()
     compound = total / math.sqrt(total * total + NORMALISE) if total else 0.0
-    shares = (round(at_removed / weight, 3), round(at_matter / weight, 3)) if weight else (0.0, 0.0)
+    shares = (round(x / weight, 3) if weight else 0.0 for x in (at_removed, at_matter, at_rival))
     return Evaluation(round(compound, 4), tuple(words), blamed, *shares)

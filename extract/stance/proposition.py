@@ -12,6 +12,7 @@ from quotegraph.extract.stance.lexicon import (
     CLAUSE_BREAK,
     NAME_WORD,
     WORD,
+    analyzer,
     content_terms,
     joined_terms,
     lexicon,
@@ -260,3 +261,29 @@ def effect_polarity(proposition: str) -> float | None:
             return None
         return -value if negated else value
     return None
+
+
+COMPARING = re.compile(r"\b(?:rather than|instead of|than)\b")
+"""Where a proposition names what it compares its matter with ("X is better than Y", "X rather than Y")."""
+
+
+@lru_cache(maxsize=256)
+def rival_words(topic: Topic) -> frozenset[str]:
+    """The words of what the proposition compares its matter with, after "than", "rather than" or "instead
+    of", less the words of its own side before them ("Any job is better than no job": none) and less words
+    that evaluate ("more harm than good" compares values, not things)."""
+    text = re.sub(r"\([^)]*\)", " ", fold(topic.proposition))
+    found = COMPARING.search(text)
+    if found is None:
+        return frozenset()
+    after = WORD.findall(CLAUSE_BREAK.split(text[found.end() :])[0])
+    if not after or after[0].isdigit() or after[0] in NUMBERS:
+        return frozenset()  # "more than two children": a count, no rival
+    before = _content(WORD.findall(text[: found.start()]))
+    valences = analyzer().lexicon
+    return frozenset(w for w in _content(after) if w not in before and abs(valences.get(w, 0.0)) < EVALUATING)
+
+
+NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "ten", "half", "dozen", "hundred"})
+EVALUATING = 1.0
+"""|VADER valence| from which a word after "than" evaluates ("good", "harm") rather than names a rival."""

@@ -41,6 +41,7 @@ from quotegraph.extract.stance.proposition import (
     matter_words,
     prescribes,
     removed_words,
+    rival_words,
     target_words,
     topic_terms,
     topic_words,
@@ -142,8 +143,18 @@ class Reading:
     """Negations in the quote's main clauses, less those of a blame for not doing something."""
 
     @cached_property
-    def evaluated(self) -> tuple[float, str, tuple[str, ...], float, float]:
+    def found(self) -> tuple[tuple[float, str, tuple[str, ...], float, float], float]:
         return _evaluation(self)
+
+    @property
+    def evaluated(self) -> tuple[float, str, tuple[str, ...], float, float]:
+        """(compound, the evaluating words shown, others blamed, share on what would go, share on the matter)."""
+        return self.found[0]
+
+    @property
+    def on_rival(self) -> float:
+        """The share of the evaluation aimed at what the proposition compares its matter with."""
+        return self.found[1]
 
     @cached_property
     def camp(self) -> tuple[str, str] | None:
@@ -369,13 +380,13 @@ def removal_words() -> frozenset[str]:
     return frozenset(w for w in (*lex.removing, *lex.removals) if " " not in w)
 
 
-def _evaluation(r: Reading) -> tuple[float, str, tuple[str, ...], float, float]:
+def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, float], float]:
     """The quote's evaluation: read from the parse of its article when there is one (a negation's scope,
     lemmas, whom the blame is aimed at), else VADER over the text; with the evaluating words for the
     evidence, the people or things blamed that the topic's words do not name, and the share of it aimed at what
     the proposition would do away with."""
     if r.tokens is None:
-        return sentiment(without_topic_words(r.statement.quote, r.topic))[0], "", (), 0.0, 0.0
+        return (sentiment(without_topic_words(r.statement.quote, r.topic))[0], "", (), 0.0, 0.0), 0.0
     lex = r.lex
     skip = topic_words(r.topic) | lex.assertive | lex.referential | lex.contest
     if wants_gone(r.topic):  # "this ban would lower costs": the words of the removal name the act
@@ -390,9 +401,10 @@ def _evaluation(r: Reading) -> tuple[float, str, tuple[str, ...], float, float]:
         matter_words(r.topic),
         lex.shifters,
         alone=r.doc is not None and doc_text(r.doc).strip() == r.statement.quote.strip(),
+        rival=rival_words(r.topic),
     )
     tone = f": {', '.join(found.words[:3])}" if found.words else ""
-    return found.compound, tone, found.blamed_others, found.on_removed, found.on_matter
+    return (found.compound, tone, found.blamed_others, found.on_removed, found.on_matter), found.on_rival
 
 
 Verdict = tuple[str | None, float, str]
@@ -499,6 +511,16 @@ def tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"{sign} evaluation ({q:+.2f}){tone_words}"
 
 
+def rival_tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """Most of the evaluation is aimed at what the proposition compares its matter with ("Offline shops are
+    safer" against "Online shopping is better than offline shopping"): the side :func:`tone` gives, turned."""
+    verdict = tone(r, shown)
+    if verdict is None or r.on_rival < 0.5:
+        return None
+    stance = "oppose" if verdict[0] == "support" else "support"
+    return stance, verdict[1], verdict[2].replace(" evaluation (", " evaluation of the rival (", 1)
+
+
 def matter_tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """The evaluation (:func:`tone`) when most of it is aimed at the topic's matter, by the parse ("school
     uniforms are expensive"): the same side, told apart because it is right more often."""
@@ -545,6 +567,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("blames others", blames_others),
     ("blames the accusers", blames_accusers),
     ("blames what was said", blames_what_was_said),
+    ("evaluation of the rival", rival_tone),
     ("evaluation of the matter", matter_tone),
     ("evaluation", tone),
     ("denies", denies),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from quotegraph.extract.stance import judge_records
-from quotegraph.extract.stance.proposition import accuses, removed_words, wants_gone
+from quotegraph.extract.stance.proposition import accuses, removed_words, rival_words, wants_gone
 from quotegraph.extract.stance.topics import Topic
 
 
@@ -178,3 +178,37 @@ def test_stance_effect_verbs_carry_what_they_act_on(nlp, text, stance):
 def test_stance_proposition_effect_claims(proposition, accusing):
     topic = Topic("t", proposition.split()[0], proposition, keywords=(proposition.split()[0].lower(),))
     assert accuses(topic) is accusing
+
+
+@pytest.mark.parametrize(
+    ("proposition", "rival"),
+    [
+        ("Trams are better than cars", {"cars", "car"}),
+        ("The town should fund libraries rather than a new stadium", {"new", "stadium"}),
+        # a count, a comparison of values, the same thing on both sides: no rival
+        ("Families should have no more than two cars", set()),
+        ("Night trains do more good than harm", set()),
+        ("Any train is better than no train", set()),
+        ("Night trains should be expanded", set()),
+    ],
+)
+def test_stance_proposition_rival(proposition, rival):
+    assert rival_words(Topic("t", "t", proposition)) == frozenset(rival)
+
+
+TRAMS = {"id": "trams", "label": "Trams", "proposition": "Trams are better than buses", "keywords": ["trams", "buses"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # praise of the rival disagrees, blame of it agrees
+        ("Buses are cheaper and more reliable.", "oppose"),
+        ("Buses are slow, dirty and unreliable.", "support"),
+        # the matter itself evaluated: as before
+        ("Trams are a terrible waste of money.", "oppose"),
+    ],
+)
+def test_stance_evaluation_of_the_rival_is_turned(nlp, text, stance):
+    [judged] = judge_records([{"id": 1, "text": text, "topic": TRAMS}], nlp=nlp)
+    assert judged["stance"] == stance, judged["evidence"]
