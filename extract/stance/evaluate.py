@@ -112,6 +112,8 @@ def pronoun_names(doc: Doc, start: int, end: int) -> list[str]:
 def negated(token: Token, negations: frozenset[str]) -> bool:
     """A negation governs ``token``: one of its own dependents, or of its heads up to its clause's verb,
     is a negation ("is not fair", "never gave to the programs that help", "no good reason")."""
+    if token.pos_ == "VERB" and any(_none(c, negations) for c in token.children if c.dep_ == "dobj"):
+        return True  # "harm no one", "costs nothing": the act is denied by its object
     node = token
     for _ in range(5):
         if any(c.dep_ == "neg" or (c.lower_ in negations and c.dep_ in ("det", "advmod")) for c in node.children):
@@ -124,6 +126,15 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
             return False
         node = node.head
     return False
+
+
+NOBODY = frozenset({"nobody", "nothing", "none", "noone"})
+
+
+def _none(obj: Token, negations: frozenset[str]) -> bool:
+    """``obj`` is no one or nothing ("nobody", "no one", "nothing")."""
+    no = "no" in negations and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
+    return obj.lower_ in NOBODY or no
 
 
 SUBORDINATE = ("relcl", "acl", "advcl")

@@ -69,6 +69,10 @@ def _judge(nlp, sentence: str, quote: str, cue: str = "said", speaker: str = "Re
         # the negation sits in another clause or in the subject: it does not govern the word
         ("Not paying the fee made him look smart.", "smart", False),
         ("The plan brought jobs to towns that would otherwise not have work, and that is good.", "good", False),
+        # an act whose object is no one or nothing is denied ("harms no one"); an object of someone is not
+        ("The new levy harms no one.", "harms", True),
+        ("The new levy hurts nobody.", "hurts", True),
+        ("The new levy hurts small shops.", "hurts", False),
     ],
 )
 def test_stance_negation_scope(nlp, sentence, word, expected):
