@@ -380,6 +380,19 @@ def _valence(token: Token, valences: Mapping[str, float]) -> float:
     return 0.0
 
 
+def _aimed(
+    target: Token | None, removed: frozenset[str], matter: frozenset[str], rival: frozenset[str], alone: bool
+) -> tuple[bool, bool, bool]:
+    """Whether ``target`` is what ``removed``, ``matter`` and ``rival`` name (a rival is not the matter; a
+    pronoun of a statement alone is the matter)."""
+    if target is None:
+        return False, False, False
+    on_rival = bool(rival) and aimed_at(target, rival)
+    on_removed = bool(removed) and aimed_at(target, removed)
+    on_matter = bool(matter) and not on_rival and (aimed_at(target, matter) or (alone and target.lower_ in STANDING_IN))
+    return on_removed, on_matter, on_rival
+
+
 def evaluation(
     tokens: Sequence[Token],
     skip: frozenset[str],
@@ -396,8 +409,7 @@ def evaluation(
     turned by a negation that governs it; proper names and the words of ``skip`` (the topic's, which name
     the matter) do not evaluate, nor do words in what the quote reports of others (``reporting``: the nouns
     and verbs that report). With ``topic_terms``, also whom the blame is aimed at; with ``removed`` (``matter``),
-    how much
-    of the evaluation is aimed at what those words name. With ``shifters`` (:func:`shift`), a verb that
+    how much of the evaluation is aimed at what those words name. With ``shifters`` (:func:`shift`), a verb that
     lessens its object turns the object's evaluation ("reduces deaths") and one that spreads it keeps it.
     ``alone``: the statement is all there is (a record, no article around it): a pronoun it evaluates ("It
     costs too much", "They are a waste of money") can only name what it is said of, the matter. With
@@ -407,7 +419,9 @@ def evaluation(
     total = 0.0
     words = []
     others: list[tuple[float, str]] = []
-    blame = weight = at_removed = at_matter = at_rival = 0.0
+    blame = weight = 0.0
+    aimed = [0.0, 0.0, 0.0]
+    # how much of the evaluation is aimed at what would be removed, at the matter, at the rival
     inside = {t.i for t in tokens}
     for t in tokens:
         if (t.pos_ == "PROPN" and not _headline_word(t)) or t.lower_ in skip or t.lemma_.lower() in skip:
@@ -429,25 +443,13 @@ def evaluation(
         weight += abs(v)
         total += v
         target = evaluated(t) if removed or matter or rival or (v < 0 and topic_terms) else None
-        if rival and target is not None and aimed_at(target, rival):
-            at_rival += abs(v)
-            target_is_rival = True
-        else:
-            target_is_rival = False
-        if removed and target is not None and aimed_at(target, removed):
-            at_removed += abs(v)
-        if (
-            matter
-            and not target_is_rival
-            and target is not None
-            and (aimed_at(target, matter) or (alone and target.lower_ in STANDING_IN))
-        ):
-            at_matter += abs(v)
+        on = _aimed(target, removed, matter, rival, alone)
+        aimed = [a + abs(v) * hit for a, hit in zip(aimed, on, strict=True)]
         if v < 0 and topic_terms:
             blame -= v
             if target is not None and blames(target, topic_terms):
                 others.append((-v, target.text))
     blamed = tuple(dict.fromkeys(name for _, name in others)) if sum(v for v, _ in others) * 2 >= blame > 0 else ()
     compound = total / math.sqrt(total * total + NORMALISE) if total else 0.0
-    shares = (round(x / weight, 3) if weight else 0.0 for x in (at_removed, at_matter, at_rival))
+    shares = (round(x / weight, 3) if weight else 0.0 for x in aimed)
     return Evaluation(round(compound, 4), tuple(words), blamed, *shares)
