@@ -329,8 +329,16 @@ def _shifting_head(token: Token, shifters: Mapping[str, float]) -> tuple[Token, 
     return None
 
 
+_HEADS: dict[int, tuple[Mapping[str, float], frozenset[str]]] = {}
+"""The first words of the shifters' keys, per shifters mapping (kept with it, so an id is never reused)."""
+
+
 def _shifts(lemma: str, shifters: Mapping[str, float]) -> bool:
-    return lemma in shifters or any(key.startswith(f"{lemma} ") for key in shifters)
+    """``lemma`` shifts what it acts on, alone or with a preposition ("protect from")."""
+    entry = _HEADS.get(id(shifters))
+    if entry is None or entry[0] is not shifters:
+        entry = _HEADS[id(shifters)] = (shifters, frozenset(key.split()[0] for key in shifters))
+    return lemma in entry[1]
 
 
 def shift(token: Token, shifters: Mapping[str, float], valences: Mapping[str, float]) -> float:
