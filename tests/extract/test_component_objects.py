@@ -72,3 +72,46 @@ def test_speech_verb_with_an_object_reports_it(nlp, text, quote, cue):
 
 def test_speech_verb_with_a_short_object_is_no_statement(nlp):
     assert _statements(nlp, "The auditor noted it.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue"),
+    [
+        (
+            "The mayor portrayed the new tax as a burden on small shops.",
+            "the new tax as a burden on small shops",
+            "portrayed",
+        ),
+        (
+            "The minister mocked the opposition's plan to cut fuel duty.",
+            "the opposition's plan to cut fuel duty",
+            "mocked",
+        ),
+        (
+            "Teachers decried the decision to close three rural schools.",
+            "the decision to close three rural schools",
+            "decried",
+        ),
+        (
+            "Critics charged that the inquiry had ignored the key witnesses.",
+            "the inquiry had ignored the key witnesses",
+            "charged",
+        ),
+    ],
+)
+def test_object_cue_verbs_of_praise_blame_and_charge(nlp, text, quote, cue):
+    [s] = _statements(nlp, text)
+    assert (s.quote, s.cue) == (quote, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The battery was charged overnight.",  # no speaker, nothing reported
+        "The hotel charged guests a fee.",  # a price, not a charge anyone made
+        "The painting portrays a woman.",  # no one speaks
+        "Mock trial begins in Ottawa.",  # a headline with "mock" as an adjective
+    ],
+)
+def test_object_cue_new_verbs_negatives(nlp, text):
+    assert _statements(nlp, text) == []
