@@ -115,3 +115,37 @@ def test_object_cue_verbs_of_praise_blame_and_charge(nlp, text, quote, cue):
 )
 def test_object_cue_new_verbs_negatives(nlp, text):
     assert _statements(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue"),
+    [
+        (
+            "The ministry also commented on the future of the pipeline project.",
+            "the future of the pipeline project",
+            "commented on",
+        ),
+        (
+            "The premier discussed the shortage of family doctors in rural clinics.",
+            "the shortage of family doctors in rural clinics",
+            "discussed",
+        ),
+    ],
+)
+def test_object_cue_comment_on_and_discuss(nlp, text, quote, cue):
+    [s] = _statements(nlp, text)
+    assert (s.quote, s.cue) == (quote, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Comments on the page were deleted.", "The comment section on the site was closed."],
+)
+def test_object_cue_comment_as_a_noun_negatives(nlp, text):
+    assert _statements(nlp, text) == []
+
+
+def test_object_cue_topic_before_a_colon_quote_is_no_statement(nlp):
+    text = 'Mayor Ana Ruiz also commented on the plan to close the port: "That is not going to happen this year."'
+    [s] = _statements(nlp, text)
+    assert s.quote == "That is not going to happen this year."
