@@ -403,6 +403,11 @@ def appeal_content(doc: Doc, cue_head: Token, particle: Token | None) -> tuple[i
 def topic_content(doc: Doc, preposition: Token) -> tuple[int, int] | None:
     """Content of a topic cue: the object of its preposition ("talked about [the cost of the war]",
     "warned of [a recession next year]")."""
+    if preposition.dep_ == "acl":  # "made the point [that ...]": the noun's clause, without "that"
+        left, right = cut_asides(doc, *subtree_range(preposition))
+        while left < right and doc[left].dep_ == "mark":
+            left += 1
+        return doc[left].idx, doc[right].idx + len(doc[right])
     objects = [c for c in preposition.children if c.dep_ in ("pobj", "pcomp")]
     if not objects:
         return None

@@ -149,3 +149,32 @@ def test_object_cue_topic_before_a_colon_quote_is_no_statement(nlp):
     text = 'Mayor Ana Ruiz also commented on the plan to close the port: "That is not going to happen this year."'
     [s] = _statements(nlp, text)
     assert s.quote == "That is not going to happen this year."
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue"),
+    [
+        (
+            "The mayor made the case that the new tax would hurt small firms.",
+            "the new tax would hurt small firms",
+            "made the case",
+        ),
+        ("The premier made a call for an end to tolls on the bridge.", "an end to tolls on the bridge", "made a call"),
+        ("The minister made no mention of the hospital closures.", "the hospital closures", "made no mention"),
+    ],
+)
+def test_object_cue_light_verb_with_a_noun_of_speech(nlp, text, quote, cue):
+    [s] = _statements(nlp, text)
+    assert (s.quote, s.cue) == (quote, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company made a profit on the deal.",  # not a noun of speech
+        "The team made a point of arriving early.",  # an idiom, no content
+        "The court made the call on Tuesday.",  # no content after the noun
+    ],
+)
+def test_object_cue_light_verb_negatives(nlp, text):
+    assert _statements(nlp, text) == []
