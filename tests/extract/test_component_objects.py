@@ -93,6 +93,12 @@ def test_speech_verb_with_a_short_object_is_no_statement(nlp):
             "decried",
         ),
         (
+            "Critics implied that the audit had been rushed to meet the deadline.",
+            "the audit had been rushed to meet the deadline",
+            "implied",
+        ),
+        ('"That is simply wrong," the senator interjected.', "That is simply wrong", "interjected"),
+        (
             "Critics charged that the inquiry had ignored the key witnesses.",
             "the inquiry had ignored the key witnesses",
             "charged",
