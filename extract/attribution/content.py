@@ -461,6 +461,10 @@ def according_content(doc: Doc, according: Token) -> tuple[int, int] | None:
         head = head.head
     sent: Span = sent_of(according)
     phrase_left, phrase_right = subtree_range(according)
+    to = next((c for c in according.children if c.lower_ == "to" and c.i == according.i + 1), None)
+    if to is not None:
+        # the phrase is "according to X" even where the parser hangs the sentence on "According" (its root)
+        phrase_left, phrase_right = according.i, subtree_range(to)[1]
     left, right = sent.start, sent.end - 1
     words_after = sum(1 for t in doc[phrase_right + 1 : sent.end] if not t.is_punct)
     if phrase_left == sent.start or phrase_left <= sent.start + 1:
