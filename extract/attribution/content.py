@@ -403,6 +403,11 @@ def appeal_content(doc: Doc, cue_head: Token, particle: Token | None) -> tuple[i
 def topic_content(doc: Doc, preposition: Token) -> tuple[int, int] | None:
     """Content of a topic cue: the object of its preposition ("talked about [the cost of the war]",
     "warned of [a recession next year]")."""
+    if preposition.dep_ == "acl":  # "made the point [that ...]": the noun's clause, without "that"
+        left, right = cut_asides(doc, *subtree_range(preposition))
+        while left < right and doc[left].dep_ == "mark":
+            left += 1
+        return doc[left].idx, doc[right].idx + len(doc[right])
     objects = [c for c in preposition.children if c.dep_ in ("pobj", "pcomp")]
     if not objects:
         return None
@@ -456,6 +461,10 @@ def according_content(doc: Doc, according: Token) -> tuple[int, int] | None:
         head = head.head
     sent: Span = sent_of(according)
     phrase_left, phrase_right = subtree_range(according)
+    to = next((c for c in according.children if c.lower_ == "to" and c.i == according.i + 1), None)
+    if to is not None:
+        # the phrase is "according to X" even where the parser hangs the sentence on "According" (its root)
+        phrase_left, phrase_right = according.i, subtree_range(to)[1]
     left, right = sent.start, sent.end - 1
     words_after = sum(1 for t in doc[phrase_right + 1 : sent.end] if not t.is_punct)
     if phrase_left == sent.start or phrase_left <= sent.start + 1:

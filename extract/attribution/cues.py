@@ -28,6 +28,7 @@ class Lexicon:
     nouns: frozenset[str]
     topic: dict[str, frozenset[str]] = field(default_factory=dict)
     questions: frozenset[str] = frozenset()
+    light: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     inverted: frozenset[str] = frozenset()
     not_speaker_labels: frozenset[str] = frozenset()
     idioms: frozenset[tuple[str, ...]] = frozenset()
@@ -69,6 +70,9 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         phrasal={k: frozenset(v) for k, v in (data.get("phrasal") or {}).items()},
         topic={k: frozenset(v) for k, v in (data.get("topic") or {}).items()},
         questions=frozenset(data.get("questions") or ()),
+        light={
+            v: {n: frozenset(w) for n, w in (nouns or {}).items()} for v, nouns in (data.get("light") or {}).items()
+        },
         nouns=frozenset(data.get("nouns") or ()),
         inverted=frozenset(w.lower() for w in data.get("inverted") or ()),
         not_speaker_labels=frozenset(w.lower() for w in data.get("not_speaker_labels") or ()),
@@ -125,6 +129,31 @@ def _topic_preposition(token: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _light_complement(token: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
+    """ "made [the point]dobj [that ...]", "made a call [for] ...", "made no mention [of] ...": a light verb
+    whose object is a noun of speech; the noun and what introduces its content (a preposition, or the verb
+    of its "that" clause)."""
+    nouns = lexicon.light.get(token.lemma_.lower())
+    if not nouns:
+        return None
+    for noun in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns):
+        heads = nouns[noun.lemma_.lower()]
+        for child in noun.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in heads
+                and any(c.dep_ in ("pobj", "pcomp") for c in child.children)
+            ):
+                return noun, child
+            if (
+                child.dep_ == "acl"
+                and "that" in heads
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+            ):
+                return noun, child
+    return None
+
+
 def _verb_tagged_as_noun(token: Token) -> bool:
     """ "Trump claims that ...": the tagger read the verb as a plural noun, but the parse still gives it a
     subject and a clause of its own."""
@@ -172,6 +201,13 @@ def find_cues(doc: Doc, lexicon: Lexicon, *, include_thought: bool = False) -> l
             cues.append(
                 Cue(token.i, start, end, doc_text(doc)[start:end], f"{lemma} {particle.lower_}", cls, particle.i)
             )
+            continue
+        light = _light_complement(token, lexicon)
+        if light is not None:
+            noun, opener = light
+            end = noun.idx + len(noun)
+            text = doc_text(doc)[token.idx : end]
+            cues.append(Cue(token.i, token.idx, end, text, f"{lemma} {noun.lemma_.lower()}", "topic", opener.i))
             continue
         preposition = _topic_preposition(token, lexicon)
         if preposition is not None and not any(c.dep_ == "ccomp" for c in token.children):

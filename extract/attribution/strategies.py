@@ -175,6 +175,8 @@ def _cue_span(state: AttributionState, cue: Cue, subject: Token, shared: dict[in
         end = joined[1]
         shared[joined[0].head] = subject
     colon = _COLON_QUOTE.search(text, start, end)
+    if cue.cls == "topic" and _COLON_QUOTE.search(text, start, doc[cue.head].sent.end_char):
+        return None  # "commented on the proposal: “...”": what was said is the quote, not what it was about
     if colon:
         start, end = trim(text, start, colon.start())
     if end <= start or _words(text[start:end]) < 2:

@@ -72,3 +72,115 @@ def test_speech_verb_with_an_object_reports_it(nlp, text, quote, cue):
 
 def test_speech_verb_with_a_short_object_is_no_statement(nlp):
     assert _statements(nlp, "The auditor noted it.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue"),
+    [
+        (
+            "The mayor portrayed the new tax as a burden on small shops.",
+            "the new tax as a burden on small shops",
+            "portrayed",
+        ),
+        (
+            "The minister mocked the opposition's plan to cut fuel duty.",
+            "the opposition's plan to cut fuel duty",
+            "mocked",
+        ),
+        (
+            "Teachers decried the decision to close three rural schools.",
+            "the decision to close three rural schools",
+            "decried",
+        ),
+        (
+            "Critics implied that the audit had been rushed to meet the deadline.",
+            "the audit had been rushed to meet the deadline",
+            "implied",
+        ),
+        ('"That is simply wrong," the senator interjected.', "That is simply wrong", "interjected"),
+        (
+            "Critics charged that the inquiry had ignored the key witnesses.",
+            "the inquiry had ignored the key witnesses",
+            "charged",
+        ),
+    ],
+)
+def test_object_cue_verbs_of_praise_blame_and_charge(nlp, text, quote, cue):
+    [s] = _statements(nlp, text)
+    assert (s.quote, s.cue) == (quote, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The battery was charged overnight.",  # no speaker, nothing reported
+        "The hotel charged guests a fee.",  # a price, not a charge anyone made
+        "The painting portrays a woman.",  # no one speaks
+        "Mock trial begins in Ottawa.",  # a headline with "mock" as an adjective
+    ],
+)
+def test_object_cue_new_verbs_negatives(nlp, text):
+    assert _statements(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue"),
+    [
+        (
+            "The ministry also commented on the future of the pipeline project.",
+            "the future of the pipeline project",
+            "commented on",
+        ),
+        (
+            "The premier discussed the shortage of family doctors in rural clinics.",
+            "the shortage of family doctors in rural clinics",
+            "discussed",
+        ),
+    ],
+)
+def test_object_cue_comment_on_and_discuss(nlp, text, quote, cue):
+    [s] = _statements(nlp, text)
+    assert (s.quote, s.cue) == (quote, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Comments on the page were deleted.", "The comment section on the site was closed."],
+)
+def test_object_cue_comment_as_a_noun_negatives(nlp, text):
+    assert _statements(nlp, text) == []
+
+
+def test_object_cue_topic_before_a_colon_quote_is_no_statement(nlp):
+    text = 'Mayor Ana Ruiz also commented on the plan to close the port: "That is not going to happen this year."'
+    [s] = _statements(nlp, text)
+    assert s.quote == "That is not going to happen this year."
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue"),
+    [
+        (
+            "The mayor made the case that the new tax would hurt small firms.",
+            "the new tax would hurt small firms",
+            "made the case",
+        ),
+        ("The premier made a call for an end to tolls on the bridge.", "an end to tolls on the bridge", "made a call"),
+        ("The minister made no mention of the hospital closures.", "the hospital closures", "made no mention"),
+    ],
+)
+def test_object_cue_light_verb_with_a_noun_of_speech(nlp, text, quote, cue):
+    [s] = _statements(nlp, text)
+    assert (s.quote, s.cue) == (quote, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company made a profit on the deal.",  # not a noun of speech
+        "The team made a point of arriving early.",  # an idiom, no content
+        "The court made the call on Tuesday.",  # no content after the noun
+    ],
+)
+def test_object_cue_light_verb_negatives(nlp, text):
+    assert _statements(nlp, text) == []

@@ -216,3 +216,21 @@ def test_a_short_quote_inside_a_clause_is_a_mixed_quote(extractor, body, expecte
     article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
     statements = extractor._process([article])[0][1]
     assert [(text[s.start : s.end], s.kind) for s in statements] == [(expected, kind)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the parser may hang the whole sentence on "According": the phrase still ends after its "to X"
+        (
+            "According to the Pew Research Center, eligible voters who are Hispanic skew younger in California.",
+            ["eligible voters who are Hispanic skew younger in California."],
+        ),
+        (
+            "According to the city's auditor, the bridge repairs will cost $40 million.",
+            ["the bridge repairs will cost $40 million."],
+        ),
+    ],
+)
+def test_content_of_according_to_ends_after_its_source(extractor, body, expected):
+    assert _spans(extractor, body) == expected
