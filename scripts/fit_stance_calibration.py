@@ -8,8 +8,11 @@
 judged by the rules exactly as ``quotegraph stance`` judges it, keeping the rule that decided and its raw
 strength. Per deciding rule, the sided decisions are sorted by strength and cut into bins of at least
 ``--min-bin`` rows (cut only where the strength changes); a bin's confidence is its share of right sides,
-shrunk towards the rule's share (itself shrunk towards the share of all rules), then made non-decreasing in
-strength (pool adjacent violators). ``display_threshold`` is the lowest confidence at which the sided decisions
+shrunk towards the rule's share (a rule's single bin is the rule's share), then made non-decreasing in strength
+(pool adjacent violators). The rule's share is shrunk towards its family's (FAMILIES: the evidence of one
+scorer, or content rules on one matter, such as the two prescription decisions "same act" and "opposite act"),
+the family's towards the share of all rules; so a rule one source barely has borrows from its kind rather
+than from all rules. ``display_threshold`` is the lowest confidence at which the sided decisions
 at or above it are right at least 75% of the time, or the default when none is.
 
 Before writing, the fit is checked across sources: fitted on one folder, scored on the other (ECE of the
@@ -34,7 +37,20 @@ SOURCES = ("argkp", "perspectrum")
 TARGET = 0.75
 MIN_BIN = 40
 RULE_PRIOR = 20.0
-"""Rows of the share of all rules a rule's share is shrunk with."""
+"""Rows of its family's share a rule's share is shrunk with (and of the share of all rules a family's)."""
+FAMILY_PRIOR = 20.0
+"""Rows of the share of all rules a family's share is shrunk with."""
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "motion": ("same act", "opposite act"),
+    "phrases": ("support phrase", "oppose phrase", "keeps phrase", "denial"),
+    "wanting": ("wanting", "wanting kept"),
+    "evaluation": ("evaluation", "evaluation of the matter", "evaluation of the rival"),
+    "blame": ("blames others", "blames the accusers", "blames what was said"),
+    "removal": ("on removed", "against what goes"),
+}
+"""Rules of one kind (the evidence of one scorer of extract/stance/scorers.py, or content rules on one
+matter): a rule with few rows borrows from its family before the share of all rules (a rule in none from
+the share of all rules)."""
 BIN_PRIOR = 10.0
 """Rows of the rule's share a bin's share is shrunk with."""
 DEFAULT_DISPLAY = 0.6
@@ -99,6 +115,8 @@ def fit_bins(points: list[tuple[float, bool]], prior: float, min_bin: int) -> di
         if len(chunks[-1]) >= min_bin and rest >= min_bin and points[i + 1][0] != p[0]:
             chunks.append([])
     shares = [(sum(ok for _, ok in c) + prior * BIN_PRIOR) / (len(c) + BIN_PRIOR) for c in chunks]
+    if len(chunks) == 1:  # one bin is the rule: its rows are already in the rule's share
+        shares = [prior]
     confidence = [round(c, 3) for c in pav(shares, [float(len(c)) for c in chunks])]
     edges = [0.0] + [c[0][0] for c in chunks[1:]]
     # adjacent bins the pooling made equal are one bin
@@ -113,9 +131,16 @@ def fit(rows: Sequence[Row], min_bin: int = MIN_BIN, combined: bool = True) -> d
     by_rule: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     for _, rule, strength, pred, gold, *_ in rows:
         by_rule[rule].append((strength, pred == gold))
+    family_of = {rule: name for name, members in FAMILIES.items() for rule in members}
+    by_family: dict[str, list[bool]] = defaultdict(list)
+    for rule, points in by_rule.items():
+        if rule in family_of:
+            by_family[family_of[rule]].extend(ok for _, ok in points)
+    family_share = {f: (sum(oks) + overall * FAMILY_PRIOR) / (len(oks) + FAMILY_PRIOR) for f, oks in by_family.items()}
     rules = {}
     for rule, points in sorted(by_rule.items()):
-        prior = (sum(ok for _, ok in points) + overall * RULE_PRIOR) / (len(points) + RULE_PRIOR)
+        family = family_share[family_of[rule]] if rule in family_of else overall
+        prior = (sum(ok for _, ok in points) + family * RULE_PRIOR) / (len(points) + RULE_PRIOR)
         rules[rule] = fit_bins(points, prior, min_bin)
     return {"default": round(overall, 3), "rules": rules, "combination": combine(rows) if combined else {}}
 

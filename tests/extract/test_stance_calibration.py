@@ -86,3 +86,45 @@ def test_stance_calibration_shipped_combination_ranks_a_prescription_over_a_shar
     assert stance == "oppose"
     _, shared, _ = judged("the congestion charge in the city centre")
     assert prescribed > max(shared, 0.6)
+
+
+def fit_script():
+    """The fit script (scripts/ is no package): loaded from its file."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "fit_stance_calibration.py"
+    spec = importlib.util.spec_from_file_location("fit_stance_calibration", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def rows_of(rule: str, right: int, wrong: int) -> list[tuple]:
+    """Sided decisions of ``rule`` at one strength: ``right`` right, ``wrong`` wrong."""
+    return [("s", rule, 0.8, "support", "support" if i < right else "oppose", "t", ()) for i in range(right + wrong)]
+
+
+@pytest.mark.parametrize(
+    ("rule", "borrows"),
+    [
+        ("opposite act", True),  # few rows, its family ("same act") nearly always right: borrows from it
+        ("asserts", False),  # few rows, in no family: the share of all rules
+    ],
+)
+def test_stance_calibration_fit_sparse_rule_borrows_from_its_family(rule, borrows):
+    script = fit_script()
+    rows = rows_of("same act", 60, 0) + rows_of("evaluation", 150, 150) + rows_of(rule, 3, 1)
+    mapping = script.fit(rows, combined=False)
+    confidence = mapping["rules"][rule]["confidence"][0]
+    assert (confidence > 0.8) is borrows
+    assert confidence > mapping["default"]
+
+
+def test_stance_calibration_fit_single_bin_is_the_rules_share():
+    script = fit_script()
+    rows = rows_of("evaluation", 100, 100) + rows_of("denies", 9, 1)
+    overall = 109 / 210  # the share of all rules
+    share = (9 + overall * script.RULE_PRIOR) / (10 + script.RULE_PRIOR)  # not shrunk twice
+    assert script.fit(rows, combined=False)["rules"]["denies"]["confidence"] == [round(share, 3)]
