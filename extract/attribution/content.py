@@ -453,6 +453,17 @@ def object_content(doc: Doc, cue_head: Token, *, min_words: int = 4) -> tuple[in
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def as_reported(verb: Token) -> bool:
+    """ "[content], as (first) reported by X" / "As reported by X, [content]": a passive report verb in an
+    "as" clause with its agent, read like "according to X"."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and any(c.lower_ == "as" and c.dep_ in ("mark", "advmod") and c.i < verb.i for c in verb.children)
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def according_content(doc: Doc, according: Token) -> tuple[int, int] | None:
     """ "According to X, [content]" / "[content], according to X": the clause the phrase attaches to,
     minus the phrase itself."""

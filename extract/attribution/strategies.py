@@ -27,6 +27,7 @@ from quotegraph.extract.attribution.content import (
     according_content,
     appeal_content,
     as_content,
+    as_reported,
     aside_content,
     chars_in_quotes,
     clause_content,
@@ -198,7 +199,8 @@ def _cue_statement(state: AttributionState, cue: Cue, shared: dict[int, Token]) 
         cue.end <= mention.start < end
         and start < mention.end
         and not overlapping(start, end, state.quotes)
-        and not (cue.cls == "according" and start < cue.start)  # "A, according to X, B": pieces around it
+        # "A, according to X, B" / "A, as reported by X, B": pieces around it
+        and not ((cue.cls == "according" or as_reported(state.doc[cue.head])) and start < cue.start)
     ):
         return None  # the speaker is no content of their own cue ("..., said spokesman Tobias Reinhardt")
     inside = overlapping(start, end, state.quotes)
@@ -593,7 +595,7 @@ def _conjoined_report(doc: Doc, cue: Cue, cues: list[Cue], start: int, end: int)
 
 def content_of(doc: Doc, cue: Cue, head: Token, lexicon: Lexicon) -> tuple[int, int] | None:
     """The character span of what ``cue`` reports, by its class."""
-    if cue.cls == "according":
+    if cue.cls == "according" or as_reported(head):
         return according_content(doc, head)
     if cue.cls == "appeal":
         particle = doc[cue.particle] if cue.particle is not None else None

@@ -130,3 +130,37 @@ def test_component_a_quote_after_someone_else_is_named_is_no_continuation(nlp) -
     budget = next(s for s in statements if "budget" in s.quote)
     pension = next((s for s in statements if "pension" in s.quote), None)
     assert pension is None or pension.utterance is None or pension.utterance != budget.utterance
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_has", "quote_has", "quote_lacks"),
+    [
+        (
+            "As reported by the Harbour Gazette, the council will close the old ferry terminal next spring.",
+            "Harbour Gazette",
+            "close the old ferry terminal",
+            "reported",
+        ),
+        (
+            "The council will close the old ferry terminal next spring, as first reported by the Harbour Gazette.",
+            "Harbour Gazette",
+            "close the old ferry terminal",
+            "Gazette",
+        ),
+    ],
+)
+def test_component_as_reported_by_reads_like_according_to(nlp, text, speaker_has, quote_has, quote_lacks) -> None:
+    found = [s for s in _statements(nlp, text) if s.speaker and speaker_has in s.speaker]
+    assert found and quote_has in found[0].quote and quote_lacks not in found[0].quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "as" of time or manner, no agent who reports: no statement of a source
+        "The ferry terminal closed as expected by the end of the season.",
+        "The council reported a surplus as the harbour fees rose.",
+    ],
+)
+def test_component_as_reported_by_needs_a_passive_report_with_its_agent(nlp, text) -> None:
+    assert not any(s.speaker and "harbour" in s.speaker.lower() for s in _statements(nlp, text))
