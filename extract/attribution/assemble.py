@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from quotegraph.extract.attribution.confidence import COREFERENCE, PREVIOUS_SPEAKER, ConfidenceTable, load_table
 from quotegraph.extract.attribution.content import QuoteSpan
@@ -30,6 +31,9 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=[\s”\"’'»]|$)|\n")
 _WORD = re.compile(r"\w+")
 _GAP_STOP = re.compile(r"[.!?]\s")
 RUN_ON_WORDS = 6  # at most this many words between a statement and the quote that runs on from it
+_JOINED_REPORT = re.compile(r"^[,\s]*(?:and|but)\s+(?:\w+\s+){0,3}$")
+"""What stands between two reports of one speaker conjoined in one sentence ("X said A and said B",
+"X said A, but added B"): a conjunction and the second cue."""
 _POINTER_SENTENCE = re.compile(
     r"^\W*(?:He|She|They|It|The \w+)\b[^.]{0,60}\b(?:said|spoke|made|gave|told)\b[^.]{0,20}\b(?:this|these|so|it)\b"
 )
@@ -66,7 +70,7 @@ def assemble(
     run = _Article(index)
     for f in sorted(outermost(found), key=lambda f: f.start):
         _add(doc, f, run, unattributed)
-    statements = carried_over(run.statements, run.venues)
+    statements = joined_reports(doc_text(doc), carried_over(run.statements, run.venues))
     table = table if table is not None else load_table()
     statements = [replace(s, confidence=table.confidence(s)) for s in statements]
     return [s for s in statements if s.confidence >= min_confidence]
@@ -198,6 +202,22 @@ def carried_over(statements: list[Statement], venues: dict[str, str]) -> list[St
         else s
         for s in statements
     ]
+
+
+def joined_reports(text: str, statements: list[Statement]) -> list[Statement]:
+    """Two reported clauses of one speaker that one sentence conjoins ("X said [A] and said [B]") are the
+    pieces of one utterance."""
+    out = list(statements)
+    order = sorted(range(len(out)), key=lambda i: out[i].start)
+    for a, b in pairwise(order):
+        x, y = out[a], out[b]
+        if not x.speaker or x.speaker != y.speaker or x.kind != "indirect" or y.kind != "indirect":
+            continue
+        if x.utterance or y.utterance or y.start < x.end or not _JOINED_REPORT.match(text[x.end : y.start]):
+            continue
+        utterance = f"u{x.start}"
+        out[a], out[b] = replace(x, utterance=utterance), replace(y, utterance=utterance)
+    return out
 
 
 def chosen_by(mention: Mention, speaker: str | None) -> str | None:

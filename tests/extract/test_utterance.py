@@ -4,7 +4,8 @@ utterance id, and no span holds its own cue or speaker."""
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.model import Article
+from quotegraph.extract.attribution.assemble import joined_reports
+from quotegraph.extract.model import Article, Statement
 from quotegraph.extract.pipeline import Extractor
 from quotegraph.graph.merge import merge_statements
 
@@ -134,3 +135,46 @@ def test_utterance_a_quote_after_a_sentence_or_another_speaker_is_apart(extracto
     _, statements = _extract(extractor, body)
     assert len(statements) == 2
     assert statements[0].utterance is None or statements[0].utterance != statements[1].utterance
+
+
+def _reports(text: str, spans: list[tuple[str, str, str]]):
+    out = []
+    for quote, speaker, kind in spans:
+        start = text.index(quote)
+        out.append(Statement(article="", quote=quote, start=start, end=start + len(quote), kind=kind, speaker=speaker))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "joined"),
+    [
+        (
+            "Greenberg said the mayor has recovered before and said she can do so again.",
+            [
+                ("the mayor has recovered before", "Greenberg", "indirect"),
+                ("she can do so again", "Greenberg", "indirect"),
+            ],
+            True,
+        ),
+        (
+            "Holt said the budget is late, but added that the vote will pass.",
+            [("the budget is late", "Holt", "indirect"), ("the vote will pass", "Holt", "indirect")],
+            True,
+        ),
+        # two speakers: two utterances
+        (
+            "Holt said the budget is late and Reyes said the vote will pass.",
+            [("the budget is late", "Holt", "indirect"), ("the vote will pass", "Reyes", "indirect")],
+            False,
+        ),
+        # another sentence between them: apart
+        (
+            "Holt said the budget is late. The ministry, which rarely comments, then said the vote will pass.",
+            [("the budget is late", "Holt", "indirect"), ("the vote will pass", "Holt", "indirect")],
+            False,
+        ),
+    ],
+)
+def test_utterance_conjoined_reports_of_one_speaker_share_an_utterance(text, spans, joined) -> None:
+    first, second = joined_reports(text, _reports(text, spans))
+    assert (first.utterance is not None and first.utterance == second.utterance) is joined
