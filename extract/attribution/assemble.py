@@ -31,9 +31,10 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=[\s”\"’'»]|$)|\n")
 _WORD = re.compile(r"\w+")
 _GAP_STOP = re.compile(r"[.!?]\s")
 RUN_ON_WORDS = 6  # at most this many words between a statement and the quote that runs on from it
-_JOINED_REPORT = re.compile(r"^[,\s]*(?:and|but)\s+(?:\w+\s+){0,3}$")
-"""What stands between two reports of one speaker conjoined in one sentence ("X said A and said B",
-"X said A, but added B"): a conjunction and the second cue."""
+_JOINED_REPORT = re.compile(r"^[,;\s]*(?:and|but|while)?\s*(?:\w+\s+){0,3}$")
+"""What stands between two reports of one speaker joined in one sentence ("X said A and said B", "X said A,
+but added B", "X said A, saying that B"): a comma or conjunction and the second cue, at most three words."""
+_JOINED_KINDS = frozenset({"indirect", "mixed"})
 _POINTER_SENTENCE = re.compile(
     r"^\W*(?:He|She|They|It|The \w+)\b[^.]{0,60}\b(?:said|spoke|made|gave|told)\b[^.]{0,20}\b(?:this|these|so|it)\b"
 )
@@ -205,13 +206,13 @@ def carried_over(statements: list[Statement], venues: dict[str, str]) -> list[St
 
 
 def joined_reports(text: str, statements: list[Statement]) -> list[Statement]:
-    """Two reported clauses of one speaker that one sentence conjoins ("X said [A] and said [B]") are the
-    pieces of one utterance."""
+    """Two reported clauses of one speaker that one sentence joins ("X said [A] and said [B]", "X said [A],
+    arguing that [B]") are the pieces of one utterance."""
     out = list(statements)
     order = sorted(range(len(out)), key=lambda i: out[i].start)
     for a, b in pairwise(order):
         x, y = out[a], out[b]
-        if not x.speaker or x.speaker != y.speaker or x.kind != "indirect" or y.kind != "indirect":
+        if not x.speaker or x.speaker != y.speaker or x.kind not in _JOINED_KINDS or y.kind not in _JOINED_KINDS:
             continue
         if x.utterance or y.utterance or y.start < x.end or not _JOINED_REPORT.match(text[x.end : y.start]):
             continue

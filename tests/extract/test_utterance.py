@@ -161,6 +161,11 @@ def _reports(text: str, spans: list[tuple[str, str, str]]):
             [("the budget is late", "Holt", "indirect"), ("the vote will pass", "Holt", "indirect")],
             True,
         ),
+        (
+            "Holt said the budget is late, arguing that the vote will pass.",
+            [("the budget is late", "Holt", "indirect"), ("the vote will pass", "Holt", "indirect")],
+            True,
+        ),
         # two speakers: two utterances
         (
             "Holt said the budget is late and Reyes said the vote will pass.",
