@@ -175,16 +175,13 @@ def names_of(topic: Topic) -> set[str]:
     """The stems of the names in ``topic``'s proposition and keywords: capitalised words of a keyword, and
     of the proposition but its first word (unless a capitalised word follows it, "Donald Trump ..."). Who a
     topic concerns, not what it is about."""
-    out: set[str] = set()
-    texts = [(kw, 0) for kw in topic.keywords]
     prop = topic.proposition.strip()
     first = CAPITAL.match(prop)
-    follows = first is not None and CAPITAL.match(prop[first.end() :].lstrip()) is not None
-    texts.append((prop, 0 if follows else 1))
-    for text, skip in texts:
-        for m in list(CAPITAL.finditer(text))[skip:] if skip and CAPITAL.match(text) else CAPITAL.finditer(text):
-            out.update(stems(m.group()))
-    return out
+    # the proposition's first word is a name only when another capitalised word follows it
+    skip = first is not None and CAPITAL.match(prop[first.end() :].lstrip()) is None
+    found = [m.group() for kw in topic.keywords for m in CAPITAL.finditer(kw)]
+    found += [m.group() for m in list(CAPITAL.finditer(prop))[int(skip) :]]
+    return {s for name in found for s in stems(name)}
 
 
 @lru_cache(maxsize=256)

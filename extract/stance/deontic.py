@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quotegraph.extract.stance.lexicon import CLAUSE_BREAK, WORD, content_terms, lexicon, stem
+from quotegraph.extract.stance.lexicon import CLAUSE_BREAK, WORD, lexicon, stem, topic_terms
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, fold
 
@@ -175,8 +175,7 @@ def matter(topic: Topic) -> frozenset[str]:
     """The stems of what the topic is about, less its predicate words (which say what is done, not to what)."""
     lex = lexicon()
     verbs = {stem(w) for p in (*lex.removing, *lex.against_verbs, *lex.keeping) for w in p.split()}
-    named = content_terms(" ".join((topic.proposition, topic.label, *topic.keywords)))
-    return frozenset(t for t in named if t not in verbs and t not in STOP_WORDS)
+    return frozenset(t for t in topic_terms(topic) if t not in verbs and t not in STOP_WORDS)
 
 
 @lru_cache(maxsize=1024)

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold
 
 CLAUSE_BREAK = re.compile(r"[;:]\s+|[.!?]\s+|,?\s+\b(?:but|while|whereas|although|though|yet)\b\s+", re.I)
@@ -43,6 +44,12 @@ def content_terms(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def joined_terms(text: str) -> str:
     return " ".join(content_terms(text))
+
+
+@lru_cache(maxsize=256)
+def topic_terms(topic: Topic) -> frozenset[str]:
+    """The stemmed content terms of the topic's proposition, label and keywords."""
+    return frozenset(content_terms(" ".join((topic.proposition, topic.label, *topic.keywords))))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from quotegraph.extract.stance.lexicon import (
     NAME_WORD,
     WORD,
     analyzer,
-    content_terms,
     joined_terms,
     lexicon,
     polarity,
@@ -39,12 +38,6 @@ def words_of(texts: Sequence[str]) -> frozenset[str]:
 def without(text: str, words: frozenset[str]) -> str:
     """``text`` with the words of ``words`` (folded) left out."""
     return re.sub(r"[\w']+", lambda m: "" if fold(m.group(0)) in words else m.group(0), text)
-
-
-@lru_cache(maxsize=256)
-def topic_terms(topic: Topic) -> frozenset[str]:
-    """The stemmed content terms of the topic's proposition, label and keywords."""
-    return frozenset(content_terms(" ".join((topic.proposition, topic.label, *topic.keywords))))
 
 
 @lru_cache(maxsize=256)

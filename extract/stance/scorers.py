@@ -34,7 +34,17 @@ from quotegraph.extract.stance.evaluate import (
 )
 from quotegraph.extract.stance.features import Features, features
 from quotegraph.extract.stance.features import Reading as FeatureReading
-from quotegraph.extract.stance.lexicon import WORD, Lexicon, cue_class, lexicon, polarity, sentiment, stem, terms
+from quotegraph.extract.stance.lexicon import (
+    WORD,
+    Lexicon,
+    cue_class,
+    lexicon,
+    polarity,
+    sentiment,
+    stem,
+    terms,
+    topic_terms,
+)
 from quotegraph.extract.stance.proposition import (
     accuses,
     averted,
@@ -43,7 +53,6 @@ from quotegraph.extract.stance.proposition import (
     removed_words,
     rival_words,
     target_words,
-    topic_terms,
     topic_words,
     wants_gone,
     without_topic_words,
