@@ -8,7 +8,9 @@ leaning: it is kept (JSONL, RDF, ``remark_stances``) and counted apart as ``hidd
 support/oppose/neutral and never silently dropped. Undetermined (no evidence either way) is its own count.
 
 A **position** is a speaker's side on a topic from all their shown remarks on it: a confidence-weighted
-vote, with its own confidence and the remarks behind it.
+vote, with its own confidence and the remarks behind it. A side that corpus consistency lent a remark from
+the speaker's other remarks (:mod:`quotegraph.extract.stance.consistency`) is shown but does not vote: it
+follows from the position.
 
 Pure functions, no I/O (but for the threshold's data file, read once). Input: statements as read from a
 build's ``statements.jsonl`` (with ``statement_id``) or straight from extraction (no ``statement_id``:
@@ -28,6 +30,7 @@ from typing import Any
 
 import pandas as pd
 from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.consistency import EVIDENCE as CONSISTENT
 
 log = logging.getLogger(__name__)
 
@@ -294,12 +297,18 @@ class Position:
         return dict(self.counts).get(side, 0)
 
 
+def _votes(r: RemarkStance) -> bool:
+    """``r`` is shown and its side is its own: a side lent by the speaker's other remarks (corpus
+    consistency) follows from the position and never votes in it."""
+    return r.shown and not any(e.startswith(CONSISTENT) for e in r.evidence)
+
+
 def _vote(cell: Sequence[RemarkStance]) -> tuple[str | None, float]:
-    weights = {side: sum(r.confidence for r in cell if r.shown and r.stance == side) for side in SIDES}
+    weights = {side: sum(r.confidence for r in cell if _votes(r) and r.stance == side) for side in SIDES}
     sided = weights["support"] + weights["oppose"]
 
     def certainty(side: str) -> float:
-        return 1 - math.prod(1 - min(1.0, r.confidence) for r in cell if r.shown and r.stance == side)
+        return 1 - math.prod(1 - min(1.0, r.confidence) for r in cell if _votes(r) and r.stance == side)
 
     if sided > 0:
         side = "support" if weights["support"] >= weights["oppose"] else "oppose"
@@ -318,7 +327,7 @@ def positions_from(rows: Iterable[RemarkStance]) -> list[Position]:
     for (speaker, topic), cell in sorted(_cells(rows).items()):
         stance, confidence = _vote(cell)
         c = Counter("hidden" if r.low_confidence else (r.stance or "undetermined") for r in cell)
-        voters = sorted(r.remark for r in cell if r.shown)
+        voters = sorted(r.remark for r in cell if _votes(r))
         out.append(
             Position(
                 speaker=speaker,
@@ -329,7 +338,7 @@ def positions_from(rows: Iterable[RemarkStance]) -> list[Position]:
                 confidence=confidence,
                 remarks=tuple(voters),
                 counts=tuple((k, c[k]) for k in (*SIDES, "undetermined", "hidden") if c[k]),
-                weight=round(sum(r.confidence for r in cell if r.shown), 6),
+                weight=round(sum(r.confidence for r in cell if _votes(r)), 6),
             )
         )
     return out

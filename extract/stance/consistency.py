@@ -4,35 +4,73 @@ statement of theirs whose own evidence is weak.
 A statement's stance on a topic is weak when it is undetermined or its confidence is below ``weak``. When the
 same speaker's other statements on that topic (each remark counted once, however many articles report it)
 take a side with at least ``min_others`` clear statements and a ``share`` of them agreeing, the weak one gets
-that side, at a confidence still below ``weak``, with evidence that says where it comes from. Neutral
-stances are decisions (on the topic, no side) and stay as they are.
+that side, with evidence that says where it comes from. Neutral stances are decisions (on the topic, no side)
+and stay as they are.
+
+Its confidence is the chance that the side is right: each clear remark's confidence is the chance its side is
+right (calibrated), so the remarks vote as independent evidence on the speaker's side (a sum of log-odds), and
+a speaker's remark on a topic takes their side at the rate ``speaker_consistency`` of
+``resources/stance_consistency.yaml`` (measured on the project's annotated sample by
+``scripts/fit_speaker_consistency.py``).
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 
+import yaml
 from quotegraph.extract.model import Statement, TopicStance
 from quotegraph.extract.text import fold
 
 WEAK = 0.5
 """Confidence below which a stance is weak evidence."""
-CONSISTENT_CONFIDENCE = 0.45
-"""Confidence of a stance taken from the speaker's other statements."""
+CONSISTENCY_FILE = "stance_consistency.yaml"
+DEFAULT_CONSISTENCY = 0.9
+"""How often a speaker's sided remark on a topic takes their side, when the data file gives none."""
 EVIDENCE = "consistent with the speaker's other statements"
 """Start of the evidence line of a stance taken from the speaker's other statements."""
 
 
+def derived(ts: TopicStance) -> bool:
+    """``ts`` took its side from the speaker's other statements (this module's evidence)."""
+    return any(e.startswith(EVIDENCE) for e in ts.evidence)
+
+
 def _weak(ts: TopicStance, weak: float) -> bool:
-    if any(e.startswith(EVIDENCE) for e in ts.evidence):
+    if derived(ts):
         return False  # already informed (an earlier build): kept as it is
     return ts.stance is None or (ts.stance != "neutral" and ts.confidence < weak)
 
 
-Votes = dict[tuple[str, str], dict[str, set[str]]]
-"""Per (speaker key, topic id): each clear remark (folded quote) with the sides it takes."""
+Votes = dict[tuple[str, str], dict[str, dict[str, float]]]
+"""Per (speaker key, topic id): each clear remark (folded quote) with the sides it takes, each at its highest
+confidence among the remark's reports."""
+
+
+@lru_cache(maxsize=1)
+def speaker_consistency() -> float:
+    """The shipped rate at which a speaker's sided remark on a topic takes their side."""
+    file = resources.files("quotegraph.extract.resources").joinpath(CONSISTENCY_FILE)
+    data = yaml.safe_load(file.read_text("utf-8")) if file.is_file() else None
+    return float((data or {}).get("speaker_consistency", DEFAULT_CONSISTENCY))
+
+
+def side_confidence(votes: Mapping[str, Mapping[str, float]], side: str, consistency: float) -> float:
+    """The chance that ``side`` is right for another remark of a speaker whose remarks ``votes`` (folded quote ->
+    side -> confidence) take sides: the remarks' log-odds summed (for ``side``, against the other), the
+    speaker's side at that chance, and the remark on the speaker's side at the rate ``consistency``."""
+    logit = 0.0
+    for sides in votes.values():
+        for s, c in sides.items():
+            c = min(max(c, 0.5), 0.99)
+            logit += math.log(c / (1 - c)) * (1 if s == side else -1)
+    q = 1 / (1 + math.exp(-logit))
+    return round(q * consistency + (1 - q) * (1 - consistency), 3)
 
 
 def stance_votes(statements: Iterable[Statement], *, weak: float = WEAK) -> Votes:
@@ -43,9 +81,10 @@ def stance_votes(statements: Iterable[Statement], *, weak: float = WEAK) -> Vote
         if not key:
             continue
         for ts in s.topics or ():
-            if ts.stance in ("support", "oppose") and ts.confidence >= weak and not _weak(ts, weak):
-                # one remark reported by several articles counts once
-                votes.setdefault((key, ts.topic), {}).setdefault(fold(s.quote), set()).add(ts.stance)
+            if ts.stance in ("support", "oppose") and ts.confidence >= weak and not derived(ts):
+                # one remark reported by several articles counts once; a side taken from the others never votes
+                sides = votes.setdefault((key, ts.topic), {}).setdefault(fold(s.quote), {})
+                sides[ts.stance] = max(sides.get(ts.stance, 0.0), ts.confidence)
     return votes
 
 
@@ -58,7 +97,8 @@ def informed(s: Statement, votes: Votes, *, weak: float = WEAK, min_others: int 
     topics = []
     for ts in s.topics:
         others = votes.get((key, ts.topic), {})
-        counts = Counter(v for q, sides in others.items() if q != own for v in sides)
+        theirs = {q: sides for q, sides in others.items() if q != own}
+        counts = Counter(v for sides in theirs.values() for v in sides)
         # the side with most remarks (any order of the statements gives the same answer)
         side, n = max(sorted(counts.items()), key=lambda kv: kv[1]) if counts else (None, 0)
         total = sum(counts.values())
@@ -66,7 +106,7 @@ def informed(s: Statement, votes: Votes, *, weak: float = WEAK, min_others: int 
             ts = replace(
                 ts,
                 stance=side,  # type: ignore[arg-type]
-                confidence=CONSISTENT_CONFIDENCE,
+                confidence=side_confidence(theirs, side, speaker_consistency()),
                 evidence=(*ts.evidence, f"{EVIDENCE} on this topic ({n} of {total} {side})"),
             )
         topics.append(ts)

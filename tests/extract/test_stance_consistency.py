@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 from quotegraph.extract.model import Statement, TopicStance
-from quotegraph.extract.stance.consistency import EVIDENCE, consistent_stances
+from quotegraph.extract.stance.consistency import (
+    EVIDENCE,
+    consistent_stances,
+    side_confidence,
+    speaker_consistency,
+    stance_votes,
+)
 
 
 def _st(quote: str, speaker: str, stance: str | None, confidence: float, article: str = "a.txt") -> Statement:
@@ -52,7 +58,10 @@ def test_stance_consistency_informs_weak_stances(others, weak, expected):
     assert informed.stance == expected and informed.topics[0].stance == expected
     assert out[: len(others)] == others  # clear stances are left as they are
     if expected is not None:
-        assert informed.topics[0].confidence < 0.5
+        # the chance the side is right: two agreeing remarks at 0.8 and 0.7, the speaker on their side
+        assert informed.topics[0].confidence == side_confidence(
+            {"a": {"support": 0.8}, "b": {"support": 0.7}}, "support", speaker_consistency()
+        )
         assert any(e.startswith(EVIDENCE) for e in informed.topics[0].evidence)
     assert consistent_stances(out) == out  # a second pass (build --add) changes nothing
 
@@ -71,3 +80,27 @@ def test_consistency_votes_stream() -> None:
     statements = [*CLEAR, _st("Income tax is on the table again", "Ann Lee", None, 0.2)]
     votes = stance_votes(iter(statements))
     assert [informed(s, votes) for s in statements] == consistent_stances(statements)
+
+
+@pytest.mark.parametrize(
+    ("votes", "side", "low", "high"),
+    [
+        # two agreeing remarks: more sure than either, never above the speaker's consistency
+        ({"a": {"support": 0.8}, "b": {"support": 0.7}}, "support", 0.85, 0.96),
+        # a dissenting remark lowers it
+        ({"a": {"support": 0.8}, "b": {"support": 0.7}, "c": {"oppose": 0.7}}, "support", 0.7, 0.85),
+        # barely-backed remarks lend a barely-backed side
+        ({"a": {"support": 0.55}, "b": {"support": 0.55}}, "support", 0.55, 0.65),
+    ],
+)
+def test_stance_consistency_side_confidence(votes, side, low, high) -> None:
+    assert low <= side_confidence(votes, side, 0.967) <= high
+    assert side_confidence(votes, side, 0.967) <= 0.967
+
+
+def test_stance_consistency_lent_sides_never_vote() -> None:
+    """A side lent by the speaker's other statements (an earlier build's) does not count as a clear one."""
+    lent = consistent_stances([*CLEAR, _st("Income tax is on the table again", "Ann Lee", None, 0.2)])[-1]
+    assert lent.topics[0].confidence >= 0.5  # clear by its number, still not a vote
+    (cell,) = stance_votes([CLEAR[0], lent]).values()
+    assert len(cell) == 1  # CLEAR[0] alone
