@@ -1,0 +1,189 @@
+"""Speaker families found on the project's wire set (data/wire, issue 27), on sentences of their own.
+
+The cases marked xfail are families whose fix belongs to the attribution rules, the mentions or the
+coreference (other modules than the ones that found them): each says which and how; the negatives pass
+now and must keep passing when the fix lands."""
+
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp) -> Extractor:
+    return Extractor(nlp=nlp)
+
+
+def _statements(extractor: Extractor, body: str, title: str = "City news") -> list[Statement]:
+    text = title + "\n\n" + body
+    article = Article(name="a.txt", text=text, title=title, skip=((0, len(title)),), article_id="a.txt")
+    return extractor._process([article])[0][1]
+
+
+def _speaker_of(extractor: Extractor, body: str, start: str) -> str | None:
+    found = [s for s in _statements(extractor, body) if s.quote.startswith(start)]
+    assert found, f"no statement starts with {start!r}"
+    return found[0].speaker
+
+
+_COREF = "coref: a title's abbreviation or synonym names the role a description stands for (issue 27, chooser)"
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker"),
+    [
+        pytest.param(
+            "Justice Helen Osei sentenced the former mayor to two years on Friday.\n\n"
+            '"Public office is a trust, not a treasure chest," the judge said.',
+            "Public office",
+            "Helen Osei",
+            marks=pytest.mark.xfail(reason=_COREF + ": Justice = the judge"),
+        ),
+        pytest.param(
+            "Dr. Omar Haddad, a family physician in Moncton, said the clinic had a waiting list of 3,000 people."
+            '\n\n"We turn people away every single day," the doctor said.',
+            "We turn people away",
+            "Omar Haddad",
+            marks=pytest.mark.xfail(reason=_COREF + ": Dr. = the doctor"),
+        ),
+        pytest.param(
+            "Coun. Rosa Lindqvist, who represents Ward 5, voted against the plan. The councillor said the budget "
+            "would double within a year.",
+            "the budget would double",
+            "Rosa Lindqvist",
+            marks=pytest.mark.xfail(reason=_COREF + ": Coun. = the councillor"),
+        ),
+        # negatives: a description nobody in the article holds stays what it is
+        (
+            "The hearing lasted two days.\n\n"
+            '"Public office is a trust, not a treasure chest," the judge said.',
+            "Public office",
+            "the judge",
+        ),
+        (
+            "Mayor Olivia Hart opened the meeting.\n\n"
+            '"We turn people away every single day," the doctor said.',
+            "We turn people away",
+            "the doctor",
+        ),
+    ],
+)
+def test_speakers_wire_set_title_synonyms(extractor: Extractor, body: str, start: str, speaker: str) -> None:
+    assert _speaker_of(extractor, body, start) == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker"),
+    [
+        pytest.param(
+            "Emily Vo and her partner, Marcus Lee, set out on Friday morning.\n\n"
+            "Vo, 26, said she planned to return next summer.\n\n"
+            '"With a satellite phone this time," the 26-year-old said.',
+            "With a satellite phone",
+            "Emily Vo",
+            marks=pytest.mark.xfail(reason="coref._describe: a bare age after a surname ('Vo, 26,') describes her"),
+        ),
+        pytest.param(
+            "The owners of the bakery, Ian and Ruth Cole, said they would close for good in March. The couple "
+            "said rents had tripled since 2019.",
+            "rents had tripled",
+            "Ian and Ruth Cole",
+            marks=pytest.mark.xfail(reason="coref: 'the couple' is the pair the article named (plural description)"),
+        ),
+        # still right: an age apposition to a full name
+        (
+            'Ben Okoro, 31, said he waited six hours. "Nobody should wait that long," the 31-year-old said.',
+            "Nobody should wait",
+            "Ben Okoro",
+        ),
+    ],
+)
+def test_speakers_wire_set_descriptions(extractor: Extractor, body: str, start: str, speaker: str) -> None:
+    assert _speaker_of(extractor, body, start) == speaker
+
+
+_PRONOUN = "coref._resolve_pronoun: the person the sentence or paragraph before is about, not the last speaker"
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker"),
+    [
+        pytest.param(
+            "Prosecutor Dan Ruiz said the fraud had cost the charity $200,000.\n\n"
+            "Martin Kell briefly addressed the court before he was sentenced.\n\n"
+            '"I am ashamed of what I did," he said.',
+            "I am ashamed",
+            "Martin Kell",
+            marks=pytest.mark.xfail(reason=_PRONOUN + " (a one-sentence paragraph before the quote)"),
+        ),
+        pytest.param(
+            "Mayor Tom Hale spoke first. \"We are not moving the library,\" Hale said.\n\n"
+            "Resident Greg Vance said the branch was too small.\n\n"
+            'Hale was unmoved. "The library stays where it is," he said.',
+            "The library stays",
+            "Tom Hale",
+            marks=pytest.mark.xfail(reason=_PRONOUN + " (a surname subject the tagger did not type PERSON)"),
+        ),
+        # still right: the subject of the sentence before, fully named
+        (
+            "Economist Sara Lind said last month that prices would keep rising.\n\n"
+            "Finance Minister Ana Brooks rejected the forecast. She said inflation had already peaked.",
+            "inflation had already peaked",
+            "Ana Brooks",
+        ),
+    ],
+)
+def test_speakers_wire_set_pronoun_after_a_paragraph_about_someone(
+    extractor: Extractor, body: str, start: str, speaker: str
+) -> None:
+    assert _speaker_of(extractor, body, start) == speaker
+
+
+_AFTER = "attribution: a quote whose speaker is named in the next sentence, before the previous-speaker fall-back"
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker"),
+    [
+        pytest.param(
+            "“They built houses on a swamp and acted surprised when it flooded.”\n\n"
+            "The charge came from Coun. Paul Reyes, at a meeting of the planning committee on Wednesday.",
+            "They built houses",
+            "Paul Reyes",
+            marks=pytest.mark.xfail(reason=_AFTER + " ('The charge came from X')"),
+        ),
+        pytest.param(
+            "“Three floods in five years is not bad luck.”\n\nThat was Greg Amos, whose basement flooded.",
+            "Three floods",
+            "Greg Amos",
+            marks=pytest.mark.xfail(reason=_AFTER + " ('That was X')"),
+        ),
+        # still right: the "he added" after it is the person just named
+        (
+            "“They built houses on a swamp.”\n\nThe charge came from Coun. Paul Reyes on Wednesday. He added "
+            "that residents had warned the city as early as 2019.",
+            "residents had warned",
+            "Paul Reyes",
+        ),
+    ],
+)
+def test_speakers_wire_set_speaker_named_after_the_quote(
+    extractor: Extractor, body: str, start: str, speaker: str
+) -> None:
+    assert _speaker_of(extractor, body, start) == speaker
+
+
+@pytest.mark.xfail(reason="mentions: 'Luc and Hélène Marchand' is one speaker of two people, not 'Luc'")
+def test_speakers_wire_set_two_people_one_surname(extractor: Extractor) -> None:
+    body = "The owners of the café, Luc and Hélène Marchand, said they had collected 900 signatures."
+    [statement] = _statements(extractor, body)
+    assert statement.speaker is not None and statement.speaker.endswith("Marchand")
+
+
+@pytest.mark.xfail(reason="attribution: 'The findings, published by X, showed that ...' is X's statement")
+def test_speakers_wire_set_findings_published_by_an_organisation(extractor: Extractor) -> None:
+    body = "The findings, published by the Manitoba Labour Board in 2023, showed that wages had fallen behind inflation."
+    [statement] = _statements(extractor, body)
+    assert statement.speaker == "Manitoba Labour Board"
