@@ -57,14 +57,12 @@ _COREF = "coref: a title's abbreviation or synonym names the role a description 
         ),
         # negatives: a description nobody in the article holds stays what it is
         (
-            "The hearing lasted two days.\n\n"
-            '"Public office is a trust, not a treasure chest," the judge said.',
+            'The hearing lasted two days.\n\n"Public office is a trust, not a treasure chest," the judge said.',
             "Public office",
             "the judge",
         ),
         (
-            "Mayor Olivia Hart opened the meeting.\n\n"
-            '"We turn people away every single day," the doctor said.',
+            'Mayor Olivia Hart opened the meeting.\n\n"We turn people away every single day," the doctor said.',
             "We turn people away",
             "the doctor",
         ),
@@ -119,7 +117,7 @@ _PRONOUN = "coref._resolve_pronoun: the person the sentence or paragraph before 
             marks=pytest.mark.xfail(reason=_PRONOUN + " (a one-sentence paragraph before the quote)"),
         ),
         pytest.param(
-            "Mayor Tom Hale spoke first. \"We are not moving the library,\" Hale said.\n\n"
+            'Mayor Tom Hale spoke first. "We are not moving the library," Hale said.\n\n'
             "Resident Greg Vance said the branch was too small.\n\n"
             'Hale was unmoved. "The library stays where it is," he said.',
             "The library stays",
@@ -184,6 +182,8 @@ def test_speakers_wire_set_two_people_one_surname(extractor: Extractor) -> None:
 
 @pytest.mark.xfail(reason="attribution: 'The findings, published by X, showed that ...' is X's statement")
 def test_speakers_wire_set_findings_published_by_an_organisation(extractor: Extractor) -> None:
-    body = "The findings, published by the Manitoba Labour Board in 2023, showed that wages had fallen behind inflation."
+    body = (
+        "The findings, published by the Manitoba Labour Board in 2023, showed that wages had fallen behind inflation."
+    )
     [statement] = _statements(extractor, body)
     assert statement.speaker == "Manitoba Labour Board"
