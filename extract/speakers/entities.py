@@ -195,7 +195,9 @@ class EntityResolver:
         """One person, one node within an article: a surname alone that is the surname of one full-name
         person speaker of the article becomes that person ("Finch" -> "Harold Finch"), and a name given
         several types (the tagger's ORG for "Harold Finch" once, PERSON elsewhere) takes one, the person
-        where any mention typed it so; so all statements of one entity share one key. Entity-file ids stay."""
+        where any mention typed it so, and a full name given to a lone surname's mention is a person's ("Tran"
+        the tagger called a place, as "Emily Tran"); so all statements of one entity share one key. Entity-file
+        ids stay."""
         full: dict[str, set[str]] = defaultdict(set)
         for s in statements:
             if s.speaker and len(s.speaker.split()) >= 2 and s.speaker_type == "person":
@@ -207,6 +209,8 @@ class EntityResolver:
                 names = full.get(name_key(s.speaker), set())
                 if len(names) == 1:
                     s = replace(s, speaker=next(iter(names)))
+            if _surname_of_person(s):
+                s = replace(s, speaker_type="person")
             if s.speaker and s.speaker_type:
                 types[s.speaker][s.speaker_type] += 1
             renamed.append(s)
@@ -215,9 +219,10 @@ class EntityResolver:
             if s.speaker and s.speaker_id not in self.entities:
                 votes = types.get(s.speaker)
                 etype = s.speaker_type
-                if votes and "person" in votes and len(votes) > 1:
+                several = bool(votes) and (len(votes) > 1 or etype is None)  # an untyped mention takes the type
+                if several and "person" in votes:
                     etype = "person"
-                elif votes and len(votes) > 1:
+                elif several:
                     etype = min(votes, key=lambda t: (-votes[t], t))
                 if etype != s.speaker_type or s.speaker_id != entity_key(s.speaker, etype):
                     s = replace(s, speaker_type=etype, speaker_id=entity_key(s.speaker, etype))
@@ -267,6 +272,22 @@ class EntityResolver:
                     s = replace(s, speaker_type=etype, speaker_id=entity_key(s.speaker, etype))
             out.append(s)
         return out
+
+
+def _surname_of_person(s: Statement) -> bool:
+    """A statement whose mention is the surname alone of the full name it was given ("Tran" -> "Emily
+    Tran", "Corker" -> "Bob Corker") but typed as something else than a person (the tagger's ORG or GPE
+    for the lone surname): the article names a person so; never for a description ("the same polling")."""
+    name, mention = s.speaker or "", s.speaker_mention or ""
+    words = name.split()
+    return (
+        s.speaker_type != "person"
+        and len(words) >= 2
+        and all(w[:1].isupper() for w in words)
+        and len(mention.split()) == 1
+        and name_key(mention) == surname(name)
+        and _guess_type(name) != "organization"  # "Board" of "Manitoba Labour Board" is no surname
+    )
 
 
 def _guess_type(name: str) -> str | None:

@@ -111,3 +111,30 @@ def test_entities_one_key_per_name_across_corpus(resolver, typed, expected):
     for order in (items, items[::-1]):
         linked = resolver.link_corpus(order)
         assert {s.speaker_id for s in linked} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("speaker", "mention", "etype", "expected"),
+    [
+        ("Emily Tran", "Tran", "organization", "person"),  # the tagger's GPE/ORG for a lone surname
+        ("Bob Corker", "Corker", "organization", "person"),
+        ("Bob Corker", "Bob Corker", "organization", "organization"),  # the full name typed so: left to the votes
+        ("the same polling", "polling", None, None),  # a description, no person
+        ("Manitoba Labour Board", "Board", "organization", "organization"),  # not the name's last word's surname
+    ],
+)
+def test_entities_lone_surname_of_a_full_name_is_a_person(resolver, speaker, mention, etype, expected):
+    from quotegraph.extract.model import Statement
+
+    s = Statement(
+        article="a.txt",
+        quote="q",
+        start=0,
+        end=1,
+        kind="direct",
+        speaker=speaker,
+        speaker_mention=mention,
+        speaker_type=etype,
+    )
+    [out] = resolver.one_node([s])
+    assert out.speaker_type == expected
