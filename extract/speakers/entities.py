@@ -11,12 +11,14 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 from quotegraph.extract.model import Statement, entity_key
+from quotegraph.extract.speakers.mentions import role_in, roles_data
 from quotegraph.extract.text import name_key, name_slug, surname
 from rapidfuzz import fuzz
 
@@ -189,7 +191,7 @@ class EntityResolver:
             else:
                 etype = s.speaker_type or _guess_type(s.speaker)
                 out.append(replace(s, speaker_id=entity_key(s.speaker, etype), speaker_type=etype))
-        return self.one_node(out)
+        return join_roles(self.one_node(out))
 
     def one_node(self, statements: Sequence[Statement]) -> list[Statement]:
         """One person, one node within an article: a surname alone that is the surname of one full-name
@@ -272,6 +274,74 @@ class EntityResolver:
                     s = replace(s, speaker_type=etype, speaker_id=entity_key(s.speaker, etype))
             out.append(s)
         return out
+
+
+def join_roles(statements: Sequence[Statement]) -> list[Statement]:
+    """One speaker per person within an article: a definite role left as the speaker ("the judge", "The
+    councillor", "the doctor") is the one named person speaker of the article who holds that role, by title
+    or role ("Justice Miriam Adeyemi", "Coun. Derek Fairweather", "Dr. Aisha Rahman"; equivalents in
+    ``resources/roles.yaml``), when that one is the last named speaker before it; it stays when no one or
+    several do, or someone else spoke in between (the role may then be another's the article did not print)."""
+    holders: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+    named = sorted((s.start, s.speaker) for s in statements if s.speaker and _proper_name(s.speaker))
+    for s in statements:
+        if s.speaker and s.speaker_type == "person" and _proper_name(s.speaker):
+            for role in _held_roles(s):
+                holders[role].add((s.speaker, s.speaker_id))
+    out = []
+    for s in statements:
+        if s.speaker and s.speaker_type == "person" and _description(s.speaker):
+            words = name_key(s.speaker).split()
+            found = holders.get(_role_word(words[-1]), set()) if len(words) == 1 and _is_role(words[0]) else set()
+            last = [n for start, n in named if start < s.start][-1:]
+            if len(found) == 1 and last == [next(iter(found))[0]]:
+                name, key = next(iter(found))
+                s = replace(s, speaker=name, speaker_id=key)
+        out.append(s)
+    return out
+
+
+def _description(name: str) -> bool:
+    """ "the judge", "The councillor": a definite description, no name."""
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() in ("the", "this") and not any(w[:1].isupper() for w in words[1:])
+
+
+def _proper_name(name: str) -> bool:
+    """ "Miriam Adeyemi", "Alwaleed bin Talal": a name, not "Cameron's spokesman" or "A lawmaker"."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and words[0].lower() not in ("the", "a", "an")
+        and not any(w.endswith(("'s", "’s")) for w in words)
+    )
+
+
+def _is_role(word: str) -> bool:
+    """A role word ("judge", "councillor") or a title of one ("doctor")."""
+    return role_in(word) == word or word in _role_equivalents() or word in _role_equivalents().values()
+
+
+def _held_roles(s: Statement) -> set[str]:
+    """The roles a named speaker holds by its printed role or by the titles of its mention before the name
+    ("Dr." of "Dr. Aisha Rahman")."""
+    words = name_key(s.speaker_role or "").split()
+    mention = name_key(s.speaker_mention or "").split()
+    name = name_key(s.speaker or "").split()
+    if name and mention[-len(name) :] == name:
+        words += mention[: -len(name)]
+    return {_role_word(w) for w in words}
+
+
+def _role_word(word: str) -> str:
+    return _role_equivalents().get(word, word)
+
+
+@lru_cache(maxsize=1)
+def _role_equivalents() -> dict[str, str]:
+    return {str(k).lower(): str(v).lower() for k, v in (roles_data().get("role_equivalents") or {}).items()}
 
 
 def _surname_of_person(s: Statement) -> bool:

@@ -4,7 +4,7 @@ import random
 
 import pytest
 from quotegraph.extract.model import Statement
-from quotegraph.extract.speakers.entities import EntityFileError, EntityResolver
+from quotegraph.extract.speakers.entities import EntityFileError, EntityResolver, join_roles
 
 
 @pytest.fixture(scope="module")
@@ -124,8 +124,6 @@ def test_entities_one_key_per_name_across_corpus(resolver, typed, expected):
     ],
 )
 def test_entities_lone_surname_of_a_full_name_is_a_person(resolver, speaker, mention, etype, expected):
-    from quotegraph.extract.model import Statement
-
     s = Statement(
         article="a.txt",
         quote="q",
@@ -138,3 +136,52 @@ def test_entities_lone_surname_of_a_full_name_is_a_person(resolver, speaker, men
     )
     [out] = resolver.one_node([s])
     assert out.speaker_type == expected
+
+
+def _said(speaker: str, mention: str, role: str | None = None, start: int = 0) -> Statement:
+    return Statement(
+        article="a.txt",
+        quote="q",
+        start=start,
+        end=start + 1,
+        kind="direct",
+        speaker=speaker,
+        speaker_mention=mention,
+        speaker_type="person",
+        speaker_role=role,
+        speaker_id=f"person/{speaker.lower().replace(' ', '-')}",
+    )
+
+
+@pytest.mark.parametrize(
+    ("named", "description", "expected"),
+    [
+        (_said("Miriam Adeyemi", "Justice Miriam Adeyemi", "Justice"), "the judge", "Miriam Adeyemi"),
+        (_said("Aisha Rahman", "Dr. Aisha Rahman"), "the doctor", "Aisha Rahman"),
+        (_said("Rosa Lind", "Coun. Rosa Lind", "Coun."), "The councillor", "Rosa Lind"),
+        (_said("Linda Hale", "Mayor Linda Hale", "Mayor"), "the mayor", "Linda Hale"),
+        # negatives: another role, a qualified description, an indefinite one stay as they are
+        (_said("Aisha Rahman", "Dr. Aisha Rahman"), "the judge", "the judge"),
+        (_said("Miriam Adeyemi", "Justice Miriam Adeyemi", "Justice"), "the appeal judge", "the appeal judge"),
+        (_said("Miriam Adeyemi", "Justice Miriam Adeyemi", "Justice"), "a judge", "a judge"),
+    ],
+)
+def test_entities_join_roles_a_description_is_the_one_holder(named, description, expected):
+    out = join_roles([named, _said(description, description, description.split()[-1].title(), start=10)])
+    assert out[1].speaker == expected
+    if expected == named.speaker:
+        assert out[1].speaker_id == named.speaker_id
+
+
+def test_entities_join_roles_two_holders_stay_apart():
+    a = _said("Miriam Adeyemi", "Justice Miriam Adeyemi", "Justice")
+    b = _said("Paul Roy", "Judge Paul Roy", "Judge")
+    out = join_roles([a, b, _said("the judge", "the judge", "Judge", start=10)])
+    assert out[2].speaker == "the judge"
+
+
+def test_entities_join_roles_not_across_another_speaker():
+    a = _said("Miriam Adeyemi", "Justice Miriam Adeyemi", "Justice")
+    b = _said("Alan Whitby", "Alan Whitby", start=5)
+    out = join_roles([a, b, _said("the judge", "the judge", "Judge", start=10)])
+    assert out[2].speaker == "the judge"  # the last speaker before it holds no such role: it stays
