@@ -3,6 +3,7 @@ quote marks. One behaviour each, so that two modules never disagree on what "the
 
 - :func:`fold`: case, accents and curly apostrophes folded; every character kept otherwise. For
   comparing running text word by word.
+- :func:`suffix_stem`: a word without its longest listed suffix (each caller's suffixes are its own data).
 - :func:`name_key`: a person's or organisation's name reduced to its words ("The Kremlin's" ->
   "kremlin"). For matching names.
 - :func:`surname`: the last word of :func:`name_key`.
@@ -34,6 +35,7 @@ __all__ = [
     "name_key",
     "name_slug",
     "slug",
+    "suffix_stem",
     "surname",
     "word_list",
 ]
@@ -97,10 +99,38 @@ STOP_WORDS: frozenset[str] = frozenset(word_list("stop_words.txt"))
 """Function words left out when texts are compared by their words (``resources/stop_words.txt``)."""
 
 
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
+"""The combining diacritics block, what NFKD splits off accented Latin letters (U+034F, the grapheme joiner,
+has combining class 0: :func:`fold` keeps it)."""
+_NO_OTHER_MARKS = "\x00-\u02ff\u0300-\u036f\u2000-\u20cf"
+"""Ranges where no character but the combining diacritics has a combining class (Latin, IPA, general
+punctuation, super- and subscripts, currency; a test checks it against ``unicodedata``)."""
+_OTHER_MARKS = re.compile(f"[^{_NO_OTHER_MARKS}]")
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, curly apostrophes made straight: "Žižek’s" -> "zizek's"."""
+    if text.isascii() and "`" not in text:  # nothing to decompose, no apostrophe to straighten
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    if _OTHER_MARKS.search(text) is None:  # news text: the only combining marks are accents, one regex pass
+        return _LATIN_MARKS.sub("", text).lower()
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def suffix_stem(
+    word: str, suffixes: tuple[str, ...], least: int, keep: tuple[str, ...] = (), drop_e: bool = False
+) -> str:
+    """``word`` without the first of ``suffixes`` (longest first) that leaves ``least`` letters or more;
+    unchanged when it ends in one of ``keep`` ("class": no plural "s"); with ``drop_e``, then without a
+    final "e" where more than ``least`` letters stay ("voting", "vote" -> "vot")."""
+    if keep and word.endswith(keep):
+        return word
+    for suffix in suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= least:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if drop_e and word.endswith("e") and len(word) > least else word
 
 
 def name_key(name: str) -> str:

@@ -8,7 +8,6 @@ decide. Numbers and word lists in ``resources/topic_match.yaml``."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +16,7 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS
+from quotegraph.extract.text import STOP_WORDS, fold, suffix_stem
 from spacy.tokens import Doc
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -35,20 +34,14 @@ def _config() -> dict[str, Any]:
     text = resources.files("quotegraph.extract.resources").joinpath("topic_match.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     data["suffixes"] = tuple(sorted(data["suffixes"], key=len, reverse=True))
+    data["keep_endings"] = tuple(data["keep_endings"])
     data["generic"] = frozenset(match_stem_raw(w, data) for w in data["generic"])
     return data
 
 
 def match_stem_raw(word: str, config: Mapping[str, Any]) -> str:
     """``word``'s stem by the suffixes of ``config`` (see :func:`match_stem`)."""
-    if word.endswith(tuple(config["keep_endings"])):
-        return word
-    least = config["min_stem"]
-    for suffix in config["suffixes"]:
-        if word.endswith(suffix) and len(word) - len(suffix) >= least:
-            word = word[: -len(suffix)]
-            break
-    return word[:-1] if word.endswith("e") and len(word) > least else word
+    return suffix_stem(word, config["suffixes"], config["min_stem"], config["keep_endings"], drop_e=True)
 
 
 @lru_cache(maxsize=65536)
@@ -58,28 +51,16 @@ def match_stem(word: str) -> str:
     return match_stem_raw(word, _config())
 
 
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-COMBINING = re.compile(r"[\u0300-\u036f]+")
-
-
-def quick_fold(text: str) -> str:
-    """:func:`~quotegraph.extract.text.fold` where it matters to ASCII words (lower case, accents off,
-    curly apostrophes straight), without reading the text character by character in Python."""
-    if text.isascii():
-        return text.lower()
-    return COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(APOSTROPHES))).lower()
-
-
 @lru_cache(maxsize=65536)
 def word_stem(word: str) -> str:
     """:func:`match_stem` of a word as written."""
-    return match_stem(quick_fold(word))
+    return match_stem(fold(word))
 
 
 @lru_cache(maxsize=16384)
 def stems(text: str) -> tuple[str, ...]:
     """The stems of ``text``'s words, function words left out, in order."""
-    return tuple(match_stem(w) for w in WORD.findall(quick_fold(text).replace("'s ", " ")) if w not in STOP_WORDS)
+    return tuple(match_stem(w) for w in WORD.findall(fold(text).replace("'s ", " ")) if w not in STOP_WORDS)
 
 
 def generic(stem: str) -> bool:

@@ -14,20 +14,19 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold
+from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold, suffix_stem
 
 CLAUSE_BREAK = re.compile(r"[;:]\s+|[.!?]\s+|,?\s+\b(?:but|while|whereas|although|though|yet)\b\s+", re.I)
 """Where a quote's clauses part: sentence ends, semicolons and colons, and contrast ("but", "while")."""
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 NAME_WORD = re.compile(r"[a-z0-9]+")
+STEM_SUFFIXES = ("ations", "ation", "ities", "ing", "ies", "ed", "es", "s")
+"""The light stemmer's suffixes, longest first; a stem keeps at least 4 letters."""
 
 
 def stem(word: str) -> str:
     """A light stemmer, enough to meet "restrictions"/"restriction", "strikes"/"striking"."""
-    for suffix in ("ations", "ation", "ities", "ing", "ies", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    return suffix_stem(word, STEM_SUFFIXES, 4)
 
 
 def terms(text: str) -> list[str]:

@@ -9,11 +9,9 @@ from quotegraph.extract.stance.aboutness import (
     match_stem,
     names_of,
     profile,
-    quick_fold,
     stem_df,
 )
 from quotegraph.extract.stance.rules import topic_scores
-from quotegraph.extract.text import fold
 
 TOPICS = parse_topics(
     {
@@ -197,11 +195,6 @@ def test_aboutness_a_word_counts_once_for_a_topic():
     quote = "the tax returns are still secret"
     scores = [topic_scores(t[0], quote, quote, quote, "", prof=profile(t[0], stem_df(t))).score for t in (one, two)]
     assert scores[0] == scores[1] > 0
-
-
-@pytest.mark.parametrize("text", ["Žižek’s café — naïve “Trump’s” taxes", "Plain text's here", "Ελληνικά and ёлка"])
-def test_aboutness_quick_fold_is_fold(text):
-    assert quick_fold(text) == fold(text)
 
 
 EMAIL = parse_topics(

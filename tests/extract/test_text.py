@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import sys
+import unicodedata
+
 import pytest
 from quotegraph.extract.text import (
     CLOSERS,
@@ -15,6 +19,7 @@ from quotegraph.extract.text import (
     name_key,
     name_slug,
     slug,
+    suffix_stem,
     surname,
 )
 
@@ -31,6 +36,62 @@ from quotegraph.extract.text import (
 )
 def test_text_fold_lowers_and_strips_accents(text: str, expected: str) -> None:
     assert fold(text) == expected
+
+
+def _slow_fold(text: str) -> str:
+    """The definition: apostrophes straightened, NFKD, every combining character dropped, lower case."""
+    text = unicodedata.normalize("NFKD", text.translate(str.maketrans({"’": "'", "‘": "'", "`": "'"})))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Žižek’s café — naïve “Trump’s” taxes",
+        "Plain text's here",
+        "Ελληνικά and ёлка",
+        "``Quoted,'' he said: it`s",  # the ASCII backtick is an apostrophe too
+        "x\u034fy",  # the grapheme joiner has combining class 0: kept
+        "が and ﬁne",  # a combining mark outside the accents' block, a ligature
+        "İstanbul",
+        "",
+    ],
+)
+def test_text_fold_is_the_slow_definition(text: str) -> None:
+    assert fold(text) == _slow_fold(text)
+
+
+def test_text_fold_fast_ranges_hold_no_other_combining_marks() -> None:
+    from quotegraph.extract.text import _NO_OTHER_MARKS
+
+    fast = re.compile(f"[{_NO_OTHER_MARKS}]")
+    marks = (chr(c) for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
+    assert all(not fast.match(c) or "\u0300" <= c <= "\u036f" for c in marks)
+
+
+LIGHT = ("ations", "ation", "ities", "ing", "ies", "ed", "es", "s")
+MATCH = ("ation", "ing", "ants", "ant", "ed", "es", "s")
+
+
+@pytest.mark.parametrize(
+    ("word", "args", "expected"),
+    [
+        ("restrictions", (LIGHT, 4), "restriction"),
+        ("striking", (LIGHT, 4), "strik"),
+        ("strikes", (LIGHT, 4), "strik"),
+        ("buses", (LIGHT, 4), "buse"),  # "es" would leave 3 letters: the next suffix that fits
+        ("thing", (LIGHT, 4), "thing"),  # "ing" would leave 2 letters, and no other fits
+        ("bus", (LIGHT, 4), "bus"),  # too short for any suffix
+        ("vote", (MATCH, 3, ("ss", "us", "is"), True), "vot"),
+        ("voting", (MATCH, 3, ("ss", "us", "is"), True), "vot"),
+        ("class", (MATCH, 3, ("ss", "us", "is"), True), "class"),  # a kept ending: no plural "s"
+        ("immigrants", (MATCH, 3, ("ss", "us", "is"), True), "immigr"),
+        ("use", (MATCH, 3, ("ss", "us", "is"), True), "use"),  # a final "e" stays on a stem this short
+        ("vote", (LIGHT, 4), "vote"),  # without drop_e
+    ],
+)
+def test_text_suffix_stem_strips_the_first_fitting_suffix(word: str, args: tuple, expected: str) -> None:
+    assert suffix_stem(word, *args) == expected
 
 
 @pytest.mark.parametrize(
