@@ -143,6 +143,16 @@ def _speaker_of(g: nx.MultiDiGraph, statement: str) -> str | None:
     return None
 
 
+def _speaker_topic(g: nx.MultiDiGraph, sp: str, top: str) -> dict:
+    """The four leading columns of a speaker-topic row: speaker, speaker_name, topic (id), topic_label."""
+    return {
+        "speaker": sp,
+        "speaker_name": g.nodes[sp].get("name") or sp,
+        "topic": g.nodes[top].get("topic") or top.removeprefix("topic:"),
+        "topic_label": g.nodes[top].get("name") or top,
+    }
+
+
 def stance_rows(g: nx.MultiDiGraph) -> list[dict]:
     """One row per remark and topic (an ``about`` edge): speaker (key), speaker_name, topic (id),
     topic_label, stance ("" undetermined), confidence, low_confidence, date, statement, reports."""
@@ -155,10 +165,7 @@ def stance_rows(g: nx.MultiDiGraph) -> list[dict]:
             continue
         rows.append(
             {
-                "speaker": sp,
-                "speaker_name": g.nodes[sp].get("name") or sp,
-                "topic": g.nodes[top].get("topic") or top.removeprefix("topic:"),
-                "topic_label": g.nodes[top].get("name") or top,
+                **_speaker_topic(g, sp, top),
                 "stance": data.get("stance") or "",
                 "confidence": data.get("confidence", 0.0),
                 "low_confidence": bool(data.get("low_confidence")),
@@ -211,15 +218,7 @@ def position_rows(g: nx.MultiDiGraph) -> pd.DataFrame:
     rows = []
     for sp, top, data in g.edges(data=True):
         if data.get("rel") == "position":
-            rows.append(
-                {
-                    "speaker": sp,
-                    "speaker_name": g.nodes[sp].get("name") or sp,
-                    "topic": g.nodes[top].get("topic") or top.removeprefix("topic:"),
-                    "topic_label": g.nodes[top].get("name") or top,
-                    **{k: data.get(k) for k in columns[4:]},
-                }
-            )
+            rows.append({**_speaker_topic(g, sp, top), **{k: data.get(k) for k in columns[4:]}})
     return pd.DataFrame(rows, columns=columns).sort_values(["topic", "speaker"], ignore_index=True)
 
 
