@@ -127,23 +127,27 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     return spans
 
 
+EDGE = " \t\n,;:-–—"
+"""What :func:`trim` strips off both ends of a span: spaces, list punctuation, dashes."""
+
+
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    return start, end
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``start:end`` past spaces, quote marks left dangling and edge punctuation."""
-    strip_lead = " \t\n,;:-–—"
-    strip_tail = " \t\n,;:-–—"
-    while start < end and text[start] in strip_lead:
-        start += 1
-    while end > start and text[end - 1] in strip_tail:
-        end -= 1
+    start, end = _strip_edges(text, start, end)
     # an opening mark at the start and a closing mark at the end go: quote spans exclude their marks
     if start < end and text[start] in OPEN_MARKS:
         start += 1
     if end > start and text[end - 1] in END_MARKS and text[end - 2 : end] not in ("s’",):
         end -= 1
-    while start < end and text[start] in strip_lead:
-        start += 1
-    while end > start and text[end - 1] in strip_tail:
-        end -= 1
+    start, end = _strip_edges(text, start, end)
     # "OTTAWA (CP) — The government will ...": a dateline is no part of what was said
     dateline = DATELINE.match(text, start, end) if start == 0 or text[start - 1] == "\n" else None
     if dateline is not None:
