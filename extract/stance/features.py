@@ -5,7 +5,9 @@ Every feature leans to support when positive: the deciding rule's side (+1 suppo
 above a coin, the summed weight of each kind of scorer evidence, the quote's evaluation turned towards the
 proposition's side (praise of a proposal, blame of an accusation or of what a proposition wants gone), the
 negations of its main clauses, and what the proposition is (its own polarity, whether it prescribes an act).
-Nothing here names a topic or a data set.
+The marks of a less sure kind of statement (a comparison, a condition, a hedge: ``marks`` of stance.yaml) are the
+side times one, so that their weight moves the confidence of either side alike. Nothing here names a topic or a
+data set.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ class Reading:
     negated: int
     polarity: float
     """The proposition's own polarity."""
+    marks: frozenset[str] = frozenset()
+    """The kinds of statement the quote's words mark (comparison, condition, hedge, ...)."""
 
 
 def features(r: Reading) -> Features:
@@ -60,4 +64,5 @@ def features(r: Reading) -> Features:
             "pp": r.polarity,
         }
     )
+    out.update({f"mark:{mark}": side for mark in r.marks})
     return tuple(sorted(out.items()))

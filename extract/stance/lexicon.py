@@ -95,6 +95,9 @@ class Lexicon:
     rhetorical: tuple[str, ...] = ()
     reporting: frozenset[str] = frozenset()
     reactions: frozenset[str] = frozenset()
+    marks: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Words that mark a kind of statement whose side is less often right (a comparison, a condition, a
+    contrast, a prescription): the learned combination weighs each kind (``marks`` of stance.yaml)."""
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +152,7 @@ def lexicon() -> Lexicon:
         rhetorical=tuple(fold(w) for w in data.get("rhetorical") or ()),
         reporting=frozenset(fold(w) for w in data.get("reporting") or ()),
         reactions=frozenset(data.get("reactions") or ()),
+        marks={str(k): frozenset(fold(w) for w in v) for k, v in (data.get("marks") or {}).items()},
     )
 
 

@@ -69,6 +69,11 @@ def accuses(topic: Topic) -> bool:
         # a claim that its matter brings about, lessens or damages something ("X promotes knife crime",
         # "X reduces prejudice", "X hurts the economy") evaluates its matter by what that does
         return effect < -NEUTRAL_PROPOSITION
+    said = predicate_polarity(topic.proposition) if claim else 0.0
+    if abs(said) > NEUTRAL_PROPOSITION:
+        # a claim evaluates with what it says of its subject, not with the words that name the subject: "The
+        # death penalty is justified" praises, "Advertising is harmful" blames
+        return said < 0
     skip = words_of(topic.keywords) | lex.referential | wanting_gone
     if polarity(without(topic.proposition, skip)) < -NEUTRAL_PROPOSITION:
         return True
@@ -77,6 +82,29 @@ def accuses(topic: Topic) -> bool:
     if not claim:
         return False
     return polarity(topic.proposition) < -NEUTRAL_PROPOSITION
+
+
+CLAIM_VERBS = FINITE - {"does", "did"} | {"has", "have", "had"}
+"""Finite words after which a claim says what it holds of its subject ("X is justified", "X has failed")."""
+PREDICATE_BREAK = OBJECT_BREAK | {"of", "on", "against", "than", "because"}
+"""Words that end the head of a claim's predicate ("a threat | to security", "justified | in forbidding it")."""
+
+
+def predicate_polarity(proposition: str) -> float:
+    """The polarity of the head of what a claim says of its subject: the words after its first finite verb,
+    up to a preposition or a clause ("is justified in ...": justified; "is a threat to ...": a threat;
+    "is not necessary": not necessary). 0 when it has no finite verb or its head says nothing either way;
+    the subject's own words ("The death penalty", "Violent video games") do not count."""
+    words = WORD.findall(fold(CLAUSE_BREAK.split(proposition)[0]))
+    at = next((i for i, w in enumerate(words) if w in CLAIM_VERBS or w.endswith("n't")), None)
+    if at is None or at == 0:
+        return 0.0
+    head = [words[at]]
+    for word in words[at + 1 :]:
+        if word in PREDICATE_BREAK:
+            break
+        head.append(word)
+    return polarity(" ".join(head))
 
 
 @lru_cache(maxsize=256)

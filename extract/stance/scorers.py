@@ -19,6 +19,7 @@ from quotegraph.extract.lookup import doc_text
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.calibration import calibration
 from quotegraph.extract.stance.camp import camp_stance
+from quotegraph.extract.stance.compare import comparison
 from quotegraph.extract.stance.deontic import motion as motion_of
 from quotegraph.extract.stance.deontic import on_motion
 from quotegraph.extract.stance.evaluate import (
@@ -97,6 +98,8 @@ REACTION_MAX = 0.7
 ASSERTED_TERMS = 1
 """Proposition terms a clause must share to assert (or deny) its content."""
 NEUTRAL_PHRASE, NEUTRAL_CONTENT, ASSERTION, CAMP, UNDETERMINED = 0.6, 0.45, 0.5, 0.4, 0.2
+COMPARED = 0.6
+"""Raw strength of a side a comparison decides."""
 """Raw strength of the fixed decisions."""
 
 
@@ -446,6 +449,20 @@ def commentary(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return None
 
 
+def compared(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A comparison that puts the proposition's act or matter on one side ("more efficient policies than the
+    death penalty", :mod:`quotegraph.extract.stance.compare`): the act faring better supports; the matter
+    faring better supports a proposal and opposes what wants it gone or accuses it."""
+    found = comparison(r.statement.quote, r.topic)
+    if found is None:
+        return None
+    gone_or_blamed = wants_gone(r.topic) or r.accusing
+    better = found.on_act > 0 if found.on_act else (found.on_matter > 0) != gone_or_blamed
+    fares = "better" if (found.on_act or found.on_matter) > 0 else "worse"
+    what = "its act" if found.on_act else "its matter"
+    return ("support" if better else "oppose"), COMPARED, f"comparison: {what} fares {fares} ({found.words})"
+
+
 def on_removed(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """Evaluation aimed at what the proposition would do away with ("these fees are a disaster" on scrapping
     them): blame agrees with it, praise disagrees, whatever else the proposition says."""
@@ -466,7 +483,40 @@ def _act_is_subject(r: Reading) -> bool:
     removing = r.lex.removing
     if r.tokens is None:  # no parse: the act named at all
         return bool(word_hits(r.words, removing))
-    return any(t.dep_ in ACT_SUBJECTS and (t.lower_ in removing or t.lemma_.lower() in removing) for t in r.tokens)
+    acts = act_stems(r.topic)
+    return any(
+        t.dep_ in ACT_SUBJECTS and (t.lower_ in removing or t.lemma_.lower() in removing or _names_act(t.lower_, acts))
+        for t in r.tokens
+    )
+
+
+SHARED_PREFIX = 5
+"""Letters two stems share from the start to name one act ("separation", "separated")."""
+
+
+def _names_act(word: str, acts: frozenset[str]) -> bool:
+    """``word`` names one of the acts whose stems are ``acts``: the same stem, or one that shares its first
+    SHARED_PREFIX letters and all of the shorter stem but its last two letters."""
+    mine = stem(word)
+    if mine in acts:
+        return True
+    for act in acts:
+        shorter = min(len(act), len(mine)) - 2
+        if shorter + 2 >= SHARED_PREFIX and act[: max(shorter, SHARED_PREFIX)] == mine[: max(shorter, SHARED_PREFIX)]:
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def act_stems(topic: Topic) -> frozenset[str]:
+    """The stems of the words that name a removal ("the prohibition", "a ban", "censoring") and of the
+    proposition's own predicate when it takes its matter away ("separation" of "should be separated")."""
+    lex = lexicon()
+    words = {w for w in (*lex.removing, *lex.removals) if " " not in w}
+    act = motion_of(topic)
+    if act is not None and act.sign < 0:
+        words.add(act.predicate)
+    return frozenset(stem(w) for w in words)
 
 
 def against_what_goes(r: Reading, shown: Sequence[str]) -> Verdict | None:
@@ -571,6 +621,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("reaction", reaction),
     ("procedure", procedure),
     ("commentary", commentary),
+    ("comparison", compared),
     ("on removed", on_removed),
     ("against what goes", against_what_goes),
     ("blames others", blames_others),
@@ -643,8 +694,21 @@ def with_features(r: Reading, evidence: Sequence[Evidence], found: Decision) -> 
         claim=motion_of(r.topic) is None,
         negated=r.negated,
         polarity=polarity(r.topic.proposition),
+        marks=marks(r),
     )
     return replace(found, features=features(reading))
+
+
+def marks(r: Reading) -> frozenset[str]:
+    """The kinds of statement the quote's words mark (``marks`` of stance.yaml; ``hedge``: a hedging word;
+    ``question``: a question mark): sides read from them are less often right."""
+    words = set(r.words)
+    found = {kind for kind, marking in r.lex.marks.items() if words & marking}
+    if words & r.lex.hedges:
+        found.add("hedge")
+    if "?" in r.quote:
+        found.add("question")
+    return frozenset(found)
 
 
 def decision(statement: Statement, topic: Topic, doc: Doc | None = None) -> Decision:

@@ -54,3 +54,28 @@ def test_stance_features_only_for_sides(quote, sided):
     found = decision(Statement(article="a", quote=quote, start=0, end=len(quote), kind="direct"), topic)
     assert bool(found.features) is sided
     assert (found.stance in ("support", "oppose")) is sided
+
+
+@pytest.mark.parametrize(
+    ("quote", "marks"),
+    [
+        ("night trains would be better than flights", {"comparison"}),
+        ("if the trains run late, people will drive", {"condition", "hedge"}),
+        ("the trains are slow, but they are cheap", {"contrast"}),
+        ("we should run more night trains", {"prescription", "comparison"}),
+        ("night trains might be cheaper", {"hedge"}),
+        ("night trains are cheap and clean", set()),
+    ],
+)
+def test_stance_features_marks_of_less_sure_statements(quote, marks):
+    from quotegraph.extract.stance.scorers import marks as marks_of
+    from quotegraph.extract.stance.scorers import read
+
+    topic = Topic("t", "Night trains", "We should run night trains", ("night trains",))
+    found = marks_of(read(Statement(article="a", quote=quote, start=0, end=len(quote), kind="direct"), topic))
+    assert found == marks
+
+
+def test_stance_features_marks_lean_with_the_side():
+    got = dict(features(_reading(stance="oppose", marks=frozenset({"comparison"}))))
+    assert got["mark:comparison"] == -1.0
