@@ -96,8 +96,8 @@ class Lexicon:
     reporting: frozenset[str] = frozenset()
     reactions: frozenset[str] = frozenset()
     marks: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    """Words that mark a kind of statement whose side is less often right (a comparison, a condition, a
-    contrast, a prescription): the learned combination weighs each kind (``marks`` of stance.yaml)."""
+    """Words that mark a kind of statement whose side is less often right (a comparison, a contrast): the
+    learned combination weighs each kind (``marks`` of stance.yaml)."""
 
 
 @lru_cache(maxsize=1)

@@ -700,7 +700,8 @@ def with_features(r: Reading, evidence: Sequence[Evidence], found: Decision) -> 
 
 
 def marks(r: Reading) -> frozenset[str]:
-    """The kinds of statement the quote's words mark (``marks`` of stance.yaml; ``hedge``: a hedging word;
+    """The kinds of statement the quote's words mark (``marks`` of stance.yaml: a comparison, a contrast;
+    ``hedge``: a hedging word;
     ``question``: a question mark): sides read from them are less often right."""
     words = set(r.words)
     found = {kind for kind, marking in r.lex.marks.items() if words & marking}

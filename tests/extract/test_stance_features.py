@@ -60,9 +60,9 @@ def test_stance_features_only_for_sides(quote, sided):
     ("quote", "marks"),
     [
         ("night trains would be better than flights", {"comparison"}),
-        ("if the trains run late, people will drive", {"condition", "hedge"}),
+        ("if the trains run late, people will drive", {"hedge"}),
         ("the trains are slow, but they are cheap", {"contrast"}),
-        ("we should run more night trains", {"prescription", "comparison"}),
+        ("we should run more night trains", {"comparison"}),
         ("night trains might be cheaper", {"hedge"}),
         ("night trains are cheap and clean", set()),
     ],
