@@ -153,11 +153,25 @@ def _imperative(words: list[str]) -> Act | None:
     return Act(predicate, -1 if polarity == -1 else 1, negated or words[0] == "don't", tuple(words[at + 1 :]), then)
 
 
+SUBJUNCTIVE = re.compile(r"^(?P<subject>(?:[\w'-]+\s+){1,8}?)be\s+(?=\w)")
+"""A motion put in the subjunctive, with no modal ("Corporal punishment be used in schools", "That X be
+banned"): its "be" reads as "should be"."""
+
+
+def subjunctive(proposition: str) -> str:
+    """``proposition`` with the "be" of a subjunctive motion read as "should be" (else "")."""
+    text = " ".join(WORD.findall(fold(proposition)))
+    found = SUBJUNCTIVE.match(text)
+    if found is None or set(found.group("subject").split()) & (FINITE | NOT | {"to", "should", "must", "shall"}):
+        return ""
+    return f"{found.group('subject')}should {text[found.end('subject') :]}"
+
+
 @lru_cache(maxsize=1024)
 def motion(topic: Topic) -> Act | None:
     """The act the proposition wants (polarity +1 unless its predicate takes away), or None when it
     prescribes nothing ("Advertising is harmful")."""
-    found = acts(topic.proposition)
+    found = acts(topic.proposition) or acts(subjunctive(topic.proposition))
     if found:
         act = found[0]
         return Act(act.predicate, -1 if act.polarity == -1 else 1, act.negated, act.around, act.then, act.state)
@@ -165,7 +179,8 @@ def motion(topic: Topic) -> Act | None:
     lex = lexicon()
     if FINITE & set(words):  # "Lower speed limits would make roads safer": a claim, not an imperative
         return None
-    if words and (_phrase_at(words, 0, (*lex.removing, *lex.against_verbs, *lex.keeping)) or words[0] == "don't"):
+    opening = (*lex.removing, *lex.against_verbs, *lex.keeping, *lex.prescribing)
+    if words and (_phrase_at(words, 0, opening) or words[0] == "don't"):
         return _imperative(words)
     return None
 

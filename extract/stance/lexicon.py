@@ -95,6 +95,8 @@ class Lexicon:
     rhetorical: tuple[str, ...] = ()
     reporting: frozenset[str] = frozenset()
     reactions: frozenset[str] = frozenset()
+    prescribing: tuple[str, ...] = ()
+    """Verbs that open a motion put as an imperative and say nothing of its side ("Create X", "Treat X as Y")."""
     marks: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Words that mark a kind of statement whose side is less often right (a comparison, a contrast): the
     learned combination weighs each kind (``marks`` of stance.yaml)."""
@@ -152,6 +154,7 @@ def lexicon() -> Lexicon:
         rhetorical=tuple(fold(w) for w in data.get("rhetorical") or ()),
         reporting=frozenset(fold(w) for w in data.get("reporting") or ()),
         reactions=frozenset(data.get("reactions") or ()),
+        prescribing=tuple(fold(w) for w in data.get("prescribing") or ()),
         marks={str(k): frozenset(fold(w) for w in v) for k, v in (data.get("marks") or {}).items()},
     )
 

@@ -4,7 +4,7 @@ import pytest
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.deontic import motion, on_motion
 from quotegraph.extract.stance.scorers import decision
-from quotegraph.extract.stance.topics import parse_topics
+from quotegraph.extract.stance.topics import Topic, parse_topics
 
 
 def _topic(proposition: str, keywords: tuple[str, ...] = ()):
@@ -85,3 +85,26 @@ def test_deontic_decides_the_rules(quote, stance):
     found = decision(s, topic)
     assert found.stance == stance
     assert found.rule in ("same act", "opposite act")
+
+
+@pytest.mark.parametrize(
+    ("proposition", "predicate", "sign"),
+    [
+        # a motion in the subjunctive: its "be" reads as "should be"
+        ("Mobile phones be banned in classrooms", "banned", -1),
+        ("That night buses be funded by the council", "funded", 1),
+        # an imperative opened by a verb that prescribes without saying a side
+        ("Create a national park in the valley", "create", 1),
+        ("Treat cyclists as pedestrians", "treat", 1),
+        # a claim, or "be" after a finite verb or "to": no motion
+        ("Night buses are popular", None, None),
+        ("It is going to be a hot summer", None, None),
+        ("Cats like to be left alone", None, None),
+    ],
+)
+def test_stance_deontic_subjunctive_and_imperative_motions(proposition, predicate, sign):
+    found = motion(Topic("t", "t", proposition))
+    if predicate is None:
+        assert found is None
+    else:
+        assert (found.predicate, found.sign) == (predicate, sign)
