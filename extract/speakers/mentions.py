@@ -118,7 +118,30 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
                     return doc[j]
     if subject is None:
         return _name_after(doc, head) or _name_just_before(doc, head)
-    return subject
+    before = subject.left_edge.i - 1
+    if subject.i < head.i and before >= 0 and not doc[before].is_punct and _split_name(subject):
+        subject = _clause_antecedent(doc[before]) or subject
+    return _titled_conjunct(subject) or subject
+
+
+def _titled_conjunct(subject: Token) -> Token | None:
+    """The person a string of titles ends with, parsed as a conjunct of the first title: "GOP presidential
+    contender and former neurosurgeon Ben Carson responded", "Sirius XM Vice President for news and talk Dave
+    Gorab called"; never two speakers ("Apple and CEO Tim Cook", "the mayor and Sen. Jane Roe", "Police and
+    ..."): the first title is a singular common noun or title with no determiner and no name of its own."""
+    if subject.ent_type_ or subject.tag_ not in ("NN", "NNP"):
+        return None
+    if any(c.dep_ in ("det", "poss") for c in subject.children):
+        return None
+    if subject.pos_ != "NOUN" and role_in(subject.text) is None:
+        return None  # "Chaffetz and Rep. Bob Goodlatte": a name the tagger missed
+    if not all(t.ent_type_ in ("", "ORG", "GPE", "NORP") for t in subject.lefts):
+        return None
+    person = [c for c in subject.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
+    if len(person) != 1 or not any(c.dep_ == "cc" for c in subject.children):
+        return None
+    titled = [t for t in person[0].lefts if t.ent_type_ != "PERSON" and t.dep_ in ("compound", "amod")]
+    return person[0] if titled else None
 
 
 def _name_just_before(doc: Doc, head: Token) -> Token | None:
@@ -134,7 +157,23 @@ def _name_just_before(doc: Doc, head: Token) -> Token | None:
         return None
     if any(t.text in ("“", "”", '"', "«", "»") for t in doc[j : head.i]):
         return None
-    return doc[j]
+    return _clause_antecedent(doc[j]) or doc[j]
+
+
+def _split_name(subject: Token) -> bool:
+    """A name's last word the parser split from a relative clause ("... of Our Principles | PAC said"): a
+    proper noun that is no person's name."""
+    return subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON"
+
+
+def _clause_antecedent(token: Token) -> Token | None:
+    """The person a relative clause describes, where ``token`` ends that clause: "Katie Packer, who is
+    chairman of Our Principles PAC said" (the name before the verb, or its last word the parser took for
+    the subject, belongs to the clause; the person it describes speaks), or None."""
+    clause = next((a for a in [token, *token.ancestors] if a.dep_ == "relcl" and a.head.i < a.i), None)
+    if clause is None or clause.i >= token.i or clause.right_edge.i > token.i or not _named(clause.head):
+        return None
+    return clause.head if clause.head.ent_type_ in ("", "PERSON") else None
 
 
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"})
@@ -411,7 +450,9 @@ def mention_for(doc: Doc, token: Token, *, left_limit: int = 0) -> Mention:
     org = _org_in(span, name) if role else None
     if role:
         role, org = _portfolio(span, role, org)
-    return Mention(span.start_char, span.end_char, token.i, span.text, name, label, role, org)
+    glued = _GLUED_QUOTE.match(span.text)
+    start = span.start_char + (glued.end() if glued else 0)
+    return Mention(start, span.end_char, token.i, doc.text[start : span.end_char], name, label, role, org)
 
 
 def _name_in(span: Span, head: Token) -> tuple[str | None, str | None]:
@@ -446,7 +487,11 @@ def _name_in(span: Span, head: Token) -> tuple[str | None, str | None]:
     return None, "NOUN"
 
 
+_GLUED_QUOTE = re.compile(r"^.*?\S[”\"»](?=\w)")
+
+
 def _clean_name(text: str) -> str:
+    text = _GLUED_QUOTE.sub("", text.strip())  # 'paranoia,”Clinton': the quote's last word glued on
     text = re.sub(r"(’s|'s)$", "", text.strip())
     text = re.sub(r"^(the|The)\s+", "", text)
     return text.strip(" ,.")

@@ -1,0 +1,79 @@
+"""Speaker mentions on real sentences: a string of titles that ends with the person's name, a name that ends a
+relative clause, a quote's last word glued to the name after it."""
+
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.model import Article
+from quotegraph.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp) -> Extractor:
+    return Extractor(nlp=nlp)
+
+
+def _speakers(extractor: Extractor, body: str) -> list[tuple[str | None, str | None]]:
+    text = "Budget row\n\n" + body
+    article = Article(name="a.txt", text=text, title="Budget row", skip=((0, 10),), article_id="a.txt")
+    _, statements = extractor._process([article])[0]
+    return [(s.speaker, s.speaker_mention) for s in statements]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # titles coordinated before the name: the name speaks, not the first title
+        (
+            "GOP presidential contender and former neurosurgeon Ben Carson responded on Sunday to accusations "
+            "that he exaggerated his life story.",
+            "Ben Carson",
+        ),
+        ("Radio Network Vice President for news and talk Dave Moran called the show “a great success.”", "Dave Moran"),
+        (
+            "“He is reprising that role,” said former Ohio Gov. and Democratic National Committee Chairman Ed Harlan.",
+            "Ed Harlan",
+        ),
+        # negatives: two speakers, or a name the tagger missed, stay as they were
+        ("The mayor and Sen. Jane Roe said the bridge would be rebuilt.", "Jane Roe"),
+        ("Trump and former Florida Gov. Jeb Bush said the debate was unfair.", "Donald Trump"),
+    ],
+)
+def test_mentions_titles_before_a_name(extractor: Extractor, body: str, speaker: str) -> None:
+    assert [s for s, _ in _speakers(extractor, body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the name before the verb ends a relative clause: the person it describes speaks
+        (
+            '"Voters deserve a straight answer on taxes,"Katie Moss, who is chairman of Our Values Pac said in '
+            "a statement.",
+            "Moss",
+        ),
+        # negative: no relative clause, the name before the verb speaks
+        ('"Voters deserve a straight answer on taxes," Katie Moss said in a statement.', "Katie Moss"),
+    ],
+)
+def test_mentions_name_closing_a_relative_clause(extractor: Extractor, body: str, speaker: str) -> None:
+    assert [s for s, _ in _speakers(extractor, body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "mention"),
+    [
+        # no space after the closing mark: the quote's last word is no part of the name
+        ("“It has been a lot of prejudice and paranoia,”Clinton said.", "Hillary Clinton", "Clinton"),
+        # negative: a nickname in quote marks inside a name keeps the name whole
+        ('“We will win,” said Dwayne "The Rock" Johnson.', None, None),
+    ],
+)
+def test_mentions_quote_glued_to_the_name(
+    extractor: Extractor, body: str, speaker: str | None, mention: str | None
+) -> None:
+    [(got, got_mention)] = _speakers(extractor, body)
+    if speaker is None:
+        assert got is not None and got.endswith("Johnson")
+    else:
+        assert (got, got_mention) == (speaker, mention)
