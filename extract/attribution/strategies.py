@@ -500,9 +500,10 @@ def source_line_rule(state: AttributionState) -> Iterator[Found]:
 
 @register("sentence_before", order=80)
 def sentence_before_rule(state: AttributionState) -> Iterator[Found]:
-    """'Bystrom agreed. “...”': a quote that opens a sentence after one whose subject is a person."""
+    """'Bystrom agreed. “...”': a quote that opens a sentence after one whose subject is a person; or a
+    quote that opens a paragraph after a one-sentence paragraph in which a person speaks."""
     for q in state.open_quotes():
-        introduced = sentence_before(state.doc, q, state.quotes)
+        introduced = sentence_before(state.doc, q, state.quotes) or paragraph_before(state, q)
         if introduced is not None:
             cue, mention = introduced
             yield Found(q.start, q.end, "direct", cue, mention, rule="sentence_before", quotes=(q,))
@@ -739,6 +740,33 @@ def sentence_before(doc: Doc, q: QuoteSpan, quotes: list[QuoteSpan]) -> tuple[Cu
     ):
         return None
     return _verb_cue(verbs[0]), mention_for(doc, subject)
+
+
+def paragraph_before(state: AttributionState, q: QuoteSpan) -> tuple[Cue, Mention] | None:
+    """'Howard continued his scathing remarks.¶“...”': a quote that opens its paragraph after a paragraph
+    of one sentence, without quote marks, whose verb is a cue (or an inverted cue: "continued") and whose
+    subject is a person's name or "he"/"she": that person speaks."""
+    doc, text = state.doc, state.text
+    if text[text.rfind("\n", 0, q.start) + 1 : q.start].strip(OPEN_MARKS + "' \t"):
+        return None  # the quote does not open its paragraph
+    para_start = text.rfind("\n\n", 0, q.start)
+    prev_start = text.rfind("\n\n", 0, max(para_start, 0)) + 2 if para_start > 0 else -1
+    if prev_start < 0:
+        return None
+    lead = text[prev_start:para_start].strip()
+    if not lead.endswith(".") or "\n" in lead or any(m in lead for m in OPEN_MARKS + END_MARKS):
+        return None
+    span = doc.char_span(text.index(lead, prev_start), text.index(lead, prev_start) + len(lead), "contract")
+    if span is None or len(list(span.sents)) != 1:
+        return None
+    verb = span.root
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or not (state.lexicon.verb_class(lemma) or verb.lower_ in state.lexicon.inverted):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")):
+        return None
+    return _verb_cue(verb), mention_for(doc, subject)
 
 
 def _names_someone(doc: Doc, m: re.Match[str], span: Span, surnames: set[str], transcript_doc: bool) -> bool:
