@@ -511,9 +511,35 @@ def sentence_before_rule(state: AttributionState) -> Iterator[Found]:
 
 @register("unattributed", order=90)
 def unattributed_rule(state: AttributionState) -> Iterator[Found]:
-    """A long quote no rule attributed: no speaker (the assembly may give it the previous speaker)."""
+    """A long quote no rule attributed: no speaker (the assembly may give it the previous speaker); never
+    the title of a work ('author of “America’s Bitter Pill”', 'a column titled “Clinton Does Best Where
+    Machines Flunk”')."""
     for q in state.open_quotes():
-        yield Found(q.start, q.end, "direct", None, None, rule="unattributed", quotes=(q,))
+        if not work_title(state.doc, q):
+            yield Found(q.start, q.end, "direct", None, None, rule="unattributed", quotes=(q,))
+
+
+_TITLE_SMALL = frozenset(
+    {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "for", "with", "at", "by", "as"}
+)
+_TITLING = frozenset({"titled", "entitled", "headlined", "dubbed"})
+
+
+def work_title(doc: Doc, q: QuoteSpan) -> bool:
+    """``q`` is the title of a book, show, film or article: a short run of capitalised words (small words
+    aside) that a noun, preposition or possessive before its mark ('his book “The Art of the Deal”', 'roles in
+    “Apollo 13”') or a verb of titling ('titled “...”') makes a name."""
+    text = doc_text(doc)
+    words = re.findall(r"[^\W\d_][\w’'-]*", text[q.start : q.end])
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    if not content or len(words) > 14 or sum(w[0].isupper() for w in content) < len(content):
+        return False
+    if "!" in text[q.start : q.end]:
+        return False  # a chant: “Ted! Ted! Ted!”
+    before = re.findall(r"[\w’']+", text[max(0, q.start - 30) : q.start])
+    if "as" in (w.lower() for w in before[-2:]):
+        return False  # 'what he described as (the) “Total Disaster”': a characterisation may be someone's words
+    return _names_a_work(doc, q) or bool(before and before[-1].lower() in _TITLING)
 
 
 @register("short_quote", order=95)
@@ -915,7 +941,7 @@ def continuation(doc: Doc, cue: Cue, quotes: list[QuoteSpan], cues: list[Cue], l
     an attribution of their own."""
     text = doc_text(doc)
     # a quoted name in the attribution ('said on NBC’s “Meet the Press.” “B.”') is skipped, not said
-    nxt = [qq for qq in quotes if qq.start > cue.end and not _names_a_work(doc, qq)]
+    nxt = [qq for qq in quotes if qq.start > cue.end and not _names_a_work(doc, qq) and not work_title(doc, qq)]
     if not nxt:
         return []
     first = min(nxt, key=lambda x: x.start)
