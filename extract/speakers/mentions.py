@@ -73,7 +73,7 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
                 if child.dep_ == "pobj":
                     return author_of(child)
         return None
-    subject = _subject(doc, head)
+    subject = _named_before_apposition(doc, head) or _subject(doc, head)
     if subject is not None:
         subject = author_of(subject)
     if subject is not None and _number_subject(doc, subject):
@@ -142,6 +142,26 @@ def _titled_conjunct(subject: Token) -> Token | None:
         return None
     titled = [t for t in person[0].lefts if t.ent_type_ != "PERSON" and t.dep_ in ("compound", "amod")]
     return person[0] if titled else None
+
+
+def _named_before_apposition(doc: Doc, head: Token) -> Token | None:
+    """'Ramos, 58, told AFP', 'Brendan Buck, a spokesman for Ryan, told POLITICO': a finite cue verb without
+    a subject of its own right after a name and its apposition between commas (the parser hung the name on
+    an earlier clause and took the hearer for the subject); the name's last word, or None."""
+    if head.tag_ not in ("VBD", "VBZ", "VBP") or head.i < 3 or doc[head.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in head.children):
+        return None
+    j = head.i - 2
+    while j > head.i - 12 and j > 0 and doc[j].text != ",":
+        t = doc[j]
+        if t.pos_ in ("VERB", "AUX") or t.is_quote or t.sent.start != head.sent.start:
+            return None
+        j -= 1
+    if j <= 0 or doc[j].text != "," or j == head.i - 2:
+        return None
+    name = doc[j - 1]
+    return name if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG") else None
 
 
 def _name_just_before(doc: Doc, head: Token) -> Token | None:

@@ -77,3 +77,22 @@ def test_mentions_quote_glued_to_the_name(
         assert got is not None and got.endswith("Johnson")
     else:
         assert (got, got_mention) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a name and its apposition between commas before a verb the parser left without a subject: the
+        # name speaks, not the hearer after the verb
+        ("“We were wrong not to confront him from the start,” Ramos, 58, told AFP in an interview.", "Ramos"),
+        (
+            "It was no accident — Brendan Buck, a spokesman for Ryan, told POLITICO that the speaker had given notice.",
+            "Brendan Buck",
+        ),
+        # negatives: a verb after the quote ('recalled Tajani'), a verb with its own subject
+        ("“It is over,” recalled Tajani.", "Antonio Tajani"),
+        ("“We will not back down,” Jane Roe, the mayor, told reporters.", "Jane Roe"),
+    ],
+)
+def test_mentions_name_before_its_apposition(extractor: Extractor, body: str, speaker: str) -> None:
+    assert [s for s, _ in _speakers(extractor, body)] == [speaker]
