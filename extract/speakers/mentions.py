@@ -148,18 +148,22 @@ def _named_before_apposition(doc: Doc, head: Token) -> Token | None:
     """'Ramos, 58, told AFP', 'Brendan Buck, a spokesman for Ryan, told POLITICO': a finite cue verb without
     a subject of its own right after a name and its apposition between commas (the parser hung the name on
     an earlier clause and took the hearer for the subject); the name's last word, or None."""
-    if head.tag_ not in ("VBD", "VBZ", "VBP") or head.i < 3 or doc[head.i - 1].text != ",":
+    if head.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or head.i < 3 or doc[head.i - 1].text != ",":
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in head.children):
         return None
     j = head.i - 2
-    while j > head.i - 12 and j > 0 and doc[j].text != ",":
-        t = doc[j]
-        if t.pos_ in ("VERB", "AUX") or t.is_quote or t.sent.start != head.sent.start:
-            return None
+    while j > head.i - 16 and j > 0 and doc[j].text != ",":
         j -= 1
-    if j <= 0 or doc[j].text != "," or j == head.i - 2:
+    aside = doc[j + 1 : head.i - 1]
+    if j <= 0 or doc[j].text != "," or not len(aside) or doc[j].sent.start != head.sent.start:
         return None
+    # an apposition ("58", "a spokesman for Ryan") or a relative clause ("who served as Romney's strategist")
+    clause = aside[0].lower_ in ("who", "whose")
+    if any(t.is_quote or (t.pos_ in ("VERB", "AUX") and not clause) for t in aside):
+        return None
+    if head.tag_ == "VBN" and not clause:
+        return None  # a participle after an apposition is no finite cue, unless a misread one after a clause
     name = doc[j - 1]
     return name if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG") else None
 

@@ -89,6 +89,12 @@ def test_mentions_quote_glued_to_the_name(
             "It was no accident — Brendan Buck, a spokesman for Ryan, told POLITICO that the speaker had given notice.",
             "Brendan Buck",
         ),
+        # a relative clause between the commas ("called" misread as a participle)
+        (
+            "Stuart Lane, who served as Romney's chief strategist during the 2012 campaign, called Trump's "
+            'statements on Sunday "childish."',
+            "Stuart Lane",
+        ),
         # negatives: a verb after the quote ('recalled Tajani'), a verb with its own subject
         ("“It is over,” recalled Tajani.", "Antonio Tajani"),
         ("“We will not back down,” Jane Roe, the mayor, told reporters.", "Jane Roe"),
