@@ -439,8 +439,7 @@ def mention_for(doc: Doc, token: Token, *, left_limit: int = 0) -> Mention:
     shares = ("of", "in", "out") if token.like_num else ("of",)
     for child in token.children:
         if child.i > token.i and child.dep_ == "prep" and child.lower_ in shares:
-            r = max(t.i for t in child.subtree)
-            right = max(right, r)
+            right = max(right, _phrase_end(child))
         if child.i > token.i and child.dep_ in ("compound", "flat"):
             right = max(right, child.i)
     # a name the parser split ("Tobias" + "Reinhardt" as its modifier) is one name
@@ -477,6 +476,24 @@ def mention_for(doc: Doc, token: Token, *, left_limit: int = 0) -> Mention:
     glued = _GLUED_QUOTE.match(span.text)
     start = span.start_char + (glued.end() if glued else 0)
     return Mention(start, span.end_char, token.i, doc.text[start : span.end_char], name, label, role, org)
+
+
+def _phrase_end(prep: Token) -> int:
+    """The last token of an "of" phrase in a mention, short of a relative clause in it ("Many of the local
+    GOP leaders | who'd rather be working for Cruz or Ben Carson"): the clause describes, it names nobody
+    who speaks."""
+    end = max(t.i for t in prep.subtree)
+    # a relative clause that ends the phrase and names someone (not one an apposition follows: "One of his
+    # supporters who backs Randolph, former Rep. Pat Schroeder")
+    clause = next((t for t in prep.subtree if t.dep_ == "relcl" and t.right_edge.i == end), None)
+    if clause is None or not any(t.ent_type_ in ("PERSON", "ORG") for t in clause.subtree):
+        return end
+    if any(t.text == "," for t in clause.subtree):
+        return end  # the apposition may be the head's, hung on the clause by the parser
+    end = clause.left_edge.i - 1
+    while end > prep.i and (prep.doc[end].is_punct or prep.doc[end].is_space):
+        end -= 1
+    return end
 
 
 def _name_in(span: Span, head: Token) -> tuple[str | None, str | None]:

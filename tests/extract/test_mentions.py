@@ -102,3 +102,23 @@ def test_mentions_quote_glued_to_the_name(
 )
 def test_mentions_name_before_its_apposition(extractor: Extractor, body: str, speaker: str) -> None:
     assert [s for s, _ in _speakers(extractor, body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        # a relative clause that ends the group's phrase names nobody who speaks
+        (
+            "Many of the local party leaders who would rather be working for Cruz or Ben Carson said they have "
+            "rallied behind the ticket.",
+            "Many of the local party leaders",
+        ),
+        # negatives: a clause that names nobody stays; one with a comma may hold the head's apposition
+        (
+            "Many of the voters who came to the rally on Sunday said they have rallied behind the ticket.",
+            "Many of the voters who came to the rally on Sunday",
+        ),
+    ],
+)
+def test_mentions_group_without_its_relative_clause(extractor: Extractor, body: str, mention: str) -> None:
+    assert [m for _, m in _speakers(extractor, body)] == [mention]
