@@ -238,3 +238,22 @@ def test_read_standing_notes_and_author_lines_are_masked_whole():
     assert "Jane Roe" not in art.body
     assert "The minister said" in art.body and "debated again" in art.body  # the body around the notes stays
     assert len(art.body) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "masked"),
+    [
+        ("For more, sign up for the What’s Working newsletter.", True),
+        ("Sign up to get an email from reporter Jane Roe when she publishes a new story.", True),
+        ("Want more updates from Amanda? Sign up for her newsletter, Piping Hot Truth.", True),
+        # negatives: speech about signing up, and signing up for something else
+        ("“We asked people to sign up with their email address,” the organiser said.", False),
+        ("She merely wanted men to sign up for mobile updates from the campaign.", False),
+    ],
+)
+def test_read_newsletter_sign_up_lines_are_masked(line: str, masked: bool) -> None:
+    text = (
+        "Budget plans stay\n\n" + ENGLISH + "\n\n" + line + "\n\nThe opposition leader said the plans would be debated."
+    )
+    art = Article(name="a.txt", text=text, skip=find_skips(text)[1])
+    assert (line not in art.body) == masked
