@@ -162,9 +162,14 @@ def _named_before_apposition(doc: Doc, head: Token) -> Token | None:
     clause = aside[0].lower_ in ("who", "whose")
     if any(t.is_quote or (t.pos_ in ("VERB", "AUX") and not clause) for t in aside):
         return None
-    if head.tag_ == "VBN" and not clause:
-        return None  # a participle after an apposition is no finite cue, unless a misread one after a clause
-    name = doc[j - 1]
+    hung = head.dep_ == "acl" and aside.start <= head.head.i < aside.end
+    if head.tag_ == "VBN" and not (clause or hung):
+        return None  # a participle is no finite cue, unless misread: after a clause, or hung on the apposition
+    k = j - 1
+    if doc[k].text == ")":  # "Roy Cooper (D), ...", "Bob Corker (R-Tenn.), ...": the party after the name
+        opening = next((i for i in range(k - 1, max(k - 8, 0), -1) if doc[i].text == "("), None)
+        k = opening - 1 if opening is not None else k
+    name = doc[k]
     return name if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG") else None
 
 
@@ -295,6 +300,11 @@ def author_of(token: Token) -> Token:
     for child in token.children:
         if child.dep_ == "poss" and _named(child):
             return child
+        # "the IMF report stated", "a new Clinton ad says": the issuer named before the noun (not a name's
+        # own word: "The Washington Post")
+        issuer = child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON") and child.i == token.i - 1
+        if issuer and token.is_lower and not token.ent_type_:
+            return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             named = [g for g in child.children if g.dep_ == "pobj" and _named(g)]
             if named:
@@ -322,8 +332,8 @@ def _name_after(doc: Doc, head: Token) -> Token | None:
     j = head.i + 1
     while j < len(doc) and j - head.i <= 6 and doc[j].pos_ in ("DET", "ADJ", "NOUN") and not doc[j].is_punct:
         j += 1
-    if j >= len(doc) or doc[j].pos_ != "PROPN":
-        return None
+    if j >= len(doc) or doc[j].pos_ != "PROPN" or _when(doc[j]) or doc[j].ent_type_ == "DATE":
+        return None  # "..., called Friday for": a day is no speaker
     while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].is_punct:
         j += 1
     return doc[j]
@@ -351,6 +361,8 @@ def _subject(doc: Doc, head: Token) -> Token | None:
                     and child.i - verb.i <= 4
                     and child.dep_ in ("dobj", "attr", "npadvmod", "dative", "appos")
                     and (child.pos_ == "PROPN" or child.ent_type_ in ("PERSON", "ORG"))
+                    and not _when(child)
+                    and child.ent_type_ != "DATE"
                     and verb.i > 0
                     and doc[verb.i - 1].text in (",", "”", '"', "»", "’")
                 ):

@@ -122,3 +122,25 @@ def test_mentions_name_before_its_apposition(extractor: Extractor, body: str, sp
 )
 def test_mentions_group_without_its_relative_clause(extractor: Extractor, body: str, mention: str) -> None:
     assert [m for _, m in _speakers(extractor, body)] == [mention]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a document speaks for the issuer named right before it
+        ('"The impact of the vote remains very unclear for trade," the IMF report stated.', "IMF"),
+        # negative: a name's own last word is no document ("Post")
+        ('"The impact of the vote remains very unclear for trade," the Washington Post reported.', "Washington Post"),
+    ],
+)
+def test_mentions_document_speaks_for_its_issuer(extractor: Extractor, body: str, speaker: str) -> None:
+    assert [s for s, _ in _speakers(extractor, body)] == [speaker]
+
+
+def test_mentions_day_after_the_verb_is_no_speaker(extractor: Extractor) -> None:
+    # a party in brackets after the name and a day after the verb: the name speaks, never "Friday"
+    body = (
+        "Attorney General Roy Cooper (D), the governor's opponent in the upcoming election, called Friday for "
+        "releasing the police videos."
+    )
+    assert {s for s, _ in _speakers(extractor, body)} == {"Roy Cooper"}
