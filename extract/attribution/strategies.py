@@ -941,10 +941,10 @@ def continuation(doc: Doc, cue: Cue, quotes: list[QuoteSpan], cues: list[Cue], l
     an attribution of their own."""
     text = doc_text(doc)
     # a quoted name in the attribution ('said on NBC’s “Meet the Press.” “B.”') is skipped, not said
-    nxt = [qq for qq in quotes if qq.start > cue.end and not _names_a_work(doc, qq) and not work_title(doc, qq)]
-    if not nxt:
+    after = sorted((qq for qq in quotes if qq.start > cue.end), key=lambda x: x.start)
+    first = next((qq for qq in after if not _names_a_work(doc, qq) and not work_title(doc, qq)), None)
+    if first is None:
         return []
-    first = min(nxt, key=lambda x: x.start)
     gap = text[cue.end : first.start]
     if "\n" in gap.strip(" \t") or _words(gap) > 45 or first.words(text) < 2:
         return []
@@ -967,7 +967,9 @@ def continuation(doc: Doc, cue: Cue, quotes: list[QuoteSpan], cues: list[Cue], l
         if subject.pos_ != "PRON" or sent_of(doc[c.head]).start_char <= first.start < sent_of(doc[c.head]).end_char:
             return []  # someone else, or "he said" in the very sentence of the next quote
     chain = [first]
-    for qq in sorted(nxt, key=lambda x: x.start)[1:]:
+    for qq in after[after.index(first) + 1 :]:
+        if _names_a_work(doc, qq) or work_title(doc, qq):
+            continue
         between = text[chain[-1].end : qq.start]
         if _words(between) > 12 or "\n" in between:
             break

@@ -485,9 +485,10 @@ def mention_for(doc: Doc, token: Token, *, left_limit: int = 0) -> Mention:
     org = _org_in(span, name) if role else None
     if role:
         role, org = _portfolio(span, role, org)
-    glued = _GLUED_QUOTE.match(span.text)
-    start = span.start_char + (glued.end() if glued else 0)
-    return Mention(start, span.end_char, token.i, doc.text[start : span.end_char], name, label, role, org)
+    text = span.text
+    glued = _GLUED_QUOTE.match(text)
+    cut = glued.end() if glued else 0
+    return Mention(span.start_char + cut, span.end_char, token.i, text[cut:], name, label, role, org)
 
 
 def _phrase_end(prep: Token) -> int:
