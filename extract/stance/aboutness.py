@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS, fold, suffix_stem
-from spacy.tokens import Doc
+from quotegraph.extract.text import STOP_WORDS, THIRD_PERSON, fold, suffix_stem
+from spacy.tokens import Doc, Token
 
 WORD = re.compile(r"[a-z0-9]+")
 PER_EXTRA_WORD = 0.5
@@ -69,14 +69,54 @@ def generic(stem: str) -> bool:
 
 
 class About(dict[str, float]):
-    """What each word (stem) of a quote counts toward a topic, and ``heads``: the stems of the nouns that
-    head the quote's subjects and objects, what it is about."""
+    """What each word (stem) of a quote counts toward a topic, ``heads``: the stems of the nouns that head
+    the quote's subjects and objects, what it is about, and ``speaker``: the stems of the words outside the
+    quote that name who says it (the subject of its cue), who speaks and not what is said."""
 
     heads: frozenset[str] = frozenset()
+    speaker: frozenset[str] = frozenset()
 
 
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "csubj"})
 """The dependencies of the nouns a clause is about: its subject and object."""
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+REPORTING = frozenset({"parataxis", "ccomp", "advcl"})
+"""How a cue hangs on a quote it follows ("..., Comey said": said is the quote's parataxis or ccomp)."""
+
+
+def speaker_words(span: Any) -> frozenset[str]:
+    """The stems of the words outside ``span`` (a quote) that name its speaker: the subject of the verb the
+    quote hangs on ("FBI Director James Comey said [that ...]"), or of a cue hanging on the quote
+    ("[...]," Comey said)."""
+    inside = range(span.start, span.end)
+    cues = [t.head for t in span if t.head.i not in inside and t.head.pos_ in ("VERB", "AUX")]
+    cues += [c for t in span if t.head.i not in inside or t.head.i == t.i for c in t.children
+             if c.i not in inside and c.dep_ in REPORTING and c.pos_ == "VERB"]  # fmt: skip
+    out = set()
+    for cue in cues:
+        for subject in (c for c in cue.children if c.dep_ in SUBJECTS and c.i not in inside):
+            words = [subject] if subject.lower_ in THIRD_PERSON else [t for t in subject.subtree if t.i not in inside]
+            out.update(word_stem(t.text) for t in words if t.is_alpha)
+            if subject.lower_ in THIRD_PERSON:  # "..., he said": the person he is, by name and title
+                out.update(word_stem(t.text) for t in referent(subject) if t.is_alpha)
+    return frozenset(out)
+
+
+def referent(pronoun: Token) -> list[Token]:
+    """The words that named the person ``pronoun`` stands for: the noun phrase, up to its head, of the
+    nearest PERSON before it in its sentence and the two before ("FBI Director James Comey ... he said")."""
+    doc = pronoun.doc
+    first = pronoun.sent.start
+    for _ in range(2):
+        first = doc[first - 1].sent.start if first > 0 else first
+    people = (e for e in reversed(doc.ents) if e.label_ == "PERSON" and first <= e.start and e.end <= pronoun.i)
+    person = next(people, None)
+    if person is None:
+        return []
+    head = person.root
+    while head.dep_ in ("compound", "flat", "appos") and head.head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head
+    return list(doc[head.left_edge.i : head.i + 1])
 
 
 def about_weights(doc: Doc | None, start: int, end: int) -> About:
@@ -99,6 +139,7 @@ def about_weights(doc: Doc | None, start: int, end: int) -> About:
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ARGUMENTS:
             heads.add(stem)
     out.heads = frozenset(heads)
+    out.speaker = speaker_words(span)
     return out
 
 
@@ -119,12 +160,23 @@ def topic_words(topic: Topic) -> set[str]:
     return set(stems(" ".join((topic.proposition, topic.label, *topic.keywords))))
 
 
-def stem_df(topics: Iterable[Topic]) -> dict[str, int]:
-    """In how many of ``topics`` each stem occurs."""
-    df: dict[str, int] = {}
+class TopicDF(dict[str, int]):
+    """In how many topics each stem occurs, and ``named``: in how many the analyst named it, in a keyword
+    or the label (a word another topic's proposition only passes by, "the Clinton email investigation",
+    does not make it that topic's name)."""
+
+    named: dict[str, int]
+
+
+def stem_df(topics: Iterable[Topic]) -> TopicDF:
+    """In how many of ``topics`` each stem occurs (see :class:`TopicDF`)."""
+    df = TopicDF()
+    df.named = {}
     for topic in topics:
         for s in topic_words(topic):
             df[s] = df.get(s, 0) + 1
+        for s in set(stems(" ".join((topic.label, *topic.keywords)))):
+            df.named[s] = df.named.get(s, 0) + 1
     return df
 
 
@@ -132,16 +184,17 @@ def profile(topic: Topic, df: Mapping[str, int] | None = None) -> TopicProfile:
     """``topic``'s profile; with ``df`` (:func:`stem_df` of the topics file) a word counts 1/(the topics that
     have it), and a keyword phrase 1/(the fewest topics that share one of its specific words)."""
     df = df or {}
+    named = getattr(df, "named", df)  # a keyword phrase is shared with the topics that name its words
     phrases = []
     for kw in topic.keywords:
         ks = stems(kw)
         specific = [s for s in ks if not generic(s)]
         if not specific:
             continue
-        share = 1.0 / min(df.get(s, 1) for s in specific)
+        share = 1.0 / min(named.get(s, 1) for s in specific)
         phrases.append((kw, " ".join(ks), (1 + PER_EXTRA_WORD * (len(ks) - 1)) * share, False))
         if len(ks) > 1 and not generic(ks[-1]) and HEAD_WORD:
-            phrases.append((kw, ks[-1], HEAD_WORD / df.get(ks[-1], 1), True))
+            phrases.append((kw, ks[-1], HEAD_WORD / named.get(ks[-1], 1), True))
     words = set(stems(topic.proposition + " " + topic.label))
     terms = {s: PROPOSITION_TERM / df.get(s, 1) for s in words if not generic(s)}
     names = names_of(topic)
@@ -184,19 +237,27 @@ def profile_score(
     matched: list[str] = []
     met: set[str] = set()
     heads = getattr(about, "heads", frozenset())
+    speaker = getattr(about, "speaker", frozenset())
     everywhere = layer_words(layers)
+    alone_gain: dict[str, float] = {}  # what a last word alone added: a later phrase of that one word, the rest
     for kw, joined, weight, alone in p.phrases:
         if joined.split(" ", 1)[0] not in everywhere:  # not in any layer: no need to look for the phrase
             continue
         if alone and (kw in matched or joined in met):  # a word met already (in the phrase, or another's)
             continue
         about_it = joined in heads and joined in p.terms  # the quote's subject or object, and the proposition's
-        if alone and not about_it and not (p.words - {joined}) & layer_words(layers[:2]):
+        if alone and not about_it and not (p.words - {joined} - speaker) & layer_words(layers[:2]):
             continue
-        for i, (text, w) in enumerate(layers):
+        said_by = speaker.issuperset(joined.split())  # the phrase names who speaks: only the quote's own counts
+        # the last word alone counts where the topic's other words are: the quote and its sentence
+        for i, (text, w) in enumerate(layers[:1] if said_by else layers[:2] if alone else layers):
             if f" {joined} " in text:
                 part = max(about.get(s, 1.0) for s in joined.split()) if i == 0 else 1.0
-                score += w * weight * part
+                gain = w * weight * part
+                if alone:
+                    alone_gain[joined] = gain
+                prior = 0.0 if alone else alone_gain.pop(joined, 0.0)  # "investigation" after "investig" alone
+                score += max(gain, prior) - prior
                 matched.append(joined if alone else kw)
                 met.update(joined.split())
                 break

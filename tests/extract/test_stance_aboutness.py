@@ -223,3 +223,132 @@ def test_aboutness_headline_topic_by_keyword_phrases(title, topic):
     s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
     [out] = StanceAssigner(EMAIL).assign([s], None, Article(name="a.txt", text=f"{quote}, she said.", title=title))
     assert out.topic == topic
+
+
+INQUIRY = parse_topics(
+    {
+        "topics": [
+            {
+                "id": "server",
+                "label": "The mayor's private email server",
+                "proposition": "The mayor's use of a private email server was wrong.",
+                "keywords": ["email server", "private server", "classified information"],
+            },
+            {
+                "id": "chief",
+                "label": "The police chief's handling of the inquiry",
+                "proposition": "The police chief mishandled the inquiry into the mayor.",
+                "keywords": ["police chief", "inquiry"],
+            },
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "topic"),
+    [
+        # who speaks is not what is said: the chief's title as the subject of the cue
+        ("The police chief said the server held secrets.", "the server held secrets", "server"),
+        ("“The server held secrets,” the police chief said.", "The server held secrets", "server"),
+        # ... but the chief as what the quote is about still counts
+        ("Dana Park said the police chief mishandled the inquiry.", "the police chief mishandled the inquiry", "chief"),
+        ("Dana Park criticised the police chief for the inquiry.", "the police chief for the inquiry", "chief"),
+        # the chief named before, as the "he" who speaks: the quote's own words decide
+        (
+            "Police chief Dana Park spoke on Monday. The private server held secrets, he said.",
+            "The private server held secrets",
+            "server",
+        ),
+    ],
+)
+def test_aboutness_the_speaker_is_not_what_is_said(nlp, text, quote, topic):
+    start = text.index(quote)
+    s = Statement(article="a.txt", quote=quote, start=start, end=start + len(quote), kind="direct", speaker="X")
+    [out] = StanceAssigner(INQUIRY).assign([s], nlp(text), Article(name="a.txt", text=text, title="x"))
+    assert out.topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("FBI Director James Comey said those statements were wrong.", "those statements were wrong", {"comey", "fbi"}),
+        ("“Those statements were wrong,” Comey said.", "Those statements were wrong", {"comey"}),
+        ("Lewandowski ripped Comey for acting as the judge.", "Comey for acting as the judge", {"lewandowski"}),
+        # a pronoun as the speaker: the person it stands for, by title and name
+        (
+            "FBI Director James Comey spoke at a hearing. She did receive emails, he said.",
+            "She did receive emails",
+            {"comey", "director"},
+        ),
+    ],
+)
+def test_aboutness_speaker_words(nlp, text, quote, speaker):
+    start = text.index(quote)
+    about = about_weights(nlp(text), start, start + len(quote))
+    assert speaker <= about.speaker
+    assert not about.speaker & about.heads
+
+
+def test_aboutness_a_whole_phrase_and_its_last_word_alone_count_once():
+    def score(keywords: list[str]) -> float:
+        topics = parse_topics({"topics": [{"id": "t", "proposition": "The inquiry was unfair", "keywords": keywords}]})
+        quote = "the investigation into her was unfair"
+        return topic_scores(topics[0], quote, quote, quote, "", prof=profile(topics[0], stem_df(topics))).score
+
+    assert score(["reopened the investigation", "investigation"]) == score(["investigation"]) > 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "paragraph", "met"),
+    [
+        # the last word of "Justice Department" alone, beside "inquiry" in the sentence: it counts there ...
+        ("She lied to the department, he said after the inquiry.", "", True),
+        # ... not from another sentence of the paragraph ("State Department")
+        (
+            "She lied, he said after the inquiry.",
+            "She lied, he said after the inquiry. The State Department spoke.",
+            False,
+        ),
+    ],
+)
+def test_aboutness_a_last_word_alone_counts_in_the_quote_and_its_sentence(sentence, paragraph, met):
+    topics = parse_topics(
+        {
+            "topics": [
+                {"id": "t", "proposition": "The inquiry was unfair", "keywords": ["Justice Department", "inquiry"]}
+            ]
+        }
+    )
+    out = topic_scores(
+        topics[0], "She lied", sentence, paragraph or sentence, "", prof=profile(topics[0], stem_df(topics))
+    )
+    assert ("depart" in out.matched) is met
+
+
+def test_aboutness_a_keyword_is_shared_only_with_topics_that_name_it():
+    topics = parse_topics(
+        {
+            "topics": [
+                {"id": "emails", "proposition": "Her emails broke the law", "keywords": ["emails"]},
+                # "email" passes by in this proposition: the keyword "emails" stays the first topic's own
+                {
+                    "id": "director",
+                    "proposition": "The director mishandled the email inquiry",
+                    "keywords": ["director"],
+                },
+            ]
+        }
+    )
+    df = stem_df(topics)
+    assert profile(topics[0], df).phrases[0][2] == 1.0
+    # ... but a third topic naming it in its keywords shares it
+    shared = parse_topics(
+        {
+            "topics": [
+                *[{"id": t.id, "proposition": t.proposition, "keywords": list(t.keywords)} for t in topics],
+                {"id": "x", "proposition": "Mail", "keywords": ["email"]},
+            ]
+        }
+    )
+    assert profile(shared[0], stem_df(shared)).phrases[0][2] == 0.5
