@@ -10,9 +10,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
 
+import yaml
 from quotegraph.extract.attribution.content import QuoteSpan
 from quotegraph.extract.lookup import doc_text, sent_of
+from quotegraph.extract.speakers.antecedents import candidates, load_chooser
 from quotegraph.extract.speakers.mentions import (
     Mention,
     _clean_name,
@@ -43,10 +46,38 @@ class NameIndex:
     described_as: dict[str, set[str]] = field(default_factory=dict)
     described_heads: dict[str, set[str]] = field(default_factory=dict)  # the head nouns of those descriptions
     introduced: list[tuple[int, str]] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # the article's quotes (start, end)
+
+    # surname -> "f" or "m" where the article gives it an honorific ("Ms. Tremblay", "Mr. Sandhu")
+    honorifics: dict[str, str] = field(default_factory=dict)
+    # name -> the gender of a "he" or "she" that the name was the subject before, in the same sentence
+    learned: dict[str, str] = field(default_factory=dict)
+
+    def gender(self, name: str) -> str | None:
+        """ "f", "m" or None (unknown): by the name's title or first name, else by an honorific the article
+        gives the surname, else by a gendered noun it describes the person with ("the association's
+        chairwoman", "a father of three")."""
+        known = gender_of(name) or self.honorifics.get(surname(name)) or self.learned.get(name)
+        if known:
+            return known
+        words = self.described_as.get(self.canonical(name), set())
+        found = {g for g, nouns in gendered_nouns().items() if words & nouns}
+        return found.pop() if len(found) == 1 else None
+
+    def agrees(self, name: str, wanted: str | None) -> bool:
+        """:func:`agrees`, with what the article itself says of the person's gender."""
+        if not agrees(name, wanted):
+            return False
+        known = self.gender(name)
+        return wanted is None or known is None or known == wanted
 
     def canonical(self, name: str) -> str:
+        """The fullest name the article gives the person of ``name`` ("Stoltenberg" -> "Jens Stoltenberg"),
+        never another person's of the same surname ("Bill Clinton" stays himself beside "Hillary Clinton")."""
         full = self.full_by_surname.get(surname(name))
-        return full if full and len(full) >= len(name) else name
+        if not full or len(full) < len(name) or _other_first_name(name, full):
+            return name
+        return full
 
     def is_person(self, name: str) -> bool:
         """``name`` is a person the article names (the tagger's PERSON, or a speaker mention's name)."""
@@ -127,15 +158,16 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
     """Collect person names (fullest form per surname) and role holders ("NATO Secretary General Jens
     Stoltenberg" makes Stoltenberg the secretary general). ``verb_forms`` opening a sentence are not part
     of a name ("Said Ellis: ..." is Ellis)."""
-    index = NameIndex()
+    index = NameIndex(quotes=[(q.start, q.end) for q in quotes])
 
     def in_quote(pos: int) -> bool:
         return any(q.start <= pos < q.end for q in quotes)
 
     for ent in doc.ents:
-        if ent.label_ == "ORG" and not in_quote(ent.start_char):
+        person = ent.label_ == "PERSON" or (ent.label_ == "ORG" and person_shaped(ent))
+        if ent.label_ == "ORG" and not person and not in_quote(ent.start_char):
             index.orgs.append((ent.start_char, _clean_name(ent.text)))
-        if ent.label_ != "PERSON":
+        if not person:
             continue
         if len(ent) > 1 and ent[0].is_sent_start and ent[0].lower_ in verb_forms:
             ent = ent[1:]
@@ -173,7 +205,57 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
             merged.setdefault(index.canonical(name), set()).update(words)
         setattr(index, attr, merged)
     index.introduced = [(pos, index.canonical(n)) for pos, n in index.introduced]
+    index.honorifics = honorific_genders(doc)
     return index
+
+
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f", "m": "m"}
+
+
+def honorific_genders(doc: Doc) -> dict[str, str]:
+    """Surname -> gender for each name the article gives an honorific ("Ms. Tremblay", "Mrs. Clinton");
+    a surname given both is left out (two people of one family)."""
+    found: dict[str, set[str]] = {}
+    for token in doc[:-1]:
+        gender = _HONORIFICS.get(token.lower_.rstrip("."))
+        if gender is None or (token.lower_ == "m" and token.text != "M.") or not token.text[:1].isupper():
+            continue
+        name = token.nbor()
+        while name.i + 1 < len(doc) and name.nbor().pos_ == "PROPN" and name.nbor().text[:1].isupper():
+            name = name.nbor()
+        if name.pos_ == "PROPN" and name.text[:1].isupper():
+            found.setdefault(surname(name.text), set()).add(gender)
+    return {key: next(iter(g)) for key, g in found.items() if len(g) == 1}
+
+
+@lru_cache(maxsize=1)
+def gendered_nouns() -> dict[str, frozenset[str]]:
+    """ "f" and "m" -> the nouns that give a person that gender (``resources/gendered_nouns.yaml``)."""
+    text = files("quotegraph.extract").joinpath("resources/gendered_nouns.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    return {g: frozenset(w.lower() for w in data.get(g) or ()) for g in ("f", "m")}
+
+
+def person_shaped(ent: Span) -> bool:
+    """An entity the tagger called an organisation that is a person's name: two or three capitalised words,
+    no organisation's word, and either a first name of one gender first ("Ainsley Tremblay has fished") or
+    a "his" or "her" in what the name is the subject of ("Kiran Dhaliwal opened her bakery")."""
+    words = ent.text.split(" ")
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
+        return False
+    if any(w.lower() in ORG_WORDS for w in words):
+        return False
+    if len(words) == 2 and words[0].lower() in _first_names():
+        return True
+    verb = ent.root.head
+    if ent.root.dep_ != "nsubj" or verb is ent.root:
+        return False
+    return any(
+        t.dep_ == "poss" and t.lower_ in ("his", "her")
+        for child in verb.children
+        if child.dep_ in ("dobj", "prep", "attr")
+        for t in child.subtree
+    )
 
 
 # words that make a name an organisation's ("Canadian Union of Public Employees", "the Russian government")
@@ -241,32 +323,87 @@ def add_names(index: NameIndex, mentions: Sequence[Mention]) -> None:
 def _resolve_pronoun(
     mention: Mention, index: NameIndex, previous: Sequence[tuple[int, str]], doc: Doc
 ) -> tuple[str | None, float]:
-    """A personal pronoun's speaker: the subject earlier in its sentence, the person the sentence before
-    is about, the salient agreeing speaker before it, else the last agreeing person named."""
+    """A personal pronoun's speaker by the rules (:func:`_pronoun_by_rules`), or by the learned chooser
+    over the same candidates where ``resources/antecedents.yaml`` enables it."""
     lower = mention.text.lower()
     word = lower.split()[-1] if lower.split() else lower
     if word in PLURAL:
         return None, 0.5
     wanted = PRONOUN_GENDER.get(word)
-    candidates = [n for pos, n in previous if pos < mention.start and agrees(index.canonical(n), wanted)]
-    placed = [(pos, n) for pos, n in previous if pos < mention.start and agrees(index.canonical(n), wanted)]
+    quote = quote_by(index, mention, doc)
+    speaker, confidence = _pronoun_by_rules(mention, index, previous, doc, (wanted, quote))
+    chooser = load_chooser()
+    if chooser.enabled and speaker is not None:
+        names = pronoun_candidates(mention, index, previous, wanted, quote)
+        found = candidates(names, index, previous, doc, mention.start, (quote, wanted, speaker))
+        speaker = chooser.choose(found) or speaker
+    return speaker, confidence
+
+
+def pronoun_candidates(
+    mention: Mention, index: NameIndex, previous: Sequence[tuple[int, str]], wanted: str | None, quote: str
+) -> list[str]:
+    """The people (canonical names, in order of their last mention) a pronoun may stand for: named outside
+    quotes or quoted before it, agreeing with it, a person for "he" or "she", not named in its own quote."""
+    last: dict[str, int] = {}
+    for pos, name in sorted([*index.persons, *previous]):
+        if pos < mention.start:
+            last[index.canonical(name)] = pos
+    names = [n for n, _ in sorted(last.items(), key=lambda kv: kv[1]) if index.agrees(n, wanted)]
+    if wanted is not None:
+        names = [n for n in names if index.is_person(n)]
+    return [n for n in names if not named_in(quote, n)] or names
+
+
+def named_in(quote: str, name: str) -> bool:
+    """The quote names the person ("Deepa is right", "Mark has always been fair with us"): a speaker
+    seldom speaks of themselves by name."""
+    words = set(re.findall(r"\w+", quote))
+    return any(len(w) >= 3 and w[:1].isupper() and w in words for w in name.split())
+
+
+def quote_by(index: NameIndex, mention: Mention, doc: Doc) -> str:
+    """The text of the quotes right before or after a speaker mention ("“A,” she said. “B.”"), within its
+    paragraph; empty when none stands there."""
+    text = doc_text(doc)
+    out = []
+    for start, end in index.quotes:
+        gap = text[end : mention.start] if end <= mention.start else text[mention.end : start]
+        if (end <= mention.start or start >= mention.end) and len(gap) <= 40 and "\n" not in gap:
+            out.append(text[start:end])
+    return " ".join(out)
+
+
+def _pronoun_by_rules(
+    mention: Mention, index: NameIndex, previous: Sequence[tuple[int, str]], doc: Doc, said: tuple[str | None, str]
+) -> tuple[str | None, float]:
+    """The subject earlier in the pronoun's sentence, the person the sentence before is about, the salient
+    agreeing speaker before it, else the last agreeing person named; ``said`` is (the gender the pronoun
+    names, the quote it attributes), and nobody the quote names is its speaker."""
+    wanted, quote = said
+
+    def fits(name: str | None) -> bool:
+        full = index.canonical(name) if name is not None else None
+        return full is not None and index.agrees(full, wanted) and not named_in(quote, full)
+
+    placed = [(pos, n) for pos, n in previous if pos < mention.start and fits(n)]
     if wanted is not None:
         # "he" and "she" are people: not the previous speaker when that is "Twitter" or "Sources"
-        candidates = [n for n in candidates if index.is_person(n)]
-    recent_person = [n for pos, n in index.persons if pos < mention.start and agrees(index.canonical(n), wanted)]
+        placed = [(pos, n) for pos, n in placed if index.is_person(n)]
+    recent_person = [n for pos, n in index.persons if pos < mention.start and fits(n)]
     salient = previous_subject(doc, mention.head) if wanted is not None else None
     earlier = sentence_subject(doc, mention.head, index) if wanted is not None else None
-    if earlier is not None and agrees(index.canonical(earlier), wanted):
-        # "Erin Brockovich endorsed the plan, saying she ...": the subject earlier in the sentence
+    if fits(earlier):
+        # "Erin Brockovich endorsed the plan, saying she ...": the subject earlier in the sentence, whose
+        # gender the pronoun tells from then on ("Keyworth urged her, saying he ..." is no later "she")
+        index.learned.setdefault(index.canonical(earlier), wanted)
         return index.canonical(earlier), 0.85
-    if salient is not None and agrees(index.canonical(salient), wanted) and index.is_person(salient):
+    if fits(salient) and index.is_person(salient):
         # "A Commission spokesman, Marco Bellini, disagreed. He said ...": the person the previous
         # sentence is about, even before they have spoken
         return index.canonical(salient), 0.85
-    if candidates:
-        if wanted is not None:
-            placed = [(pos, n) for pos, n in placed if index.is_person(n)]
-        return salient_speaker(doc, mention.start, placed or [(0, candidates[-1])], index, wanted), 0.85
+    if placed:
+        return salient_speaker(doc, mention.start, placed, index, wanted), 0.85
     if recent_person:
         return index.canonical(recent_person[-1]), 0.75
     return None, 0.4
@@ -399,7 +536,7 @@ def salient_speaker(
         counts[key] = counts.get(key, 0) + 1
     pool = [n for _, n in candidates]
     if wanted is not None:
-        pool = [n for n in pool if gender_of(index.canonical(n)) == wanted] or pool
+        pool = [n for n in pool if index.gender(index.canonical(n)) == wanted] or pool
     best = max(counts[index.canonical(n)] for n in pool)
     if counts[index.canonical(last)] >= best or best < 3:
         return last
@@ -442,7 +579,9 @@ def previous_subject(doc: Doc, head: int) -> str | None:
     if subject is None:
         return None
     if subject.ent_type_ != "PERSON":
-        appos = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        # "A spokesman, Marco Bellini," and "a dairy farmer from Sussex, Gordon Blake," (where the parser
+        # hangs the name on the place)
+        appos = next((c for c in subject.subtree if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if appos is None:
             # "Ford has faced criticism": a surname the tagger took for a company; resolve() keeps it only
             # when it names a person of the article
@@ -471,6 +610,20 @@ def _first_names() -> dict[str, str]:
     for gender, name in (("f", "first_names_female.txt"), ("m", "first_names_male.txt")):
         out.update((w.lower(), gender) for w in word_list(name))
     return out
+
+
+@lru_cache(maxsize=1)
+def _any_first_names() -> frozenset[str]:
+    """Every first name of the two lists, either gender."""
+    return frozenset(w.lower() for name in ("first_names_female.txt", "first_names_male.txt") for w in word_list(name))
+
+
+def _other_first_name(name: str, full: str) -> bool:
+    """Two full names of one surname with different first names ("Carly Fiorina", "Frank Fiorina")."""
+    a, b = name.split(), full.split()
+    if len(a) < 2 or len(b) < 2 or a[0] == b[0]:
+        return False
+    return a[0].lower() in _any_first_names() and b[0].lower() in _any_first_names()
 
 
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lady": "f", "lord": "m"}

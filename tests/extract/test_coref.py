@@ -120,3 +120,107 @@ def test_coref_pronoun_takes_the_subject_before_it_in_its_sentence(nlp, body: st
     article = Article(name="a.txt", text=text, title="Plan row", skip=((0, 8),), article_id="a.txt")
     _, statements = Extractor(nlp=nlp)._process([article])[0]
     assert [s.speaker for s in statements if s.quote.startswith(start)] == [speaker], statements
+
+
+# Feature and profile articles of our own (issue 27): one person quoted many times, mostly as "she said",
+# with officials named and quoted in between; roles and descriptions after the name; bylines and datelines.
+ARTICLES = {
+    "coach": (
+        "By Sam Keller, Staff Reporter\n\n"
+        "THUNDER BAY, Ont. — Linda Okafor has run the Westfort arena's skating program for 22 years.\n\n"
+        '"I never planned to stay this long," she said on a cold Tuesday morning.\n\n'
+        "The city's recreation director, Mark Halloran, said the arena costs about $400,000 a year to heat.\n\n"
+        '"The building is older than most of the people who skate in it," Halloran said.\n\n'
+        '"Mark has always been fair with us," she said. "But a budget is a budget."\n\n'
+        "Mayor Ken Boshcoff has promised a decision by spring. Councillor Brian Hamilton called the arena "
+        "a neighbourhood landmark.\n\n"
+        '"These kids have nowhere else to go after school," she said.\n\n'
+        "Okafor started coaching at 19, after an injury ended her own competitive career.\n\n"
+        '"I was angry for a long time," she said. "Coaching was how I got over it."\n\n'
+        "Her former student, Priya Nair, now skates for the national team.\n\n"
+        '"She taught me to fall without being afraid," Nair said in a phone interview.\n\n'
+        '"Priya was the most stubborn kid I ever coached," Okafor said, laughing.\n\n'
+        '"If they close it, I will coach on the lake," she said.'
+    ),
+    "bakery": (
+        "Kiran Dhaliwal opened her bakery on Main Street in 2009, two years after arriving from Ludhiana.\n\n"
+        '"I had one oven and a loan I could not afford," she said.\n\n'
+        "The street has changed since then. The local business association's chair, Deepa Sandhu, says "
+        "rents have doubled.\n\n"
+        '"Small shops are being priced out," Sandhu said.\n\n'
+        '"Deepa is right, but I own the building," she said. "That is the only reason I am still here."\n\n'
+        "Coun. Harjit Sajjan-Bains wants the city to cap commercial rent increases.\n\n"
+        '"My customers come from three generations now," she said.'
+    ),
+    "fisher": (
+        "CARAQUET, N.B. — Ainsley Tremblay has fished out of Caraquet for 31 years.\n\n"
+        '"The quota cut means I lose half my season," Ms. Tremblay said.\n\n'
+        "Federal Fisheries Minister Diane Lebouthillier announced the cuts in June. Lebouthillier said the "
+        "stock had collapsed.\n\n"
+        '"We cannot fish what is not there," she told reporters in Ottawa.\n\n'
+        '"The minister has never been on a boat," Tremblay said.\n\n'
+        "Yanick Robichaud, a father of three who represents the union, said about 40 boats would be affected.\n\n"
+        '"Some of them will not come back," he said.\n\n'
+        '"My father fished here and so did his father," she said.\n\n'
+        '"I will fish until they take the licence," she said.'
+    ),
+    "council": (
+        "Mayor Jane Roe said Monday that the city would freeze property taxes for a second year.\n\n"
+        '"Families cannot absorb another increase," the mayor said.\n\n'
+        "Opposition councillors, led by Councillor Raj Patel, want a smaller freeze.\n\n"
+        '"A freeze that empties the reserves is not a freeze," Patel said.\n\n'
+        '"We have done the math," the mayor said. "The reserves will hold."\n\n'
+        "A 26-year-old cyclist, Dana Whitfield, asked the council for bike lanes on Bank Street.\n\n"
+        '"I was hit twice last year," the 26-year-old said.\n\n'
+        "Then a dairy farmer from Sussex, Gordon Blake, took the microphone. "
+        '"We have lost half our neighbours in ten years," he said.'
+    ),
+}
+
+
+def _article_statements(nlp, key: str):  # type: ignore[no-untyped-def]
+    from quotegraph.extract.model import Article
+    from quotegraph.extract.pipeline import Extractor
+
+    title = "City news"
+    text = title + "\n\n" + ARTICLES[key]
+    article = Article(name="a.txt", text=text, title=title, skip=((0, len(title)),), article_id="a.txt")
+    return Extractor(nlp=nlp)._process([article])[0][1]
+
+
+@pytest.fixture(scope="module")
+def article_statements(nlp) -> dict:  # type: ignore[no-untyped-def]
+    return {key: _article_statements(nlp, key) for key in ARTICLES}
+
+
+@pytest.mark.parametrize(
+    ("key", "start", "speaker"),
+    [
+        ("coach", "I never planned", "Linda Okafor"),  # after a byline and a dateline: neither is anyone
+        ("coach", "Mark has always been fair", "Linda Okafor"),  # the man quoted before is named in the quote
+        ("coach", "These kids have nowhere", "Linda Okafor"),  # two men named in between take no "she"
+        ("coach", "I was angry", "Linda Okafor"),
+        ("coach", "Coaching was how", "Linda Okafor"),
+        ("coach", "If they close it", "Linda Okafor"),  # the profile's subject after another woman spoke
+        ("coach", "She taught me to fall", "Priya Nair"),
+        ("bakery", "I had one oven", "Kiran Dhaliwal"),  # the tagger's "organisation" that opened her bakery
+        ("bakery", "Deepa is right", "Kiran Dhaliwal"),  # not the woman who spoke before: the quote names her
+        ("bakery", "My customers come", "Kiran Dhaliwal"),
+        ("fisher", "We cannot fish", "Diane Lebouthillier"),  # the minister who spoke in the paragraph before
+        ("fisher", "Some of them will not", "Yanick Robichaud"),  # a new person right before "he said"
+        ("fisher", "My father fished here", "Ainsley Tremblay"),  # "a father of three" takes no "she"
+        ("fisher", "I will fish until", "Ainsley Tremblay"),
+        ("council", "Families cannot absorb", "Jane Roe"),  # "the mayor" after "Mayor Jane Roe"
+        ("council", "We have done the math", "Jane Roe"),  # and again after a councillor spoke
+        ("council", "I was hit twice", "Dana Whitfield"),  # "the 26-year-old" the article described so
+        ("council", "We have lost half", "Gordon Blake"),  # a new person right before "he said" takes it
+    ],
+)
+def test_coref_article_keeps_each_speaker(article_statements: dict, key: str, start: str, speaker: str) -> None:
+    found = [s.speaker for s in article_statements[key] if s.quote.startswith(start)]
+    assert found == [speaker], [(s.speaker, s.quote[:30]) for s in article_statements[key]]
+
+
+@pytest.mark.parametrize(("key", "name"), [("coach", "Sam Keller"), ("coach", "Thunder Bay"), ("fisher", "Caraquet")])
+def test_coref_article_byline_and_dateline_speak_for_nobody(article_statements: dict, key: str, name: str) -> None:
+    assert all(name.lower() not in (s.speaker or "").lower() for s in article_statements[key])
