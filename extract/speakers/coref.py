@@ -621,11 +621,16 @@ def _any_first_names() -> frozenset[str]:
 def _other_first_name(name: str, full: str) -> bool:
     """Two full names of one surname with different first names ("Carly Fiorina", "Frank Fiorina")."""
     a, b = name.split(), full.split()
-    if len(a) < 2 or len(b) < 2 or a[0] == b[0]:
+    if len(a) < 2 or len(b) < 2 or a[0] == b[0] or a[0].lower() not in _any_first_names():
         return False
-    return a[0].lower() in _any_first_names() and b[0].lower() in _any_first_names()
+    if a[0].lower() in _TITLE_LIKE or role_in(a[0]) is not None:
+        return False  # "Dean Amar" is Vikram Amar, the dean
+    # "Bill Clinton" is not "Hillary Clinton", but is "President Bill Clinton" and "Mr. Bill Clinton"
+    return b[0].strip(".").lower() not in _TITLE_GENDER and role_in(b[0]) is None and b[0].isalpha()
 
 
+# first names that are titles too ("Dean Amar", "Judge Reilly", "Bishop Curry")
+_TITLE_LIKE = frozenset({"dean", "judge", "major", "bishop", "pastor", "rabbi", "doctor", "earl", "prince", "king"})
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lady": "f", "lord": "m"}
 
 
