@@ -50,6 +50,7 @@ class NameIndex:
 
     # surname -> "f" or "m" where the article gives it an honorific ("Ms. Tremblay", "Mr. Sandhu")
     honorifics: dict[str, str] = field(default_factory=dict)
+    shared_surnames: set[str] = field(default_factory=set)  # surnames of two people ("Bill", "Hillary Clinton")
     # name -> the gender of a "he" or "she" that the name was the subject before, in the same sentence
     learned: dict[str, str] = field(default_factory=dict)
 
@@ -57,11 +58,13 @@ class NameIndex:
         """ "f", "m" or None (unknown): by the name's title or first name, else by an honorific the article
         gives the surname, else by a gendered noun it describes the person with ("the association's
         chairwoman", "a father of three")."""
-        known = gender_of(name) or self.honorifics.get(surname(name)) or self.learned.get(name)
-        if known:
-            return known
-        words = self.described_as.get(self.canonical(name), set())
-        found = {g for g, nouns in gendered_nouns().items() if words & nouns}
+        known = gender_of(name) or self.learned.get(name)
+        if known or surname(name) in self.shared_surnames:
+            return known  # "Mr. Clinton" and "her husband" say nothing of Hillary Clinton beside Bill
+        if surname(name) in self.honorifics:
+            return self.honorifics[surname(name)]
+        heads = self.described_heads.get(self.canonical(name), set())
+        found = {g for g, nouns in gendered_nouns().items() if heads & nouns}
         return found.pop() if len(found) == 1 else None
 
     def agrees(self, name: str, wanted: str | None) -> bool:
@@ -205,6 +208,11 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
             merged.setdefault(index.canonical(name), set()).update(words)
         setattr(index, attr, merged)
     index.introduced = [(pos, index.canonical(n)) for pos, n in index.introduced]
+    firsts: dict[str, set[str]] = {}
+    for _, name in index.persons:
+        if len(name.split()) > 1:
+            firsts.setdefault(surname(name), set()).add(name.split()[0])
+    index.shared_surnames = {k for k, names in firsts.items() if len(names) > 1}
     index.honorifics = honorific_genders(doc)
     return index
 
@@ -356,22 +364,29 @@ def pronoun_candidates(
 
 
 def named_in(quote: str, name: str) -> bool:
-    """The quote names the person ("Deepa is right", "Mark has always been fair with us"): a speaker
-    seldom speaks of themselves by name."""
-    words = set(re.findall(r"\w+", quote))
-    return any(len(w) >= 3 and w[:1].isupper() and w in words for w in name.split())
+    """The quote calls the person by their first name alone ("Deepa is right", "Mark has always been fair
+    with us"): a speaker speaks so of someone else. A full name or a surname is no evidence (a politician
+    names themselves: "they say Bernie Sanders should drop out")."""
+    words = name.split()
+    if len(words) < 2 or len(words[0]) < 3 or not words[0][:1].isupper():
+        return False
+    found = set(re.findall(r"\w+", quote))
+    return words[0] in found and words[-1] not in found
 
 
 def quote_by(index: NameIndex, mention: Mention, doc: Doc) -> str:
-    """The text of the quotes right before or after a speaker mention ("“A,” she said. “B.”"), within its
-    paragraph; empty when none stands there."""
+    """The text of the quotes right before or after a speaker mention in its own sentence ("“A,” she said",
+    "she said: “B.”"); empty when none stands there."""
     text = doc_text(doc)
     out = []
     for start, end in index.quotes:
         gap = text[end : mention.start] if end <= mention.start else text[mention.end : start]
-        if (end <= mention.start or start >= mention.end) and len(gap) <= 40 and "\n" not in gap:
+        if (end <= mention.start or start >= mention.end) and len(gap) <= 40 and not _SENTENCE_END.search(gap):
             out.append(text[start:end])
     return " ".join(out)
+
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s|\n")
 
 
 def _pronoun_by_rules(

@@ -42,6 +42,8 @@ def test_antecedents_chooser_takes_the_best_scored(values: list[tuple[float, flo
         ("Mark has always been fair with us", "Mark Halloran", True),
         ("We cannot fish what is not there", "Diane Lebouthillier", False),
         ("the mark of a good coach", "Mark Halloran", False),  # a common word in lower case names nobody
+        ("they say Bernie Sanders should drop out", "Bernie Sanders", False),  # a full name: maybe themselves
+        ("Halloran has always been fair", "Mark Halloran", False),  # a surname alone says nothing either
         ("", "Al Ng", False),  # words under three letters are no evidence
     ],
 )
