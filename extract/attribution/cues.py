@@ -32,6 +32,7 @@ class Lexicon:
     inverted: frozenset[str] = frozenset()
     not_speaker_labels: frozenset[str] = frozenset()
     idioms: frozenset[tuple[str, ...]] = frozenset()
+    named_after: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
 
     def verb_class(self, lemma: str, *, include_thought: bool = False) -> str | None:
         if lemma in self.appeal:
@@ -77,6 +78,10 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         inverted=frozenset(w.lower() for w in data.get("inverted") or ()),
         not_speaker_labels=frozenset(w.lower() for w in data.get("not_speaker_labels") or ()),
         idioms=frozenset(tuple(phrase.lower().split()) for phrase in data.get("idioms") or ()),
+        named_after={
+            k: frozenset(tuple(str(p).lower().split()) for p in v or ())
+            for k, v in (data.get("named_after") or {}).items()
+        },
     )
 
 

@@ -9,7 +9,8 @@ runs the rules in their order:
   ``dash_labels`` ("HEADLINE - Name: “...”");
 - over each long quote no earlier rule attributed: the cues next to it (``cue_after_quote``,
   ``pointer_cue``, ``cue_before_quote``, ``inverted_cue``, ``colon_speaker``, ``comma_speaker``), then
-  ``dash_attribution`` ("“...” ― Name"), ``source_line`` ("Source: X"), ``sentence_before``, and
+  ``dash_attribution`` ("“...” ― Name"), ``source_line`` ("Source: X"), ``named_after`` ("“...” The
+  charge came from X"), ``sentence_before``, and
   ``unattributed`` (no speaker: the assembly may give it the previous speaker);
 - ``short_quote``: quotes of a few words that a cue right next to them attributes.
 
@@ -41,6 +42,7 @@ from quotegraph.extract.attribution.content import (
     within_line,
 )
 from quotegraph.extract.attribution.cues import Cue, Lexicon, find_cues
+from quotegraph.extract.attribution.named_after import named_after
 from quotegraph.extract.attribution.rules import (
     AttributionState,
     Found,
@@ -496,6 +498,17 @@ def source_line_rule(state: AttributionState) -> Iterator[Found]:
         mention = source_line(state.doc, q)
         if mention is not None:
             yield Found(q.start, q.end, "direct", None, mention, rule="source_line", quotes=(q,))
+
+
+@register("named_after", order=75)
+def named_after_rule(state: AttributionState) -> Iterator[Found]:
+    """'“...” The charge came from Coun. Reyes.', '“...” That was Greg Amos, whose ...': a quote alone in
+    its sentence whose speaker the next sentence names, before any fall-back to the previous speaker."""
+    for q in state.open_quotes():
+        named = named_after(state.doc, state.text, q, state.lexicon)
+        if named is not None:
+            cue, mention = named
+            yield Found(q.start, q.end, "direct", cue, mention, rule="named_after", quotes=(q,))
 
 
 @register("sentence_before", order=80)
