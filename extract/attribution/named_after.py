@@ -16,6 +16,7 @@ import re
 from quotegraph.extract.attribution.content import QuoteSpan
 from quotegraph.extract.attribution.cues import Cue, Lexicon
 from quotegraph.extract.speakers.mentions import Mention, mention_for, role_in
+from quotegraph.extract.text import OPEN_MARKS
 from spacy.tokens import Doc, Token
 
 __all__ = ["named_after"]
@@ -31,7 +32,7 @@ def _alone(text: str, q: QuoteSpan) -> int | None:
     """Where the sentence after ``q`` starts, if ``q`` is a sentence of its own: nothing but marks or a
     sentence's end before it in its line, and the quote's close (its own full stop) right after it."""
     line_start = text.rfind("\n", 0, q.start) + 1
-    lead = text[line_start : q.start].rstrip("“\"‘'«“ \t")
+    lead = text[line_start : q.start].rstrip(OPEN_MARKS + " \t")
     if lead and not lead.endswith((".", "!", "?", "”", '"')):
         return None
     if not text[q.start : q.end].rstrip(" ”\"’'»").endswith((".", "!", "?")) and text[q.end : q.end + 2].lstrip(
