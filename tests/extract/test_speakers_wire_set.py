@@ -155,9 +155,6 @@ def test_speakers_wire_set_pronoun_after_a_paragraph_about_someone(
     assert _speaker_of(extractor, body, start) == speaker
 
 
-_AFTER = "attribution: a quote whose speaker is named in the next sentence, before the previous-speaker fall-back"
-
-
 @pytest.mark.parametrize(
     ("body", "start", "speaker"),
     [
@@ -166,13 +163,11 @@ _AFTER = "attribution: a quote whose speaker is named in the next sentence, befo
             "The charge came from Coun. Paul Reyes, at a meeting of the planning committee on Wednesday.",
             "They built houses",
             "Paul Reyes",
-            marks=pytest.mark.xfail(reason=_AFTER + " ('The charge came from X')"),
         ),
         pytest.param(
             "“Three floods in five years is not bad luck.”\n\nThat was Greg Amos, whose basement flooded.",
             "Three floods",
             "Greg Amos",
-            marks=pytest.mark.xfail(reason=_AFTER + " ('That was X')"),
         ),
         # still right: the "he added" after it is the person just named
         (
