@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.lookup import doc_text
+from quotegraph.extract.speakers.mentions import author_of
 from spacy.tokens import Doc, Token
 
 
@@ -33,6 +34,7 @@ class Lexicon:
     not_speaker_labels: frozenset[str] = frozenset()
     idioms: frozenset[tuple[str, ...]] = frozenset()
     named_after: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    document_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def verb_class(self, lemma: str, *, include_thought: bool = False) -> str | None:
         if lemma in self.appeal:
@@ -78,6 +80,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         inverted=frozenset(w.lower() for w in data.get("inverted") or ()),
         not_speaker_labels=frozenset(w.lower() for w in data.get("not_speaker_labels") or ()),
         idioms=frozenset(tuple(phrase.lower().split()) for phrase in data.get("idioms") or ()),
+        document_verbs={k: frozenset(v or ()) for k, v in (data.get("document_verbs") or {}).items()},
         named_after={
             k: frozenset(tuple(str(p).lower().split()) for p in v or ())
             for k, v in (data.get("named_after") or {}).items()
@@ -184,6 +187,16 @@ def _in_idiom(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _document_subject(token: Token, lexicon: Lexicon) -> bool:
+    """``token`` has a clause, and a subject that is a document naming its author ("The findings, published by
+    the board, showed that", "an audit by the province found that")."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(c.dep_ == "ccomp" for c in token.children):
+        return False
+    nouns = lexicon.document_verbs.get("subjects", frozenset())
+    return (subject.lemma_.lower() in nouns or subject.lower_ in nouns) and author_of(subject) is not subject
+
+
 def find_cues(doc: Doc, lexicon: Lexicon, *, include_thought: bool = False) -> list[Cue]:
     """Every reporting cue of ``doc``, in text order."""
     cues: list[Cue] = []
@@ -222,6 +235,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, *, include_thought: bool = False) -> l
             cues.append(Cue(token.i, token.idx, end, text, f"{lemma} {preposition.lower_}", "topic", preposition.i))
             continue
         cls = lexicon.verb_class(lemma, include_thought=include_thought)
+        if cls is None and lemma in lexicon.document_verbs.get("verbs", ()) and _document_subject(token, lexicon):
+            cls = "speech"
         if cls is None:
             continue
         cues.append(Cue(token.i, token.idx, token.idx + len(token), token.text, lemma, cls))

@@ -191,7 +191,6 @@ def test_speakers_wire_set_two_people_one_surname(extractor: Extractor) -> None:
     assert statement.speaker is not None and statement.speaker.endswith("Marchand")
 
 
-@pytest.mark.xfail(reason="attribution: 'The findings, published by X, showed that ...' is X's statement")
 def test_speakers_wire_set_findings_published_by_an_organisation(extractor: Extractor) -> None:
     body = (
         "The findings, published by the Manitoba Labour Board in 2023, showed that wages had fallen behind inflation."
