@@ -4,9 +4,10 @@
 Only a quote that is a sentence of its own (nothing but the quote, no cue) counts, and only a next
 sentence that names the quote as said by someone: opened by a noun for what was said (the lexicon's
 ``named_after.nouns``: "the charge", "those words") and a link ("came from", "belonged to", "was X's"), or
-by a phrase of its own ("That was", "So said"). The speaker is a person's or organisation's name, or a
-description of a person with a name beside it ("a neighbour, Joan Pike"); never a day, a place or a thing
-("The charge came from nowhere", "That was Tuesday").
+by a phrase of its own ("That was", "So said"; with "the <noun> of" after it: "Those were the words of",
+"That was the response of"). The speaker is a person's or organisation's name, or a description of a
+person with a name beside it ("a neighbour, Joan Pike"); never a day, a place or a thing ("The charge came
+from nowhere", "That was Tuesday").
 """
 
 from __future__ import annotations
@@ -71,13 +72,16 @@ def _opening(tokens: list[Token], lexicon: Lexicon) -> tuple[Token, int, str] | 
     was Smith's plan"), ``possessive`` ("The words were Smith's") or ``any`` ("came from X on Wednesday")."""
     words = [t.lower_ for t in tokens]
     phrases = lexicon.named_after
+    nouns = {w for p in phrases.get("nouns", frozenset()) for w in p}
     n = _starts(words, phrases.get("openers", frozenset()), 0)
     if n:
-        return tokens[n - 1], n, "alone"
+        if len(words) > n + 2 and words[n] == "the" and words[n + 1] in nouns and words[n + 2] == "of":
+            return tokens[n + 1], n + 3, "any"  # "That was the response of Harcastle Homes on Friday"
+        # "That was Greg Amos, whose ...", never "That was Smith's plan"; "So said X on Friday"
+        return tokens[n - 1], n, "alone" if words[n - 1] in ("was", "were", "is", "are") else "any"
     i = 1 if words and words[0] in _DETERMINERS else 0
     while i < len(tokens) - 1 and tokens[i].pos_ == "ADJ":
         i += 1
-    nouns = {w for p in phrases.get("nouns", frozenset()) for w in p}
     if i >= len(tokens) or words[i] not in nouns or tokens[i].pos_ not in ("NOUN", "PROPN"):
         return None
     link = _starts(words, phrases.get("links", frozenset()), i + 1)

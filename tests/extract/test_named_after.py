@@ -34,6 +34,8 @@ _QUOTE = "“We will not let them build on that land again.”\n\n"
         ("Those were the words of the mayor, Ana Ruiz, at a rally on Tuesday.", "Ana Ruiz"),
         ("That was Greg Amos, whose basement flooded twice.", "Greg Amos"),
         ("The remark came from Coun. Paul Reyes at the committee meeting.", "Paul Reyes"),
+        ("That was the response of Harcastle Homes, the developer.", "Harcastle Homes"),
+        ("So said Coun. Paul Reyes at the committee meeting.", "Paul Reyes"),
     ],
 )
 def test_named_after_the_next_sentence_names_the_speaker(extractor: Extractor, after: str, speaker: str) -> None:
@@ -50,6 +52,8 @@ def test_named_after_the_next_sentence_names_the_speaker(extractor: Extractor, a
         "That was Smith's plan all along.",  # a possessive after "That was" names a thing
         "The criticism came from the north side of the river.",  # a place, no name
         "The water came from Harcastle Homes' drains.",  # not a word for what was said
+        "That was the view of many residents.",  # no one named
+        "Those were the days.",  # no one
     ],
 )
 def test_named_after_names_no_one(extractor: Extractor, after: str) -> None:
