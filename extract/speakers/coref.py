@@ -16,6 +16,7 @@ import yaml
 from quotegraph.extract.attribution.content import QuoteSpan
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.speakers.antecedents import candidates, load_chooser
+from quotegraph.extract.speakers.entities import role_equivalent, title_words
 from quotegraph.extract.speakers.mentions import (
     Mention,
     _clean_name,
@@ -39,6 +40,8 @@ class NameIndex:
 
     full_by_surname: dict[str, str] = field(default_factory=dict)
     role_holders: dict[str, str] = field(default_factory=dict)
+    # a role's equivalent ("judge" of "Justice", "doctor" of "Dr.") -> everyone the article gives a title of it
+    title_holders: dict[str, set[str]] = field(default_factory=dict)
     persons: list[tuple[int, str]] = field(default_factory=list)  # (char offset, full name), outside quotes
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (char offset, organisation), outside quotes
     # words the article describes a person with, where it names them ("A 26-year-old cyclist, Jordan Pike",
@@ -88,19 +91,26 @@ class NameIndex:
         return full is not None and surname(full) == surname(name)
 
     def holder(self, role: str) -> str | None:
-        norm = role_in(role)
+        """The person who holds the role a description names, a title's synonym its role ("Justice Ann
+        Roe" is "the judge", "Dr. Omar Haddad" "the doctor"); None when nobody or several do."""
+        norm = title_role(role)
         if norm is None:
             return None
-        if norm in self.role_holders:
-            found = self.role_holders[norm]
+        holders, same = self.role_holders, self.title_holders.get(role_equivalent(norm), set())
+        if norm in holders:
+            found = holders[norm]
+        elif len(same) == 1 and not [w for w in _words(role) if w not in _DETERMINERS and w not in norm.split()]:
+            # "the judge" of "Justice Helen Osei": the one person given a title of that role, for a bare
+            # description only ("the Florida senator" may be someone the article does not title so)
+            return next(iter(same))
         # "the NATO chief", "the NATO leader": a generic head noun matches the only role holder
-        elif norm in ("chief", "leader", "head") and len(set(self.role_holders.values())) == 1:
-            found = next(iter(self.role_holders.values()))
+        elif norm in ("chief", "leader", "head") and len(set(holders.values())) == 1:
+            found = next(iter(holders.values()))
         else:
             # "the minister" after "the province's finance minister, Peter Bethlenfalvy": the one holder of
             # a role with that head
             last = norm.split()[-1]
-            heads = {n for r, n in self.role_holders.items() if r.split()[-1] == last}
+            heads = {n for r, n in holders.items() if r.split()[-1] == last}
             if len(heads) != 1:
                 return None
             found = next(iter(heads))
@@ -134,6 +144,16 @@ class NameIndex:
         fits = [n for pos, n in self.introduced if pos < before and head in self.described_heads.get(n, ())]
         fits = [n for n in fits if self.qualifies(text, n)]
         return fits[-1] if fits and len(set(fits)) == 1 else None
+
+
+def title_role(text: str) -> str | None:
+    """The role a title or description names: its role noun ("the foreign minister"), else a title that
+    stands for a role ("Dr." and "the doctor" -> "doctor", ``role_equivalents``)."""
+    norm = role_in(text)
+    if norm is not None:
+        return norm
+    words = _words(text)
+    return role_equivalent(words[-1]) if words and words[-1] in title_words() else None
 
 
 def _describe(index: NameIndex, doc: Doc, ent: Span, name: str, left: str) -> None:
@@ -194,14 +214,16 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
         )
         left = doc[cut : ent.start].text
         right = doc[ent.end : min(sent_of(ent[-1]).end, ent.end + 6)].text
-        role = role_in(left.split(",")[-1]) if left else None
+        role = title_role(left.split(",")[-1]) if left else None
         if role is None and right.startswith(","):
             role = role_in(right.split(",")[1] if right.count(",") >= 1 else right)
         if role:
             index.role_holders.setdefault(role, name)
+            index.title_holders.setdefault(role_equivalent(role), set()).add(name)
         if not in_quote(ent.start_char):
             _describe(index, doc, ent, name, left)
     index.role_holders = {r: index.canonical(n) for r, n in index.role_holders.items()}
+    index.title_holders = {r: {index.canonical(n) for n in names} for r, names in index.title_holders.items()}
     for attr in ("described_as", "described_heads"):
         merged: dict[str, set[str]] = {}
         for name, words in getattr(index, attr).items():
@@ -477,7 +499,7 @@ def resolve(
         return described(mention.text), 0.5
     if mention.label == "PRON":
         return _resolve_pronoun(mention, index, previous, doc)
-    if (mention.label == "ROLE" or role_in(mention.text)) and lower.split()[0] not in INDEFINITE:
+    if (mention.label == "ROLE" or title_role(mention.text)) and lower.split()[0] not in INDEFINITE:
         # "the Florida senator" is the article's senator; "a Democratic senator" is someone unnamed
         holder = index.holder(mention.text)
         if holder:

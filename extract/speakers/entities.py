@@ -339,6 +339,17 @@ def _role_word(word: str) -> str:
     return _role_equivalents().get(word, word)
 
 
+def role_equivalent(role: str) -> str:
+    """A role with each word as the role it stands for ("coun." -> "councillor", "justice" -> "judge",
+    "dr." -> "doctor"; ``role_equivalents`` of ``resources/roles.yaml``)."""
+    return " ".join(_role_word(w.strip(".").lower()) for w in role.split())
+
+
+def title_words() -> frozenset[str]:
+    """Every word ``role_equivalents`` maps, and every role it maps one to."""
+    return frozenset(_role_equivalents()) | frozenset(_role_equivalents().values())
+
+
 @lru_cache(maxsize=1)
 def _role_equivalents() -> dict[str, str]:
     return {str(k).lower(): str(v).lower() for k, v in (roles_data().get("role_equivalents") or {}).items()}

@@ -28,35 +28,28 @@ def _speaker_of(extractor: Extractor, body: str, start: str) -> str | None:
     return found[0].speaker
 
 
-_COREF = (
-    "coref: a title's abbreviation or synonym names the role a description stands for where the holder does not"
-    " speak (NameIndex.holder; the equivalents are resources/roles.yaml role_equivalents)"
-)
-
-
 @pytest.mark.parametrize(
     ("body", "start", "speaker"),
     [
-        pytest.param(
+        # a title's abbreviation or synonym names the role a description stands for where the holder does not
+        # speak (NameIndex.holder; the equivalents are resources/roles.yaml role_equivalents)
+        (
             "Justice Helen Osei sentenced the former mayor to two years on Friday.\n\n"
             '"Public office is a trust, not a treasure chest," the judge said.',
             "Public office",
             "Helen Osei",
-            marks=pytest.mark.xfail(reason=_COREF + ": Justice = the judge"),
         ),
-        pytest.param(
+        (
             "Dr. Omar Haddad, a family physician in Moncton, runs the only clinic in town."
             '\n\n"We turn people away every single day," the doctor said.',
             "We turn people away",
             "Omar Haddad",
-            marks=pytest.mark.xfail(reason=_COREF + ": Dr. = the doctor"),
         ),
-        pytest.param(
+        (
             "Coun. Rosa Lindqvist, who represents Ward 5, voted against the plan. The councillor said the budget "
             "would double within a year.",
             "the budget would double",
             "Rosa Lindqvist",
-            marks=pytest.mark.xfail(reason=_COREF + ": Coun. = the councillor"),
         ),
         # the holder speaks in the article: one speaker, whatever the title (entities.join_roles)
         (
@@ -71,7 +64,19 @@ _COREF = (
             "We turn people away",
             "Omar Haddad",
         ),
+        # of two titles in the article, the one the description names
+        (
+            "Justice Helen Osei heard the case. Dr. Omar Haddad, a family physician, testified on Friday.\n\n"
+            '"We turn people away every single day," the doctor said.',
+            "We turn people away",
+            "Omar Haddad",
+        ),
         # negatives: a description nobody in the article holds stays what it is
+        (
+            'Coun. Rosa Lindqvist voted against the plan.\n\n"We will find the money," the mayor said.',
+            "We will find the money",
+            "the mayor",
+        ),
         (
             'The hearing lasted two days.\n\n"Public office is a trust, not a treasure chest," the judge said.',
             "Public office",
