@@ -453,9 +453,9 @@ def _resolve_description(mention: Mention, index: NameIndex, doc: Doc) -> tuple[
     plural = 0 <= mention.head < len(doc) and doc[mention.head].tag_ in ("NNS", "NNPS")
     if lower.split() and lower.split()[0] in ("the", "this") and mention.label in ("ROLE", "NOUN") and not plural:
         # "the 26-year-old", "the cyclist": a person the article described so (never "the parents")
-        person = index.described(mention.text, mention.start)
+        person = index.described(mention.text, mention.start) or aged(doc_text(doc), mention.text, mention.start)
         if person:
-            return person, 0.8
+            return index.canonical(person), 0.8
     by = issuer(doc, mention, index)
     if by:
         return by, 0.75
@@ -505,6 +505,16 @@ def resolve(
         if holder:
             return holder, 0.85
     return _resolve_description(mention, index, doc)
+
+
+def aged(text: str, description: str, before: int) -> str | None:
+    """The person "the 26-year-old" stands for where the article gives the age bare after a name ("Vo, 26,
+    said"), a name the tagger may not type: the last so named before char ``before``, if only one is."""
+    age = re.fullmatch(r"(?:the|this) (\d{1,2})-year-old", description.strip().lower())
+    if age is None:
+        return None
+    found = re.findall(rf"\b([A-Z][\w'’-]+), {age.group(1)},", text[:before])
+    return found[-1] if found and len(set(found)) == 1 else None
 
 
 _ISSUING = frozenset({"file", "issue", "release", "publish", "submit", "send", "lodge", "launch", "bring", "post"})
