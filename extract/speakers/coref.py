@@ -611,18 +611,21 @@ def sentence_subject(doc: Doc, head: int, index: NameIndex) -> str | None:
 
 
 def previous_subject(doc: Doc, head: int) -> str | None:
-    """The person who is the subject of the sentence before the one of token ``head`` (its name, or the
-    name in apposition to a role: "A spokesman, Marco Bellini, disagreed"), within the paragraph."""
+    """The person who is the subject (or passive subject) of the sentence before the one of token ``head``
+    (its name, or the name in apposition to a role: "A spokesman, Marco Bellini, disagreed"), within the
+    paragraph, or, for a paragraph that opens with a quote, in a one-sentence paragraph right before it
+    ("Lacey briefly addressed the court." then "“I am sorry,” he said")."""
     if not 0 < head < len(doc):
         return None
     sent = sent_of(doc[head])
     if sent.start == 0:
         return None
     before = sent_of(doc[sent.start - 1])
-    if "\n" in doc[before.start : sent.start].text:
+    opens_quote = doc[sent.start].is_quote or doc[sent.start].text[:1] in "\"“«"
+    if "\n" in doc[before.start : sent.start].text and not (opens_quote and lone_paragraph(doc, before)):
         return None
     root = before.root
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
     if subject.ent_type_ != "PERSON":
@@ -635,7 +638,17 @@ def previous_subject(doc: Doc, head: int) -> str | None:
             return subject.text if subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG") else None
         subject = appos
     ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
-    return _clean_name(ent.text) if ent is not None and ent.label_ == "PERSON" else None
+    if ent is None or ent.label_ != "PERSON":
+        return None
+    return _titled_person(_clean_name(ent.text)) or _clean_name(ent.text)  # "Councillor Ana Ruiz" is Ana Ruiz
+
+
+def lone_paragraph(doc: Doc, sent: Span) -> bool:
+    """``sent`` is a paragraph of one sentence with no quote in it ("Lacey briefly addressed the court.")."""
+    text = doc_text(doc)
+    own = text[sent.start_char : sent.end_char].strip()
+    opens = sent.start_char == 0 or text[: sent.start_char].rstrip(" \t").endswith("\n")
+    return opens and "\n" not in own and not any(q in own for q in "\"“”«»")
 
 
 @lru_cache(maxsize=1)

@@ -131,27 +131,32 @@ def test_speakers_wire_set_descriptions(extractor: Extractor, body: str, start: 
     assert _speaker_of(extractor, body, start) == speaker
 
 
-_PRONOUN = "coref._resolve_pronoun: the person the sentence or paragraph before is about, not the last speaker"
-
-
 @pytest.mark.parametrize(
     ("body", "start", "speaker"),
     [
-        pytest.param(
+        # coref.previous_subject: a one-sentence paragraph before the quote
+        (
             "Prosecutor Dan Ruiz said the fraud had cost the charity $200,000.\n\n"
             "Martin Kell briefly addressed the court before he was sentenced.\n\n"
             '"I am ashamed of what I did," he said.',
             "I am ashamed",
             "Martin Kell",
-            marks=pytest.mark.xfail(reason=_PRONOUN + " (a one-sentence paragraph before the quote)"),
         ),
-        pytest.param(
+        # a passive or copular subject ("Hale was unmoved")
+        (
             'Mayor Tom Hale spoke first. "We are not moving the library," Hale said.\n\n'
             "Resident Greg Vance said the branch was too small.\n\n"
             'Hale was unmoved. "The library stays where it is," he said.',
             "The library stays",
             "Tom Hale",
-            marks=pytest.mark.xfail(reason=_PRONOUN + " (a surname subject the tagger did not type PERSON)"),
+        ),
+        # a one-sentence paragraph about no person: the speaker before it
+        (
+            "Martin Kell told the court he had repaid half the money.\n\n"
+            "The hearing resumed after lunch.\n\n"
+            '"I am ashamed of what I did," he said.',
+            "I am ashamed",
+            "Martin Kell",
         ),
         # still right: the subject of the sentence before, fully named
         (
