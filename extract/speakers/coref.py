@@ -617,7 +617,7 @@ def previous_subject(doc: Doc, head: int) -> str | None:
     ("Lacey briefly addressed the court." then "“I am sorry,” he said")."""
     if not 0 < head < len(doc):
         return None
-    sent = sent_of(doc[head])
+    sent = opening_quote(doc, sent_of(doc[head]))
     if sent.start == 0:
         return None
     before = sent_of(doc[sent.start - 1])
@@ -641,6 +641,18 @@ def previous_subject(doc: Doc, head: int) -> str | None:
     if ent is None or ent.label_ != "PERSON":
         return None
     return _titled_person(_clean_name(ent.text)) or _clean_name(ent.text)  # "Councillor Ana Ruiz" is Ana Ruiz
+
+
+def opening_quote(doc: Doc, sent: Span) -> Span:
+    """The first sentence of the paragraph of ``sent`` when the paragraph opens with a quote that runs on
+    to ``sent`` ("“I am sorry. I let down every kid,” he said": the sentence of "I am sorry."), else ``sent``."""
+    text = doc_text(doc)
+    start = paragraph_start(text, sent.start_char)
+    if start >= sent.start_char or text[start : start + 1] not in "\"“«":
+        return sent
+    while sent.start > 0 and sent.start_char > start:
+        sent = sent_of(doc[sent.start - 1])
+    return sent
 
 
 def lone_paragraph(doc: Doc, sent: Span) -> bool:

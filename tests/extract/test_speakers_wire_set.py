@@ -142,6 +142,14 @@ def test_speakers_wire_set_descriptions(extractor: Extractor, body: str, start: 
             "I am ashamed",
             "Martin Kell",
         ),
+        # the quote runs over two sentences before its tag
+        (
+            "Prosecutor Dan Ruiz said the fraud had cost the charity $200,000.\n\n"
+            "Martin Kell briefly addressed the court.\n\n"
+            '"I am sorry. I let down every family in the club," he said.',
+            "I am sorry",
+            "Martin Kell",
+        ),
         # a passive or copular subject ("Hale was unmoved")
         (
             'Mayor Tom Hale spoke first. "We are not moving the library," Hale said.\n\n'
