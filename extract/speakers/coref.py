@@ -456,6 +456,10 @@ def _resolve_description(mention: Mention, index: NameIndex, doc: Doc) -> tuple[
         person = index.described(mention.text, mention.start) or aged(doc_text(doc), mention.text, mention.start)
         if person:
             return index.canonical(person), 0.8
+    if len(lower.split()) == 2 and lower.split()[0] == "the" and lower.split()[1] in pair_nouns():
+        pair = named_pair(doc, index, mention.start)  # "the couple": the two people named together
+        if pair:
+            return pair, 0.75
     by = issuer(doc, mention, index)
     if by:
         return by, 0.75
@@ -641,6 +645,31 @@ def previous_subject(doc: Doc, head: int) -> str | None:
     if ent is None or ent.label_ != "PERSON":
         return None
     return _titled_person(_clean_name(ent.text)) or _clean_name(ent.text)  # "Councillor Ana Ruiz" is Ana Ruiz
+
+
+def named_pair(doc: Doc, index: NameIndex, before: int) -> str | None:
+    """The last two people the article names together before char ``before``, outside quotes: "Ian and
+    Ruth Cole", "Emily Tran and her partner, Marcus Bell" -> "Emily Tran and Marcus Bell"."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and person_shaped(e))]
+    for ent in reversed([e for e in people if e.end_char < before]):
+        if any(q0 <= ent.start_char < q1 for q0, q1 in index.quotes):
+            continue
+        root = ent.root
+        if root.dep_ == "appos" and root.head.dep_ == "conj":
+            root = root.head  # "her partner, Marcus Bell"
+        if root.dep_ != "conj" or root.head.pos_ != "PROPN":
+            continue
+        first = next((e for e in doc.ents if e.start <= root.head.i < e.end), None)
+        left = min([c.i for c in root.head.lefts if c.dep_ == "compound"] + [root.head.i])
+        name = _clean_name(first.text if first is not None and first in people else doc[left : root.head.i + 1].text)
+        return f"{name} and {_clean_name(ent.text)}"
+    return None
+
+
+@lru_cache(maxsize=1)
+def pair_nouns() -> frozenset[str]:
+    """Nouns for two people named together ("the couple"; ``resources/roles.yaml`` ``pair_nouns``)."""
+    return frozenset(w.lower() for w in roles_data().get("pair_nouns") or ())
 
 
 def opening_quote(doc: Doc, sent: Span) -> Span:
