@@ -84,8 +84,9 @@ def accuses(topic: Topic) -> bool:
     return polarity(topic.proposition) < -NEUTRAL_PROPOSITION
 
 
-CLAIM_VERBS = FINITE - {"does", "did"} | {"has", "have", "had"}
-"""Finite words after which a claim says what it holds of its subject ("X is justified", "X has failed")."""
+CLAIM_VERBS = FINITE - {"does", "did"} | {"has", "have", "had", "make", "makes", "made"}
+"""Finite words after which a claim says what it holds of its subject ("X is justified", "X has failed", "X's
+judgment makes her unfit")."""
 PREDICATE_BREAK = OBJECT_BREAK | {"of", "on", "against", "than", "because"}
 """Words that end the head of a claim's predicate ("a threat | to security", "justified | in forbidding it")."""
 
