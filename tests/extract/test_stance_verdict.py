@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from quotegraph.extract.stance import judge_records
-from quotegraph.extract.stance.proposition import accuses
+from quotegraph.extract.stance.proposition import accuses, wants_gone
 from quotegraph.extract.stance.topics import Topic
 
 
@@ -44,4 +44,40 @@ IMPROPER = {"id": "chair", "label": "Chairman", "proposition": "The chairman act
 )
 def test_stance_evaluation_of_the_accused_person(nlp, topic, text, stance):
     [judged] = judge_records([{"id": 1, "text": text, "topic": topic}], nlp=nlp)
+    assert judged["stance"] == stance, judged["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("proposition", "gone"),
+    [
+        ("The fishing treaty should be rejected", True),
+        ("The court's ruling should be overturned", True),
+        ("The parking fines should be dropped", True),
+        # negatives: kept, or a removal state negated
+        ("The fishing treaty should be ratified", False),
+        ("The fishing treaty should not be rejected", False),
+    ],
+)
+def test_stance_removal_states_want_the_matter_gone(proposition, gone):
+    assert wants_gone(Topic("t", "t", proposition)) is gone
+
+
+TREATY = {
+    "id": "treaty",
+    "label": "Fishing treaty",
+    "proposition": "The fishing treaty is bad for local fishermen and should be rejected",
+    "keywords": ["fishing treaty"],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # praise of what the proposition wants rejected denies it; blame asserts it
+        ("The fishing treaty has been good for the harbour and will bring growth.", "oppose"),
+        ("The fishing treaty is a disaster that will destroy the harbour.", "support"),
+    ],
+)
+def test_stance_evaluation_of_what_should_be_rejected(nlp, text, stance):
+    [judged] = judge_records([{"id": 1, "text": text, "topic": TREATY}], nlp=nlp)
     assert judged["stance"] == stance, judged["evidence"]
