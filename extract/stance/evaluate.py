@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from quotegraph.extract.lookup import doc_text
 from quotegraph.extract.model import Statement
-from quotegraph.extract.stance.lexicon import analyzer
+from quotegraph.extract.stance.lexicon import analyzer, lexicon
 from quotegraph.extract.text import THIRD_PERSON, fold
 from spacy.tokens import Doc, Token
 
@@ -118,7 +118,9 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
     for _ in range(5):
         if any(c.dep_ == "neg" or (c.lower_ in negations and c.dep_ in ("det", "advmod")) for c in node.children):
             return True
-        if (node is not token and node.pos_ in CLAUSE_HEADS) or node.head is node:
+        if node is not token and node.pos_ in CLAUSE_HEADS:
+            return raised(node, negations)
+        if node.head is node:
             return False
         if node is not token and node.pos_ in NOUNS and node.dep_ not in PREDICATIVE:
             # a word inside a noun phrase is negated by the phrase's own "no", not by its verb's negation:
@@ -126,6 +128,15 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
             return False
         node = node.head
     return False
+
+
+def raised(clause: Token, negations: frozenset[str]) -> bool:
+    """``clause`` is the complement of a negated verb of opinion, whose negation it takes ("I don't think it
+    posed a problem", "we do not believe the plan is fair"; not "I think it posed no problem")."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or head is clause or head.lemma_.lower() not in lexicon().neg_raising:
+        return False
+    return any(c.dep_ == "neg" or (c.lower_ in negations and c.dep_ == "advmod") for c in head.children)
 
 
 NOBODY = frozenset({"nobody", "nothing", "none", "noone"})

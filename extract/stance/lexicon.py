@@ -97,6 +97,8 @@ class Lexicon:
     reactions: frozenset[str] = frozenset()
     prescribing: tuple[str, ...] = ()
     """Verbs that open a motion put as an imperative and say nothing of its side ("Create X", "Treat X as Y")."""
+    neg_raising: frozenset[str] = frozenset()
+    """Verbs of opinion whose negation denies their complement ("I don't think it was a problem")."""
     marks: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Words that mark a kind of statement whose side is less often right (a comparison, a contrast): the
     learned combination weighs each kind (``marks`` of stance.yaml)."""
@@ -155,6 +157,7 @@ def lexicon() -> Lexicon:
         reporting=frozenset(fold(w) for w in data.get("reporting") or ()),
         reactions=frozenset(data.get("reactions") or ()),
         prescribing=tuple(fold(w) for w in data.get("prescribing") or ()),
+        neg_raising=frozenset(data.get("neg_raising") or ()),
         marks={str(k): frozenset(fold(w) for w in v) for k, v in (data.get("marks") or {}).items()},
     )
 
