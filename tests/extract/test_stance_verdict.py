@@ -52,7 +52,7 @@ def test_stance_evaluation_of_the_accused_person(nlp, topic, text, stance):
     [
         ("The fishing treaty should be rejected", True),
         ("The court's ruling should be overturned", True),
-        ("The parking fines should be dropped", True),
+        ("The parking permit should be revoked", True),
         # negatives: kept, or a removal state negated
         ("The fishing treaty should be ratified", False),
         ("The fishing treaty should not be rejected", False),
