@@ -116,7 +116,7 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
         return True  # "harm no one", "costs nothing": the act is denied by its object
     node = token
     for _ in range(5):
-        if any(c.dep_ == "neg" or (c.lower_ in negations and c.dep_ in ("det", "advmod")) for c in node.children):
+        if any(_negates(c, negations) for c in node.children):
             return True
         if node is not token and node.pos_ in CLAUSE_HEADS:
             return raised(node, negations)
@@ -127,6 +127,15 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
             # "never helped the poorest families" does not praise them
             return False
         node = node.head
+    return False
+
+
+def _negates(child: Token, negations: frozenset[str]) -> bool:
+    """``child`` is a negation of its head: "not", "never", "no", but not the "not" of "not only", which
+    adds ("not only costly but dangerous" says it is costly)."""
+    if child.dep_ == "neg" or (child.lower_ in negations and child.dep_ in ("det", "advmod")):
+        after = child.nbor(1) if child.i + 1 < len(child.doc) else None
+        return after is None or after.lower_ not in ADDITIVE
     return False
 
 

@@ -28,3 +28,24 @@ PLAN = {
 def test_stance_negated_opinion_verb_denies_its_complement(nlp, text, stance):
     [judged] = judge_records([{"id": 1, "text": text, "topic": PLAN}], nlp=nlp)
     assert judged["stance"] == stance, judged["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "denied"),
+    [
+        # "not only X but Y" adds X, it does not deny it
+        ("The harbour plan is not only costly but dangerous.", "costly", False),
+        ("The new bridge is not just ugly but unsafe.", "ugly", False),
+        ("She did not merely criticise the budget, she rejected it.", "criticise", False),
+        # negatives: a plain "not" still denies
+        ("The harbour plan is not costly.", "costly", True),
+        ("The new bridge is not ugly at all.", "ugly", True),
+        ("She did not criticise the budget.", "criticise", True),
+    ],
+)
+def test_stance_negation_scope_not_only_adds(nlp, text, word, denied):
+    from quotegraph.extract.stance.evaluate import negated
+    from quotegraph.extract.stance.lexicon import lexicon
+
+    token = next(t for t in nlp(text) if t.lower_ == word)
+    assert negated(token, lexicon().negations) is denied
