@@ -116,8 +116,8 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
         return True  # "harm no one", "costs nothing": the act is denied by its object
     node = token
     for _ in range(5):
-        if any(_negates(c, negations) for c in node.children):
-            return True
+        if any(c.i != token.i and _negates(c, negations) for c in node.children):
+            return True  # a negation word is not negated by itself: "no" is not "not no"
         if node is not token and node.pos_ in CLAUSE_HEADS:
             return raised(node, negations)
         if node.head is node:
@@ -137,6 +137,13 @@ def _negates(child: Token, negations: frozenset[str]) -> bool:
         after = child.nbor(1) if child.i + 1 < len(child.doc) else None
         return after is None or after.lower_ not in ADDITIVE
     return False
+
+
+def _carries(token: Token, valences: Mapping[str, float]) -> bool:
+    """``token`` has a valence of its own (by form or lemma), or is the object of a verb that has one."""
+    if token.dep_ == "dobj" and token.head.i != token.i and _carries(token.head, valences):
+        return True
+    return bool(valences.get(token.lower_) or valences.get(token.lemma_.lower()))
 
 
 def raised(clause: Token, negations: frozenset[str]) -> bool:
@@ -456,6 +463,8 @@ def evaluation(
             continue
         if t.lower_ not in negations and not evaluates(t):
             continue
+        if t.dep_ == "det" and t.lower_ in negations and _carries(t.head, valences):
+            continue  # "no hope", "harm no one": the turned valence says it, "no" adds nothing of its own
         v = valences.get(t.lower_)
         if v is None:
             v = valences.get(t.lemma_.lower())

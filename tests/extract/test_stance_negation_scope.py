@@ -49,3 +49,22 @@ def test_stance_negation_scope_not_only_adds(nlp, text, word, denied):
 
     token = next(t for t in nlp(text) if t.lower_ == word)
     assert negated(token, lexicon().negations) is denied
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # "no" is not negated by the noun it negates, and adds nothing when the noun or verb carries the valence
+        ("The plan offers no hope.", ["not hope"]),
+        ("Religious symbols harm no one.", ["not harm"]),
+        # negatives: a "no" on a word without valence still counts as negative
+        ("There was no recommendation.", ["no"]),
+        ("The plan offers hope.", ["hope"]),
+    ],
+)
+def test_stance_negation_scope_no_is_not_negated_by_itself(nlp, text, words):
+    from quotegraph.extract.stance.evaluate import evaluation
+    from quotegraph.extract.stance.lexicon import lexicon
+
+    found = evaluation(list(nlp(text)), frozenset(), lexicon().negations)
+    assert [w for w in found.words if w.split()[-1] in {"no", "hope", "harm", "recommendation"}] == words
