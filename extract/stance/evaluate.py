@@ -428,6 +428,32 @@ def _aimed(
     return on_removed, on_matter, on_rival
 
 
+def _counted_valence(
+    t: Token,
+    valences: Mapping[str, float],
+    skip: frozenset[str],
+    negations: frozenset[str],
+    shifters: Mapping[str, float],
+    inside: set[int],
+    reporting: frozenset[str],
+) -> float:
+    """``t``'s valence as :func:`evaluation` counts it, before negation (0.0: it does not count): by form,
+    else lemma, times its verb's shift; never a proper name, a word of ``skip`` or of what is reported."""
+    if (t.pos_ == "PROPN" and not _headline_word(t)) or t.lower_ in skip or t.lemma_.lower() in skip:
+        return 0.0
+    if t.lower_ not in negations and not evaluates(t):
+        return 0.0
+    if t.dep_ == "det" and t.lower_ in negations and _carries(t.head, valences):
+        return 0.0  # "no hope", "harm no one": the turned valence says it, "no" adds nothing of its own
+    v = valences.get(t.lower_)
+    if v is None:
+        v = valences.get(t.lemma_.lower())
+    factor = shift(t, shifters, valences) if shifters else 1.0
+    if not v or not factor or reported(t, inside, reporting):
+        return 0.0
+    return v * factor
+
+
 def evaluation(
     tokens: Sequence[Token],
     skip: frozenset[str],
@@ -459,19 +485,9 @@ def evaluation(
     # how much of the evaluation is aimed at what would be removed, at the matter, at the rival
     inside = {t.i for t in tokens}
     for t in tokens:
-        if (t.pos_ == "PROPN" and not _headline_word(t)) or t.lower_ in skip or t.lemma_.lower() in skip:
+        v = _counted_valence(t, valences, skip, negations, shifters, inside, reporting)
+        if not v:
             continue
-        if t.lower_ not in negations and not evaluates(t):
-            continue
-        if t.dep_ == "det" and t.lower_ in negations and _carries(t.head, valences):
-            continue  # "no hope", "harm no one": the turned valence says it, "no" adds nothing of its own
-        v = valences.get(t.lower_)
-        if v is None:
-            v = valences.get(t.lemma_.lower())
-        factor = shift(t, shifters, valences) if shifters else 1.0
-        if not v or not factor or reported(t, inside, reporting):
-            continue
-        v *= factor
         if negated(t, negations):
             v *= NEGATION_SCALAR
             words.append(f"not {t.lower_}")
