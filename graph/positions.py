@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 from quotegraph.extract.model import Statement
-from quotegraph.extract.stance.consistency import EVIDENCE as CONSISTENT
+from quotegraph.extract.stance.consistency import lent
 
 log = logging.getLogger(__name__)
 
@@ -300,7 +300,7 @@ class Position:
 def _votes(r: RemarkStance) -> bool:
     """``r`` is shown and its side is its own: a side lent by the speaker's other remarks (corpus
     consistency) follows from the position and never votes in it."""
-    return r.shown and not any(e.startswith(CONSISTENT) for e in r.evidence)
+    return r.shown and not lent(r.evidence)
 
 
 def _vote(cell: Sequence[RemarkStance]) -> tuple[str | None, float]:

@@ -22,7 +22,9 @@ from spacy.tokens import Doc, Token
 
 __all__ = ["named_after"]
 
-_QUOTE_END = re.compile(r"[”\"’'»]*[.!?]?[”\"’'»]*[ \t]*\n?[ \t\n]*")
+_CLOSE = "”\"’'»"
+"""The marks that close a quote alone in its sentence (and the apostrophe, a single quote's close)."""
+_QUOTE_END = re.compile(f"[{_CLOSE}]*[.!?]?[{_CLOSE}]*[ \t]*\n?[ \t\n]*")
 _DETERMINERS = frozenset({"the", "that", "this", "those", "these", "such"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", ""})
 _SPEAKER_END = frozenset({",", ".", ";", "!", "?", "—", "–", "-", "(", "who", "whose"})
@@ -36,9 +38,8 @@ def _alone(text: str, q: QuoteSpan) -> int | None:
     lead = text[line_start : q.start].rstrip(OPEN_MARKS + " \t")
     if lead and not lead.endswith((".", "!", "?", "”", '"')):
         return None
-    if not text[q.start : q.end].rstrip(" ”\"’'»").endswith((".", "!", "?")) and text[q.end : q.end + 2].lstrip(
-        "”\"’'»"
-    )[:1] not in (".", "!", "?"):
+    closed = text[q.start : q.end].rstrip(" " + _CLOSE).endswith((".", "!", "?"))
+    if not closed and text[q.end : q.end + 2].lstrip(_CLOSE)[:1] not in (".", "!", "?"):
         return None
     m = _QUOTE_END.match(text, q.end)
     after = m.end() if m else q.end

@@ -36,13 +36,14 @@ EVIDENCE = "consistent with the speaker's other statements"
 """Start of the evidence line of a stance taken from the speaker's other statements."""
 
 
-def derived(ts: TopicStance) -> bool:
-    """``ts`` took its side from the speaker's other statements (this module's evidence)."""
-    return any(e.startswith(EVIDENCE) for e in ts.evidence)
+def lent(evidence: Iterable[str]) -> bool:
+    """A judgement with this ``evidence`` took its side from the speaker's other statements (this module's
+    evidence line): it follows from their position and never votes in it."""
+    return any(e.startswith(EVIDENCE) for e in evidence)
 
 
 def _weak(ts: TopicStance, weak: float) -> bool:
-    if derived(ts):
+    if lent(ts.evidence):
         return False  # already informed (an earlier build): kept as it is
     return ts.stance is None or (ts.stance != "neutral" and ts.confidence < weak)
 
@@ -81,7 +82,7 @@ def stance_votes(statements: Iterable[Statement], *, weak: float = WEAK) -> Vote
         if not key:
             continue
         for ts in s.topics or ():
-            if ts.stance in ("support", "oppose") and ts.confidence >= weak and not derived(ts):
+            if ts.stance in ("support", "oppose") and ts.confidence >= weak and not lent(ts.evidence):
                 # one remark reported by several articles counts once; a side taken from the others never votes
                 sides = votes.setdefault((key, ts.topic), {}).setdefault(fold(s.quote), {})
                 sides[ts.stance] = max(sides.get(ts.stance, 0.0), ts.confidence)
