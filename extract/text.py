@@ -16,6 +16,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from importlib import resources
+from typing import Any
+
+import yaml
 
 __all__ = [
     "CLOSERS",
@@ -34,6 +37,8 @@ __all__ = [
     "fold",
     "name_key",
     "name_slug",
+    "resource_text",
+    "resource_yaml",
     "slug",
     "suffix_stem",
     "surname",
@@ -89,9 +94,23 @@ def ascii_quotes(text: str) -> str:
     return text.translate(_ASCII_QUOTES)
 
 
+def resource_text(name: str) -> str:
+    """The text of the packaged file ``extract/resources/<name>``."""
+    return resources.files("quotegraph.extract.resources").joinpath(name).read_text("utf-8")
+
+
+def resource_yaml(name: str, *, optional: bool = False) -> Any:
+    """The packaged YAML file ``extract/resources/<name>``, parsed; ``None`` for a missing file when
+    ``optional`` (a missing required file raises ``FileNotFoundError``)."""
+    file = resources.files("quotegraph.extract.resources").joinpath(name)
+    if optional and not file.is_file():
+        return None
+    return yaml.safe_load(file.read_text("utf-8"))
+
+
 def word_list(name: str) -> list[str]:
     """The entries of a one-word-a-line file in ``extract/resources`` (``#`` starts a comment)."""
-    text = resources.files("quotegraph.extract.resources").joinpath(name).read_text("utf-8")
+    text = resource_text(name)
     return [w for line in text.splitlines() if (w := line.split("#", 1)[0].strip())]
 
 

@@ -25,12 +25,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import pandas as pd
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.consistency import lent
+from quotegraph.extract.text import resource_yaml
 
 log = logging.getLogger(__name__)
 
@@ -84,11 +84,8 @@ def display_threshold() -> float:
     networkx graph: ``display_threshold`` in ``extract/resources/stance_calibration.yaml`` (fitted on
     stance-broad), else 0.6."""
     try:
-        import yaml
-
-        text = resources.files("quotegraph.extract.resources").joinpath(CALIBRATION_FILE).read_text("utf-8")
-        value = (yaml.safe_load(text) or {}).get("display_threshold")
-    except (FileNotFoundError, OSError, AttributeError, ValueError) as err:
+        value = (resource_yaml(CALIBRATION_FILE, optional=True) or {}).get("display_threshold")
+    except (OSError, AttributeError, ValueError) as err:
         log.debug("no display threshold in %s (%s): %s", CALIBRATION_FILE, err, DEFAULT_THRESHOLD)
         return DEFAULT_THRESHOLD
     if value is None:

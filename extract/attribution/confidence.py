@@ -15,13 +15,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 from quotegraph.extract.model import Statement
 from quotegraph.extract.speakers.mentions import PRONOUNS
+from quotegraph.extract.text import resource_yaml
 
 __all__ = [
     "COREFERENCE",
@@ -136,5 +136,4 @@ def load_table(path: str | Path | None = None) -> ConfidenceTable:
 
 @lru_cache(maxsize=1)
 def _packaged() -> ConfidenceTable:
-    text = resources.files("quotegraph.extract.resources").joinpath(RESOURCE).read_text("utf-8")
-    return ConfidenceTable.from_dict(yaml.safe_load(text) or {})
+    return ConfidenceTable.from_dict(resource_yaml(RESOURCE) or {})

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import yaml
 from quotegraph.extract.lookup import doc_text
 from quotegraph.extract.speakers.mentions import author_of
+from quotegraph.extract.text import resource_yaml
 from spacy.tokens import Doc, Token
 
 
@@ -58,8 +58,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
-    text = resources.files("quotegraph.extract.resources").joinpath("cues.yaml").read_text("utf-8")
-    return _lexicon(yaml.safe_load(text))
+    return _lexicon(resource_yaml("cues.yaml"))
 
 
 def _lexicon(data: dict[str, Any]) -> Lexicon:

@@ -13,18 +13,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Statement, entity_key
-from quotegraph.extract.text import surname
+from quotegraph.extract.text import resource_yaml, surname
 from spacy.tokens import Doc
 
 
 @lru_cache(maxsize=1)
 def _config() -> tuple[tuple[re.Pattern[str], ...], int]:
-    data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("replies.yaml").read_text("utf-8"))
+    data = resource_yaml("replies.yaml")
     return tuple(re.compile(t, re.I) for t in data["triggers"]), int(data.get("window", 14))
 
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from quotegraph.extract.text import resource_yaml
 
 
 @dataclass(frozen=True)
@@ -25,8 +24,7 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     """The venue and relay patterns of ``resources/venues.yaml``, compiled once."""
-    text = resources.files("quotegraph.extract.resources").joinpath("venues.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = resource_yaml("venues.yaml")
     event = "((?i:" + "|".join(re.escape(e) for e in data["events"]) + "))"
 
     def compile_(pattern: str) -> re.Pattern[str]:

@@ -16,14 +16,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from quotegraph.extract.model import Article
 from quotegraph.extract.reading.sources import detect_outlet, detect_published
-from quotegraph.extract.text import DOUBLE_QUOTE_MARKS
+from quotegraph.extract.text import DOUBLE_QUOTE_MARKS, resource_yaml
 
 log = logging.getLogger(__name__)
 
@@ -180,9 +178,7 @@ class _LineRule:
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[_LineRule, ...]:
-    data = yaml.safe_load(
-        resources.files("quotegraph.extract.resources").joinpath("boilerplate.yaml").read_text("utf-8")
-    )
+    data = resource_yaml("boilerplate.yaml")
     return tuple(
         _LineRule(re.compile(r["pattern"], re.I), r.get("max_length"), bool(r.get("to_end")), bool(r.get("paragraph")))
         for r in data["lines"]

@@ -10,11 +10,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from urllib.parse import urlparse
 
-import yaml
 from quotegraph.extract.lookup import ents_in, sent_of
+from quotegraph.extract.text import resource_yaml
 from spacy.tokens import Doc
 
 MONTHS = {
@@ -54,7 +53,7 @@ class Outlet:
 @lru_cache(maxsize=1)
 def load_outlets() -> tuple[Outlet, ...]:
     """The outlets of ``resources/outlets.yaml``."""
-    data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("outlets.yaml").read_text("utf-8"))
+    data = resource_yaml("outlets.yaml")
     return tuple(
         Outlet(
             name=o["name"],

@@ -17,11 +17,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
-import yaml
 from quotegraph.extract.lookup import doc_text
+from quotegraph.extract.text import resource_yaml
 from spacy.tokens import Doc
 
 if TYPE_CHECKING:
@@ -71,7 +70,7 @@ class Chooser:
 def load_chooser() -> Chooser:
     """The packaged chooser (``resources/antecedents.yaml``); a disabled one when the file lists other
     features than :data:`FEATURES`."""
-    data = yaml.safe_load(files("quotegraph.extract").joinpath("resources/antecedents.yaml").read_text("utf-8"))
+    data = resource_yaml("antecedents.yaml")
     weights = data.get("weights") or {}
     if set(weights) != set(FEATURES):
         return Chooser(tuple(0.0 for _ in FEATURES), enabled=False)

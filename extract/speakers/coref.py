@@ -10,9 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 
-import yaml
 from quotegraph.extract.attribution.content import QuoteSpan
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.speakers.antecedents import candidates, load_chooser
@@ -25,7 +23,7 @@ from quotegraph.extract.speakers.mentions import (
     role_in,
     roles_data,
 )
-from quotegraph.extract.text import PRONOUN_GENDER, name_key, surname, word_list
+from quotegraph.extract.text import PRONOUN_GENDER, name_key, resource_yaml, surname, word_list
 from spacy.tokens import Doc, Span
 
 PLURAL = {"they", "them", "their", "we"}
@@ -261,8 +259,7 @@ def honorific_genders(doc: Doc) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def gendered_nouns() -> dict[str, frozenset[str]]:
     """ "f" and "m" -> the nouns that give a person that gender (``resources/gendered_nouns.yaml``)."""
-    text = files("quotegraph.extract").joinpath("resources/gendered_nouns.yaml").read_text("utf-8")
-    data = yaml.safe_load(text) or {}
+    data = resource_yaml("gendered_nouns.yaml") or {}
     return {g: frozenset(w.lower() for w in data.get(g) or ()) for g in ("f", "m")}
 
 

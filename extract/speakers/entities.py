@@ -12,14 +12,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 from quotegraph.extract.model import Statement, entity_key
 from quotegraph.extract.speakers.mentions import role_in, roles_data
-from quotegraph.extract.text import name_key, name_slug, surname
+from quotegraph.extract.text import name_key, name_slug, resource_text, surname
 from rapidfuzz import fuzz
 
 log = logging.getLogger(__name__)
@@ -116,7 +115,7 @@ class EntityResolver:
     @classmethod
     def load(cls, paths: Sequence[Path] | None = None) -> EntityResolver:
         """The built-in entities plus those of ``paths`` (which override built-ins with the same id)."""
-        builtin = resources.files("quotegraph.extract.resources").joinpath("entities.yaml").read_text("utf-8")
+        builtin = resource_text("entities.yaml")
         entities = _load_file(builtin, "built-in entities")
         for path in paths or ():
             try:

@@ -7,12 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from quotegraph.extract.lookup import ents_in
-from quotegraph.extract.text import END_MARKS, OPEN_MARKS, PRONOUNS
+from quotegraph.extract.text import END_MARKS, OPEN_MARKS, PRONOUNS, resource_yaml
 from spacy.tokens import Doc, Span, Token
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -35,7 +33,7 @@ class Mention:
 @lru_cache(maxsize=1)
 def roles_data() -> dict[str, Any]:
     """``resources/roles.yaml``, read once: roles, organisation adjectives and nouns, group nouns."""
-    return yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("roles.yaml").read_text("utf-8"))
+    return resource_yaml("roles.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -11,12 +11,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS, THIRD_PERSON, fold, suffix_stem
+from quotegraph.extract.text import STOP_WORDS, THIRD_PERSON, fold, resource_yaml, suffix_stem
 from spacy.tokens import Doc, Token
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -31,8 +29,7 @@ PROPOSITION_TERM = 0.6
 
 @lru_cache(maxsize=1)
 def _config() -> dict[str, Any]:
-    text = resources.files("quotegraph.extract.resources").joinpath("topic_match.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = resource_yaml("topic_match.yaml")
     data["suffixes"] = tuple(sorted(data["suffixes"], key=len, reverse=True))
     data["keep_endings"] = tuple(data["keep_endings"])
     data["generic"] = frozenset(match_stem_raw(w, data) for w in data["generic"])

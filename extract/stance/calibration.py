@@ -16,10 +16,9 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from quotegraph.extract.text import resource_yaml
 
 FILE = "stance_calibration.yaml"
 DEFAULT_CONFIDENCE = 0.5
@@ -100,10 +99,8 @@ def parse_calibration(data: Mapping[str, Any] | None) -> Calibration:
 @lru_cache(maxsize=1)
 def calibration() -> Calibration:
     """The calibration shipped with the package (the defaults when there is none)."""
-    file = resources.files("quotegraph.extract.resources").joinpath(FILE)
-    if not file.is_file():
-        return Calibration()
-    return parse_calibration(yaml.safe_load(file.read_text("utf-8")))
+    data = resource_yaml(FILE, optional=True)
+    return Calibration() if data is None else parse_calibration(data)
 
 
 def display_threshold() -> float:

@@ -21,11 +21,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from quotegraph.extract.model import Statement, TopicStance
-from quotegraph.extract.text import fold
+from quotegraph.extract.text import fold, resource_yaml
 
 WEAK = 0.5
 """Confidence below which a stance is weak evidence."""
@@ -56,8 +54,7 @@ confidence among the remark's reports."""
 @lru_cache(maxsize=1)
 def speaker_consistency() -> float:
     """The shipped rate at which a speaker's sided remark on a topic takes their side."""
-    file = resources.files("quotegraph.extract.resources").joinpath(CONSISTENCY_FILE)
-    data = yaml.safe_load(file.read_text("utf-8")) if file.is_file() else None
+    data = resource_yaml(CONSISTENCY_FILE, optional=True)
     return float((data or {}).get("speaker_consistency", DEFAULT_CONSISTENCY))
 
 

@@ -9,12 +9,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold, suffix_stem
+from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold, resource_yaml, suffix_stem
 
 CLAUSE_BREAK = re.compile(r"[;:]\s+|[.!?]\s+|,?\s+\b(?:but|while|whereas|although|though|yet)\b\s+", re.I)
 """Where a quote's clauses part: sentence ends, semicolons and colons, and contrast ("but", "while")."""
@@ -106,7 +104,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resources.files("quotegraph.extract.resources").joinpath("stance.yaml").read_text("utf-8"))
+    data = resource_yaml("stance.yaml")
     return Lexicon(
         support_cues=frozenset(data["support_cues"]),
         weak_support_cues=frozenset(data.get("weak_support_cues") or ()),

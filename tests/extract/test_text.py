@@ -18,6 +18,8 @@ from quotegraph.extract.text import (
     fold,
     name_key,
     name_slug,
+    resource_text,
+    resource_yaml,
     slug,
     suffix_stem,
     surname,
@@ -187,3 +189,11 @@ def test_text_ascii_quotes(text, expected):
     from quotegraph.extract.text import ascii_quotes
 
     assert ascii_quotes(text) == expected
+
+
+def test_text_resource_yaml_reads_packaged_files():
+    assert "lines" in resource_yaml("boilerplate.yaml")
+    assert resource_text("stop_words.txt").strip()
+    assert resource_yaml("no-such-file.yaml", optional=True) is None
+    with pytest.raises(FileNotFoundError):
+        resource_yaml("no-such-file.yaml")
