@@ -44,15 +44,17 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.sax.saxutils import escape as xml_escape
 
 import pyoxigraph as ox
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_QUERY_BYTES = 100_000
 RETRY_AFTER = "1"  # seconds, on every busy answer
@@ -176,19 +178,12 @@ def render(result: Any, fmt: str, max_rows: int, max_bytes: int) -> tuple[str, s
     if isinstance(result, ox.QueryTriples):
         return render_graph(result, "turtle" if fmt not in GRAPH_FORMATS else fmt, max_rows, max_bytes)
     variables = [v.value for v in result.variables]
-    rows: list[str] = []
-    size = 0
-    note = None
-    for sol in result:
-        if len(rows) >= max_rows:
-            note = f"truncated: only the first {max_rows} rows (row cap of this endpoint)"
-            break
-        line = _row(fmt, variables, sol)
-        size += len(line.encode("utf-8"))
-        if size > max_bytes:
-            note = f"truncated: only the first {len(rows)} rows (byte cap of {max_bytes} bytes)"
-            break
-        rows.append(line)
+    rows, note = _capped(
+        ((line, len(line.encode("utf-8"))) for line in (_row(fmt, variables, sol) for sol in result)),
+        "rows",
+        max_rows,
+        max_bytes,
+    )
     if fmt == "json":
         head: dict[str, Any] = {"vars": variables}
         warn = f', "warning": {json.dumps(note)}' if note else ""
@@ -217,20 +212,24 @@ PREFIXES = {
 }
 
 
+def _capped(sized: Iterable[tuple[T, int]], unit: str, max_rows: int, max_bytes: int) -> tuple[list[T], str | None]:
+    """The leading items of ``sized`` (item, its size in bytes) within both caps, and the note that says
+    where they were cut (None when nothing was). At most one item past the cut is read."""
+    kept: list[T] = []
+    size = 0
+    for item, length in sized:
+        if len(kept) >= max_rows:
+            return kept, f"truncated: only the first {max_rows} {unit} (row cap of this endpoint)"
+        size += length
+        if size > max_bytes:
+            return kept, f"truncated: only the first {len(kept)} {unit} (byte cap of {max_bytes} bytes)"
+        kept.append(item)
+    return kept, None
+
+
 def render_graph(triples: Any, fmt: str, max_rows: int, max_bytes: int) -> tuple[str, str | None]:
     """A CONSTRUCT or DESCRIBE result as Turtle or N-Triples, capped like rows (one triple, one row)."""
-    kept: list[Any] = []
-    size = 0
-    note = None
-    for triple in triples:
-        if len(kept) >= max_rows:
-            note = f"truncated: only the first {max_rows} triples (row cap of this endpoint)"
-            break
-        size += len(str(triple).encode("utf-8")) + 3
-        if size > max_bytes:
-            note = f"truncated: only the first {len(kept)} triples (byte cap of {max_bytes} bytes)"
-            break
-        kept.append(triple)
+    kept, note = _capped(((t, len(str(t).encode("utf-8")) + 3) for t in triples), "triples", max_rows, max_bytes)
     if fmt == "ntriples":
         text = "".join(f"{t} .\n" for t in kept)
         return (f"# {note}\n" if note else "") + text, note
