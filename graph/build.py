@@ -78,17 +78,9 @@ def build_graph(
                 g.nodes[art]["source"] = s.article_id
         g.add_edge(st, art, key=f"reported_in:{s.start}", rel="reported_in", start=s.start, end=s.end, text=s.quote)
         if s.outlet:
-            out = f"outlet:{slug(s.outlet)}"
-            if out not in g:
-                g.add_node(out, type="outlet", name=s.outlet)
-            if not g.has_edge(art, out, key="published_by"):
-                g.add_edge(art, out, key="published_by", rel="published_by")
+            _link_named(g, art, "outlet", s.outlet, "published_by")
         if s.venue:
-            ven = f"venue:{slug(s.venue)}"
-            if ven not in g:
-                g.add_node(ven, type="venue", name=s.venue)
-            if not g.has_edge(st, ven, key="at_venue"):
-                g.add_edge(st, ven, key="at_venue", rel="at_venue")
+            _link_named(g, st, "venue", s.venue, "at_venue")
     rows = pos.remark_list(items, topic_labels=labels, min_confidence=threshold)
     for row in rows:
         st, top = f"statement:{row.remark}", f"topic:{row.topic}"
@@ -127,6 +119,16 @@ def build_graph(
         if target and not g.has_edge(statement_node(s), target, key="responds_to"):
             g.add_edge(statement_node(s), target, key="responds_to", rel="responds_to")
     return g
+
+
+def _link_named(g: nx.MultiDiGraph, source: str, kind: str, name: str, rel: str) -> None:
+    """An edge ``rel`` (once) from ``source`` to the ``kind`` node of ``name`` ("outlet:daily-herald"),
+    made on first use."""
+    node = f"{kind}:{slug(name)}"
+    if node not in g:
+        g.add_node(node, type=kind, name=name)
+    if not g.has_edge(source, node, key=rel):
+        g.add_edge(source, node, key=rel, rel=rel)
 
 
 def _with_remark_id(s: Statement) -> Statement:
