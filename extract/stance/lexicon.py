@@ -6,7 +6,7 @@ light stemmer and the content terms of a text. Shared by the parse reading (:mod
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -93,6 +93,13 @@ class Lexicon:
     rhetorical: tuple[str, ...] = ()
     reporting: frozenset[str] = frozenset()
     reactions: frozenset[str] = frozenset()
+    showing: frozenset[str] = frozenset()
+    """Verbs by which a thing shows or serves something ("the videos show"): with :attr:`effect_verbs` and the
+    guarding verbs, what a step of a process argued with does (:mod:`quotegraph.extract.stance.argued`)."""
+    prizes: frozenset[str] = frozenset()
+    """What a race is won or lost: winning or losing anything else is no talk of the race."""
+    figures: frozenset[str] = frozenset()
+    """Phrases whose word of the race names something else ("the human race", "an arms race")."""
     prescribing: tuple[str, ...] = ()
     """Verbs that open a motion put as an imperative and say nothing of its side ("Create X", "Treat X as Y")."""
     neg_raising: frozenset[str] = frozenset()
@@ -100,6 +107,11 @@ class Lexicon:
     marks: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Words that mark a kind of statement whose side is less often right (a comparison, a contrast): the
     learned combination weighs each kind (``marks`` of stance.yaml)."""
+
+
+def _single_words(data: Mapping[str, Any], keys: Sequence[str]) -> frozenset[str]:
+    """The one-word entries of the lists ``keys`` of ``data``."""
+    return frozenset(str(w) for key in keys for w in data.get(key) or () if " " not in str(w))
 
 
 @lru_cache(maxsize=1)
@@ -139,9 +151,7 @@ def lexicon() -> Lexicon:
             **{f"{w} from": -1.0 for w in data.get("guarding") or ()},
             **{str(w): -2.0 for w in data.get("damaging") or ()},
         },
-        effect_verbs=frozenset(
-            str(w) for key in ("lessening", "spreading", "damaging") for w in data.get(key) or () if " " not in str(w)
-        ),
+        effect_verbs=_single_words(data, ("lessening", "spreading", "damaging")),
         valences={str(w).lower(): float(v) for w, v in (data.get("valences") or {}).items()},
         denials=tuple(fold(p) for p in data.get("denials") or ()),
         utterances=frozenset(data.get("utterances") or ()),
@@ -154,6 +164,9 @@ def lexicon() -> Lexicon:
         rhetorical=tuple(fold(w) for w in data.get("rhetorical") or ()),
         reporting=frozenset(fold(w) for w in data.get("reporting") or ()),
         reactions=frozenset(data.get("reactions") or ()),
+        showing=_single_words(data, ("showing", "lessening", "spreading", "damaging", "guarding")),
+        prizes=frozenset(data.get("prizes") or ()),
+        figures=frozenset(fold(p) for p in data.get("figures") or ()),
         prescribing=tuple(fold(w) for w in data.get("prescribing") or ()),
         neg_raising=frozenset(data.get("neg_raising") or ()),
         marks={str(k): frozenset(fold(w) for w in v) for k, v in (data.get("marks") or {}).items()},

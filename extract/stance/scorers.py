@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 
 from quotegraph.extract.lookup import doc_text
 from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.argued import evidence_that, graded_feeling, not_the_contest, said_of
 from quotegraph.extract.stance.calibration import calibration
 from quotegraph.extract.stance.camp import camp_stance
 from quotegraph.extract.stance.compare import comparison
@@ -38,6 +39,7 @@ from quotegraph.extract.stance.features import Reading as FeatureReading
 from quotegraph.extract.stance.lexicon import (
     WORD,
     Lexicon,
+    analyzer,
     cue_class,
     lexicon,
     polarity,
@@ -423,9 +425,33 @@ Verdict = tuple[str | None, float, str]
 """A content rule's answer: stance, raw strength, the evidence line it adds."""
 
 
+def _told(r: Reading, words: frozenset[str], argued: Callable[[Token], bool]) -> list[str]:
+    """The words of ``words`` in the quote that talk about the matter: with a parse, not those ``argued``
+    finds argued with (:mod:`quotegraph.extract.stance.argued`)."""
+    if r.tokens is None:
+        return [w for w in r.words if w in words]
+    said = words & set(r.words)
+    return [t.lower_ for t in r.tokens if t.lower_ in said and not argued(t)]
+
+
+def argues_process(r: Reading) -> bool:
+    """A step of a process the quote argues with: what it shows or does, or what it is evidence of."""
+    if r.tokens is None:
+        return False
+    lex = r.lex
+    skip = lex.negations | lex.procedural | lex.referential
+    valences = analyzer().lexicon
+    steps = lex.procedural & set(r.words)
+    return any(
+        t.lower_ in steps and (said_of(t, lex.showing, valences, skip) or evidence_that(t, lex.negations))
+        for t in r.tokens
+    )
+
+
 def reaction(r: Reading, shown: Sequence[str]) -> Verdict | None:
-    """Sorrow or concern at an event, with nothing said of the proposition: on the topic, no side."""
-    felt = [w for w in r.words if w in r.lex.reactions]
+    """Sorrow or concern at an event, with nothing said of the proposition: on the topic, no side. A word of
+    feeling that grades or acts on a thing ("less painful") evaluates it."""
+    felt = _told(r, r.lex.reactions, graded_feeling)
     if felt and not side_taken(shown) and abs(r.evaluated[0]) < REACTION_MAX:
         return "neutral", NEUTRAL_CONTENT, f"reaction: {', '.join(felt[:2])}"
     return None
@@ -434,7 +460,7 @@ def reaction(r: Reading, shown: Sequence[str]) -> Verdict | None:
 def procedure(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """Steps of a process (an investigation, a release, a review), not a side: on the topic, neutral."""
     steps = [w for w in r.words if w in r.lex.procedural]
-    if steps and abs(r.evaluated[0]) < PROCEDURAL_MAX:
+    if steps and abs(r.evaluated[0]) < PROCEDURAL_MAX and not argues_process(r):
         return "neutral", NEUTRAL_CONTENT, f"procedure: {', '.join(steps[:2])}"
     return None
 
@@ -443,7 +469,9 @@ def commentary(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """How the matter plays in the race (the polls, the voters), not whether it holds: on the topic, neutral.
     The contest's words that the topic itself uses ("voters" of a topic on voter fraud) are its matter."""
     own = topic_terms(r.topic)
-    contest = [w for w in r.words if (w in r.lex.commentary or w in r.lex.contest) and stem(w) not in own]
+    lex = r.lex
+    talk = _told(r, lex.commentary | lex.contest, lambda t: not_the_contest(t, lex.contest, lex.prizes, lex.figures))
+    contest = [w for w in talk if stem(w) not in own]
     if contest and not side_taken(shown) and abs(r.evaluated[0]) < EVALUATIVE:
         return "neutral", NEUTRAL_CONTENT, f"commentary: {', '.join(contest[:2])}"
     return None
