@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from quotegraph.extract.stance.lexicon import CLAUSE_BREAK, WORD, lexicon, stem, topic_terms
 from quotegraph.extract.stance.topics import Topic
@@ -110,6 +111,7 @@ def _act_at(words: list[str], at: int, modal: str, negating: bool) -> Act | None
     if found is None:
         return None
     pred_at, negated, state = found
+    negating = negating != _raised(subject)
     predicate, polarity = _class(words, pred_at, state)
     after = pred_at + len(predicate.split())
     if after < len(words) and words[after] in NOT:  # "we should fund not X but Y"
@@ -117,6 +119,16 @@ def _act_at(words: list[str], at: int, modal: str, negating: bool) -> Act | None
     obj = words[after : after + OBJECT_WORDS]
     then = words[after] if after < len(words) else ""
     return Act(predicate, polarity, negated != negating, (*subject, *obj), then, state)
+
+
+def _raised(subject: list[str]) -> bool:
+    """A negated verb of opinion opens the prescription's clause ("we don't think the response should be to
+    close"): its negation is the prescription's."""
+    opinion = {stem(v) for v in lexicon().neg_raising}
+    return any(
+        stem(w) in opinion and (before in NOT or before.endswith("n't"))
+        for before, w in pairwise(subject)
+    )
 
 
 def acts(text: str) -> list[Act]:

@@ -108,3 +108,21 @@ def test_stance_deontic_subjunctive_and_imperative_motions(proposition, predicat
         assert found is None
     else:
         assert (found.predicate, found.sign) == (predicate, sign)
+
+
+@pytest.mark.parametrize(
+    ("quote", "sign"),
+    [
+        # a negated verb of opinion before the prescription negates it
+        ("We don't think the response should be to close the harbour.", -1),
+        ("I do not believe we should close the harbour.", -1),
+        ("She doesn't think the council must close the harbour.", -1),
+        # negatives: the opinion verb not negated, or the negation after it
+        ("I think we should close the harbour.", 1),
+        ("We believe the council must close the harbour.", 1),
+        ("I think we should not close the harbour.", -1),
+    ],
+)
+def test_deontic_negated_opinion_verb_negates_prescription(quote, sign):
+    [(found, _)] = on_motion(quote, _topic("The harbour should be closed", ("harbour",)))
+    assert found == sign
