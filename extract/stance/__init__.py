@@ -27,6 +27,7 @@ from quotegraph.extract.stance.propose import propose_topics
 from quotegraph.extract.stance.registry import Judgement, RulesBackend, StanceBackend, judge_many, load_backend
 from quotegraph.extract.stance.rules import TopicScore, main_clauses, topic_clauses, topic_df, topic_scores
 from quotegraph.extract.stance.topics import Topic, TopicsFileError, load_topics, parse_topics
+from quotegraph.extract.text import surname
 from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,14 @@ def _context(
         if span is not None and len(span):
             sentence = doc_text(doc)[sent_of(span[0]).start_char : sent_of(span[-1]).end_char]
     return sentence, paragraph
+
+
+def named_by_pronouns(doc: Doc, s: Statement) -> list[str]:
+    """The people the third-person pronouns of ``s``'s quote name (``pronoun_names``), but its speaker: a
+    speaker's "his investigators", "my answers" say who speaks, not what the quote is about (and the nearest
+    name before a pronoun is often the speaker's own, "Comey said ... her statements")."""
+    speaker = {surname(x) for x in (s.speaker, s.speaker_mention) if x} - {""}
+    return [n for n in pronoun_names(doc, s.start, s.end) if surname(n) not in speaker]
 
 
 class StanceAssigner:
@@ -283,9 +292,7 @@ class StanceAssigner:
         windows: dict[tuple[int, int], str] = {}
         contexts = [_context(doc, article, s, windows) for s in statements]
         # the people a quote's pronouns name count as named in it ("She better get well" of Clinton)
-        quotes = [
-            " ".join((s.quote, *pronoun_names(doc, s.start, s.end))) if doc is not None else s.quote for s in statements
-        ]
+        quotes = [" ".join((s.quote, *named_by_pronouns(doc, s))) if doc is not None else s.quote for s in statements]
         all_scores = [
             [
                 topic_scores(p.topic, quote, sentence, paragraph, article.title or "", about=about, prof=p)

@@ -38,6 +38,8 @@ def _config() -> dict[str, Any]:
 
 def match_stem_raw(word: str, config: Mapping[str, Any]) -> str:
     """``word``'s stem by the suffixes of ``config`` (see :func:`match_stem`)."""
+    if word in config.get("own_stems", {}):
+        return config["own_stems"][word]
     return suffix_stem(word, config["suffixes"], config["min_stem"], config["keep_endings"], drop_e=True)
 
 
@@ -223,14 +225,15 @@ def layer_words(layers: tuple[tuple[str, float], ...]) -> frozenset[str]:
 
 def profile_score(
     p: TopicProfile, layers: tuple[tuple[str, float], ...], about: Mapping[str, float], terms: bool = True
-) -> tuple[float, list[str]]:
+) -> tuple[float, list[str], float]:
     """How much a statement is about ``p``'s topic: each keyword phrase in the first of ``layers`` (joined
     stems of the quote, sentence, paragraph, headline, with their weights) that has it, and each proposition
     word in the quote (unless ``terms`` is False), the quote's words counted by ``about`` (1 for a word it
     does not list). The last word of a phrase alone counts only where the quote is about it (the head of its
     subject or object: "voting is a right"; a word of the proposition too) or beside another word of the
-    topic, not a name, in the quote or its sentence ("returns" alone is not "tax returns")."""
-    score = 0.0
+    topic, not a name, in the quote or its sentence ("returns" alone is not "tax returns"). Returns the score,
+    the words matched and the part of the score the quote's own words make."""
+    score = own = 0.0
     matched: list[str] = []
     met: set[str] = set()
     heads = getattr(about, "heads", frozenset())
@@ -255,11 +258,13 @@ def profile_score(
                     alone_gain[joined] = gain
                 prior = 0.0 if alone else alone_gain.pop(joined, 0.0)  # "investigation" after "investig" alone
                 score += max(gain, prior) - prior
+                own += max(gain, prior) - prior if i == 0 else 0.0
                 matched.append(joined if alone else kw)
                 met.update(joined.split())
                 break
     quote = layer_words(layers[:1]) if layers and terms else frozenset()
     for s in sorted(quote & p.terms.keys()):
         score += p.terms[s] * about.get(s, 1.0)
+        own += p.terms[s] * about.get(s, 1.0)
         matched.append(s)
-    return score, matched
+    return score, matched, own

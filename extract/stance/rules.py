@@ -67,6 +67,8 @@ class TopicScore:
     topic: Topic
     score: float
     matched: tuple[str, ...]
+    own: float = 0.0
+    """The part of ``score`` the quote's own words make (the rest: its sentence, paragraph, headline)."""
 
 
 def topic_df(topics: Sequence[Topic]) -> dict[str, int]:
@@ -99,10 +101,10 @@ def topic_scores(
     (:func:`~quotegraph.extract.stance.aboutness.about_weights`) counts the quote's words by their part of
     speech; ``prof``, the topic's profile made once (:func:`~quotegraph.extract.stance.aboutness.profile`);
     ``terms`` False: keyword phrases only."""
-    score, matched = profile_score(
+    score, matched, own = profile_score(
         prof or profile(topic, df), layers(quote, sentence, paragraph, title), about or {}, terms
     )
-    return TopicScore(topic, score, tuple(dict.fromkeys(matched)))
+    return TopicScore(topic, score, tuple(dict.fromkeys(matched)), own)
 
 
 def topic_clauses(topic: Topic, quote: str) -> str | None:
