@@ -17,7 +17,7 @@ from types import MappingProxyType
 from quotegraph.extract.lookup import doc_text
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.lexicon import analyzer, lexicon
-from quotegraph.extract.text import THIRD_PERSON, fold
+from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold, surname
 from spacy.tokens import Doc, Token
 
 NEGATION_SCALAR = -0.74
@@ -88,7 +88,8 @@ PRONOUN_REACH = 3
 def pronoun_names(doc: Doc, start: int, end: int) -> list[str]:
     """The people the third-person pronouns of ``doc``'s text between ``start`` and ``end`` name: for each,
     the nearest PERSON entity before it within :data:`PRONOUN_REACH` sentences ("She better get well"
-    after "... Clinton's pneumonia" names Clinton)."""
+    after "... Clinton's pneumonia" names Clinton) whose gender, when known, is the pronoun's ("her" after
+    "James Comey said" passes him by)."""
     span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     if span is None:
         return []
@@ -101,12 +102,22 @@ def pronoun_names(doc: Doc, start: int, end: int) -> list[str]:
             if first == 0:
                 break
             first = doc[first - 1].sent.start
-        person = next(
-            (e for e in reversed(doc.ents) if e.label_ == "PERSON" and first <= e.start and e.end <= t.i), None
-        )
+        wanted = PRONOUN_GENDER.get(t.lower_)
+        people = (e for e in reversed(doc.ents) if e.label_ == "PERSON" and first <= e.start and e.end <= t.i)
+        person = next((e for e in people if wanted is None or _gender(doc, e.text) in (None, wanted)), None)
         if person is not None and person.text not in out:
             out.append(person.text)
     return out
+
+
+def _gender(doc: Doc, name: str) -> str | None:
+    """A person's gender by the first name or title of any PERSON of ``doc`` with ``name``'s surname
+    ("Comey" after "James Comey": "m"); None when none tells."""
+    from quotegraph.extract.speakers.coref import gender_of
+
+    last = surname(name)
+    found = {gender_of(e.text) for e in doc.ents if e.label_ == "PERSON" and surname(e.text) == last} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def negated(token: Token, negations: frozenset[str]) -> bool:

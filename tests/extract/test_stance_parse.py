@@ -440,6 +440,19 @@ def test_stance_evaluation_of_what_a_proposal_removes(nlp, quote, stance):
         ),
         # no person before the pronoun within reach: nobody
         ("The council met on Monday. Reyes said it should resign.", "it should resign", []),
+        # "she" passes by the nearest name when it is a man's, by his first name here or elsewhere in the text
+        (
+            "Mayor Dana Holt signed the city contracts. James Reyes said she should resign.",
+            "she should resign",
+            ["Dana Holt"],
+        ),
+        (
+            "James Reyes spoke on Monday. Mayor Dana Holt signed the city contracts. Mr. Reyes said she should resign.",
+            "she should resign",
+            ["Dana Holt"],
+        ),
+        # a name of unknown gender stays the nearest
+        ("Mayor Dana Holt signed the city contracts. Kim Reyes said she should resign.", "she should resign", ["Kim Reyes"]),
     ],
 )
 def test_stance_pronoun_names(nlp, text, quote, expected):
