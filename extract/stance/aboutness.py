@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from quotegraph.extract.attribution.cues import load_lexicon
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, THIRD_PERSON, fold, resource_yaml, suffix_stem
 from spacy.tokens import Doc, Token
@@ -118,6 +119,23 @@ def referent(pronoun: Token) -> list[Token]:
     return list(doc[head.left_edge.i : head.i + 1])
 
 
+def quoted_sources(span: Any) -> set[int]:
+    """The tokens of ``span`` (a quote) that name a source it reports, not what it is about: the subject of a
+    speech verb whose clause of what was said is in the quote too ("Director Comey said my answers were
+    truthful": Comey)."""
+    lexicon = load_lexicon()
+    inside = range(span.start, span.end)
+    out: set[int] = set()
+    for verb in span:
+        if verb.pos_ != "VERB" or lexicon.verb_class(verb.lemma_) != "speech":
+            continue
+        if not any(c.dep_ in ("ccomp", "xcomp") and c.i in inside for c in verb.children):
+            continue
+        for subject in (c for c in verb.children if c.dep_ in SUBJECTS and c.i in inside):
+            out.update(t.i for t in subject.subtree if t.i in inside)
+    return out
+
+
 def about_weights(doc: Doc | None, start: int, end: int) -> About:
     """What each word of ``doc``'s text between ``start`` and ``end`` counts toward a topic by its part of
     speech (a noun or name 1, a verb or adjective less), with the heads of its subjects and objects; empty
@@ -130,11 +148,13 @@ def about_weights(doc: Doc | None, start: int, end: int) -> About:
         return out
     weights = _config()["part_of_speech"]
     heads = set()
+    sources = quoted_sources(span)
     for t in span:
         if not t.is_alpha or t.lower_ in STOP_WORDS:
             continue
         stem = word_stem(t.text)
-        out[stem] = max(out.get(stem, 0.0), weights.get(t.pos_, weights["other"]))
+        weight = 0.0 if t.i in sources else weights.get(t.pos_, weights["other"])
+        out[stem] = max(out.get(stem, 0.0), weight)
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ARGUMENTS:
             heads.add(stem)
     out.heads = frozenset(heads)
@@ -239,11 +259,14 @@ def profile_score(
     heads = getattr(about, "heads", frozenset())
     speaker = getattr(about, "speaker", frozenset())
     everywhere = layer_words(layers)
+    whole: set[str] = set()  # the stems of the whole phrases met
     alone_gain: dict[str, float] = {}  # what a last word alone added: a later phrase of that one word, the rest
     for kw, joined, weight, alone in p.phrases:
         if joined.split(" ", 1)[0] not in everywhere:  # not in any layer: no need to look for the phrase
             continue
         if alone and (kw in matched or joined in met):  # a word met already (in the phrase, or another's)
+            continue
+        if not alone and joined in whole:  # another form of a phrase met already ("terrorists" after "terrorism")
             continue
         about_it = joined in heads and joined in p.terms  # the quote's subject or object, and the proposition's
         if alone and not about_it and not (p.words - {joined} - speaker) & layer_words(layers[:2]):
@@ -261,6 +284,7 @@ def profile_score(
                 own += max(gain, prior) - prior if i == 0 else 0.0
                 matched.append(joined if alone else kw)
                 met.update(joined.split())
+                whole.update(() if alone else (joined,))
                 break
     quote = layer_words(layers[:1]) if layers and terms else frozenset()
     for s in sorted(quote & p.terms.keys()):

@@ -401,3 +401,52 @@ def test_aboutness_a_pronoun_for_the_speaker_names_no_topic(nlp, text, quote, sp
 def test_aboutness_stems_keep_a_word_of_its_own_apart(a, b):
     # a suffix strip that would meet another word's stem: the word keeps its own (topic_match.yaml own_stems)
     assert match_stem(a) != match_stem(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "topic"),
+    [
+        # the chief as the source the quote reports: what he said is what it is about
+        ("Reyes told reporters that the police chief said the server was never hacked.",
+         "the police chief said the server was never hacked", "server"),
+        ("Reyes told reporters that the police chief told him the server was hacked.",
+         "the police chief told him the server was hacked", "server"),
+        # ... but the chief who does something is what the quote is about
+        ("Reyes told reporters that the police chief hid that the server was hacked.",
+         "the police chief hid that the server was hacked", "chief"),
+    ],
+)  # fmt: skip
+def test_aboutness_a_source_the_quote_reports_is_not_what_it_is_about(nlp, text, quote, topic):
+    start = text.index(quote)
+    s = Statement(article="a.txt", quote=quote, start=start, end=start + len(quote), kind="direct", speaker="Reyes")
+    [out] = StanceAssigner(INQUIRY).assign([s], nlp(text), Article(name="a.txt", text=text, title="x"))
+    assert out.topic == topic
+
+
+@pytest.mark.parametrize(
+    ("quote", "sources"),
+    [
+        ("Director Comey said my answers were truthful.", {"Director", "Comey"}),
+        ("Comey has said that she was careless.", {"Comey"}),
+        # no clause of what was said: the subject is what the quote is about
+        ("Comey said nothing.", set()),
+        ("Comey criticized the senators.", set()),
+    ],
+)
+def test_aboutness_quoted_sources(nlp, quote, sources):
+    from quotegraph.extract.stance.aboutness import quoted_sources
+
+    doc = nlp(quote)
+    assert {doc[i].text for i in quoted_sources(doc[:])} == sources
+
+
+def test_aboutness_two_forms_of_one_keyword_count_once():
+    # "terrorism" and "terrorists" in one topic's keywords: one word of the quote counts once, not twice
+    def score(keywords: list[str]) -> float:
+        topics = parse_topics({"topics": [{"id": "t", "proposition": "Fight terror", "keywords": keywords}]})
+        quote = "terrorists attacked the airport"
+        return topic_scores(topics[0], quote, quote, quote, "", prof=profile(topics[0], stem_df(topics))).score
+
+    assert score(["terrorism", "terrorists"]) == score(["terrorism"]) > 0
+    # ... while two different keywords met count both
+    assert score(["terrorism", "airport"]) > score(["terrorism"])
