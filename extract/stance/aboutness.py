@@ -249,10 +249,11 @@ def profile_score(
     """How much a statement is about ``p``'s topic: each keyword phrase in the first of ``layers`` (joined
     stems of the quote, sentence, paragraph, headline, with their weights) that has it, and each proposition
     word in the quote (unless ``terms`` is False), the quote's words counted by ``about`` (1 for a word it
-    does not list). The last word of a phrase alone counts only where the quote is about it (the head of its
-    subject or object: "voting is a right"; a word of the proposition too) or beside another word of the
-    topic, not a name, in the quote or its sentence ("returns" alone is not "tax returns"). Returns the score,
-    the words matched and the part of the score the quote's own words make."""
+    does not list; a phrase by its last word, which names its thing: "FBI director" by "director"). The
+    last word of a phrase alone counts only where the quote is about it (the head of its subject or object:
+    "voting is a right"; a word of the proposition too) or beside another word of the topic, not a name, in
+    the quote or its sentence ("returns" alone is not "tax returns"). Returns the score, the words matched
+    and the part of the score the quote's own words make."""
     score = own = 0.0
     matched: list[str] = []
     met: set[str] = set()
@@ -275,7 +276,7 @@ def profile_score(
         # the last word alone counts where the topic's other words are: the quote and its sentence
         for i, (text, w) in enumerate(layers[:1] if said_by else layers[:2] if alone else layers):
             if f" {joined} " in text:
-                part = max(about.get(s, 1.0) for s in joined.split()) if i == 0 else 1.0
+                part = about.get(joined.rsplit(" ", 1)[-1], 1.0) if i == 0 else 1.0
                 gain = w * weight * part
                 if alone:
                     alone_gain[joined] = gain
