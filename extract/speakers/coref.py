@@ -14,6 +14,7 @@ from functools import lru_cache
 from quotegraph.extract.attribution.content import QuoteSpan
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.speakers.antecedents import candidates, load_chooser
+from quotegraph.extract.speakers.documents import earlier_issuer
 from quotegraph.extract.speakers.entities import role_equivalent, title_words
 from quotegraph.extract.speakers.mentions import (
     Mention,
@@ -505,6 +506,9 @@ def resolve(
         holder = index.holder(mention.text)
         if holder:
             return holder, 0.85
+    issued_by = earlier_issuer(mention, previous, doc)  # "the statement said": whoever issued it before
+    if issued_by:
+        return index.canonical(_clean_name(issued_by)), 0.75
     return _resolve_description(mention, index, doc)
 
 

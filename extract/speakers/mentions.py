@@ -85,7 +85,10 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
         if after is not None:
             return after
     if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
+        who = subject.lower_ == "who"
         subject = subject.head.head  # "Marc Morial, who suggested ...": the antecedent speaks
+        if who and subject.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "NORP"):
+            subject = apposed_person(subject)
     if subject is not None:
         # "BRUSSELS (Sputnik) - NATO Secretary General Jens Stoltenberg said": the dateline is parsed as
         # the subject and the speaker as its apposition
@@ -283,6 +286,19 @@ def _number_subject(doc: Doc, subject: Token) -> bool:
 def document_nouns() -> frozenset[str]:
     """Nouns for a text that speaks for its author (``resources/roles.yaml`` ``document_nouns``)."""
     return frozenset(w.lower() for w in roles_data().get("document_nouns") or ())
+
+
+def apposed_person(token: Token) -> Token:
+    """The person an apposition describes when ``token`` (a named place or organisation the parser made the
+    antecedent of "who") stands in it: "Hannah Oduya, a nursing student at Northgate College, who said ..."
+    -> Oduya, never the college; ``token`` itself when it stands in no apposition of a named person."""
+    climb = token
+    while climb.dep_ in ("pobj", "prep", "compound") and climb.head is not climb:
+        climb = climb.head
+    person = climb.head
+    if climb.dep_ == "appos" and climb.i > person.i and (person.ent_type_ == "PERSON" or person.pos_ == "PROPN"):
+        return person
+    return token
 
 
 def _named(token: Token) -> bool:

@@ -1,0 +1,111 @@
+"""Speaker families of fresh Canadian-style news (issue 27), on invented sentences of our own: a document
+speaks for whoever issued it, an apposition's person (not the college in it) speaks through "who said", a
+quote's speaker named after it by "So argued X" / "That's the view of X", a relative named in apposition
+speaks as "her husband"; negatives keep what they were."""
+
+from __future__ import annotations
+
+import pytest
+from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp) -> Extractor:
+    return Extractor(nlp=nlp)
+
+
+def _statements(extractor: Extractor, body: str, title: str = "City news") -> list[Statement]:
+    text = title + "\n\n" + body
+    article = Article(name="a.txt", text=text, title=title, skip=((0, len(title)),), article_id="a.txt")
+    return extractor._process([article])[0][1]
+
+
+def _speaker_of(extractor: Extractor, body: str, start: str) -> str | None:
+    found = [s for s in _statements(extractor, body) if s.quote.startswith(start)]
+    assert found, f"no statement starts with {start!r}"
+    return found[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker"),
+    [
+        # the document named again speaks for the one who spoke in it or issued it
+        (
+            "In a statement, RCMP Cpl. Jean Roy said officers were called to the home at 2 a.m.\n\n"
+            '"The investigation is in its early stages," the statement said.',
+            "The investigation",
+            "Jean Roy",
+        ),
+        (
+            "In a statement, RCMP Cpl. Jean Roy said officers were called to the home at 2 a.m.\n\n"
+            "The statement said two children were hurt.",
+            "two children",
+            "Jean Roy",
+        ),
+        (
+            "Halton police issued a statement on Tuesday. The statement said three people were arrested.",
+            "three people",
+            "Halton police",
+        ),
+        # negatives: a document no one issued before stays a document ("the report" was never issued)
+        (
+            "Critics slammed the provincial report on Monday. The report said costs were rising fast.",
+            "costs were rising",
+            "The report",
+        ),
+        # "who" after an organisation inside a person's apposition: the person speaks
+        (
+            "Hannah Oduya, a nursing student at Northgate College, who said she works two jobs, wants lower fees.",
+            "she works two jobs",
+            "Hannah Oduya",
+        ),
+        (
+            "The rally drew Hannah Oduya, a nursing student at Northgate College, who said tuition was too high.",
+            "tuition was too high",
+            "Hannah Oduya",
+        ),
+        # negatives: "which" is the organisation's; an organisation outside any apposition stays itself
+        (
+            "Omar Diaz, the owner of Blue Fin Seafood, which said sales fell by half, wants help.",
+            "sales fell by half",
+            "Blue Fin Seafood",
+        ),
+        (
+            "Mark Lee hired a lawyer from Smith Partners, who said the case was weak.",
+            "the case was weak",
+            "Smith Partners",
+        ),
+    ],
+)
+def test_speakers_wire_families_issuer_and_apposition(extractor, body, start, speaker) -> None:
+    assert _speaker_of(extractor, body, start) == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "surname"),
+    [
+        (
+            'Mayor Jill Fox said the budget was balanced.\n\n"Taxes will rise by 9 per cent." So argued Coun. '
+            "Alain Roy on Tuesday.",
+            "Taxes will rise",
+            "Roy",
+        ),
+        (
+            'Mayor Jill Fox said the budget was balanced.\n\n"Taxes will rise by 9 per cent." That\'s the view of '
+            "Coun. Alain Roy, who voted no.",
+            "Taxes will rise",
+            "Roy",
+        ),
+        # negative: "That is the problem." names no one; the quote keeps the previous speaker
+        (
+            'Mayor Jill Fox said the budget was balanced.\n\n"Taxes will rise by 9 per cent." That is the problem. '
+            "Coun. Alain Roy voted no.",
+            "Taxes will rise",
+            "Fox",
+        ),
+    ],
+)
+def test_speakers_wire_families_named_after(extractor, body, start, surname) -> None:
+    speaker = _speaker_of(extractor, body, start)
+    assert speaker is not None and speaker.split()[-1] == surname
