@@ -14,6 +14,7 @@ from functools import lru_cache
 from quotegraph.extract.attribution.content import QuoteSpan
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.speakers.antecedents import candidates, load_chooser
+from quotegraph.extract.speakers.chains import chained_subject
 from quotegraph.extract.speakers.documents import earlier_issuer
 from quotegraph.extract.speakers.entities import role_equivalent, title_words
 from quotegraph.extract.speakers.mentions import (
@@ -24,6 +25,7 @@ from quotegraph.extract.speakers.mentions import (
     role_in,
     roles_data,
 )
+from quotegraph.extract.speakers.relations import relative_words
 from quotegraph.extract.text import PRONOUN_GENDER, name_key, resource_yaml, surname, word_list
 from spacy.tokens import Doc, Span
 
@@ -427,6 +429,9 @@ def _pronoun_by_rules(
         placed = [(pos, n) for pos, n in placed if index.is_person(n)]
     recent_person = [n for pos, n in index.persons if pos < mention.start and fits(n)]
     salient = previous_subject(doc, mention.head) if wanted is not None else None
+    if salient is None and wanted is not None:
+        # "Rita Morales has lived ... She sleeps ... 'Nobody asks us,' she said": the run's named subject
+        salient = chained_subject(doc, mention.head, mention.text.lower().split()[-1])
     earlier = sentence_subject(doc, mention.head, index) if wanted is not None else None
     if fits(earlier):
         # "Erin Brockovich endorsed the plan, saying she ...": the subject earlier in the sentence, whose
@@ -509,6 +514,10 @@ def resolve(
     issued_by = earlier_issuer(mention, previous, doc)  # "the statement said": whoever issued it before
     if issued_by:
         return index.canonical(_clean_name(issued_by)), 0.75
+    relative = relative_words(mention)  # "her husband said" after "Her husband, Walt Chernenko, ..."
+    person = index.described(relative, mention.start) if relative else None
+    if person:
+        return index.canonical(person), 0.8
     return _resolve_description(mention, index, doc)
 
 

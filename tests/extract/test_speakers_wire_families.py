@@ -109,3 +109,47 @@ def test_speakers_wire_families_issuer_and_apposition(extractor, body, start, sp
 def test_speakers_wire_families_named_after(extractor, body, start, surname) -> None:
     speaker = _speaker_of(extractor, body, start)
     assert speaker is not None and speaker.split()[-1] == surname
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker"),
+    [
+        # a relative the article named in apposition speaks as "her husband", and the "he said" after goes on
+        (
+            "Edna Chernenko, 81, died in the fire. Her husband, Walt Chernenko, escaped through a window. Fire "
+            'Chief Dan Boyd said the alarm failed.\n\n"She was everything to me," her husband said.',
+            "She was everything",
+            "Walt Chernenko",
+        ),
+        (
+            "Edna Chernenko, 81, died in the fire. Her husband, Walt Chernenko, escaped through a window. Fire "
+            'Chief Dan Boyd said the alarm failed.\n\n"She was everything to me," her husband said.\n\n'
+            '"I tried to go back," he said.',
+            "I tried to go back",
+            "Walt Chernenko",
+        ),
+        # negative: a husband the article never named stays a description
+        (
+            'Edna Chernenko, 81, died in the fire. Fire Chief Dan Boyd said the alarm failed.\n\n"She was '
+            'everything to me," her husband said.',
+            "She was everything",
+            "her husband",
+        ),
+        # a run of "she" subjects leads back to the person who opened the paragraph, not the mayor before it
+        (
+            "Mayor Luc Gagnon said the shelter would open in May.\n\nRita Morales has lived on the street for "
+            'three winters. She sleeps near the bus depot. "Nobody asks us what we need," she said.',
+            "Nobody asks us",
+            "Rita Morales",
+        ),
+        # negative: a sentence about something else breaks the run; the speaker before keeps the quote
+        (
+            "Mayor Luc Gagnon said the shelter would open in May.\n\nRita Morales has lived on the street for "
+            'three winters. The shelter has 40 beds. "Nobody asks us what we need," she said.',
+            "Nobody asks us",
+            "Luc Gagnon",
+        ),
+    ],
+)
+def test_speakers_wire_families_relatives_and_runs(extractor, body, start, speaker) -> None:
+    assert _speaker_of(extractor, body, start) == speaker
