@@ -17,6 +17,7 @@ from quotegraph.extract.speakers.antecedents import candidates, load_chooser
 from quotegraph.extract.speakers.chains import chained_subject
 from quotegraph.extract.speakers.documents import earlier_issuer
 from quotegraph.extract.speakers.entities import role_equivalent, title_words
+from quotegraph.extract.speakers.genders import possessive_genders
 from quotegraph.extract.speakers.mentions import (
     Mention,
     _clean_name,
@@ -237,6 +238,9 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
             firsts.setdefault(surname(name), set()).add(name.split()[0])
     index.shared_surnames = {k for k, names in firsts.items() if len(names) > 1}
     index.honorifics = honorific_genders(doc)
+    # "Nkechi Obi opened her salon": the article's own "her" where the first name says nothing
+    learned = possessive_genders(doc, index.persons, index.quotes)
+    index.learned.update({index.canonical(n): g for n, g in learned.items() if gender_of(index.canonical(n)) is None})
     return index
 
 

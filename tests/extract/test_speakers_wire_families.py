@@ -153,3 +153,26 @@ def test_speakers_wire_families_named_after(extractor, body, start, surname) -> 
 )
 def test_speakers_wire_families_relatives_and_runs(extractor, body, start, speaker) -> None:
     assert _speaker_of(extractor, body, start) == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker"),
+    [
+        # the article's own "her" tells a gender the first name does not: "he said" skips her
+        (
+            'Mayor Tom Reilly said the city would help. Robin Lee said her sales fell by half.\n\n"We will do '
+            'what we can," he said.',
+            "We will do",
+            "Tom Reilly",
+        ),
+        # negative: without a "her" nothing is known of Robin Lee, who spoke last
+        (
+            'Mayor Tom Reilly said the city would help. Robin Lee said sales fell by half.\n\n"We will do '
+            'what we can," he said.',
+            "We will do",
+            "Robin Lee",
+        ),
+    ],
+)
+def test_speakers_wire_families_gender_from_possessive(extractor, body, start, speaker) -> None:
+    assert _speaker_of(extractor, body, start) == speaker
