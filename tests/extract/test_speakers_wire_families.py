@@ -149,6 +149,21 @@ def test_speakers_wire_families_named_after(extractor, body, start, surname) -> 
             "Nobody asks us",
             "Luc Gagnon",
         ),
+        # the run may stand in the paragraph right before one that opens with the quote
+        (
+            "Health Minister Carla Benson said the plan would cut waits.\n\nDr. Ana Pires spent 11 years as an "
+            "emergency physician in the north. She now teaches at Laurentian University.\n\n\"I have watched "
+            'patients wait 19 hours," she said.',
+            "I have watched",
+            "Ana Pires",
+        ),
+        (
+            "Health Minister Carla Benson said the plan would cut waits.\n\nDr. Ana Pires spent 11 years as an "
+            "emergency physician in the north. The province has 40 such doctors.\n\n\"I have watched "
+            'patients wait 19 hours," she said.',
+            "I have watched",
+            "Carla Benson",
+        ),
     ],
 )
 def test_speakers_wire_families_relatives_and_runs(extractor, body, start, speaker) -> None:
