@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quotegraph.extract.speakers.mentions import Mention, document_nouns
+from quotegraph.extract.speakers.mentions import Mention, author_of, document_nouns
 from spacy.tokens import Doc, Span, Token
 
 __all__ = ["earlier_issuer", "issued_before"]
@@ -20,7 +20,10 @@ __all__ = ["earlier_issuer", "issued_before"]
 _DEFINITE = frozenset({"the", "this", "that"})
 _BY = frozenset({"from", "by"})
 _IN = frozenset({"in", "through", "via", "with"})
-_ISSUE = frozenset({"issue", "release", "send", "publish", "post", "put", "distribute", "email", "provide"})
+_ISSUE = frozenset(
+    {"issue", "release", "send", "publish", "post", "put", "distribute", "email", "provide", "write", "sign", "file",
+     "submit", "table"}
+)
 _LOOK_BACK = 2_500
 """How many characters before the mention an earlier mention of the document may stand."""
 
@@ -43,17 +46,22 @@ def _issuing_verb(token: Token) -> Token | None:
     return None
 
 
+def _phrase(token: Token) -> str:
+    """The name ``token`` stands in: its entity, else the token with the compounds and adjectives before it."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return ent.text
+    first = min([token.i, *(c.i for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i)])
+    return token.doc[first : token.i + 1].text
+
+
 def _named_subject(verb: Token) -> str | None:
     """The subject of ``verb`` as a name: the entity it stands in, else its noun phrase ("Halton police", "the
     health authority"); None for a pronoun or no subject."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
-    ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
-    if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
-        return ent.text
-    first = min([subject.i, *(c.i for c in subject.children if c.dep_ in ("compound", "amod") and c.i < subject.i)])
-    return subject.doc[first : subject.i + 1].text
+    return _phrase(subject)
 
 
 def _spoken_in(sent: Span, previous: Sequence[tuple[int, str]]) -> str | None:
@@ -80,6 +88,9 @@ def issued_before(head: Token, previous: Sequence[tuple[int, str]] = ()) -> str 
             break
         if token.lemma_.lower() != lemma:
             continue
+        if token.dep_ == "nsubj" and author_of(token) is not token:
+            # "A release from the union said ... The release said": the speaker given it, else its author
+            return _spoken_in(token.sent, previous) or _phrase(author_of(token))
         verb = _issuing_verb(token)
         if verb is None:
             continue

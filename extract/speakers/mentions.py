@@ -301,6 +301,11 @@ def apposed_person(token: Token) -> Token:
     return token
 
 
+def _named_compound(token: Token) -> bool:
+    """``token`` is a common noun named by a proper noun right before it ("Halton police")."""
+    return token.i > 0 and any(c.dep_ == "compound" and c.i == token.i - 1 and _named(c) for c in token.children)
+
+
 def _named(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG")
 
@@ -320,7 +325,8 @@ def author_of(token: Token) -> Token:
         if issuer and token.is_lower and not token.ent_type_:
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            named = [g for g in child.children if g.dep_ == "pobj" and _named(g)]
+            # "a statement from Halton police": a noun named by its proper-noun compound speaks too
+            named = [g for g in child.children if g.dep_ == "pobj" and (_named(g) or _named_compound(g))]
             if named:
                 return named[0]
         if child.dep_ == "acl":  # "sent out by Sanders", "written by National Review's Ian Tuttle"

@@ -48,6 +48,24 @@ def _speaker_of(extractor: Extractor, body: str, start: str) -> str | None:
             "three people",
             "Halton police",
         ),
+        (
+            "A statement from Halton police said three people were arrested. The statement also said a fourth "
+            "man fled.",
+            "a fourth man fled",
+            "Halton police",
+        ),
+        (
+            'A release from the Ontario Nurses Association said talks had failed.\n\n"Our members have been '
+            'patient," the release said.',
+            "Our members",
+            "Ontario Nurses Association",
+        ),
+        (
+            "Premier Anne Willis wrote a letter to the prime minister on Friday. The letter said the province "
+            "could not pay.",
+            "the province could not pay",
+            "Anne Willis",
+        ),
         # negatives: a document no one issued before stays a document ("the report" was never issued)
         (
             "Critics slammed the provincial report on Monday. The report said costs were rising fast.",
