@@ -162,10 +162,10 @@ def test_speakers_wire_families_named_after(extractor, body, start, surname) -> 
         ),
         # negative: a sentence about something else breaks the run; the speaker before keeps the quote
         (
-            "Mayor Luc Gagnon said the shelter would open in May.\n\nRita Morales has lived on the street for "
+            "Mayor Lucie Gagnon said the shelter would open in May.\n\nRita Morales has lived on the street for "
             'three winters. The shelter has 40 beds. "Nobody asks us what we need," she said.',
             "Nobody asks us",
-            "Luc Gagnon",
+            "Lucie Gagnon",
         ),
         # the run may stand in the paragraph right before one that opens with the quote
         (
@@ -208,4 +208,27 @@ def test_speakers_wire_families_relatives_and_runs(extractor, body, start, speak
     ],
 )
 def test_speakers_wire_families_gender_from_possessive(extractor, body, start, speaker) -> None:
+    assert _speaker_of(extractor, body, start) == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker"),
+    [
+        # a French-Canadian first name tells a son from his mother of one surname ("the son" is Luc)
+        (
+            "Margaret Belanger has fished out of Cheticamp for 34 years.\n\nHer son, Luc Belanger, 29, works the "
+            'boat with her.\n\n"We cannot sell the licence and we cannot fish it," the son said.',
+            "We cannot sell",
+            "Luc Belanger",
+        ),
+        # and tells "she said" from a man whose first name the lists lacked
+        (
+            'Sylvie Gagnon said the store lost money. Rejean Roy said the road would reopen.\n\n"We '
+            'lost half our customers," she said.',
+            "We lost half",
+            "Sylvie Gagnon",
+        ),
+    ],
+)
+def test_speakers_wire_families_first_names(extractor, body, start, speaker) -> None:
     assert _speaker_of(extractor, body, start) == speaker
