@@ -638,7 +638,7 @@ def previous_subject(doc: Doc, head: int) -> str | None:
     sent = opening_quote(doc, sent_of(doc[head]))
     if sent.start == 0:
         return None
-    before = sent_of(doc[sent.start - 1])
+    before = _own_words(doc, sent_of(doc[sent.start - 1]))
     opens_quote = doc[sent.start].is_quote or doc[sent.start].text[:1] in "\"“«"
     if "\n" in doc[before.start : sent.start].text and not (opens_quote and lone_paragraph(doc, before)):
         return None
@@ -659,6 +659,18 @@ def previous_subject(doc: Doc, head: int) -> str | None:
     if ent is None or ent.label_ != "PERSON":
         return None
     return _titled_person(_clean_name(ent.text)) or _clean_name(ent.text)  # "Councillor Ana Ruiz" is Ana Ruiz
+
+
+def _own_words(doc: Doc, sent: Span) -> Span:
+    """``sent`` without what the parser left at its start of the paragraph before (a closing quote mark and
+    the paragraph break: '”\n\nHer son, Luc Belanger, works the boat.')."""
+    start = sent.start
+    for token in sent[:-1]:
+        if not (token.is_space or token.is_punct):
+            break
+        if "\n" in token.text or "\n" in token.whitespace_:
+            start = token.i + 1
+    return doc[start : sent.end]
 
 
 def named_pair(doc: Doc, index: NameIndex, before: int) -> str | None:

@@ -228,6 +228,14 @@ def test_speakers_wire_families_gender_from_possessive(extractor, body, start, s
             "We lost half",
             "Sylvie Gagnon",
         ),
+        # the person the sentence before is about, though the parser hung the quote's close and the paragraph
+        # break on that sentence
+        (
+            'Fisheries Minister Paul Kerr said stocks had fallen.\n\n"We will review it," he said.\n\nHer son, '
+            "Luc Belanger, 29, works the boat with her. He said the family had borrowed $80,000.",
+            "the family had borrowed",
+            "Luc Belanger",
+        ),
     ],
 )
 def test_speakers_wire_families_first_names(extractor, body, start, speaker) -> None:
