@@ -237,11 +237,16 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
         if len(name.split()) > 1:
             firsts.setdefault(surname(name), set()).add(name.split()[0])
     index.shared_surnames = {k for k, names in firsts.items() if len(names) > 1}
+    _add_genders(index, doc)
+    return index
+
+
+def _add_genders(index: NameIndex, doc: Doc) -> None:
+    """The genders the article itself gives: honorifics ("Ms. Tremblay") and, where the first name says
+    nothing, a person's own "her" or "his" ("Nkechi Obi opened her salon")."""
     index.honorifics = honorific_genders(doc)
-    # "Nkechi Obi opened her salon": the article's own "her" where the first name says nothing
     learned = possessive_genders(doc, index.persons, index.quotes)
     index.learned.update({index.canonical(n): g for n, g in learned.items() if gender_of(index.canonical(n)) is None})
-    return index
 
 
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f", "m": "m"}

@@ -85,10 +85,7 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
         if after is not None:
             return after
     if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
-        who = subject.lower_ == "who"
-        subject = subject.head.head  # "Marc Morial, who suggested ...": the antecedent speaks
-        if who and subject.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "NORP"):
-            subject = apposed_person(subject)
+        subject = _antecedent(subject)  # "Marc Morial, who suggested ...": the antecedent speaks
     if subject is not None:
         # "BRUSSELS (Sputnik) - NATO Secretary General Jens Stoltenberg said": the dateline is parsed as
         # the subject and the speaker as its apposition
@@ -286,6 +283,15 @@ def _number_subject(doc: Doc, subject: Token) -> bool:
 def document_nouns() -> frozenset[str]:
     """Nouns for a text that speaks for its author (``resources/roles.yaml`` ``document_nouns``)."""
     return frozenset(w.lower() for w in roles_data().get("document_nouns") or ())
+
+
+def _antecedent(relative: Token) -> Token:
+    """The antecedent of a relative pronoun ("who", "that", "which"), or for "who" after a named place or
+    organisation, the person whose apposition holds it (:func:`apposed_person`)."""
+    antecedent = relative.head.head
+    if relative.lower_ == "who" and antecedent.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "NORP"):
+        return apposed_person(antecedent)
+    return antecedent
 
 
 def apposed_person(token: Token) -> Token:
