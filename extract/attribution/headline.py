@@ -116,6 +116,19 @@ def body_holder(speaker: str, body: Sequence[Statement]) -> str | None:
         and (
             (s.speaker_role and name_key(s.speaker_role).split()[-1:] == [head])
             or (head in name_key(s.speaker_mention or "").split() and s.speaker != s.speaker_mention)
+            or _one_of(head, s)
         )
     }
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _one_of(plural: str, s: Statement) -> bool:
+    """A headline's plural ("Riders") and a body speaker named and described with its singular ("Transit
+    rider Jo Smith"); never an unnamed one ("a candidate" for "Presidential candidates")."""
+    if not plural.endswith("s") or not s.speaker or not s.speaker[:1].isupper():
+        return False
+    if name_key(s.speaker.split()[0]) in _LEADING:
+        return False
+    singular = plural[:-1]
+    in_mention = singular in name_key(s.speaker_mention or "").split() and s.speaker != s.speaker_mention
+    return in_mention or name_key(s.speaker_role or "").split()[-1:] == [singular]

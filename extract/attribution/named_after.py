@@ -79,7 +79,7 @@ def _opening(tokens: list[Token], lexicon: Lexicon) -> tuple[Token, int, str] | 
         if len(words) > n + 2 and words[n] == "the" and words[n + 1] in nouns and words[n + 2] == "of":
             return tokens[n + 1], n + 3, "any"  # "That was the response of Harcastle Homes on Friday"
         # "That was Greg Amos, whose ...", never "That was Smith's plan"; "So said X on Friday"
-        return tokens[n - 1], n, "alone" if words[n - 1] in ("was", "were", "is", "are") else "any"
+        return tokens[n - 1], n, "alone" if words[n - 1] in ("was", "were", "is", "are", "'s", "’s") else "any"
     i = 1 if words and words[0] in _DETERMINERS else 0
     while i < len(tokens) - 1 and tokens[i].pos_ == "ADJ":
         i += 1

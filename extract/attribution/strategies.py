@@ -52,6 +52,7 @@ from quotegraph.extract.attribution.rules import (
     shipped_rules,
 )
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
+from quotegraph.extract.speakers.documents import issued_before
 from quotegraph.extract.speakers.mentions import Mention, find_subject, mention_for, name_between, role_in
 from quotegraph.extract.text import DOUBLE_OPENERS, END_MARKS, LEAD_MARKS, OPEN_MARKS, surname
 from spacy.tokens import Doc, Span, Token
@@ -157,8 +158,8 @@ def _cue_subject(state: AttributionState, cue: Cue, shared: dict[int, Token]) ->
     subject = shared.get(cue.head) or find_subject(doc, head)
     if subject is None or any(q.start <= subject.idx < q.end for q in state.quotes):
         return None
-    if subject.pos_ == "NOUN" and subject.lemma_.lower() in state.lexicon.nouns:
-        return None
+    if subject.pos_ == "NOUN" and subject.lemma_.lower() in state.lexicon.nouns and not issued_before(subject):
+        return None  # never "Lavrov's remarks underscore ...", but "The statement said" after "X said in a statement"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
         return None
     return subject

@@ -14,7 +14,10 @@ from functools import lru_cache
 from quotegraph.extract.attribution.content import QuoteSpan
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.speakers.antecedents import candidates, load_chooser
+from quotegraph.extract.speakers.chains import chained_subject
+from quotegraph.extract.speakers.documents import earlier_issuer
 from quotegraph.extract.speakers.entities import role_equivalent, title_words
+from quotegraph.extract.speakers.genders import possessive_genders
 from quotegraph.extract.speakers.mentions import (
     Mention,
     _clean_name,
@@ -23,6 +26,7 @@ from quotegraph.extract.speakers.mentions import (
     role_in,
     roles_data,
 )
+from quotegraph.extract.speakers.relations import relative_words
 from quotegraph.extract.text import PRONOUN_GENDER, name_key, resource_yaml, surname, word_list
 from spacy.tokens import Doc, Span
 
@@ -233,8 +237,16 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
         if len(name.split()) > 1:
             firsts.setdefault(surname(name), set()).add(name.split()[0])
     index.shared_surnames = {k for k, names in firsts.items() if len(names) > 1}
-    index.honorifics = honorific_genders(doc)
+    _add_genders(index, doc)
     return index
+
+
+def _add_genders(index: NameIndex, doc: Doc) -> None:
+    """The genders the article itself gives: honorifics ("Ms. Tremblay") and, where the first name says
+    nothing, a person's own "her" or "his" ("Nkechi Obi opened her salon")."""
+    index.honorifics = honorific_genders(doc)
+    learned = possessive_genders(doc, index.persons, index.quotes)
+    index.learned.update({index.canonical(n): g for n, g in learned.items() if gender_of(index.canonical(n)) is None})
 
 
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f", "m": "m"}
@@ -426,6 +438,9 @@ def _pronoun_by_rules(
         placed = [(pos, n) for pos, n in placed if index.is_person(n)]
     recent_person = [n for pos, n in index.persons if pos < mention.start and fits(n)]
     salient = previous_subject(doc, mention.head) if wanted is not None else None
+    if salient is None and wanted is not None:
+        # "Rita Morales has lived ... She sleeps ... 'Nobody asks us,' she said": the run's named subject
+        salient = chained_subject(doc, mention.head, mention.text.lower().split()[-1])
     earlier = sentence_subject(doc, mention.head, index) if wanted is not None else None
     if fits(earlier):
         # "Erin Brockovich endorsed the plan, saying she ...": the subject earlier in the sentence, whose
@@ -505,6 +520,13 @@ def resolve(
         holder = index.holder(mention.text)
         if holder:
             return holder, 0.85
+    issued_by = earlier_issuer(mention, previous, doc)  # "the statement said": whoever issued it before
+    if issued_by:
+        return index.canonical(_clean_name(issued_by)), 0.75
+    relative = relative_words(mention)  # "her husband said" after "Her husband, Walt Chernenko, ..."
+    person = index.described(relative, mention.start) if relative else None
+    if person:
+        return index.canonical(person), 0.8
     return _resolve_description(mention, index, doc)
 
 
@@ -621,7 +643,7 @@ def previous_subject(doc: Doc, head: int) -> str | None:
     sent = opening_quote(doc, sent_of(doc[head]))
     if sent.start == 0:
         return None
-    before = sent_of(doc[sent.start - 1])
+    before = _own_words(doc, sent_of(doc[sent.start - 1]))
     opens_quote = doc[sent.start].is_quote or doc[sent.start].text[:1] in "\"“«"
     if "\n" in doc[before.start : sent.start].text and not (opens_quote and lone_paragraph(doc, before)):
         return None
@@ -642,6 +664,18 @@ def previous_subject(doc: Doc, head: int) -> str | None:
     if ent is None or ent.label_ != "PERSON":
         return None
     return _titled_person(_clean_name(ent.text)) or _clean_name(ent.text)  # "Councillor Ana Ruiz" is Ana Ruiz
+
+
+def _own_words(doc: Doc, sent: Span) -> Span:
+    """``sent`` without what the parser left at its start of the paragraph before (a closing quote mark and
+    the paragraph break: '”\n\nHer son, Luc Belanger, works the boat.')."""
+    start = sent.start
+    for token in sent[:-1]:
+        if not (token.is_space or token.is_punct):
+            break
+        if "\n" in token.text or "\n" in token.whitespace_:
+            start = token.i + 1
+    return doc[start : sent.end]
 
 
 def named_pair(doc: Doc, index: NameIndex, before: int) -> str | None:

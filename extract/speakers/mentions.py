@@ -85,7 +85,7 @@ def find_subject(doc: Doc, head: Token) -> Token | None:
         if after is not None:
             return after
     if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
-        subject = subject.head.head  # "Marc Morial, who suggested ...": the antecedent speaks
+        subject = _antecedent(subject)  # "Marc Morial, who suggested ...": the antecedent speaks
     if subject is not None:
         # "BRUSSELS (Sputnik) - NATO Secretary General Jens Stoltenberg said": the dateline is parsed as
         # the subject and the speaker as its apposition
@@ -285,6 +285,33 @@ def document_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in roles_data().get("document_nouns") or ())
 
 
+def _antecedent(relative: Token) -> Token:
+    """The antecedent of a relative pronoun ("who", "that", "which"), or for "who" after a named place or
+    organisation, the person whose apposition holds it (:func:`apposed_person`)."""
+    antecedent = relative.head.head
+    if relative.lower_ == "who" and antecedent.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "NORP"):
+        return apposed_person(antecedent)
+    return antecedent
+
+
+def apposed_person(token: Token) -> Token:
+    """The person an apposition describes when ``token`` (a named place or organisation the parser made the
+    antecedent of "who") stands in it: "Hannah Oduya, a nursing student at Northgate College, who said ..."
+    -> Oduya, never the college; ``token`` itself when it stands in no apposition of a named person."""
+    climb = token
+    while climb.dep_ in ("pobj", "prep", "compound") and climb.head is not climb:
+        climb = climb.head
+    person = climb.head
+    if climb.dep_ == "appos" and climb.i > person.i and (person.ent_type_ == "PERSON" or person.pos_ == "PROPN"):
+        return person
+    return token
+
+
+def _named_compound(token: Token) -> bool:
+    """``token`` is a common noun named by a proper noun right before it ("Halton police")."""
+    return token.i > 0 and any(c.dep_ == "compound" and c.i == token.i - 1 and _named(c) for c in token.children)
+
+
 def _named(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG")
 
@@ -304,7 +331,8 @@ def author_of(token: Token) -> Token:
         if issuer and token.is_lower and not token.ent_type_:
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            named = [g for g in child.children if g.dep_ == "pobj" and _named(g)]
+            # "a statement from Halton police": a noun named by its proper-noun compound speaks too
+            named = [g for g in child.children if g.dep_ == "pobj" and (_named(g) or _named_compound(g))]
             if named:
                 return named[0]
         if child.dep_ == "acl":  # "sent out by Sanders", "written by National Review's Ian Tuttle"
