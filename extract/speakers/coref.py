@@ -24,7 +24,7 @@ from quotegraph.extract.speakers.mentions import (
     roles_data,
 )
 from quotegraph.extract.text import PRONOUN_GENDER, name_key, resource_yaml, surname, word_list
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 PLURAL = {"they", "them", "their", "we"}
 ORG_WINDOW = 1000  # characters before "the company" in which the organisation it stands for is named
@@ -54,12 +54,15 @@ class NameIndex:
     shared_surnames: set[str] = field(default_factory=set)  # surnames of two people ("Bill", "Hillary Clinton")
     # name -> the gender of a "he" or "she" that the name was the subject before, in the same sentence
     learned: dict[str, str] = field(default_factory=dict)
+    # name -> the gender the article's own pronouns give the person: the one of the sentences that name
+    # only them and hold pronouns of one gender only ("Ghazala Khan ... her son"), by a clear majority
+    voiced: dict[str, str] = field(default_factory=dict)
 
     def gender(self, name: str) -> str | None:
         """ "f", "m" or None (unknown): by the name's title or first name, else by an honorific the article
         gives the surname, else by a gendered noun it describes the person with ("the association's
         chairwoman", "a father of three")."""
-        known = gender_of(name) or self.learned.get(name)
+        known = gender_of(name) or self.learned.get(name) or self.voiced.get(self.canonical(name))
         if known or surname(name) in self.shared_surnames:
             return known  # "Mr. Clinton" and "her husband" say nothing of Hillary Clinton beside Bill
         if surname(name) in self.honorifics:
@@ -234,7 +237,61 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
             firsts.setdefault(surname(name), set()).add(name.split()[0])
     index.shared_surnames = {k for k, names in firsts.items() if len(names) > 1}
     index.honorifics = honorific_genders(doc)
+    index.voiced = voiced_genders(doc, index)
     return index
+
+
+def _subject_pronouns(doc: Doc, pos: int, index: NameIndex) -> set[str]:
+    """The genders of the "he" and "she" subjects and the "his" and "her" possessives, outside quotes, in
+    what the name at char ``pos`` is the subject of ("Trump said he would", "Ghazala Khan stood beside her
+    husband"; "Sanders told her" says nothing of Sanders)."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return set()
+    token = span[0]
+    while token.dep_ in ("compound", "flat") and token.head is not token:
+        token = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    return {
+        PRONOUN_GENDER[t.lower_]
+        for t in token.head.subtree
+        if t.i > token.i
+        and t.lower_ in PRONOUN_GENDER
+        and (t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.lower_ in ("his", "her")))
+        and not any(q0 <= t.idx < q1 for q0, q1 in index.quotes)
+    }
+
+
+VOICE_VOTES = 2  # sentences of one gender's pronouns a person needs (and four to one over the other)
+
+
+def voiced_genders(doc: Doc, index: NameIndex) -> dict[str, str]:
+    """Canonical name -> "f" or "m" where the article's own pronouns tell: each sentence that names one
+    person only (outside quotes; by full name where the surname is two people's) and holds third-person
+    pronouns of one gender only outside quotes is a vote ("Trump said he would ...", "Ghazala Khan
+    stood beside her husband" is no vote: two people); a name needs :data:`VOICE_VOTES` votes and four
+    times as many as for the other gender. Names of first-name lists are not asked here."""
+    votes: dict[str, dict[str, int]] = {}
+    persons = sorted(index.persons)
+    for sent in doc.sents:
+        here = [(pos, n) for pos, n in persons if sent.start_char <= pos < sent.end_char]
+        if len({index.canonical(n) for _, n in here}) != 1:
+            continue
+        pos, name = here[0]
+        if len(name.split()) == 1 and surname(name) in index.shared_surnames:
+            continue
+        said = _subject_pronouns(doc, pos, index)
+        if len(said) == 1:
+            tally = votes.setdefault(index.canonical(name), {"f": 0, "m": 0})
+            tally[said.pop()] += 1
+    out = {}
+    for name, tally in votes.items():
+        best = max(tally, key=lambda g: tally[g])
+        other = tally["f" if best == "m" else "m"]
+        if tally[best] >= VOICE_VOTES and tally[best] >= 4 * other:
+            out[name] = best
+    return out
 
 
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f", "m": "m"}
@@ -604,11 +661,34 @@ def sentence_subject(doc: Doc, head: int, index: NameIndex) -> str | None:
     named = {pos: name for pos, name in index.persons}
     sent = sent_of(doc[head])
     for token in reversed(doc[sent.start : head]):
-        if token.dep_ == "nsubj" and token.ent_type_ == "PERSON" and token.head.i != head:
+        if token.dep_ != "nsubj" or token.head.i == head or any(q0 <= token.idx < q1 for q0, q1 in index.quotes):
+            continue
+        if not _main_clause(token.head):
+            continue  # "He agreed that Trump may struggle, but he said", "with Weaver standing behind him as he"
+        if token.ent_type_ == "PERSON":
             ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
             if ent is not None and ent.start_char in named:
                 return named[ent.start_char]
+        elif token.pos_ == "PROPN" and token.ent_type_ in _SURNAME_TYPES and index.is_person(token.text):
+            # "Fallon fired back: “...,” he wrote", "Kasich (typed a place) offered ..., then says he'll":
+            # a surname the tagger left untyped or took for a place is the article's person
+            return index.canonical(token.text)
     return None
+
+
+def _main_clause(verb: Token) -> bool:
+    """``verb`` is finite and heads no "that", "if" or "whether" clause: its subject is who a sentence is
+    about, not someone a complement clause or a participle mentions."""
+    finite = verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return finite and not any(c.dep_ == "mark" and c.lower_ in _COMPLEMENT_MARKS for c in verb.children)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_COMPLEMENT_MARKS = frozenset({"that", "if", "whether"})
+
+
+# entity types the tagger gives a lone surname it does not know for a person's ("Dubois", "Kasich")
+_SURNAME_TYPES = frozenset({"", "ORG", "GPE"})
 
 
 def previous_subject(doc: Doc, head: int) -> str | None:
@@ -636,7 +716,7 @@ def previous_subject(doc: Doc, head: int) -> str | None:
         if appos is None:
             # "Ford has faced criticism": a surname the tagger took for a company; resolve() keeps it only
             # when it names a person of the article
-            return subject.text if subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG") else None
+            return subject.text if subject.pos_ == "PROPN" and subject.ent_type_ in _SURNAME_TYPES else None
         subject = appos
     ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
     if ent is None or ent.label_ != "PERSON":

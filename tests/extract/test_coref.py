@@ -110,6 +110,13 @@ def test_coref_unnamed_sources_stay_unnamed(index: NameIndex, text: str, label: 
             "Anna Vogel is wrong",
             "Maria Lind",
         ),
+        # the subject of the sentence, not a name in its "that" clause
+        (
+            "Morgan Ellis spoke first. Priya Quinlan, the team's owner, agreed that Ellis may struggle to sell "
+            "the plan, but she said the vote would pass.",
+            "the vote would pass",
+            "Priya Quinlan",
+        ),
     ],
 )
 def test_coref_pronoun_takes_the_subject_before_it_in_its_sentence(nlp, body: str, start: str, speaker: str) -> None:
@@ -120,6 +127,60 @@ def test_coref_pronoun_takes_the_subject_before_it_in_its_sentence(nlp, body: st
     article = Article(name="a.txt", text=text, title="Plan row", skip=((0, 8),), article_id="a.txt")
     _, statements = Extractor(nlp=nlp)._process([article])[0]
     assert [s.speaker for s in statements if s.quote.startswith(start)] == [speaker], statements
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a surname the tagger takes for a place is still the previous sentence's person
+        (
+            "Finance Minister Claire Dubois presented the budget on Tuesday.\n\nThe budget officer, Anita Sharma, "
+            "said last month that interest costs would rise.\n\nDubois brushed aside the criticism. She said "
+            "the debt ratio was falling.",
+            "Claire Dubois",
+        ),
+        # a subject that is no person leaves the speaker before it
+        (
+            "Finance Minister Claire Dubois presented the budget on Tuesday.\n\nThe budget officer, Anita Sharma, "
+            "said last month that interest costs would rise.\n\nThe report was ignored. She said the debt "
+            "ratio was falling.",
+            "Anita Sharma",
+        ),
+    ],
+)
+def test_coref_pronoun_takes_the_previous_subject_whatever_its_entity_type(nlp, body: str, speaker: str) -> None:
+    from quotegraph.extract.model import Article
+    from quotegraph.extract.pipeline import Extractor
+
+    text = "Budget\n\n" + body
+    article = Article(name="a.txt", text=text, title="Budget", skip=((0, 6),), article_id="a.txt")
+    _, statements = Extractor(nlp=nlp)._process([article])[0]
+    assert [s.speaker for s in statements if s.quote.startswith("the debt ratio")] == [speaker], statements
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "gender"),
+    [
+        # twice the subject of a clause whose "he" is its own subject
+        ("Tremblay said he would run again. Later Tremblay said he would not raise taxes.", "Tremblay", "m"),
+        ("Okonkwo opened her shop in 2009. Okonkwo says she will never sell it.", "Okonkwo", "f"),
+        # once is no evidence, nor is a pronoun the name is not the subject of
+        ("Tremblay said he would run again.", "Tremblay", None),
+        ("Tremblay told her the vote was close. Tremblay asked her to wait.", "Tremblay", None),
+        # a sentence that names two people says nothing of either
+        ("Tremblay and Okonkwo said he would win. Tremblay told Okonkwo he would win.", "Tremblay", None),
+    ],
+)
+def test_coref_voiced_genders_from_the_articles_own_pronouns(nlp, body: str, name: str, gender: str | None) -> None:
+    from quotegraph.extract.speakers.coref import voiced_genders
+
+    doc = nlp(body)
+    index = build_index(doc, find_quotes(doc.text))
+    index.persons = [(t.idx, t.text) for t in doc if t.text == name] + [
+        (t.idx, t.text) for t in doc if t.text == "Okonkwo" and name != "Okonkwo"
+    ]
+    index.full_by_surname = {name.lower(): name, "okonkwo": "Okonkwo"}
+    assert voiced_genders(doc, index).get(name) == gender
 
 
 # Feature and profile articles of our own (issue 27): one person quoted many times, mostly as "she said",
