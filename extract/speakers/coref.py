@@ -231,6 +231,12 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
             merged.setdefault(index.canonical(name), set()).update(words)
         setattr(index, attr, merged)
     index.introduced = [(pos, index.canonical(n)) for pos, n in index.introduced]
+    _genders(index, doc)
+    return index
+
+
+def _genders(index: NameIndex, doc: Doc) -> None:
+    """What the article tells of its people's genders: surnames of two people, honorifics, pronouns."""
     firsts: dict[str, set[str]] = {}
     for _, name in index.persons:
         if len(name.split()) > 1:
@@ -238,7 +244,6 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
     index.shared_surnames = {k for k, names in firsts.items() if len(names) > 1}
     index.honorifics = honorific_genders(doc)
     index.voiced = voiced_genders(doc, index)
-    return index
 
 
 def _subject_pronouns(doc: Doc, pos: int, index: NameIndex) -> set[str]:
