@@ -804,12 +804,23 @@ def _any_first_names() -> frozenset[str]:
 def _other_first_name(name: str, full: str) -> bool:
     """Two full names of one surname with different first names ("Carly Fiorina", "Frank Fiorina")."""
     a, b = name.split(), full.split()
-    if len(a) < 2 or len(b) < 2 or a[0] == b[0] or a[0].lower() not in _any_first_names():
+    if len(a) < 2 or len(b) < 2 or a[0] == b[0] or not _first_name_shaped(a[0]):
         return False
+    if len(b) > len(a) and [w.lower() for w in b[-len(a) :]] == [w.lower() for w in a]:
+        return False  # a surname of two words: "Le Pen" of "Marine Le Pen", "Wasserman Schultz"
     if a[0].lower() in _TITLE_LIKE or role_in(a[0]) is not None:
         return False  # "Dean Amar" is Vikram Amar, the dean
     # "Bill Clinton" is not "Hillary Clinton", but is "President Bill Clinton" and "Mr. Bill Clinton"
     return b[0].strip(".").lower() not in _TITLE_GENDER and role_in(b[0]) is None and b[0].isalpha()
+
+
+def _first_name_shaped(word: str) -> bool:
+    """A word of a list of first names, or one shaped like a first name the lists lack ("Ivanka", "Ghazala"):
+    capitalised letters only, no title, role or nationality ("Republican Trump" is Donald Trump)."""
+    if word.lower() in _any_first_names():
+        return True
+    shaped = word.isalpha() and word[:1].isupper() and word[1:].islower()
+    return shaped and word.lower() not in _adjectives() and word.lower() not in _TITLE_GENDER and role_in(word) is None
 
 
 # first names that are titles too ("Dean Amar", "Judge Reilly", "Bishop Curry")

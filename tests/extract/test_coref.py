@@ -285,3 +285,25 @@ def test_coref_article_keeps_each_speaker(article_statements: dict, key: str, st
 @pytest.mark.parametrize(("key", "name"), [("coach", "Sam Keller"), ("coach", "Thunder Bay"), ("fisher", "Caraquet")])
 def test_coref_article_byline_and_dateline_speak_for_nobody(article_statements: dict, key: str, name: str) -> None:
     assert all(name.lower() not in (s.speaker or "").lower() for s in article_statements[key])
+
+
+@pytest.mark.parametrize(
+    ("name", "full", "expected"),
+    [
+        # another first name is another person, in the lists of first names or not ("Tanvir", "Oluwaseun")
+        ("Tanvir Lepage", "Marcel Lepage", "Tanvir Lepage"),
+        ("Oluwaseun Lepage", "Marcel Lepage", "Oluwaseun Lepage"),
+        ("Jane Lepage", "Marcel Lepage", "Jane Lepage"),
+        # not a first name: a nationality, a title, a role; a surname of two words is the full name's tail
+        ("Canadian Lepage", "Marcelline Lepage", "Marcelline Lepage"),
+        ("Mr. Lepage", "Marcel Lepage", "Marcel Lepage"),
+        ("Senator Lepage", "Marcelline Lepage", "Marcelline Lepage"),
+        ("Le Pen", "Marine Le Pen", "Marine Le Pen"),
+        ("De Blasio", "Bill de Blasio", "Bill de Blasio"),
+    ],
+)
+def test_coref_canonical_keeps_family_members_apart(name: str, full: str, expected: str) -> None:
+    from quotegraph.extract.text import surname
+
+    index = NameIndex(full_by_surname={surname(full): full})
+    assert index.canonical(name) == expected
