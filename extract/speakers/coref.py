@@ -48,6 +48,8 @@ class NameIndex:
     described_heads: dict[str, set[str]] = field(default_factory=dict)  # the head nouns of those descriptions
     introduced: list[tuple[int, str]] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # the article's quotes (start, end)
+    # lower-case words of the places and nations the article names ("florida", "jersey", "mexico")
+    places: set[str] = field(default_factory=set)
 
     # surname -> "f" or "m" where the article gives it an honorific ("Ms. Tremblay", "Mr. Sandhu")
     honorifics: dict[str, str] = field(default_factory=dict)
@@ -119,9 +121,17 @@ class NameIndex:
         # with every qualifying word goes first
         if not self.qualifies(role, found, norm):
             last = norm.split()[-1]
-            fitting = {n for n, words in self.described_as.items() if last in words and self.qualifies(role, n, norm)}
+            # "New Jersey Gov. Chris Christie" is "the New Jersey governor": a title counts as its role
+            wanted = role_equivalent(last)
+            fitting = {
+                n
+                for n, words in self.described_as.items()
+                if wanted in {role_equivalent(w) for w in words} and self.qualifies(role, n, norm)
+            }
             if len(fitting) == 1:
                 return next(iter(fitting))
+            if self.qualified_otherwise(role, found, norm):
+                return None  # "the New Jersey governor" is not the Florida one the article described so
         return found
 
     def qualifies(self, text: str, name: str, role: str | None = None) -> bool:
@@ -131,6 +141,15 @@ class NameIndex:
         skip = set((role or "").split()) | _DETERMINERS
         words = [w for w in _words(text) if w not in skip]
         return all(w in own for w in words)
+
+    def qualified_otherwise(self, text: str, name: str, role: str) -> bool:
+        """The article described ``name`` with a place or nation a description lacks, where the description
+        names another ("Florida Gov. Jeb Bush" for "the New Jersey governor", "Vermont Sen. Bernie Sanders"
+        for "the Florida senator")."""
+        places = self.places
+        own = {w for w in self.described_as.get(name, set()) if w in places}
+        wanted = {w for w in _words(text) if w in places and w not in role.split()}
+        return bool(own) and bool(wanted) and not own & wanted
 
     def described(self, text: str, before: int) -> str | None:
         """The person a definite description stands for ("the 26-year-old", "the cyclist", "the Florida
@@ -236,7 +255,10 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
 
 
 def _genders(index: NameIndex, doc: Doc) -> None:
-    """What the article tells of its people's genders: surnames of two people, honorifics, pronouns."""
+    """What the article tells of its people's genders (surnames of two people, honorifics, pronouns), and
+    the places it names."""
+    index.places = {w for e in doc.ents if e.label_ in ("GPE", "LOC") for w in _words(e.text)}
+    index.places -= _DETERMINERS | {"of", "and"} | {w for _, n in index.persons for w in _words(n)}
     firsts: dict[str, set[str]] = {}
     for _, name in index.persons:
         if len(name.split()) > 1:

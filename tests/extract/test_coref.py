@@ -307,3 +307,31 @@ def test_coref_canonical_keeps_family_members_apart(name: str, full: str, expect
 
     index = NameIndex(full_by_surname={surname(full): full})
     assert index.canonical(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the governor the article titled with the description's place, a title counting as its role
+        (
+            "Florida Governor Jeb Bush spoke first. New Jersey Gov. Chris Christie spoke last.\n\n"
+            '"We will win this state," the New Jersey governor said.',
+            "Chris Christie",
+        ),
+        # never the governor of another place: the description stays unnamed
+        (
+            'Florida Governor Jeb Bush spoke first.\n\n"We will win this state," the New Jersey governor said.',
+            "the New Jersey governor",
+        ),
+        # a holder the article gave no place may be the one
+        ('Governor Jeb Bush spoke first.\n\n"We will win this state," the Florida governor said.', "Jeb Bush"),
+    ],
+)
+def test_coref_description_with_a_place_is_its_holder_there(nlp, body: str, speaker: str) -> None:
+    from quotegraph.extract.model import Article
+    from quotegraph.extract.pipeline import Extractor
+
+    text = "Debate\n\n" + body
+    article = Article(name="a.txt", text=text, title="Debate", skip=((0, 6),), article_id="a.txt")
+    _, statements = Extractor(nlp=nlp)._process([article])[0]
+    assert [s.speaker for s in statements if s.quote.startswith("We will win")] == [speaker], statements
