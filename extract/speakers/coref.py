@@ -700,7 +700,16 @@ def sentence_subject(doc: Doc, head: int, index: NameIndex) -> str | None:
             # "Fallon fired back: “...,” he wrote", "Kasich (typed a place) offered ..., then says he'll":
             # a surname the tagger left untyped or took for a place is the article's person
             return index.canonical(token.text)
-    return None
+    return _opening_name(doc, sent, index)
+
+
+def _opening_name(doc: Doc, sent: Span, index: NameIndex) -> str | None:
+    """The person whose name opens a sentence the parser gave no subject there ("Erin Brockovich, the
+    activist, endorsed ..., saying she", the name read as the root; "Trump, later alleging ..., said he")."""
+    ent = next((e for e in doc.ents if e.start == sent.start and e.label_ == "PERSON"), None)
+    if ent is None or ent.root.dep_ not in ("ROOT", "dep") or doc[ent.end : ent.end + 1].text != ",":
+        return None
+    return next((n for pos, n in index.persons if pos == ent.start_char), None)
 
 
 def _main_clause(verb: Token) -> bool:

@@ -335,3 +335,35 @@ def test_coref_description_with_a_place_is_its_holder_there(nlp, body: str, spea
     article = Article(name="a.txt", text=text, title="Debate", skip=((0, 6),), article_id="a.txt")
     _, statements = Extractor(nlp=nlp)._process([article])[0]
     assert [s.speaker for s in statements if s.quote.startswith("We will win")] == [speaker], statements
+
+
+# "Erin Cole, an activist, endorsed it, saying she waited." as the parser reads such a sentence when a
+# possessive confuses it: the name is the root, with no subject before "she"; and the same sentence opened
+# by a day, where no name opens it. (word, space after, head, dependency, part of speech, entity tag)
+OPENING = [
+    ("Erin", True, 1, "compound", "PROPN", "B-PERSON"),
+    ("Cole", False, 1, "ROOT", "PROPN", "I-PERSON"),
+    (",", True, 1, "punct", "PUNCT", "O"),
+    ("an", True, 4, "det", "DET", "O"),
+    ("activist", False, 1, "appos", "NOUN", "O"),
+    (",", True, 1, "punct", "PUNCT", "O"),
+    ("endorsed", True, 7, "amod", "VERB", "O"),
+    ("it", False, 1, "appos", "PRON", "O"),
+    (",", True, 1, "punct", "PUNCT", "O"),
+    ("saying", True, 1, "acl", "VERB", "O"),
+    ("she", True, 11, "nsubj", "PRON", "O"),
+    ("waited", False, 9, "ccomp", "VERB", "O"),
+    (".", False, 1, "punct", "PUNCT", "O"),
+]
+
+
+@pytest.mark.parametrize(("first", "expected"), [("Erin", "Erin Cole"), ("Today", None)])
+def test_coref_sentence_subject_is_the_name_opening_it_without_a_subject(first: str, expected: str | None) -> None:
+    from quotegraph.extract.speakers.coref import sentence_subject
+
+    rows = [(first, *OPENING[0][1:-1], "B-PERSON" if first == "Erin" else "O"), *OPENING[1:]]
+    if first != "Erin":
+        rows[1] = ("Cole", False, 1, "ROOT", "PROPN", "O")
+    doc = hand_doc(rows, ("words", "spaces", "heads", "deps", "pos", "ents"))
+    index = build_index(doc, [])
+    assert sentence_subject(doc, 10, index) == expected
