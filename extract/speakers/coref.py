@@ -625,6 +625,9 @@ def issuer(doc: Doc, mention: Mention, index: NameIndex) -> str | None:
                     named = [n for pos, n in index.orgs if mention.start - ORG_WINDOW < pos < mention.start]
                     if named:
                         return named[-1]
+    by = _issued_here(doc, head, index)
+    if by:
+        return by
     if not any(t.lower_ in ("the", "this", "that") for t in head.children if t.dep_ == "det"):
         return None
     # "The union filed a complaint ... The complaint says": the subject that issued one before
@@ -642,6 +645,20 @@ def issuer(doc: Doc, mention: Mention, index: NameIndex) -> str | None:
         ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
         return index.canonical(_clean_name(ent.text if ent is not None else subject.text))
     return None
+
+
+def _issued_here(doc: Doc, head: Token, index: NameIndex) -> str | None:
+    """The issuer a document's own clause names: its possessor ("Sanders' fundraising email notes") or the
+    subject of the issuing verb it is the object of ("Sanders is releasing a new ad that urges", "Trump
+    released a marketing video that said"); a person or organisation by name only."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _ISSUING:
+        owner = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if owner is None or not (owner.ent_type_ in ("PERSON", "ORG") or owner.pos_ == "PROPN"):
+        return None
+    ent = next((e for e in doc.ents if e.start <= owner.i < e.end), None)
+    name = _clean_name(ent.text if ent is not None else owner.text)
+    return index.canonical(_titled_person(name) or name) if name else None
 
 
 def salient_speaker(

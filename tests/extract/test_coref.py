@@ -367,3 +367,27 @@ def test_coref_sentence_subject_is_the_name_opening_it_without_a_subject(first: 
     doc = hand_doc(rows, ("words", "spaces", "heads", "deps", "pos", "ents"))
     index = build_index(doc, [])
     assert sentence_subject(doc, 10, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a document speaks for who the clause says issued it, or whose it is
+        ("Mayor Ana Ruiz released a video that said the bridge would reopen in May.", "Ana Ruiz"),
+        (
+            "The Canadian Union of Public Employees is releasing an ad that urges the bridge to reopen in May.",
+            "Canadian Union of Public Employees",
+        ),
+        # nobody issued it in the clause: the document stays the speaker
+        ("A video that circulated online said the bridge would reopen in May.", "A video"),
+    ],
+)
+def test_coref_document_speaks_for_its_issuer_in_its_clause(nlp, body: str, speaker: str) -> None:
+    from quotegraph.extract.model import Article
+    from quotegraph.extract.pipeline import Extractor
+
+    text = "Bridge\n\n" + body
+    article = Article(name="a.txt", text=text, title="Bridge", skip=((0, 6),), article_id="a.txt")
+    _, statements = Extractor(nlp=nlp)._process([article])[0]
+    # the surname or the document's noun: the tagger may leave a first name out
+    assert [(s.speaker or "").split()[-1:] for s in statements][:1] == [speaker.split()[-1:]], statements
