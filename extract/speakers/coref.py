@@ -28,7 +28,7 @@ from quotegraph.extract.speakers.mentions import (
 )
 from quotegraph.extract.speakers.relations import relative_words
 from quotegraph.extract.text import PRONOUN_GENDER, name_key, resource_yaml, surname, word_list
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 PLURAL = {"they", "them", "their", "we"}
 ORG_WINDOW = 1000  # characters before "the company" in which the organisation it stands for is named
@@ -52,18 +52,23 @@ class NameIndex:
     described_heads: dict[str, set[str]] = field(default_factory=dict)  # the head nouns of those descriptions
     introduced: list[tuple[int, str]] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # the article's quotes (start, end)
+    # lower-case words of the places and nations the article names ("florida", "jersey", "mexico")
+    places: set[str] = field(default_factory=set)
 
     # surname -> "f" or "m" where the article gives it an honorific ("Ms. Tremblay", "Mr. Sandhu")
     honorifics: dict[str, str] = field(default_factory=dict)
     shared_surnames: set[str] = field(default_factory=set)  # surnames of two people ("Bill", "Hillary Clinton")
     # name -> the gender of a "he" or "she" that the name was the subject before, in the same sentence
     learned: dict[str, str] = field(default_factory=dict)
+    # name -> the gender the article's own pronouns give the person: the one of the sentences that name
+    # only them and hold pronouns of one gender only ("Ghazala Khan ... her son"), by a clear majority
+    voiced: dict[str, str] = field(default_factory=dict)
 
     def gender(self, name: str) -> str | None:
         """ "f", "m" or None (unknown): by the name's title or first name, else by an honorific the article
         gives the surname, else by a gendered noun it describes the person with ("the association's
         chairwoman", "a father of three")."""
-        known = gender_of(name) or self.learned.get(name)
+        known = gender_of(name) or self.learned.get(name) or self.voiced.get(self.canonical(name))
         if known or surname(name) in self.shared_surnames:
             return known  # "Mr. Clinton" and "her husband" say nothing of Hillary Clinton beside Bill
         if surname(name) in self.honorifics:
@@ -120,9 +125,17 @@ class NameIndex:
         # with every qualifying word goes first
         if not self.qualifies(role, found, norm):
             last = norm.split()[-1]
-            fitting = {n for n, words in self.described_as.items() if last in words and self.qualifies(role, n, norm)}
+            # "New Jersey Gov. Chris Christie" is "the New Jersey governor": a title counts as its role
+            wanted = role_equivalent(last)
+            fitting = {
+                n
+                for n, words in self.described_as.items()
+                if wanted in {role_equivalent(w) for w in words} and self.qualifies(role, n, norm)
+            }
             if len(fitting) == 1:
                 return next(iter(fitting))
+            if self.qualified_otherwise(role, found, norm):
+                return None  # "the New Jersey governor" is not the Florida one the article described so
         return found
 
     def qualifies(self, text: str, name: str, role: str | None = None) -> bool:
@@ -132,6 +145,15 @@ class NameIndex:
         skip = set((role or "").split()) | _DETERMINERS
         words = [w for w in _words(text) if w not in skip]
         return all(w in own for w in words)
+
+    def qualified_otherwise(self, text: str, name: str, role: str) -> bool:
+        """The article described ``name`` with a place or nation a description lacks, where the description
+        names another ("Florida Gov. Jeb Bush" for "the New Jersey governor", "Vermont Sen. Bernie Sanders"
+        for "the Florida senator")."""
+        places = self.places
+        own = {w for w in self.described_as.get(name, set()) if w in places}
+        wanted = {w for w in _words(text) if w in places and w not in role.split()}
+        return bool(own) and bool(wanted) and not own & wanted
 
     def described(self, text: str, before: int) -> str | None:
         """The person a definite description stands for ("the 26-year-old", "the cyclist", "the Florida
@@ -232,13 +254,75 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
             merged.setdefault(index.canonical(name), set()).update(words)
         setattr(index, attr, merged)
     index.introduced = [(pos, index.canonical(n)) for pos, n in index.introduced]
+    _genders(index, doc)
+    return index
+
+
+def _genders(index: NameIndex, doc: Doc) -> None:
+    """What the article tells of its people's genders (surnames of two people, honorifics, pronouns), and
+    the places it names."""
+    index.places = {w for e in doc.ents if e.label_ in ("GPE", "LOC") for w in _words(e.text)}
+    index.places -= _DETERMINERS | {"of", "and"} | {w for _, n in index.persons for w in _words(n)}
     firsts: dict[str, set[str]] = {}
     for _, name in index.persons:
         if len(name.split()) > 1:
             firsts.setdefault(surname(name), set()).add(name.split()[0])
     index.shared_surnames = {k for k, names in firsts.items() if len(names) > 1}
     _add_genders(index, doc)
-    return index
+    index.voiced = voiced_genders(doc, index)
+
+
+def _subject_pronouns(doc: Doc, pos: int, index: NameIndex) -> set[str]:
+    """The genders of the "he" and "she" subjects and the "his" and "her" possessives, outside quotes, in
+    what the name at char ``pos`` is the subject of ("Trump said he would", "Ghazala Khan stood beside her
+    husband"; "Sanders told her" says nothing of Sanders)."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return set()
+    token = span[0]
+    while token.dep_ in ("compound", "flat") and token.head is not token:
+        token = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    return {
+        PRONOUN_GENDER[t.lower_]
+        for t in token.head.subtree
+        if t.i > token.i
+        and t.lower_ in PRONOUN_GENDER
+        and (t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.lower_ in ("his", "her")))
+        and not any(q0 <= t.idx < q1 for q0, q1 in index.quotes)
+    }
+
+
+VOICE_VOTES = 2  # sentences of one gender's pronouns a person needs (and four to one over the other)
+
+
+def voiced_genders(doc: Doc, index: NameIndex) -> dict[str, str]:
+    """Canonical name -> "f" or "m" where the article's own pronouns tell: each sentence that names one
+    person only (outside quotes; by full name where the surname is two people's) and holds third-person
+    pronouns of one gender only outside quotes is a vote ("Trump said he would ...", "Ghazala Khan
+    stood beside her husband" is no vote: two people); a name needs :data:`VOICE_VOTES` votes and four
+    times as many as for the other gender. Names of first-name lists are not asked here."""
+    votes: dict[str, dict[str, int]] = {}
+    persons = sorted(index.persons)
+    for sent in doc.sents:
+        here = [(pos, n) for pos, n in persons if sent.start_char <= pos < sent.end_char]
+        if len({index.canonical(n) for _, n in here}) != 1:
+            continue
+        pos, name = here[0]
+        if len(name.split()) == 1 and surname(name) in index.shared_surnames:
+            continue
+        said = _subject_pronouns(doc, pos, index)
+        if len(said) == 1:
+            tally = votes.setdefault(index.canonical(name), {"f": 0, "m": 0})
+            tally[said.pop()] += 1
+    out = {}
+    for name, tally in votes.items():
+        best = max(tally, key=lambda g: tally[g])
+        other = tally["f" if best == "m" else "m"]
+        if tally[best] >= VOICE_VOTES and tally[best] >= 4 * other:
+            out[name] = best
+    return out
 
 
 def _add_genders(index: NameIndex, doc: Doc) -> None:
@@ -563,6 +647,9 @@ def issuer(doc: Doc, mention: Mention, index: NameIndex) -> str | None:
                     named = [n for pos, n in index.orgs if mention.start - ORG_WINDOW < pos < mention.start]
                     if named:
                         return named[-1]
+    by = _issued_here(doc, head, index)
+    if by:
+        return by
     if not any(t.lower_ in ("the", "this", "that") for t in head.children if t.dep_ == "det"):
         return None
     # "The union filed a complaint ... The complaint says": the subject that issued one before
@@ -580,6 +667,20 @@ def issuer(doc: Doc, mention: Mention, index: NameIndex) -> str | None:
         ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
         return index.canonical(_clean_name(ent.text if ent is not None else subject.text))
     return None
+
+
+def _issued_here(doc: Doc, head: Token, index: NameIndex) -> str | None:
+    """The issuer a document's own clause names: its possessor ("Sanders' fundraising email notes") or the
+    subject of the issuing verb it is the object of ("Sanders is releasing a new ad that urges", "Trump
+    released a marketing video that said"); a person or organisation by name only."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _ISSUING:
+        owner = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if owner is None or not (owner.ent_type_ in ("PERSON", "ORG") or owner.pos_ == "PROPN"):
+        return None
+    ent = next((e for e in doc.ents if e.start <= owner.i < e.end), None)
+    name = _clean_name(ent.text if ent is not None else owner.text)
+    return index.canonical(_titled_person(name) or name) if name else None
 
 
 def salient_speaker(
@@ -626,11 +727,43 @@ def sentence_subject(doc: Doc, head: int, index: NameIndex) -> str | None:
     named = {pos: name for pos, name in index.persons}
     sent = sent_of(doc[head])
     for token in reversed(doc[sent.start : head]):
-        if token.dep_ == "nsubj" and token.ent_type_ == "PERSON" and token.head.i != head:
+        if token.dep_ != "nsubj" or token.head.i == head or any(q0 <= token.idx < q1 for q0, q1 in index.quotes):
+            continue
+        if not _main_clause(token.head):
+            continue  # "He agreed that Trump may struggle, but he said", "with Weaver standing behind him as he"
+        if token.ent_type_ == "PERSON":
             ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
             if ent is not None and ent.start_char in named:
                 return named[ent.start_char]
-    return None
+        elif token.pos_ == "PROPN" and token.ent_type_ in _SURNAME_TYPES and index.is_person(token.text):
+            # "Fallon fired back: “...,” he wrote", "Kasich (typed a place) offered ..., then says he'll":
+            # a surname the tagger left untyped or took for a place is the article's person
+            return index.canonical(token.text)
+    return _opening_name(doc, sent, index)
+
+
+def _opening_name(doc: Doc, sent: Span, index: NameIndex) -> str | None:
+    """The person whose name opens a sentence the parser gave no subject there ("Erin Brockovich, the
+    activist, endorsed ..., saying she", the name read as the root; "Trump, later alleging ..., said he")."""
+    ent = next((e for e in doc.ents if e.start == sent.start and e.label_ == "PERSON"), None)
+    if ent is None or ent.root.dep_ not in ("ROOT", "dep") or doc[ent.end : ent.end + 1].text != ",":
+        return None
+    return next((n for pos, n in index.persons if pos == ent.start_char), None)
+
+
+def _main_clause(verb: Token) -> bool:
+    """``verb`` is finite and heads no "that", "if" or "whether" clause: its subject is who a sentence is
+    about, not someone a complement clause or a participle mentions."""
+    finite = verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return finite and not any(c.dep_ == "mark" and c.lower_ in _COMPLEMENT_MARKS for c in verb.children)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_COMPLEMENT_MARKS = frozenset({"that", "if", "whether"})
+
+
+# entity types the tagger gives a lone surname it does not know for a person's ("Dubois", "Kasich")
+_SURNAME_TYPES = frozenset({"", "ORG", "GPE"})
 
 
 def previous_subject(doc: Doc, head: int) -> str | None:
@@ -658,7 +791,7 @@ def previous_subject(doc: Doc, head: int) -> str | None:
         if appos is None:
             # "Ford has faced criticism": a surname the tagger took for a company; resolve() keeps it only
             # when it names a person of the article
-            return subject.text if subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG") else None
+            return subject.text if subject.pos_ == "PROPN" and subject.ent_type_ in _SURNAME_TYPES else None
         subject = appos
     ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
     if ent is None or ent.label_ != "PERSON":
@@ -753,12 +886,23 @@ def _any_first_names() -> frozenset[str]:
 def _other_first_name(name: str, full: str) -> bool:
     """Two full names of one surname with different first names ("Carly Fiorina", "Frank Fiorina")."""
     a, b = name.split(), full.split()
-    if len(a) < 2 or len(b) < 2 or a[0] == b[0] or a[0].lower() not in _any_first_names():
+    if len(a) < 2 or len(b) < 2 or a[0] == b[0] or not _first_name_shaped(a[0]):
         return False
+    if len(b) > len(a) and [w.lower() for w in b[-len(a) :]] == [w.lower() for w in a]:
+        return False  # a surname of two words: "Le Pen" of "Marine Le Pen", "Wasserman Schultz"
     if a[0].lower() in _TITLE_LIKE or role_in(a[0]) is not None:
         return False  # "Dean Amar" is Vikram Amar, the dean
     # "Bill Clinton" is not "Hillary Clinton", but is "President Bill Clinton" and "Mr. Bill Clinton"
     return b[0].strip(".").lower() not in _TITLE_GENDER and role_in(b[0]) is None and b[0].isalpha()
+
+
+def _first_name_shaped(word: str) -> bool:
+    """A word of a list of first names, or one shaped like a first name the lists lack ("Ivanka", "Ghazala"):
+    capitalised letters only, no title, role or nationality ("Republican Trump" is Donald Trump)."""
+    if word.lower() in _any_first_names():
+        return True
+    shaped = word.isalpha() and word[:1].isupper() and word[1:].islower()
+    return shaped and word.lower() not in _adjectives() and word.lower() not in _TITLE_GENDER and role_in(word) is None
 
 
 # first names that are titles too ("Dean Amar", "Judge Reilly", "Bishop Curry")

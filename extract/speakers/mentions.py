@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from quotegraph.extract.lookup import ents_in
-from quotegraph.extract.text import END_MARKS, OPEN_MARKS, PRONOUNS, resource_yaml
+from quotegraph.extract.text import END_MARKS, OPEN_MARKS, PRONOUNS, resource_yaml, word_list
 from spacy.tokens import Doc, Span, Token
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -507,6 +507,9 @@ def mention_for(doc: Doc, token: Token, *, left_limit: int = 0) -> Mention:
     ):
         span = span[1:]
     name, label = _name_in(span, token)
+    couple = _couple(doc, span) if label in ("PERSON", "PROPN") else None
+    if couple is not None:
+        (span, name), label = couple, "PERSON"
     role = role_in(span.text)
     org = _org_in(span, name) if role else None
     if role:
@@ -515,6 +518,37 @@ def mention_for(doc: Doc, token: Token, *, left_limit: int = 0) -> Mention:
     glued = _GLUED_QUOTE.match(text)
     cut = glued.end() if glued else 0
     return Mention(span.start_char + cut, span.end_char, token.i, text[cut:], name, label, role, org)
+
+
+def _couple(doc: Doc, span: Span) -> tuple[Span, str] | None:
+    """Two people of one surname as one speaker ("Luc and Hélène Marchand said", "The owners, Marc and
+    Julie Tessier, said"): a lone first name, "and", then a first name and a surname, in or right after the
+    mention; the extended span and the pair's name. The lone word is a first name of the lists or a word
+    the article never gives as a surname ("Obama and Hillary Clinton" after "Barack Obama" are two)."""
+    for full in (e for e in doc.ents if e.label_ == "PERSON" and len(e) == 2 and e.start >= span.start + 2):
+        if full.start > span.end + 2 or doc[full.start - 1].lower_ != "and":
+            continue
+        lone = doc[full.start - 2]
+        own = next((e for e in doc.ents if e.start <= lone.i < e.end), None)
+        if own is None or len(own) != 1 or own.label_ != "PERSON" or lone.i < span.start:
+            continue
+        if lone.lower_ not in _first_names() and lone.lower_ in _known_surname_words(doc):
+            continue
+        return doc[span.start : max(span.end, full.end)], f"{lone.text} and {_clean_name(full.text)}"
+    return None
+
+
+def _known_surname_words(doc: Doc) -> set[str]:
+    """Lower-case last words of the article's names of two words or more (its surnames)."""
+    return {e[-1].lower_ for e in doc.ents if e.label_ in ("PERSON", "ORG") and len(e) > 1}
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """Lower-case first names of either list (``resources/first_names_*.txt``)."""
+    return frozenset(
+        w.lower() for name in ("first_names_female.txt", "first_names_male.txt") for w in word_list(name)
+    )
 
 
 def _phrase_end(prep: Token) -> int:

@@ -144,3 +144,22 @@ def test_mentions_day_after_the_verb_is_no_speaker(extractor: Extractor) -> None
         "releasing the police videos."
     )
     assert {s for s, _ in _speakers(extractor, body)} == {"Roy Cooper"}
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a lone first name joined to a full name: two people of one surname speak together
+        ("The owners of the bakery, Luc and Hélène Marchand, said the rent had doubled.", "Luc and Hélène Marchand"),
+        ("Ruth and Ian Cole said the rent had doubled.", "Ruth and Ian Cole"),
+        ("The owners of the farm, Marc and Julie Tessier, said the rent had doubled.", "Marc and Julie Tessier"),
+        # a surname the article gives someone is no first name; a full name before "and" is its own person
+        (
+            "Prime Minister Mark Carney spoke first. Carney and Diane Lebouthillier said the cuts would hold.",
+            "Mark Carney",
+        ),
+        ("Mark Carney and Diane Lebouthillier said the cuts would hold.", "Mark Carney"),
+    ],
+)
+def test_mentions_two_people_of_one_surname(extractor: Extractor, body: str, speaker: str) -> None:
+    assert [s for s, _ in _speakers(extractor, body)][:1] == [speaker]

@@ -217,7 +217,6 @@ def test_speakers_wire_set_speaker_named_after_the_quote(
     assert _speaker_of(extractor, body, start) == speaker
 
 
-@pytest.mark.xfail(reason="mentions: 'Luc and Hélène Marchand' is one speaker of two people, not 'Luc'")
 def test_speakers_wire_set_two_people_one_surname(extractor: Extractor) -> None:
     body = "The owners of the café, Luc and Hélène Marchand, said they had collected 900 signatures."
     [statement] = _statements(extractor, body)
