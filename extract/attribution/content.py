@@ -468,9 +468,11 @@ def as_reported(verb: Token) -> bool:
     )
 
 
-def according_content(doc: Doc, according: Token) -> tuple[int, int] | None:
+def according_content(
+    doc: Doc, according: Token, reports: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
     """ "According to X, [content]" / "[content], according to X": the clause the phrase attaches to,
-    minus the phrase itself."""
+    minus the phrase itself (``reports``: the lemmas of report verbs, see :func:`_reported_sides`)."""
     head = according.head
     while head.dep_ not in ("ROOT",) and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
@@ -480,13 +482,63 @@ def according_content(doc: Doc, according: Token) -> tuple[int, int] | None:
     if to is not None:
         # the phrase is "according to X" even where the parser hangs the sentence on "According" (its root)
         phrase_left, phrase_right = according.i, subtree_range(to)[1]
+    while phrase_right > according.i + 1 and doc[phrase_right].text == ",":
+        phrase_right -= 1  # the parser may hang the comma that closes the phrase on its source
     left, right = sent.start, sent.end - 1
     words_after = sum(1 for t in doc[phrase_right + 1 : sent.end] if not t.is_punct)
     if phrase_left == sent.start or phrase_left <= sent.start + 1:
         left = phrase_right + 1
     elif words_after < _MIN_PIECE_WORDS or doc[phrase_right + 1].text != ",":
         right = phrase_left - 1
-    # else "[A], according to X, [B]": the whole sentence; the statement leaves the phrase out (cue_range)
+    else:
+        # "[A], according to X, [B]": the whole sentence (the statement leaves the phrase out: cue_range),
+        # unless one side is no part of the reported clause
+        left, right = _reported_sides(doc, sent, phrase_left, phrase_right, reports)
     if left > right:
         return None
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _opening_clause(doc: Doc, first: int, last: int) -> Token | None:
+    """The clause that opens tokens ``first..last`` when a subordinator ("while", "although", "even as")
+    hangs it on the sentence; None when they open otherwise."""
+    while first <= last and doc[first].is_punct:
+        first += 1
+    if first > last:
+        return None
+    clause = doc[first]
+    while clause.dep_ not in ("advcl", "ROOT") and clause.head.i != clause.i and first <= clause.head.i <= last:
+        clause = clause.head
+    subordinate = (
+        clause.dep_ == "advcl"
+        and subtree_range(clause)[0] == first
+        and any(c.dep_ == "mark" and c.i < clause.i for c in clause.children)
+    )
+    return clause if subordinate else None
+
+
+def _reported_sides(
+    doc: Doc, sent: Span, phrase_left: int, phrase_right: int, reports: frozenset[str]
+) -> tuple[int, int]:
+    """The token range reported by an "according to X" set off inside its sentence: both sides, but not a
+    side that only goes on from the report ("[A], according to X, and [B]", "..., although [B]", "..., a
+    huge sum") nor an opening clause of time or contrast ("While [A], according to X, [B]"). A conjoined
+    report verb goes on with what was reported ("[A], according to their lawyers, and said [B]")."""
+    left, right = sent.start, sent.end - 1
+    after = next((t for t in doc[phrase_right + 1 : sent.end] if not t.is_punct), None)
+    if after is None:
+        return left, phrase_left - 1
+    rest = doc[after.i : sent.end]
+    clause = _opening_clause(doc, after.i, right)
+    joined = after.dep_ == "cc" and after.head.i < after.i and not _conjoined_report(after.head, after, reports)
+    if joined or clause is not None or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return left, phrase_left - 1
+    clause = _opening_clause(doc, left, phrase_left - 1)
+    if clause is not None and subtree_range(clause)[1] < phrase_left:
+        return phrase_right + 1, right
+    return left, right
+
+
+def _conjoined_report(verb: Token, cc: Token, reports: frozenset[str]) -> bool:
+    """Whether the conjunct ``cc`` joins to ``verb`` is a report verb ("A and said B")."""
+    return any(c.dep_ == "conj" and c.i > cc.i and c.lemma_.lower() in reports for c in verb.children)

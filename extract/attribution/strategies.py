@@ -637,7 +637,7 @@ def _conjoined_report(doc: Doc, cue: Cue, cues: list[Cue], start: int, end: int)
 def content_of(doc: Doc, cue: Cue, head: Token, lexicon: Lexicon) -> tuple[int, int] | None:
     """The character span of what ``cue`` reports, by its class."""
     if cue.cls == "according" or as_reported(head):
-        return according_content(doc, head)
+        return according_content(doc, head, lexicon.speech)
     if cue.cls == "appeal":
         particle = doc[cue.particle] if cue.particle is not None else None
         return appeal_content(doc, head, particle)

@@ -168,6 +168,34 @@ def _pieces(extractor: Extractor, body: str) -> list[str]:
             "The company, according to the report, lost $4 million last year.",
             ["The company", "lost $4 million last year"],
         ),
+        # the phrase's closing comma hung on its source: still set off inside the sentence
+        (
+            "The dispute, according to Ana Ruiz, a former mediator, began over a clause in the lease.",
+            ["The dispute", "began over a clause in the lease"],
+        ),
+        # a side that only goes on from the report is no part of it
+        (
+            "The ferry carried 900 passengers in May, according to port records, and has since opened a night crossing.",
+            ["The ferry carried 900 passengers in May"],
+        ),
+        (
+            "The mill employed 300 workers in 1990, according to town records, although few of them lived nearby.",
+            ["The mill employed 300 workers in 1990"],
+        ),
+        (
+            "The clinic earned about $2 million last year, according to its filings, a large sum for a rural clinic.",
+            ["The clinic earned about $2 million last year"],
+        ),
+        # an opening clause of contrast is no part of it either: the main clause was reported
+        (
+            "While most of the loans were repaid on time, according to a bank official, two were written off.",
+            ["two were written off"],
+        ),
+        # negative: a report verb conjoined after the phrase goes on with what was reported
+        (
+            "The tenants, according to their lawyer, met the landlord on Monday and said they had no answers.",
+            ["The tenants", "met the landlord on Monday and said they had no answers"],
+        ),
         # negatives: the phrase at either end leaves one piece
         ("The company lost money last year, according to the report.", ["The company lost money last year"]),
         ("According to the report, the company lost money last year.", ["the company lost money last year"]),
