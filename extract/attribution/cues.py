@@ -35,6 +35,7 @@ class Lexicon:
     idioms: frozenset[tuple[str, ...]] = frozenset()
     named_after: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
     document_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    spoken_objects: frozenset[str] = frozenset()
 
     def verb_class(self, lemma: str, *, include_thought: bool = False) -> str | None:
         if lemma in self.appeal:
@@ -80,6 +81,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         not_speaker_labels=frozenset(w.lower() for w in data.get("not_speaker_labels") or ()),
         idioms=frozenset(tuple(phrase.lower().split()) for phrase in data.get("idioms") or ()),
         document_verbs={k: frozenset(v or ()) for k, v in (data.get("document_verbs") or {}).items()},
+        spoken_objects=frozenset(data.get("spoken_objects") or ()),
         named_after={
             k: frozenset(tuple(str(p).lower().split()) for p in v or ())
             for k, v in (data.get("named_after") or {}).items()

@@ -650,6 +650,8 @@ def content_of(doc: Doc, cue: Cue, head: Token, lexicon: Lexicon) -> tuple[int, 
         span = question_content(doc, head)
     if span is None and (cue.cls == "object" or cue.lemma in lexicon.object):
         span = object_content(doc, head)
+    if span is None and cue.lemma in lexicon.spoken_objects:
+        span = object_content(doc, head)
     return span
 
 

@@ -184,3 +184,34 @@ def test_object_cue_light_verb_with_a_noun_of_speech(nlp, text, quote, cue):
 )
 def test_object_cue_light_verb_negatives(nlp, text):
     assert _statements(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # words said given as the object
+        ("Six in 10 voters said the same of the mayor.", "the same of the mayor", "Six in 10 voters"),
+        # a reported clause the parser read as an object (its subject as the object, its verb as a conjunct)
+        (
+            "The treasurer said his own figures and the auditor's report show that the pension fund is short.",
+            "his own figures and the auditor's report show that the pension fund is short",
+            "The treasurer",
+        ),
+    ],
+)
+def test_object_of_a_speech_verb_is_what_was_said_without_a_clause(nlp, text, quote, speaker):
+    [s] = _statements(nlp, text)
+    assert (s.quote, s.speaker_mention) == (quote, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negatives: the object of a verb that makes a thing, or names the hearer, is not what was said
+        "The author wrote a memoir of her years in office.",
+        "The union leader added a note of caution.",
+        "The minister told reporters.",
+    ],
+)
+def test_object_of_a_verb_of_making_is_no_statement(nlp, text):
+    assert _statements(nlp, text) == []
