@@ -454,7 +454,16 @@ def object_content(doc: Doc, cue_head: Token, *, min_words: int = 4) -> tuple[in
     left, right = cut_asides(doc, left, right)
     if right - left + 1 < (2 if predicate else min_words):
         return None
+    if right - left + 1 < 4 and not (predicate or _definite(obj)):
+        return None  # "attack [targets]": a bare noun is a thing acted on
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _definite(token: Token) -> bool:
+    """A name, or a noun with a determiner or possessive ("Trump", "the volunteers", "his candidacy")."""
+    return token.pos_ in ("PROPN", "PRON") or bool(token.ent_type_) or any(
+        c.dep_ in ("det", "poss") for c in token.children
+    )
 
 
 def as_reported(verb: Token) -> bool:

@@ -183,7 +183,7 @@ def _cue_span(state: AttributionState, cue: Cue, subject: Token, shared: dict[in
         return None  # "commented on the proposal: “...”": what was said is the quote, not what it was about
     if colon:
         start, end = trim(text, start, colon.start())
-    if end <= start or _words(text[start:end]) < 2:
+    if end <= start or _words(text[start:end]) < (1 if cue.lemma in state.lexicon.short_objects else 2):
         return None
     return start, end
 
@@ -649,7 +649,7 @@ def content_of(doc: Doc, cue: Cue, head: Token, lexicon: Lexicon) -> tuple[int, 
     if span is None and cue.lemma in lexicon.questions:
         span = question_content(doc, head)
     if span is None and (cue.cls == "object" or cue.lemma in lexicon.object):
-        span = object_content(doc, head)
+        span = object_content(doc, head, min_words=1 if cue.lemma in lexicon.short_objects else 4)
     if span is None and cue.lemma in lexicon.spoken_objects:
         span = object_content(doc, head)
     return span

@@ -215,3 +215,31 @@ def test_object_of_a_speech_verb_is_what_was_said_without_a_clause(nlp, text, qu
 )
 def test_object_of_a_verb_of_making_is_no_statement(nlp, text):
     assert _statements(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue"),
+    [
+        # verbs of judging or announcing: a name or a short definite object is what was reported
+        ("The opposition leader attacked Mayor Reyes on Tuesday.", "Mayor Reyes", "attacked"),
+        ("The premier praised the volunteers.", "the volunteers", "praised"),
+        ("The councillor announced her candidacy.", "her candidacy", "announced"),
+    ],
+)
+def test_short_object_of_a_verb_of_judging_is_reported(nlp, text, quote, cue):
+    [s] = _statements(nlp, text)
+    assert (s.quote, s.cue) == (quote, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negatives: other object verbs need a longer object; a bare noun is a thing acted on
+        "The coach defended his record.",
+        "The senator called his mother.",
+        "The company disclosed the amount.",
+        "The allies let the army attack targets across the border.",
+    ],
+)
+def test_short_object_of_other_verbs_is_no_statement(nlp, text):
+    assert _statements(nlp, text) == []
