@@ -252,9 +252,9 @@ def _quoted_before(doc: Doc, clause: Token, cue_head: Token) -> bool:
     return any(doc[k].text in END_MARKS or doc[k].tag_ == "''" for k in range(right + 1, cue_head.i))
 
 
-def clause_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
+def clause_content(doc: Doc, cue_head: Token, hearers: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Char range of the clause a speech/thought verb reports: its ``ccomp`` (or a clausal object),
-    without the complementiser "that"."""
+    without the complementiser "that" (``hearers``: the lemmas of verbs whose object is who was told)."""
     clause = None
     for child in cue_head.children:
         if child.dep_ in ("ccomp", "xcomp") and child.i > cue_head.i and not _participle_aside(doc, child):
@@ -263,7 +263,10 @@ def clause_content(doc: Doc, cue_head: Token) -> tuple[int, int] | None:
     if clause is None:
         # "..., he said" with the quote as ccomp on the left; not when the verb has an object of its own
         # ("Minister defends plan, unions threaten strikes": two clauses, not a report)
-        has_object = any(c.dep_ in ("dobj", "oprd") and c.i > cue_head.i for c in cue_head.children)
+        # ("The plant will close, the mayor told reporters": the object of "told" is who heard it)
+        has_object = cue_head.lemma_.lower() not in hearers and any(
+            c.dep_ in ("dobj", "oprd") and c.i > cue_head.i for c in cue_head.children
+        )
         for child in cue_head.children:
             if child.dep_ == "ccomp" and (not has_object or _quoted_before(doc, child, cue_head)):
                 clause = child

@@ -37,6 +37,7 @@ class Lexicon:
     document_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     spoken_objects: frozenset[str] = frozenset()
     short_objects: frozenset[str] = frozenset()
+    hearers: frozenset[str] = frozenset()
 
     def verb_class(self, lemma: str, *, include_thought: bool = False) -> str | None:
         if lemma in self.appeal:
@@ -84,6 +85,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         document_verbs={k: frozenset(v or ()) for k, v in (data.get("document_verbs") or {}).items()},
         spoken_objects=frozenset(data.get("spoken_objects") or ()),
         short_objects=frozenset(data.get("short_objects") or ()),
+        hearers=frozenset(data.get("hearers") or ()),
         named_after={
             k: frozenset(tuple(str(p).lower().split()) for p in v or ())
             for k, v in (data.get("named_after") or {}).items()

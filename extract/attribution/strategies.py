@@ -643,7 +643,7 @@ def content_of(doc: Doc, cue: Cue, head: Token, lexicon: Lexicon) -> tuple[int, 
         return appeal_content(doc, head, particle)
     if cue.cls == "topic" and cue.particle is not None:
         return topic_content(doc, doc[cue.particle])
-    span = clause_content(doc, head)
+    span = clause_content(doc, head, lexicon.hearers)
     if span is None and cue.cls == "speech":  # not "as he welcomed the guests": that is a time
         span = as_content(doc, head) or aside_content(doc, head)
     if span is None and cue.lemma in lexicon.questions:

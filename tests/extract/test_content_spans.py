@@ -262,3 +262,21 @@ def test_a_short_quote_inside_a_clause_is_a_mixed_quote(extractor, body, expecte
 )
 def test_content_of_according_to_ends_after_its_source(extractor, body, expected):
     assert _spans(extractor, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the object of "told" is who heard it: the clause before the verb is still what was said
+        ("The plant will close next year, the mayor told reporters on Monday.", ["The plant will close next year"]),
+        (
+            "The ferry service was never profitable, a port official told the Harbour Gazette.",
+            ["The ferry service was never profitable"],
+        ),
+        # negatives: a verb with an object of its own after a clause is a second clause, not a report
+        ("Minister defends plan, unions threaten strikes.", []),
+        ("The council approved the budget, the mayor thanked the staff.", []),
+    ],
+)
+def test_clause_before_a_verb_of_telling_is_what_was_told(extractor, body, expected):
+    assert _spans(extractor, body) == expected
