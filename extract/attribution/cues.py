@@ -214,6 +214,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, *, include_thought: bool = False) -> l
         not_a_verb = token.pos_ not in ("VERB", "AUX") or (token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"))
         if not_a_verb and not _verb_tagged_as_noun(token):
             continue
+        if token.i and doc[token.i - 1].text in ("<", "</"):
+            continue  # a markup tag ("<tweet author=...>"), not a word of the text
         if _in_idiom(doc, token, lexicon):
             continue
         lemma = token.lemma_.lower()

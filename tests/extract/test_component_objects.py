@@ -191,6 +191,12 @@ def test_object_cue_light_verb_negatives(nlp, text):
     [
         # words said given as the object
         ("Six in 10 voters said the same of the mayor.", "the same of the mayor", "Six in 10 voters"),
+        # what was tweeted: the object is the post
+        (
+            "The senator tweeted a photo of the flooded highway near her home.",
+            "a photo of the flooded highway",
+            "The senator",
+        ),
         # a reported clause the parser read as an object (its subject as the object, its verb as a conjunct)
         (
             "The treasurer said his own figures and the auditor's report show that the pension fund is short.",

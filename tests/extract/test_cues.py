@@ -73,11 +73,25 @@ CLAIMS_NOUN_PHRASE = [  # "the claims were false": a noun, with no subject or cl
     ("false", "false", "ADJ", 2, "acomp"),
 ]
 
+TWEET_TAG = [  # "<tweet author=...>": the tag of a markup element the tagger read as a verb
+    ("<", "<", "X", 1, "punct"),
+    ("tweet", "tweet", "VERB", 1, "ROOT"),
+    ("author", "author", "NOUN", 1, "dobj"),
+]
+TWEETED = [
+    ("She", "she", "PRON", 1, "nsubj"),
+    ("tweeted", "tweet", "VERB", 1, "ROOT"),
+    ("a", "a", "DET", 3, "det"),
+    ("photo", "photo", "NOUN", 1, "dobj"),
+]
+
 
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [
         (SAID, [("said", "say", "speech")]),
+        (TWEETED, [("tweeted", "tweet", "speech")]),
+        (TWEET_TAG, []),  # markup, not a word of the text
         (CALLED_ON, [("called on", "call on", "appeal")]),
         (ACCORDING, [("according to", "according to", "according")]),
         (HAS_SAID, [("said", "say", "speech")]),  # the auxiliary is no cue
