@@ -464,9 +464,25 @@ def object_content(doc: Doc, cue_head: Token, *, min_words: int = 4) -> tuple[in
 
 def _definite(token: Token) -> bool:
     """A name, or a noun with a determiner or possessive ("Trump", "the volunteers", "his candidacy")."""
-    return token.pos_ in ("PROPN", "PRON") or bool(token.ent_type_) or any(
-        c.dep_ in ("det", "poss") for c in token.children
+    return (
+        token.pos_ in ("PROPN", "PRON")
+        or bool(token.ent_type_)
+        or any(c.dep_ in ("det", "poss") for c in token.children)
     )
+
+
+def answer_content(doc: Doc, cue_head: Token, answers: frozenset[str]) -> tuple[int, int] | None:
+    """A one-word answer right after the verb: "75 percent said [yes]", "the candidate said [no]", "half said
+    [so]" (``answers``: the words, lower case)."""
+    if cue_head.i + 1 >= len(doc):
+        return None
+    word = doc[cue_head.i + 1]
+    if word.head.i != cue_head.i or word.dep_ not in ("intj", "advmod", "dobj") or word.lower_ not in answers:
+        return None
+    follows = [c for c in (*word.children, *cue_head.children) if c.dep_ == "prep" and c.i == word.i + 1]
+    if follows:
+        return None  # "said no to the Iraq war": a stand taken, not an answer
+    return word.idx, word.idx + len(word)
 
 
 def as_reported(verb: Token) -> bool:
@@ -480,9 +496,7 @@ def as_reported(verb: Token) -> bool:
     )
 
 
-def according_content(
-    doc: Doc, according: Token, reports: frozenset[str] = frozenset()
-) -> tuple[int, int] | None:
+def according_content(doc: Doc, according: Token, reports: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """ "According to X, [content]" / "[content], according to X": the clause the phrase attaches to,
     minus the phrase itself (``reports``: the lemmas of report verbs, see :func:`_reported_sides`)."""
     head = according.head

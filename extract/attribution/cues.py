@@ -38,6 +38,7 @@ class Lexicon:
     spoken_objects: frozenset[str] = frozenset()
     short_objects: frozenset[str] = frozenset()
     hearers: frozenset[str] = frozenset()
+    answers: frozenset[str] = frozenset()
 
     def verb_class(self, lemma: str, *, include_thought: bool = False) -> str | None:
         if lemma in self.appeal:
@@ -86,6 +87,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         spoken_objects=frozenset(data.get("spoken_objects") or ()),
         short_objects=frozenset(data.get("short_objects") or ()),
         hearers=frozenset(data.get("hearers") or ()),
+        answers=frozenset(w.lower() for w in data.get("answers") or ()),
         named_after={
             k: frozenset(tuple(str(p).lower().split()) for p in v or ())
             for k, v in (data.get("named_after") or {}).items()

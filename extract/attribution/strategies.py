@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from quotegraph.extract.attribution.content import (
     QuoteSpan,
     according_content,
+    answer_content,
     appeal_content,
     as_content,
     as_reported,
@@ -183,7 +184,8 @@ def _cue_span(state: AttributionState, cue: Cue, subject: Token, shared: dict[in
         return None  # "commented on the proposal: “...”": what was said is the quote, not what it was about
     if colon:
         start, end = trim(text, start, colon.start())
-    if end <= start or _words(text[start:end]) < (1 if cue.lemma in state.lexicon.short_objects else 2):
+    short = cue.lemma in state.lexicon.short_objects or text[start:end].lower() in state.lexicon.answers
+    if end <= start or _words(text[start:end]) < (1 if short else 2):
         return None
     return start, end
 
@@ -652,6 +654,8 @@ def content_of(doc: Doc, cue: Cue, head: Token, lexicon: Lexicon) -> tuple[int, 
         span = object_content(doc, head, min_words=1 if cue.lemma in lexicon.short_objects else 4)
     if span is None and cue.lemma in lexicon.spoken_objects:
         span = object_content(doc, head)
+    if span is None and cue.cls == "speech":
+        span = answer_content(doc, head, lexicon.answers)
     return span
 
 

@@ -280,3 +280,17 @@ def test_content_of_according_to_ends_after_its_source(extractor, body, expected
 )
 def test_clause_before_a_verb_of_telling_is_what_was_told(extractor, body, expected):
     assert _spans(extractor, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a one-word answer right after the verb is what was said
+        ("Asked if he was ever bullied, the candidate said no.", ["no"]),
+        ("Asked whether the mayor should resign, 75 percent of residents said yes.", ["yes"]),
+        # negative: "said no to X" is a stand taken, not an answer
+        ("The senator said no to the pipeline.", []),
+    ],
+)
+def test_one_word_answer_is_what_was_said(extractor, body, expected):
+    assert [s for s in _spans(extractor, body) if len(s.split()) == 1] == expected
