@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotegraph.extract.lookup import sent_of
+from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.text import DATELINE, DOUBLE_CLOSERS, END_MARKS, OPEN_MARKS
 from spacy.tokens import Doc, Span, Token
 
@@ -246,6 +246,12 @@ def cut_asides(doc: Doc, left: int, right: int) -> tuple[int, int]:
     return left, right
 
 
+def _across_lines(doc: Doc, cue_head: Token, child: Token) -> bool:
+    """Whether a line break stands between ``cue_head`` and the start of ``child``'s subtree after it."""
+    start = doc[subtree_range(child)[0]]
+    return start.i > cue_head.i and "\n" in doc_text(doc)[cue_head.idx : start.idx]
+
+
 def _quoted_before(doc: Doc, clause: Token, cue_head: Token) -> bool:
     """ "“We will carry on,” Berg told reporters": a closing quote mark between the clause and its cue."""
     right = max(t.i for t in clause.subtree)
@@ -258,6 +264,8 @@ def clause_content(doc: Doc, cue_head: Token, hearers: frozenset[str] = frozense
     clause = None
     for child in cue_head.children:
         if child.dep_ in ("ccomp", "xcomp") and child.i > cue_head.i and not _participle_aside(doc, child):
+            if _across_lines(doc, cue_head, child):
+                continue  # the parser hung the next paragraph on the cue: no clause of this one
             clause = child
             break
     if clause is None:

@@ -163,6 +163,46 @@ def test_content_clause_content_finds_the_clause_before_the_cue() -> None:
     assert _text(doc, clause_content(doc, doc[5])) == "Taxes will fall"
 
 
+def test_content_clause_content_skips_a_clause_of_the_next_paragraph() -> None:
+    # the parser hung the next paragraph's sentence on the cue: the clause before the cue is what was said
+    doc = _doc(
+        [
+            ("Taxes", 2, "nsubj", "NOUN"),
+            ("will", 2, "aux", "AUX"),
+            ("fall", 5, "ccomp", "VERB"),
+            (",", 5, "punct", "PUNCT"),
+            ("she", 5, "nsubj", "PRON"),
+            ("said", 5, "ROOT", "VERB"),
+            (".", 5, "punct", "PUNCT"),
+            ("\n\n", 6, "dep", "SPACE"),
+            ("Prices", 9, "nsubj", "NOUN"),
+            ("rose", 5, "ccomp", "VERB"),
+        ],
+        glue=(2, 5, 6, 7),
+    )
+    assert _text(doc, clause_content(doc, doc[5])) == "Taxes will fall"
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        # negative: a clause after the cue on the same line is its content
+        (
+            [
+                ("She", 1, "nsubj", "PRON"),
+                ("said", 1, "ROOT", "VERB"),
+                ("prices", 3, "nsubj", "NOUN"),
+                ("rose", 1, "ccomp", "VERB"),
+            ],
+            "prices rose",
+        ),
+    ],
+)
+def test_content_clause_content_after_the_cue_on_its_line(tokens, expected) -> None:
+    doc = _doc(tokens)
+    assert _text(doc, clause_content(doc, doc[1])) == expected
+
+
 def test_content_clause_content_is_none_without_a_clause() -> None:
     doc = _doc([("She", 1, "nsubj", "PRON"), ("smiled", 1, "ROOT", "VERB"), (".", 1, "punct", "PUNCT")], glue=(1,))
     assert clause_content(doc, doc[1]) is None
