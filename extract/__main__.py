@@ -11,6 +11,7 @@ import sys
 
 from quotegraph.extract.model import write_jsonl
 from quotegraph.extract.pipeline import Extractor
+from quotegraph.extract.stance.news import news_adjusted
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         for result in ex.extract_paths(args.paths):
             if result.outcome.status != "read":
                 sys.stderr.write(f"{result.outcome.status}: {result.outcome.name}: {result.outcome.reason}\n")
-            yield from result.statements
+            yield from (news_adjusted(s) for s in result.statements)
 
     n = write_jsonl(statements(), args.output)
     sys.stderr.write(f"{n} statements written to {args.output}\n")

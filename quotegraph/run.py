@@ -106,6 +106,7 @@ def extract_to_jsonl(
     extractor: Extractor | None = None,
     progress: bool = True,
     consistency: bool = True,
+    news: bool = True,
     **extractor_options: Any,
 ) -> RunReport:
     """Extract statements from files and folders and write them as JSON Lines, streaming.
@@ -122,6 +123,9 @@ def extract_to_jsonl(
         Show a progress bar.
     consistency : bool
         With topics, let a speaker's clear stances on a topic inform their weak ones, as a build does.
+    news : bool
+        Move the sided stance confidences to how often such sides are right on news
+        (:mod:`quotegraph.extract.stance.news`), as a build does; off, they stay the broad set's calibration.
     **extractor_options
         Keyword arguments of :class:`quotegraph.Extractor`.
 
@@ -142,11 +146,12 @@ def extract_to_jsonl(
             report.speakers.update(s.speaker for s in result.statements if s.speaker)
             yield from result.statements
 
+    from quotegraph.extract.stance.news import NewsCalibration, news_adjusted, news_calibration
+
+    cal = news_calibration() if news else NewsCalibration()
     try:
-        if ex.topics and consistency:
-            report.statements = write_jsonl(_consistent(statements()), output)
-        else:
-            report.statements = write_jsonl(statements(), output)
+        finished = _consistent(statements()) if ex.topics and consistency else statements()
+        report.statements = write_jsonl((news_adjusted(s, cal) for s in finished), output)
     finally:
         bar.close()
     report.outputs["statements"] = str(output)
@@ -407,6 +412,7 @@ def _write_outputs(
     statement came from (kept for ``--add``; default its article)."""
     from quotegraph import outputs
     from quotegraph.extract.stance.consistency import consistent_stances
+    from quotegraph.extract.stance.news import news_adjusted
     from quotegraph.graph.merge import merge_statements
     from quotegraph.graph.rdf import RunInfo, statements_to_rdf, write_rdf
 
@@ -418,6 +424,7 @@ def _write_outputs(
     outputs.checkpoint("raw-written")
     linked = ex.resolver.link_corpus([s for _, s in pairs])
     linked = consistent_stances(linked)  # a speaker's clear stances inform their weak ones (RAW keeps its own)
+    linked = [news_adjusted(s) for s in linked]  # sided confidences as news shows them right (RAW: as judged)
     merged = merge_statements(linked)
     report.statements = len(merged)
     report.speakers.update(s.speaker for s in merged if s.speaker)
