@@ -29,6 +29,9 @@ TOPIC_PREFIX = "topic:"
 CONSISTENCY_KIND = "consistency"
 CONSISTENCY_PREFIX = "consistent with the speaker"
 """Start of the evidence line of :mod:`quotegraph.extract.stance.consistency` (a side lent by the speaker)."""
+NEWS_EVIDENCE = "confidence as on news"
+"""Start of the evidence line of a moved confidence: it shows the move, and a judgement that has it (read back
+from a build's statements) is never moved twice."""
 
 
 def evidence_kind(evidence: Iterable[str]) -> str:
@@ -69,10 +72,17 @@ class NewsCalibration:
         return round(1.0 / (1.0 + math.exp(-z)), 3)
 
     def adjust(self, ts: TopicStance) -> TopicStance:
-        """``ts`` with its confidence moved when it is a sided judgement of the rules; else as it is."""
+        """``ts`` with its confidence moved, and a line of evidence that says so, when it is a sided judgement
+        of the rules not moved before and its kind moves; else as it is."""
         if ts.stance not in SIDES or ts.backend != "rules" or self.identity:
             return ts
-        return replace(ts, confidence=self.confidence(ts.confidence, evidence_kind(ts.evidence)))
+        if any(e.startswith(NEWS_EVIDENCE) for e in ts.evidence):
+            return ts
+        kind = evidence_kind(ts.evidence)
+        if self.scale == 1.0 and self.shift == 0.0 and not self.kinds.get(kind):
+            return ts
+        line = f"{NEWS_EVIDENCE} ({kind or 'any'}): {ts.confidence:.3f} -> {self.confidence(ts.confidence, kind):.3f}"
+        return replace(ts, confidence=self.confidence(ts.confidence, kind), evidence=(*ts.evidence, line))
 
 
 def parse_news_calibration(data: Mapping[str, Any] | None) -> NewsCalibration:

@@ -65,7 +65,18 @@ def test_stance_news_adjust_leaves_neutral_undetermined_and_model_judgements(ts)
 def test_stance_news_adjust_moves_a_sided_rules_judgement():
     ts = TopicStance("tax-cut", "oppose", 0.6, ("topic: tax", "cue: accused"))
     assert UP.adjust(ts).confidence == pytest.approx(0.803, abs=0.001)
-    assert UP.adjust(ts).evidence == ts.evidence and UP.adjust(ts).stance == "oppose"
+    assert UP.adjust(ts).evidence[:2] == ts.evidence and UP.adjust(ts).stance == "oppose"
+    assert UP.adjust(ts).evidence[-1] == "confidence as on news (cue): 0.600 -> 0.803"
+
+
+def test_stance_news_adjust_never_moves_a_confidence_twice():
+    once = UP.adjust(TopicStance("tax-cut", "support", 0.6, ("asserts the proposition",)))
+    assert UP.adjust(once) == once
+
+
+def test_stance_news_adjust_leaves_a_kind_the_file_does_not_move():
+    ts = TopicStance("tax-cut", "support", 0.6, ("negation",))
+    assert NewsCalibration(kinds={"cue": -0.3}).adjust(ts) == ts
 
 
 def test_stance_news_without_a_file_changes_nothing():

@@ -282,8 +282,14 @@ def test_view_browser_topic_filter_and_topic_click_count_the_same_remarks(browse
     assert errors == []
 
 
-def test_view_browser_low_confidence_sides_hidden_counted_and_shown_on_demand(browser, built_sample):
-    page, errors, _ = _open(browser, built_sample / "graph.html")
+def test_view_browser_low_confidence_sides_hidden_counted_and_shown_on_demand(browser, tmp_path):
+    # a corpus of its own: the sample build's one low side shows on news (stance.news moves it above the threshold)
+    items = [
+        stmt(f"a{i}.txt", 0, f"Remark {i} on the levy.", f"Speaker Number{i % 3} Surname",
+             topics=(TopicStance("levy", side, conf, ()),), topic="levy", stance=side)
+        for i, (side, conf) in enumerate([("support", 0.9), ("oppose", 0.3), ("support", 0.35), ("oppose", 0.8)])
+    ]  # fmt: skip
+    page, errors, _ = _open(browser, render_html(items, tmp_path / "g.html"))
     hidden = page.evaluate("window.quotegraph.data.hidden_low")
     assert hidden > 0 and f"{hidden} low-confidence side" in page.locator("#notice").inner_text()
     low = "window.quotegraph.edges.get().filter(e => e.low && !e.hidden).length"
