@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from quotegraph.extract.lookup import doc_text
 from quotegraph.extract.model import Statement
-from quotegraph.extract.stance.lexicon import analyzer, lexicon
+from quotegraph.extract.stance.lexicon import analyzer, lexicon, stem
 from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold, surname
 from spacy.tokens import Doc, Token
 
@@ -244,6 +244,8 @@ class Evaluation:
     """The share of the evaluation aimed at what ``matter`` names (the topic's own words)."""
     on_rival: float = 0.0
     """The share of the evaluation aimed at what ``rival`` names (what a proposition compares its matter with)."""
+    on_lost: float = 0.0
+    """The share of the evaluation aimed at the loss of what the proposition names (:func:`lost`)."""
 
 
 def evaluated(token: Token) -> Token | None:
@@ -265,7 +267,7 @@ def evaluated(token: Token) -> Token | None:
         node = node.head
     else:
         return None
-    subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+    subjects = [c for c in node.children if c.dep_ in SUBJECTS] or [c for c in node.children if c.dep_ == "csubj"]
     objects = [c for c in node.children if c.dep_ == "dobj"]
     if objects and any(d in DESCRIBED for d in path):
         return objects[0]
@@ -439,6 +441,51 @@ def _aimed(
     return on_removed, on_matter, on_rival
 
 
+LOST_POS = ("NOUN", "PROPN", "ADJ")
+STEM_PREFIX = 5
+"""Letters of a stem that name one word of the proposition ("transparency" for "transparent")."""
+
+
+def prefixes(words: Sequence[str]) -> frozenset[str]:
+    """The stem prefixes (:data:`STEM_PREFIX` letters) by which :func:`lost` finds the proposition's words."""
+    return frozenset(stem(w)[:STEM_PREFIX] for w in words if len(w) > 2)
+
+
+def lost(target: Token | None, losing: frozenset[str], named: frozenset[str]) -> bool:
+    """``target`` is the loss of something the proposition names: a word of ``losing`` ("lack", "restrictions",
+    "denying", "scrapping") whose phrase names, by a stem prefix of ``named`` (:func:`prefixes`), a word of the
+    proposition ("a lack of transparency", "restrictions on religious freedom", "suspending habeas corpus")."""
+    if target is None or not losing:
+        return False
+    if target.lower_ in losing or target.lemma_.lower() in losing:
+        # what is lost, not how: "lower limits" is no loss of anything low
+        phrase = [
+            t
+            for t in list(target.subtree)[:MAX_TARGET]
+            if t.i != target.i and t.pos_ in LOST_POS and not (t.head.i == target.i and t.dep_ == "amod")
+        ]
+        return any(_names(t, named) for t in phrase)
+    # "scrapping tuition fees": the losing word modifies what the proposition names
+    taking = any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in losing for c in target.children)
+    return taking and _names(target, named)
+
+
+def _of_loss(target: Token | None, lost_words: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """``target`` is a loss (:func:`lost`), or what a loss brings about ("scrapping tolls would cause terrible
+    congestion": the congestion is the scrapping's)."""
+    if target is None or not lost_words[0]:
+        return False
+    if lost(target, *lost_words):
+        return True
+    return target.dep_ in ("dobj", "attr") and lost(evaluated(target), *lost_words)
+
+
+def _names(token: Token, named: frozenset[str]) -> bool:
+    """``token``'s stem opens with one of the prefixes ``named`` ("openness" with "open" of "be open")."""
+    own = stem(token.lower_)
+    return any(own.startswith(p) for p in named)
+
+
 def _counted_valence(
     t: Token,
     valences: Mapping[str, float],
@@ -476,6 +523,7 @@ def evaluation(
     shifters: Mapping[str, float] = MappingProxyType({}),
     alone: bool = False,
     rival: frozenset[str] = frozenset(),
+    lost_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ) -> Evaluation:
     """The evaluation the tokens carry: each word's valence in VADER's lexicon (by form, else lemma),
     turned by a negation that governs it; proper names and the words of ``skip`` (the topic's, which name
@@ -486,14 +534,15 @@ def evaluation(
     ``alone``: the statement is all there is (a record, no article around it): a pronoun it evaluates ("It
     costs too much", "They are a waste of money") can only name what it is said of, the matter. With
     ``rival``, the share aimed at what those words name ("offline shops" against "Online shopping is better
-    than offline shopping"), which is then not the matter's."""
+    than offline shopping"), which is then not the matter's. With ``lost_words`` (the losing words and the
+    proposition's :func:`prefixes`), the share aimed at the loss of what the proposition names (:func:`lost`)."""
     valences = _valences()
     total = 0.0
     words = []
     others: list[tuple[float, str]] = []
     blame = weight = 0.0
-    aimed = [0.0, 0.0, 0.0]
-    # how much of the evaluation is aimed at what would be removed, at the matter, at the rival
+    aimed = [0.0, 0.0, 0.0, 0.0]
+    # how much of the evaluation is aimed at what would be removed, at the matter, at the rival, at a loss
     inside = {t.i for t in tokens}
     for t in tokens:
         v = _counted_valence(t, valences, skip, negations, shifters, inside, reporting)
@@ -506,8 +555,8 @@ def evaluation(
             words.append(t.lower_)
         weight += abs(v)
         total += v
-        target = evaluated(t) if removed or matter or rival or (v < 0 and topic_terms) else None
-        on = _aimed(target, removed, matter, rival, alone)
+        target = evaluated(t) if removed or matter or rival or lost_words[0] or (v < 0 and topic_terms) else None
+        on = (*_aimed(target, removed, matter, rival, alone), _of_loss(target, lost_words))
         aimed = [a + abs(v) * hit for a, hit in zip(aimed, on, strict=True)]
         if v < 0 and topic_terms:
             blame -= v

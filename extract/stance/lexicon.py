@@ -104,6 +104,9 @@ class Lexicon:
     """Verbs that open a motion put as an imperative and say nothing of its side ("Create X", "Treat X as Y")."""
     neg_raising: frozenset[str] = frozenset()
     """Verbs of opinion whose negation denies their complement ("I don't think it was a problem")."""
+    losing: frozenset[str] = frozenset()
+    """Words that take a thing away or tell it is missing ("a lack of", "restrictions on", "denying"), with the
+    single removing verbs and the removal nouns."""
     marks: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Words that mark a kind of statement whose side is less often right (a comparison, a contrast): the
     learned combination weighs each kind (``marks`` of stance.yaml)."""
@@ -169,6 +172,9 @@ def lexicon() -> Lexicon:
         figures=frozenset(fold(p) for p in data.get("figures") or ()),
         prescribing=tuple(fold(w) for w in data.get("prescribing") or ()),
         neg_raising=frozenset(data.get("neg_raising") or ()),
+        losing=frozenset(
+            fold(w) for key in ("losing", "removing", "removals") for w in data.get(key) or () if " " not in str(w)
+        ),
         marks={str(k): frozenset(fold(w) for w in v) for k, v in (data.get("marks") or {}).items()},
     )
 
