@@ -429,12 +429,17 @@ def _valence(token: Token, valences: Mapping[str, float]) -> float:
 
 
 def _aimed(
-    target: Token | None, removed: frozenset[str], matter: frozenset[str], rival: frozenset[str], alone: bool
+    target: Token | None,
+    removed: frozenset[str],
+    matter: frozenset[str],
+    rival: frozenset[str],
+    alone: bool,
+    bare: bool = False,
 ) -> tuple[bool, bool, bool]:
     """Whether ``target`` is what ``removed``, ``matter`` and ``rival`` name (a rival is not the matter; a
-    pronoun of a statement alone is the matter)."""
+    pronoun of a statement alone is the matter, and so is the missing subject of one that has none: ``bare``)."""
     if target is None:
-        return False, False, False
+        return False, alone and bare and bool(matter), False
     on_rival = bool(rival) and aimed_at(target, rival)
     on_removed = bool(removed) and aimed_at(target, removed)
     on_matter = bool(matter) and not on_rival and (aimed_at(target, matter) or (alone and target.lower_ in STANDING_IN))
@@ -468,6 +473,16 @@ def lost(target: Token | None, losing: frozenset[str], named: frozenset[str]) ->
     # "scrapping tuition fees": the losing word modifies what the proposition names
     taking = any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in losing for c in target.children)
     return taking and _names(target, named)
+
+
+def _bare(token: Token) -> bool:
+    """``token``'s sentence says nothing of what it is about: no subject at its root ("Undermines the rule of
+    law", "Violation of sovereignty", "Encouraging young athletes")."""
+    root = token.sent.root
+    return not any(c.dep_ in BARE_SUBJECTS for c in root.children)
+
+
+BARE_SUBJECTS = (*SUBJECTS, "csubj", "csubjpass", "expl")
 
 
 def _of_loss(target: Token | None, lost_words: tuple[frozenset[str], frozenset[str]]) -> bool:
@@ -556,7 +571,7 @@ def evaluation(
         weight += abs(v)
         total += v
         target = evaluated(t) if removed or matter or rival or lost_words[0] or (v < 0 and topic_terms) else None
-        on = (*_aimed(target, removed, matter, rival, alone), _of_loss(target, lost_words))
+        on = (*_aimed(target, removed, matter, rival, alone, _bare(t)), _of_loss(target, lost_words))
         aimed = [a + abs(v) * hit for a, hit in zip(aimed, on, strict=True)]
         if v < 0 and topic_terms:
             blame -= v

@@ -66,3 +66,26 @@ def test_stance_loss_lost_target(nlp, text, subject, is_lost):
 )
 def test_stance_loss_proposition_takes_away(proposition, taking):
     assert takes_away(Topic("t", "t", proposition)) is taking
+
+
+TOLL_ROADS = {"id": "toll", "label": "Toll roads", "proposition": "Cities should build more toll roads"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a statement alone with no subject at all speaks of the matter: its evaluation is the matter's
+        ("Undermines the trust of ordinary drivers.", "evaluation of the matter"),
+        ("A waste of public money.", "evaluation of the matter"),
+        # negatives: a subject that is not the matter keeps the evaluation the plain one
+        ("Commuters deserve safer and faster journeys.", "evaluation"),
+    ],
+)
+def test_stance_loss_bare_statement_speaks_of_the_matter(nlp, text, rule):
+    from quotegraph.extract.model import Statement
+    from quotegraph.extract.stance.judge import record_topic
+    from quotegraph.extract.stance.scorers import decision
+
+    topic = record_topic({"id": 1, "text": text, "topic": TOLL_ROADS}, {}, 1)
+    statement = Statement(article="a", quote=text, start=0, end=len(text), kind="direct")
+    assert decision(statement, topic, nlp(text)).rule == rule
