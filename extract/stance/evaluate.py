@@ -524,7 +524,17 @@ def _counted_valence(
     factor = shift(t, shifters, valences) if shifters else 1.0
     if not v or not factor or reported(t, inside, reporting):
         return 0.0
-    return v * factor
+    return -v * factor if lessened(t) else v * factor
+
+
+LESSENING_DEPS = ("amod", "advmod")
+
+
+def lessened(token: Token) -> bool:
+    """A word of ``lesser`` modifies ``token`` ("fewer deaths", "less crime", "less safe"): there is less of
+    what it names, so its evaluation turns."""
+    lesser = lexicon().lesser
+    return any(c.dep_ in LESSENING_DEPS and c.lower_ in lesser for c in token.children)
 
 
 def evaluation(

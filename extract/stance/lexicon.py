@@ -107,6 +107,8 @@ class Lexicon:
     losing: frozenset[str] = frozenset()
     """Words that take a thing away or tell it is missing ("a lack of", "restrictions on", "denying"), with the
     single removing verbs and the removal nouns."""
+    lesser: frozenset[str] = frozenset()
+    """Words that give less of what they modify ("fewer deaths", "less safe"): its evaluation turns."""
     marks: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Words that mark a kind of statement whose side is less often right (a comparison, a contrast): the
     learned combination weighs each kind (``marks`` of stance.yaml)."""
@@ -175,6 +177,7 @@ def lexicon() -> Lexicon:
         losing=frozenset(
             fold(w) for key in ("losing", "removing", "removals") for w in data.get(key) or () if " " not in str(w)
         ),
+        lesser=frozenset(fold(w) for w in data.get("lesser") or ()),
         marks={str(k): frozenset(fold(w) for w in v) for k, v in (data.get("marks") or {}).items()},
     )
 

@@ -89,3 +89,24 @@ def test_stance_loss_bare_statement_speaks_of_the_matter(nlp, text, rule):
     topic = record_topic({"id": 1, "text": text, "topic": TOLL_ROADS}, {}, 1)
     statement = Statement(article="a", quote=text, start=0, end=len(text), kind="direct")
     assert decision(statement, topic, nlp(text)).rule == rule
+
+
+CAMERAS = {"id": "cams", "label": "Speed cameras", "proposition": "Speed cameras should be installed on every road"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # less of a bad thing is good: "fewer deaths", "less crime", "reduced crime"
+        ("Speed cameras mean fewer deaths on the roads.", "support"),
+        ("Speed cameras lead to less crime.", "support"),
+        ("Cameras result in reduced crime and fewer accidents.", "support"),
+        # less of a good thing is bad
+        ("Roads with cameras would be less safe.", "oppose"),
+        # negatives: more of a bad thing stays bad
+        ("Speed cameras cause more accidents.", "oppose"),
+    ],
+)
+def test_stance_loss_less_of_what_is_evaluated_turns_it(nlp, text, stance):
+    [judged] = judge_records([{"id": 1, "text": text, "topic": CAMERAS}], nlp=nlp)
+    assert judged["stance"] == stance, judged["evidence"]
