@@ -174,9 +174,7 @@ def lexicon() -> Lexicon:
         figures=frozenset(fold(p) for p in data.get("figures") or ()),
         prescribing=tuple(fold(w) for w in data.get("prescribing") or ()),
         neg_raising=frozenset(data.get("neg_raising") or ()),
-        losing=frozenset(
-            fold(w) for key in ("losing", "removing", "removals") for w in data.get(key) or () if " " not in str(w)
-        ),
+        losing=_single_words(data, ("losing", "removing", "removals")),
         lesser=frozenset(fold(w) for w in data.get("lesser") or ()),
         marks={str(k): frozenset(fold(w) for w in v) for k, v in (data.get("marks") or {}).items()},
     )
