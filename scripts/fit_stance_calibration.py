@@ -44,7 +44,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "motion": ("same act", "opposite act"),
     "phrases": ("support phrase", "oppose phrase", "keeps phrase", "denial"),
     "wanting": ("wanting", "wanting kept"),
-    "evaluation": ("evaluation", "evaluation of the matter", "evaluation of the rival"),
+    "evaluation": ("evaluation", "evaluation of the matter", "evaluation of the rival", "on lost"),
     "blame": ("blames others", "blames the accusers", "blames what was said"),
     "removal": ("on removed", "against what goes"),
 }
@@ -206,20 +206,44 @@ def display_threshold(rows: Sequence[Row], mapping: dict[str, Any]) -> float:
     return found if found is not None else DEFAULT_DISPLAY
 
 
-def held_out_topics(rows: Sequence[Row], topic_gold: dict[tuple[str, str], int], min_bin: int) -> None:
-    """The topic-held-out check: the topics cut into two halves at random (seeded), fitted on one half and
-    scored on the other, both ways; per source, the sided gold of the scored half counts."""
+def held_out_topics(
+    rows: Sequence[Row], topic_gold: dict[tuple[str, str], int], min_bin: int, seed: int = SPLIT_SEED, show: bool = True
+) -> dict[str, list[float]]:
+    """The topic-held-out check: the topics cut into two halves at random (``seed``), fitted on one half and
+    scored on the other, both ways; per source, the sided gold of the scored half counts. Returns per source
+    the coverage and ECE of both halves."""
     import random
 
     topics = sorted({topic for _, topic in topic_gold})
-    random.Random(SPLIT_SEED).shuffle(topics)
+    random.Random(seed).shuffle(topics)
     half = set(topics[::2])
+    out: dict[str, list[float]] = defaultdict(list)
     for part, name in ((True, "first"), (False, "second")):
         mapping = fit([r for r in rows if (r[5] in half) != part], min_bin, COMBINED)
         for source in SOURCES:
             gold = sum(n for (s, t), n in topic_gold.items() if s == source and (t in half) == part)
             result = scored([r for r in rows if r[0] == source and (r[5] in half) == part], mapping, gold)
-            print(f"held-out topics ({name} half), {source}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
+            out[source] += [result["coverage"], result["ece"]]
+            if show:
+                shown = ", ".join(f"{k} {v:.3f}" for k, v in result.items())
+                print(f"held-out topics ({name} half), {source}: {shown}")
+    return out
+
+
+def held_out_seeds(rows: Sequence[Row], topic_gold: dict[tuple[str, str], int], min_bin: int, seeds: int) -> None:
+    """The topic-held-out check over ``seeds`` splits (SPLIT_SEED, SPLIT_SEED + 1, ...): per source the mean
+    coverage and the mean and worst ECE of the held-out halves."""
+    found: dict[str, list[list[float]]] = defaultdict(list)
+    for seed in range(SPLIT_SEED, SPLIT_SEED + seeds):
+        for source, values in held_out_topics(rows, topic_gold, min_bin, seed, show=False).items():
+            found[source].append(values)
+    for source, runs in found.items():
+        coverage = [v for run in runs for v in run[0::2]]
+        ece = [v for run in runs for v in run[1::2]]
+        print(
+            f"held-out topics, {seeds} seeds, {source}: coverage mean {sum(coverage) / len(coverage):.3f} "
+            f"(min {min(coverage):.3f}), ece mean {sum(ece) / len(ece):.3f} (max {max(ece):.3f})"
+        )
 
 
 def main() -> None:
@@ -229,6 +253,7 @@ def main() -> None:
     ap.add_argument("--min-bin", type=int, default=MIN_BIN)
     ap.add_argument("--check", action="store_true", help="print the cross-source check, write nothing")
     ap.add_argument("--rows", type=Path, help="cache of the judged rows (JSON): read if it exists, else written")
+    ap.add_argument("--seeds", type=int, default=1, help="also the topic-held-out check over this many splits")
     ap.add_argument("--bins-only", action="store_true", help="no learned combination: the rules' bins alone")
     args = ap.parse_args()
     global COMBINED
@@ -253,6 +278,8 @@ def main() -> None:
         result = scored([r for r in rows if r[0] == test], mapping, sided_gold[test])
         print(f"fit on {train}, scored on {test}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
     held_out_topics(rows, topic_gold, args.min_bin)
+    if args.seeds > 1:
+        held_out_seeds(rows, topic_gold, args.min_bin, args.seeds)
     mapping = fit(rows, args.min_bin, COMBINED)
     mapping["display_threshold"] = display_threshold(rows, mapping)
     for source in SOURCES:

@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from quotegraph.extract.lookup import doc_text
 from quotegraph.extract.model import Statement
-from quotegraph.extract.stance.lexicon import analyzer, lexicon
+from quotegraph.extract.stance.lexicon import analyzer, lexicon, stem
 from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold, surname
 from spacy.tokens import Doc, Token
 
@@ -244,6 +244,8 @@ class Evaluation:
     """The share of the evaluation aimed at what ``matter`` names (the topic's own words)."""
     on_rival: float = 0.0
     """The share of the evaluation aimed at what ``rival`` names (what a proposition compares its matter with)."""
+    on_lost: float = 0.0
+    """The share of the evaluation aimed at the loss of what the proposition names (:func:`lost`)."""
 
 
 def evaluated(token: Token) -> Token | None:
@@ -265,7 +267,7 @@ def evaluated(token: Token) -> Token | None:
         node = node.head
     else:
         return None
-    subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+    subjects = [c for c in node.children if c.dep_ in SUBJECTS] or [c for c in node.children if c.dep_ == "csubj"]
     objects = [c for c in node.children if c.dep_ == "dobj"]
     if objects and any(d in DESCRIBED for d in path):
         return objects[0]
@@ -427,16 +429,76 @@ def _valence(token: Token, valences: Mapping[str, float]) -> float:
 
 
 def _aimed(
-    target: Token | None, removed: frozenset[str], matter: frozenset[str], rival: frozenset[str], alone: bool
+    target: Token | None,
+    removed: frozenset[str],
+    matter: frozenset[str],
+    rival: frozenset[str],
+    alone: bool,
+    bare: bool = False,
 ) -> tuple[bool, bool, bool]:
     """Whether ``target`` is what ``removed``, ``matter`` and ``rival`` name (a rival is not the matter; a
-    pronoun of a statement alone is the matter)."""
+    pronoun of a statement alone is the matter, and so is the missing subject of one that has none: ``bare``)."""
     if target is None:
-        return False, False, False
+        return False, alone and bare and bool(matter), False
     on_rival = bool(rival) and aimed_at(target, rival)
     on_removed = bool(removed) and aimed_at(target, removed)
     on_matter = bool(matter) and not on_rival and (aimed_at(target, matter) or (alone and target.lower_ in STANDING_IN))
     return on_removed, on_matter, on_rival
+
+
+LOST_POS = ("NOUN", "PROPN", "ADJ")
+STEM_PREFIX = 5
+"""Letters of a stem that name one word of the proposition ("transparency" for "transparent")."""
+
+
+def prefixes(words: Sequence[str]) -> frozenset[str]:
+    """The stem prefixes (:data:`STEM_PREFIX` letters) by which :func:`lost` finds the proposition's words."""
+    return frozenset(stem(w)[:STEM_PREFIX] for w in words if len(w) > 2)
+
+
+def lost(target: Token | None, losing: frozenset[str], named: frozenset[str]) -> bool:
+    """``target`` is the loss of something the proposition names: a word of ``losing`` ("lack", "restrictions",
+    "denying", "scrapping") whose phrase names, by a stem prefix of ``named`` (:func:`prefixes`), a word of the
+    proposition ("a lack of transparency", "restrictions on religious freedom", "suspending habeas corpus")."""
+    if target is None or not losing:
+        return False
+    if target.lower_ in losing or target.lemma_.lower() in losing:
+        # what is lost, not how: "lower limits" is no loss of anything low
+        phrase = [
+            t
+            for t in list(target.subtree)[:MAX_TARGET]
+            if t.i != target.i and t.pos_ in LOST_POS and not (t.head.i == target.i and t.dep_ == "amod")
+        ]
+        return any(_names(t, named) for t in phrase)
+    # "scrapping tuition fees": the losing word modifies what the proposition names
+    taking = any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in losing for c in target.children)
+    return taking and _names(target, named)
+
+
+def _bare(token: Token) -> bool:
+    """``token``'s sentence says nothing of what it is about: no subject at its root ("Undermines the rule of
+    law", "Violation of sovereignty", "Encouraging young athletes")."""
+    root = token.sent.root
+    return not any(c.dep_ in BARE_SUBJECTS for c in root.children)
+
+
+BARE_SUBJECTS = (*SUBJECTS, "csubj", "csubjpass", "expl")
+
+
+def _of_loss(target: Token | None, lost_words: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """``target`` is a loss (:func:`lost`), or what a loss brings about ("scrapping tolls would cause terrible
+    congestion": the congestion is the scrapping's)."""
+    if target is None or not lost_words[0]:
+        return False
+    if lost(target, *lost_words):
+        return True
+    return target.dep_ in ("dobj", "attr") and lost(evaluated(target), *lost_words)
+
+
+def _names(token: Token, named: frozenset[str]) -> bool:
+    """``token``'s stem opens with one of the prefixes ``named`` ("openness" with "open" of "be open")."""
+    own = stem(token.lower_)
+    return any(own.startswith(p) for p in named)
 
 
 def _counted_valence(
@@ -462,7 +524,17 @@ def _counted_valence(
     factor = shift(t, shifters, valences) if shifters else 1.0
     if not v or not factor or reported(t, inside, reporting):
         return 0.0
-    return v * factor
+    return -v * factor if lessened(t) else v * factor
+
+
+LESSENING_DEPS = ("amod", "advmod")
+
+
+def lessened(token: Token) -> bool:
+    """A word of ``lesser`` modifies ``token`` ("fewer deaths", "less crime", "less safe"): there is less of
+    what it names, so its evaluation turns."""
+    lesser = lexicon().lesser
+    return any(c.dep_ in LESSENING_DEPS and c.lower_ in lesser for c in token.children)
 
 
 def evaluation(
@@ -476,6 +548,7 @@ def evaluation(
     shifters: Mapping[str, float] = MappingProxyType({}),
     alone: bool = False,
     rival: frozenset[str] = frozenset(),
+    lost_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ) -> Evaluation:
     """The evaluation the tokens carry: each word's valence in VADER's lexicon (by form, else lemma),
     turned by a negation that governs it; proper names and the words of ``skip`` (the topic's, which name
@@ -486,14 +559,15 @@ def evaluation(
     ``alone``: the statement is all there is (a record, no article around it): a pronoun it evaluates ("It
     costs too much", "They are a waste of money") can only name what it is said of, the matter. With
     ``rival``, the share aimed at what those words name ("offline shops" against "Online shopping is better
-    than offline shopping"), which is then not the matter's."""
+    than offline shopping"), which is then not the matter's. With ``lost_words`` (the losing words and the
+    proposition's :func:`prefixes`), the share aimed at the loss of what the proposition names (:func:`lost`)."""
     valences = _valences()
     total = 0.0
     words = []
     others: list[tuple[float, str]] = []
     blame = weight = 0.0
-    aimed = [0.0, 0.0, 0.0]
-    # how much of the evaluation is aimed at what would be removed, at the matter, at the rival
+    aimed = [0.0, 0.0, 0.0, 0.0]
+    # how much of the evaluation is aimed at what would be removed, at the matter, at the rival, at a loss
     inside = {t.i for t in tokens}
     for t in tokens:
         v = _counted_valence(t, valences, skip, negations, shifters, inside, reporting)
@@ -506,8 +580,8 @@ def evaluation(
             words.append(t.lower_)
         weight += abs(v)
         total += v
-        target = evaluated(t) if removed or matter or rival or (v < 0 and topic_terms) else None
-        on = _aimed(target, removed, matter, rival, alone)
+        target = evaluated(t) if removed or matter or rival or lost_words[0] or (v < 0 and topic_terms) else None
+        on = (*_aimed(target, removed, matter, rival, alone, _bare(t)), _of_loss(target, lost_words))
         aimed = [a + abs(v) * hit for a, hit in zip(aimed, on, strict=True)]
         if v < 0 and topic_terms:
             blame -= v

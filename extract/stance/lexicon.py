@@ -104,6 +104,11 @@ class Lexicon:
     """Verbs that open a motion put as an imperative and say nothing of its side ("Create X", "Treat X as Y")."""
     neg_raising: frozenset[str] = frozenset()
     """Verbs of opinion whose negation denies their complement ("I don't think it was a problem")."""
+    losing: frozenset[str] = frozenset()
+    """Words that take a thing away or tell it is missing ("a lack of", "restrictions on", "denying"), with the
+    single removing verbs and the removal nouns."""
+    lesser: frozenset[str] = frozenset()
+    """Words that give less of what they modify ("fewer deaths", "less safe"): its evaluation turns."""
     marks: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Words that mark a kind of statement whose side is less often right (a comparison, a contrast): the
     learned combination weighs each kind (``marks`` of stance.yaml)."""
@@ -169,6 +174,8 @@ def lexicon() -> Lexicon:
         figures=frozenset(fold(p) for p in data.get("figures") or ()),
         prescribing=tuple(fold(w) for w in data.get("prescribing") or ()),
         neg_raising=frozenset(data.get("neg_raising") or ()),
+        losing=_single_words(data, ("losing", "removing", "removals")),
+        lesser=frozenset(fold(w) for w in data.get("lesser") or ()),
         marks={str(k): frozenset(fold(w) for w in v) for k, v in (data.get("marks") or {}).items()},
     )
 

@@ -75,6 +75,10 @@ def accuses(topic: Topic) -> bool:
         # death penalty is justified" praises, "Advertising is harmful" blames
         return said < 0
     skip = words_of(topic.keywords) | lex.referential | wanting_gone
+    if motion(topic) is not None and not prescribes(topic):
+        # an imperative motion proposes its act, whatever bad thing the act is aimed at ("Hold students
+        # responsible for bullying if it causes a death"): it accuses no one
+        return False
     if polarity(without(topic.proposition, skip)) < -NEUTRAL_PROPOSITION:
         return True
     # a claim that prescribes nothing ("Corporations are a threat to democracy") evaluates with its own words,

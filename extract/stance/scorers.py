@@ -31,6 +31,7 @@ from quotegraph.extract.stance.evaluate import (
     evaluation,
     main_negations,
     named,
+    prefixes,
     quote_tokens,
     reported,
 )
@@ -61,7 +62,7 @@ from quotegraph.extract.stance.proposition import (
     without_topic_words,
 )
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import fold
+from quotegraph.extract.text import STOP_WORDS, fold
 from spacy.tokens import Doc, Token
 
 Judgement = tuple[str | None, float, tuple[str, ...]]
@@ -157,7 +158,7 @@ class Reading:
     """Negations in the quote's main clauses, less those of a blame for not doing something."""
 
     @cached_property
-    def found(self) -> tuple[tuple[float, str, tuple[str, ...], float, float], float]:
+    def found(self) -> tuple[tuple[float, str, tuple[str, ...], float, float], tuple[float, float]]:
         return _evaluation(self)
 
     @property
@@ -168,7 +169,12 @@ class Reading:
     @property
     def on_rival(self) -> float:
         """The share of the evaluation aimed at what the proposition compares its matter with."""
-        return self.found[1]
+        return self.found[1][0]
+
+    @property
+    def on_lost(self) -> float:
+        """The share of the evaluation aimed at the loss of what the proposition names ("a lack of X")."""
+        return self.found[1][1]
 
     @cached_property
     def camp(self) -> tuple[str, str] | None:
@@ -394,13 +400,13 @@ def removal_words() -> frozenset[str]:
     return frozenset(w for w in (*lex.removing, *lex.removals) if " " not in w)
 
 
-def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, float], float]:
+def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, float], tuple[float, float]]:
     """The quote's evaluation: read from the parse of its article when there is one (a negation's scope,
     lemmas, whom the blame is aimed at), else VADER over the text; with the evaluating words for the
     evidence, the people or things blamed that the topic's words do not name, and the share of it aimed at what
     the proposition would do away with."""
     if r.tokens is None:
-        return (sentiment(without_topic_words(r.statement.quote, r.topic))[0], "", (), 0.0, 0.0), 0.0
+        return (sentiment(without_topic_words(r.statement.quote, r.topic))[0], "", (), 0.0, 0.0), (0.0, 0.0)
     lex = r.lex
     skip = topic_words(r.topic) | lex.assertive | lex.referential | lex.contest
     if wants_gone(r.topic):  # "this ban would lower costs": the words of the removal name the act
@@ -416,9 +422,27 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
         lex.shifters,
         alone=r.doc is not None and doc_text(r.doc).strip() == r.statement.quote.strip(),
         rival=rival_words(r.topic),
+        lost_words=(lex.losing, proposition_prefixes(r.topic)),
     )
     tone = f": {', '.join(found.words[:3])}" if found.words else ""
-    return (found.compound, tone, found.blamed_others, found.on_removed, found.on_matter), found.on_rival
+    shares = (found.on_rival, found.on_lost)
+    return (found.compound, tone, found.blamed_others, found.on_removed, found.on_matter), shares
+
+
+@lru_cache(maxsize=256)
+def proposition_prefixes(topic: Topic) -> frozenset[str]:
+    """The stem prefixes of the proposition's content words (:func:`~quotegraph.extract.stance.evaluate.lost`)."""
+    return prefixes([w for w in WORD.findall(fold(topic.proposition)) if w not in STOP_WORDS])
+
+
+def takes_away(topic: Topic) -> bool:
+    """The proposition takes something away: it wants it gone (:func:`wants_gone`) or its words lessen or deny
+    it ("Smokers should be denied access to healthcare", "Restrict the right to habeas corpus")."""
+    if wants_gone(topic):
+        return True
+    losing = lexicon().losing
+    words = WORD.findall(fold(topic.proposition))
+    return any(form in losing for w in words for form in (w, w.removesuffix("ed"), w.removesuffix("d"), w[:-3] + "y"))
 
 
 Verdict = tuple[str | None, float, str]
@@ -489,6 +513,20 @@ def compared(r: Reading, shown: Sequence[str]) -> Verdict | None:
     fares = "better" if (found.on_act or found.on_matter) > 0 else "worse"
     what = "its act" if found.on_act else "its matter"
     return ("support" if better else "oppose"), COMPARED, f"comparison: {what} fares {fares} ({found.words})"
+
+
+def on_lost(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """Evaluation aimed at the loss of what the proposition names ("a lack of transparency can endanger the
+    leader", "restrictions on religious freedom create conflict"): it is aimed at the opposite of the matter,
+    so blame of the loss agrees with a proposition that keeps or wants the matter, praise with one that takes
+    it away or accuses it."""
+    q, tone_words, *_ = r.evaluated
+    if abs(q) < EVALUATIVE or r.on_lost < 0.5:
+        return None
+    same = takes_away(r.topic) or r.accusing
+    stance = "support" if (q > 0) == same else "oppose"
+    tone = "praises" if q > 0 else "blames"
+    return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"{tone} its loss ({q:+.2f}){tone_words}"
 
 
 def on_removed(r: Reading, shown: Sequence[str]) -> Verdict | None:
@@ -650,6 +688,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("procedure", procedure),
     ("commentary", commentary),
     ("comparison", compared),
+    ("on lost", on_lost),
     ("on removed", on_removed),
     ("against what goes", against_what_goes),
     ("blames others", blames_others),

@@ -81,3 +81,18 @@ TREATY = {
 def test_stance_evaluation_of_what_should_be_rejected(nlp, text, stance):
     [judged] = judge_records([{"id": 1, "text": text, "topic": TREATY}], nlp=nlp)
     assert judged["stance"] == stance, judged["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("proposition", "accusing"),
+    [
+        # an imperative motion is a proposal, whatever bad thing its act is aimed at
+        ("Give life sentences for attacks that cause death", False),
+        ("Hold landlords responsible for damp if it harms a tenant", False),
+        # negatives: a claim that blames, and a modal motion that prescribes a remedy for what it blames
+        ("Damp housing is a threat to children's health", True),
+        ("The council's corruption must be confronted and reformed", True),
+    ],
+)
+def test_stance_verdict_a_motion_against_something_bad_does_not_accuse(proposition, accusing):
+    assert accuses(Topic("t", "t", proposition)) is accusing
