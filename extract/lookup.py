@@ -6,13 +6,18 @@ them per statement without an O(document) cost each time."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
 
 _TEXT = "quotegraph_text"
 _STARTS = "quotegraph_sentence_starts"
 _ENTS = "quotegraph_ents"
 _ENT_STARTS = "quotegraph_ent_starts"
+_MEMO = "quotegraph_memo"
 
 
 def doc_text(doc: Doc) -> str:
@@ -36,19 +41,32 @@ def sent_of(token: Token) -> Span:
 
 def forget(doc: Doc) -> None:
     """Drop what was kept in ``doc.user_data`` (so a saved ``Doc`` does not carry its text twice)."""
-    for key in (_TEXT, _STARTS, _ENTS, _ENT_STARTS):
+    for key in (_TEXT, _STARTS, _ENTS, _ENT_STARTS, _MEMO):
         doc.user_data.pop(key, None)
+
+
+def memo(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
+    """``make(doc)``, made once per ``name`` and ``Doc`` (kept until :func:`forget`)."""
+    store = doc.user_data.setdefault(_MEMO, {})
+    if name not in store:
+        store[name] = make(doc)
+    return store[name]
+
+
+def doc_ents(doc: Doc) -> list[Span]:
+    """``doc.ents``, made once (spaCy builds every entity span anew on each read)."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = list(doc.ents)
+        doc.user_data[_ENT_STARTS] = [e.start for e in ents]
+    return ents
 
 
 def ents_in(span: Span) -> list[Span]:
     """The entities wholly inside ``span`` (the same as ``span.ents``, which walks every entity of the
     document on each call)."""
-    doc = span.doc
-    ents = doc.user_data.get(_ENTS)
-    if ents is None:
-        ents = doc.user_data[_ENTS] = list(doc.ents)
-        doc.user_data[_ENT_STARTS] = [e.start for e in ents]
-    starts = doc.user_data[_ENT_STARTS]
+    ents = doc_ents(span.doc)
+    starts = span.doc.user_data[_ENT_STARTS]
     out = []
     for k in range(bisect_left(starts, span.start), len(ents)):
         if ents[k].start >= span.end:

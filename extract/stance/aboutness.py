@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from quotegraph.extract.attribution.cues import load_lexicon
+from quotegraph.extract.lookup import doc_ents, sent_of
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, THIRD_PERSON, fold, resource_yaml, suffix_stem
 from spacy.tokens import Doc, Token
@@ -106,10 +107,10 @@ def referent(pronoun: Token) -> list[Token]:
     """The words that named the person ``pronoun`` stands for: the noun phrase, up to its head, of the
     nearest PERSON before it in its sentence and the two before ("FBI Director James Comey ... he said")."""
     doc = pronoun.doc
-    first = pronoun.sent.start
+    first = sent_of(pronoun).start
     for _ in range(2):
-        first = doc[first - 1].sent.start if first > 0 else first
-    people = (e for e in reversed(doc.ents) if e.label_ == "PERSON" and first <= e.start and e.end <= pronoun.i)
+        first = sent_of(doc[first - 1]).start if first > 0 else first
+    people = (e for e in reversed(doc_ents(doc)) if e.label_ == "PERSON" and first <= e.start and e.end <= pronoun.i)
     person = next(people, None)
     if person is None:
         return []

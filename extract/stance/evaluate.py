@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from quotegraph.extract.lookup import doc_text
+from quotegraph.extract.lookup import doc_ents, doc_text, memo, sent_of
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.lexicon import analyzer, lexicon, stem
 from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold, surname
@@ -97,13 +97,13 @@ def pronoun_names(doc: Doc, start: int, end: int) -> list[str]:
     for t in span:
         if t.lower_ not in THIRD_PERSON:
             continue
-        first = t.sent.start
+        first = sent_of(t).start
         for _ in range(PRONOUN_REACH - 1):
             if first == 0:
                 break
-            first = doc[first - 1].sent.start
+            first = sent_of(doc[first - 1]).start
         wanted = PRONOUN_GENDER.get(t.lower_)
-        people = (e for e in reversed(doc.ents) if e.label_ == "PERSON" and first <= e.start and e.end <= t.i)
+        people = (e for e in reversed(doc_ents(doc)) if e.label_ == "PERSON" and first <= e.start and e.end <= t.i)
         person = next((e for e in people if wanted is None or _gender(doc, e.text) in (None, wanted)), None)
         if person is not None and person.text not in out:
             out.append(person.text)
@@ -113,11 +113,18 @@ def pronoun_names(doc: Doc, start: int, end: int) -> list[str]:
 def _gender(doc: Doc, name: str) -> str | None:
     """A person's gender by the first name or title of any PERSON of ``doc`` with ``name``'s surname
     ("Comey" after "James Comey": "m"); None when none tells."""
+    return memo(doc, "person_genders", _person_genders).get(surname(name))
+
+
+def _person_genders(doc: Doc) -> dict[str, str | None]:
+    """Surname -> the one gender the first names or titles of ``doc``'s PERSONs of that surname give, else None."""
     from quotegraph.extract.speakers.coref import gender_of
 
-    last = surname(name)
-    found = {gender_of(e.text) for e in doc.ents if e.label_ == "PERSON" and surname(e.text) == last} - {None}
-    return found.pop() if len(found) == 1 else None
+    found: dict[str, set[str | None]] = {}
+    for e in doc_ents(doc):
+        if e.label_ == "PERSON":
+            found.setdefault(surname(e.text), set()).add(gender_of(e.text))
+    return {last: next(iter(g - {None})) if len(g - {None}) == 1 else None for last, g in found.items()}
 
 
 def negated(token: Token, negations: frozenset[str]) -> bool:
