@@ -709,6 +709,16 @@ def comma_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
     return None
 
 
+def _colon_subject(subject: Token) -> bool:
+    """A speaker token, or a common noun a name stands beside ("The Slate columnist David Auerbach",
+    "One early supporter, Representative Lee Zeldin, ...")."""
+    if _speaker_token(subject):
+        return True
+    return subject.pos_ == "NOUN" and any(
+        c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in subject.children
+    )
+
+
 def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
     """'Hannity interjected: “...”', 'Sanders delivered a snappy retort: “...”', '- Philip Bump: “...”',
     'Billy Joel sings, “...”', 'Trump issued the following statement:' and the quote in the next paragraph:
@@ -739,12 +749,20 @@ def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
     if mark == ",":
         # not a subordinate clause ("When she arrived, “...”"), but "As Milbank puts it, “...”"
         verbs = [v for v in verbs if not any(c.lower_ in _SUBORDINATORS for c in v.children)]
+    if not verbs and mark == ":":
+        # "Mitt Romney, the nominee, tweeted in response: “...”": the parser hung the verb on the name as
+        # a clause of it and the name on a verb of the quote
+        verbs = [t for t in before if t.pos_ == "VERB" and t.dep_ == "acl" and t.head.i < t.i]
+        verbs = [v for v in verbs if (v.head.head.i not in inside or v.head.dep_ == "ROOT") and _speaker_token(v.head)]
+        if verbs:
+            return _verb_cue(verbs[0]), mention_for(doc, verbs[0].head)
     if verbs:
         verb = verbs[0]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or not _speaker_token(subject) or subject.lower_ in ("it", "this", "that"):
+        if subject is None or not _colon_subject(subject) or subject.lower_ in ("it", "this", "that"):
             return None
-        return _verb_cue(verb), mention_for(doc, subject)
+        name = next((c for c in subject.children if c.dep_ == "appos"), None) if subject.pos_ == "NOUN" else None
+        return _verb_cue(verb), mention_for(doc, name if name is not None and not _speaker_token(subject) else subject)
     if mark == "," or any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
     names = [t for t in before[-4:] if t.ent_type_ in ("PERSON", "ORG")]  # not a "Quote:" label
