@@ -54,7 +54,14 @@ from quotegraph.extract.attribution.rules import (
 )
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
 from quotegraph.extract.speakers.documents import issued_before
-from quotegraph.extract.speakers.mentions import Mention, find_subject, mention_for, name_between, role_in
+from quotegraph.extract.speakers.mentions import (
+    Mention,
+    document_nouns,
+    find_subject,
+    mention_for,
+    name_between,
+    role_in,
+)
 from quotegraph.extract.text import DOUBLE_OPENERS, END_MARKS, LEAD_MARKS, OPEN_MARKS, surname
 from spacy.tokens import Doc, Span, Token
 
@@ -709,14 +716,23 @@ def comma_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
     return None
 
 
-def _colon_subject(subject: Token) -> bool:
-    """A speaker token, or a common noun a name stands beside ("The Slate columnist David Auerbach",
-    "One early supporter, Representative Lee Zeldin, ...")."""
+def _colon_subject(subject: Token) -> Token | None:
+    """The token that names the speaker of a clause whose subject is ``subject``: a speaker token itself, the
+    name a common noun has beside it ("The Slate columnist David Auerbach", "One early supporter,
+    Representative Lee Zeldin, ...", "The Clinton campaign"), the writer of a document ("Hoff's letter")."""
     if _speaker_token(subject):
-        return True
-    return subject.pos_ == "NOUN" and any(
-        c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in subject.children
-    )
+        return subject
+    if subject.pos_ != "NOUN":
+        return None
+    for c in subject.children:
+        named = c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN"
+        if c.dep_ == "appos" and named:
+            return c
+        if c.dep_ == "compound" and named:
+            return subject
+        if c.dep_ == "poss" and named and subject.lower_ in document_nouns():
+            return c
+    return None
 
 
 def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
@@ -759,10 +775,10 @@ def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
     if verbs:
         verb = verbs[0]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or not _colon_subject(subject) or subject.lower_ in ("it", "this", "that"):
+        speaker = None if subject is None else _colon_subject(subject)
+        if speaker is None or subject.lower_ in ("it", "this", "that"):
             return None
-        name = next((c for c in subject.children if c.dep_ == "appos"), None) if subject.pos_ == "NOUN" else None
-        return _verb_cue(verb), mention_for(doc, name if name is not None and not _speaker_token(subject) else subject)
+        return _verb_cue(verb), mention_for(doc, speaker)
     if mark == "," or any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
     names = [t for t in before[-4:] if t.ent_type_ in ("PERSON", "ORG")]  # not a "Quote:" label

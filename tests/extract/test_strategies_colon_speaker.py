@@ -40,6 +40,17 @@ def _speakers(extractor: Extractor, body: str) -> list[tuple[str | None, str]]:
             "Paul Hendricks",
             "Plain fact",
         ),
+        (
+            "The Brennan campaign, in a note to reporters, put it more bluntly: “The governor has no plan for"
+            " the deficit at all.”",
+            "Brennan",
+            "The governor has no plan",
+        ),
+        (
+            "Walsh’s memo makes a simple case: “Every dollar we borrow today is a tax on our children.”",
+            "Walsh",
+            "Every dollar we borrow",
+        ),
     ],
 )
 def test_strategies_colon_speaker_subject_beside_a_name(extractor, body: str, speaker: str, quote: str) -> None:
@@ -52,6 +63,7 @@ def test_strategies_colon_speaker_subject_beside_a_name(extractor, body: str, sp
     [
         # a common noun with no name beside it is no speaker; nor a title hung on a thing
         "The new tax plan makes a simple promise: “Lower rates for every family in the state.”",
+        "The budget’s first page makes a simple case: “Every dollar we borrow today is a tax on our children.”",
         "The second report, released on Tuesday: “Spending rose faster than revenue in every county.”",
     ],
 )
