@@ -776,7 +776,9 @@ def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
         verb = verbs[0]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         speaker = None if subject is None else _colon_subject(subject)
-        if speaker is None or subject.lower_ in ("it", "this", "that"):
+        if speaker is None and mark == ":" and before[-1].ent_type_ == "PERSON" and before[-1].dep_ == "dobj":
+            speaker = before[-1]  # "The surge doesn't surprise Republican pollster Daron Shaw: “...”"
+        elif speaker is None or subject.lower_ in ("it", "this", "that"):
             return None
         return _verb_cue(verb), mention_for(doc, speaker)
     if mark == "," or any(t.pos_ in ("VERB", "AUX") for t in before):

@@ -51,6 +51,12 @@ def _speakers(extractor: Extractor, body: str) -> list[tuple[str | None, str]]:
             "Walsh",
             "Every dollar we borrow",
         ),
+        (
+            "The size of the deficit did not surprise Democratic strategist Karen Olsen: “Every governor before"
+            " him has made the same promise and broken it.”",
+            "Karen Olsen",
+            "Every governor before him",
+        ),
     ],
 )
 def test_strategies_colon_speaker_subject_beside_a_name(extractor, body: str, speaker: str, quote: str) -> None:
@@ -64,6 +70,7 @@ def test_strategies_colon_speaker_subject_beside_a_name(extractor, body: str, sp
         # a common noun with no name beside it is no speaker; nor a title hung on a thing
         "The new tax plan makes a simple promise: “Lower rates for every family in the state.”",
         "The budget’s first page makes a simple case: “Every dollar we borrow today is a tax on our children.”",
+        "The news of the deficit spread quickly on Twitter: “The state is broke and nobody will say so.”",
         "The second report, released on Tuesday: “Spending rose faster than revenue in every county.”",
     ],
 )
