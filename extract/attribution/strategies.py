@@ -781,7 +781,12 @@ def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
         elif speaker is None or subject.lower_ in ("it", "this", "that"):
             return None
         return _verb_cue(verb), mention_for(doc, speaker)
-    if mark == "," or any(t.pos_ in ("VERB", "AUX") for t in before):
+    if mark == ",":
+        return None
+    dashes = [k for k, t in enumerate(before) if k and t.text[:1] in "-–—" and before[k - 1].whitespace_]
+    if dashes:
+        before = before[dashes[-1] + 1 :]  # "... were there all along - More from Blumenthal and Cohen: “...”"
+    if not before or any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
     names = [t for t in before[-4:] if t.ent_type_ in ("PERSON", "ORG")]  # not a "Quote:" label
     if not names or names[-1].i != before[-1].i:

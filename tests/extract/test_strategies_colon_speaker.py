@@ -57,6 +57,12 @@ def _speakers(extractor: Extractor, body: str) -> list[tuple[str | None, str]]:
             "Karen Olsen",
             "Every governor before him",
         ),
+        (
+            "Turnout models were off in every county - More from Karen Olsen: “Our survey missed the young"
+            " voters entirely.”",
+            "Karen Olsen",
+            "Our survey missed",
+        ),
     ],
 )
 def test_strategies_colon_speaker_subject_beside_a_name(extractor, body: str, speaker: str, quote: str) -> None:
@@ -71,6 +77,7 @@ def test_strategies_colon_speaker_subject_beside_a_name(extractor, body: str, sp
         "The new tax plan makes a simple promise: “Lower rates for every family in the state.”",
         "The budget’s first page makes a simple case: “Every dollar we borrow today is a tax on our children.”",
         "The news of the deficit spread quickly on Twitter: “The state is broke and nobody will say so.”",
+        "Turnout models were off in every county - the full tables: “Our survey missed the young voters.”",
         "The second report, released on Tuesday: “Spending rose faster than revenue in every county.”",
     ],
 )
