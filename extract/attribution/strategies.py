@@ -735,6 +735,20 @@ def _colon_subject(subject: Token) -> Token | None:
     return None
 
 
+def _clause_speaker(verb: Token, before: list[Token], mark: str) -> Token | None:
+    """The token that names the speaker of the clause of ``verb`` that ends in ``mark`` before a quote."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and any(c.tag_ == "VBG" and c.pos_ == "VERB" for c in verb.children):
+        # "the cleric is shown lecturing: “...”", "he was heard saying: “...”"
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    speaker = None if subject is None else _colon_subject(subject)
+    if speaker is None and mark == ":" and before[-1].ent_type_ == "PERSON" and before[-1].dep_ == "dobj":
+        return before[-1]  # "The surge doesn't surprise Republican pollster Daron Shaw: “...”"
+    if speaker is None or subject is None or subject.lower_ in ("it", "this", "that"):
+        return None
+    return speaker
+
+
 def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
     """'Hannity interjected: “...”', 'Sanders delivered a snappy retort: “...”', '- Philip Bump: “...”',
     'Billy Joel sings, “...”', 'Trump issued the following statement:' and the quote in the next paragraph:
@@ -773,14 +787,8 @@ def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
         if verbs:
             return _verb_cue(verbs[0]), mention_for(doc, verbs[0].head)
     if verbs:
-        verb = verbs[0]
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        speaker = None if subject is None else _colon_subject(subject)
-        if speaker is None and mark == ":" and before[-1].ent_type_ == "PERSON" and before[-1].dep_ == "dobj":
-            speaker = before[-1]  # "The surge doesn't surprise Republican pollster Daron Shaw: “...”"
-        elif speaker is None or subject.lower_ in ("it", "this", "that"):
-            return None
-        return _verb_cue(verb), mention_for(doc, speaker)
+        speaker = _clause_speaker(verbs[0], before, mark)
+        return None if speaker is None else (_verb_cue(verbs[0]), mention_for(doc, speaker))
     if mark == ",":
         return None
     dashes = [k for k, t in enumerate(before) if k and t.text[:1] in "-–—" and before[k - 1].whitespace_]

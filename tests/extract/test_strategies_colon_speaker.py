@@ -63,6 +63,12 @@ def _speakers(extractor: Extractor, body: str) -> list[tuple[str | None, str]]:
             "Karen Olsen",
             "Our survey missed",
         ),
+        (
+            "Near the end of the video, the preacher Omar Haddad, who died in 2012, is shown lecturing: “Leave"
+            " the cities of the West before it is too late.”",
+            "Omar Haddad",
+            "Leave the cities",
+        ),
     ],
 )
 def test_strategies_colon_speaker_subject_beside_a_name(extractor, body: str, speaker: str, quote: str) -> None:
@@ -78,6 +84,8 @@ def test_strategies_colon_speaker_subject_beside_a_name(extractor, body: str, sp
         "The budget’s first page makes a simple case: “Every dollar we borrow today is a tax on our children.”",
         "The news of the deficit spread quickly on Twitter: “The state is broke and nobody will say so.”",
         "Turnout models were off in every county - the full tables: “Our survey missed the young voters.”",
+        # the one asked is not the one who asks
+        "At the hearing on Monday, Governor Ellis was asked: “Will you raise taxes next year?”",
         "The second report, released on Tuesday: “Spending rose faster than revenue in every county.”",
     ],
 )
