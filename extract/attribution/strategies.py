@@ -54,7 +54,14 @@ from quotegraph.extract.attribution.rules import (
 )
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
 from quotegraph.extract.speakers.documents import issued_before
-from quotegraph.extract.speakers.mentions import Mention, find_subject, mention_for, name_between, role_in
+from quotegraph.extract.speakers.mentions import (
+    Mention,
+    document_nouns,
+    find_subject,
+    mention_for,
+    name_between,
+    role_in,
+)
 from quotegraph.extract.text import DOUBLE_OPENERS, END_MARKS, LEAD_MARKS, OPEN_MARKS, surname
 from spacy.tokens import Doc, Span, Token
 
@@ -709,6 +716,39 @@ def comma_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
     return None
 
 
+def _colon_subject(subject: Token) -> Token | None:
+    """The token that names the speaker of a clause whose subject is ``subject``: a speaker token itself, the
+    name a common noun has beside it ("The Slate columnist David Auerbach", "One early supporter,
+    Representative Lee Zeldin, ...", "The Clinton campaign"), the writer of a document ("Hoff's letter")."""
+    if _speaker_token(subject):
+        return subject
+    if subject.pos_ != "NOUN":
+        return None
+    for c in subject.children:
+        named = c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN"
+        if c.dep_ == "appos" and named:
+            return c
+        if c.dep_ == "compound" and named:
+            return subject
+        if c.dep_ == "poss" and named and subject.lower_ in document_nouns():
+            return c
+    return None
+
+
+def _clause_speaker(verb: Token, before: list[Token], mark: str) -> Token | None:
+    """The token that names the speaker of the clause of ``verb`` that ends in ``mark`` before a quote."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and any(c.tag_ == "VBG" and c.pos_ == "VERB" for c in verb.children):
+        # "the cleric is shown lecturing: “...”", "he was heard saying: “...”"
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    speaker = None if subject is None else _colon_subject(subject)
+    if speaker is None and mark == ":" and before[-1].ent_type_ == "PERSON" and before[-1].dep_ == "dobj":
+        return before[-1]  # "The surge doesn't surprise Republican pollster Daron Shaw: “...”"
+    if speaker is None or subject is None or subject.lower_ in ("it", "this", "that"):
+        return None
+    return speaker
+
+
 def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
     """'Hannity interjected: “...”', 'Sanders delivered a snappy retort: “...”', '- Philip Bump: “...”',
     'Billy Joel sings, “...”', 'Trump issued the following statement:' and the quote in the next paragraph:
@@ -739,13 +779,22 @@ def colon_speaker(doc: Doc, q: QuoteSpan) -> tuple[Cue, Mention] | None:
     if mark == ",":
         # not a subordinate clause ("When she arrived, “...”"), but "As Milbank puts it, “...”"
         verbs = [v for v in verbs if not any(c.lower_ in _SUBORDINATORS for c in v.children)]
+    if not verbs and mark == ":":
+        # "Mitt Romney, the nominee, tweeted in response: “...”": the parser hung the verb on the name as
+        # a clause of it and the name on a verb of the quote
+        verbs = [t for t in before if t.pos_ == "VERB" and t.dep_ == "acl" and t.head.i < t.i]
+        verbs = [v for v in verbs if (v.head.head.i not in inside or v.head.dep_ == "ROOT") and _speaker_token(v.head)]
+        if verbs:
+            return _verb_cue(verbs[0]), mention_for(doc, verbs[0].head)
     if verbs:
-        verb = verbs[0]
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or not _speaker_token(subject) or subject.lower_ in ("it", "this", "that"):
-            return None
-        return _verb_cue(verb), mention_for(doc, subject)
-    if mark == "," or any(t.pos_ in ("VERB", "AUX") for t in before):
+        speaker = _clause_speaker(verbs[0], before, mark)
+        return None if speaker is None else (_verb_cue(verbs[0]), mention_for(doc, speaker))
+    if mark == ",":
+        return None
+    dashes = [k for k, t in enumerate(before) if k and t.text[:1] in "-–—" and before[k - 1].whitespace_]
+    if dashes:
+        before = before[dashes[-1] + 1 :]  # "... were there all along - More from Blumenthal and Cohen: “...”"
+    if not before or any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
     names = [t for t in before[-4:] if t.ent_type_ in ("PERSON", "ORG")]  # not a "Quote:" label
     if not names or names[-1].i != before[-1].i:
