@@ -413,11 +413,35 @@ def _subject(doc: Doc, head: Token) -> Token | None:
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.head.i != verb.i:
             if verb.dep_ == "relcl":
                 return verb.head if verb.head.pos_ in ("PROPN", "NOUN", "PRON") else None
+            shared = _shared_subject(verb)
+            if shared is not None:
+                return shared
             verb = verb.head
             seen += 1
             continue
         break
     return None
+
+
+@lru_cache(maxsize=1)
+def causative_verbs() -> frozenset[str]:
+    """Verbs whose object speaks their complement (``resources/roles.yaml`` ``causative_verbs``)."""
+    return frozenset(w.lower() for w in roles_data().get("causative_verbs") or ())
+
+
+def _shared_subject(clause: Token) -> Token | None:
+    """Who speaks a cue verb ``clause`` hangs on its governing verb by, when not that verb's subject: the
+    object of a causative ("the victory led Priebus to declare"), or the passive subject of a coordinated
+    verb, never its agent ("officials were angered by the deal and predicted"); None otherwise."""
+    governor = clause.head
+    if clause.dep_ == "xcomp" and governor.lemma_.lower() in causative_verbs():
+        return next((c for c in governor.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if clause.dep_ != "conj" or any(c.dep_ in ("nsubj", "csubj") for c in governor.children):
+        return None
+    agents = [g for c in governor.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if any(r.dep_ == "relcl" and r.i < clause.i for a in agents for r in a.children):
+        return None  # "Sanders was asked by Bill Maher, who backs him but has dismissed": the relative goes on
+    return next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
 
 
 _QUOTE_MARKS = frozenset(OPEN_MARKS + END_MARKS + "'")

@@ -163,3 +163,49 @@ def test_mentions_day_after_the_verb_is_no_speaker(extractor: Extractor) -> None
 )
 def test_mentions_two_people_of_one_surname(extractor: Extractor, body: str, speaker: str) -> None:
     assert [s for s, _ in _speakers(extractor, body)][:1] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        # an event that leads someone to speak: the one it leads speaks
+        (
+            "The narrow defeat led council leader Maria Ortiz to declare that the budget was dead.",
+            "council leader Maria Ortiz",
+        ),
+        ("The late vote prompted Democrats to say that the bill had been rushed.", "Democrats"),
+        # a passive subject coordinated with the cue: the subject speaks, never the agent
+        (
+            "Union officials were angered by the ruling and predicted that it would lead to more strikes.",
+            "Union officials",
+        ),
+        # negatives: a verb that is no causative keeps its subject; a person the agent's relative clause
+        # goes on about keeps speaking; a plain subject stays
+        ("The mayor asked residents to say whether the park should close.", "The mayor"),
+        (
+            "Harris was asked by host Tom Reed, who backs her but has long dismissed the idea that taxes should rise.",
+            "host Tom Reed",
+        ),
+        ("Union officials met the minister and predicted that the strike would end.", "Union officials"),
+    ],
+)
+def test_mentions_event_leads_someone_to_speak(extractor: Extractor, body: str, mention: str) -> None:
+    assert [m for _, m in _speakers(extractor, body)][:1] == [mention]
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        # a tally, a calculation or audio speaks for whoever made it
+        ("Jones had won 412 delegates, according to a tally by the Associated Press.", "the Associated Press"),
+        (
+            "A fair wage is $14 an hour, according to calculations by Dana Reyes of Lakeview University.",
+            "Dana Reyes of Lakeview University",
+        ),
+        ("The plan would cost $2 billion, according to audio provided by Harbor Public Radio.", "Harbor Public Radio"),
+        # negative: a tally nobody is named for stays as it is
+        ("Jones had won 412 delegates, according to an unofficial tally.", "an unofficial tally"),
+    ],
+)
+def test_mentions_tally_speaks_for_its_maker(extractor: Extractor, body: str, mention: str) -> None:
+    assert [m for _, m in _speakers(extractor, body)][:1] == [mention]
