@@ -6,7 +6,7 @@ them per statement without an O(document) cost each time."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -60,6 +60,18 @@ def doc_ents(doc: Doc) -> list[Span]:
         ents = doc.user_data[_ENTS] = list(doc.ents)
         doc.user_data[_ENT_STARTS] = [e.start for e in ents]
     return ents
+
+
+def persons_before(token: Token, sentences: int) -> Iterator[Span]:
+    """The PERSON entities that end before ``token`` in its sentence and the ``sentences - 1`` before it,
+    nearest first."""
+    doc = token.doc
+    first = sent_of(token).start
+    for _ in range(sentences - 1):
+        if first == 0:
+            break
+        first = sent_of(doc[first - 1]).start
+    return (e for e in reversed(doc_ents(doc)) if e.label_ == "PERSON" and first <= e.start and e.end <= token.i)
 
 
 def ents_in(span: Span) -> list[Span]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from quotegraph.extract.attribution.cues import load_lexicon
-from quotegraph.extract.lookup import doc_ents, sent_of
+from quotegraph.extract.lookup import persons_before
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, THIRD_PERSON, fold, resource_yaml, suffix_stem
 from spacy.tokens import Doc, Token
@@ -107,11 +107,7 @@ def referent(pronoun: Token) -> list[Token]:
     """The words that named the person ``pronoun`` stands for: the noun phrase, up to its head, of the
     nearest PERSON before it in its sentence and the two before ("FBI Director James Comey ... he said")."""
     doc = pronoun.doc
-    first = sent_of(pronoun).start
-    for _ in range(2):
-        first = sent_of(doc[first - 1]).start if first > 0 else first
-    people = (e for e in reversed(doc_ents(doc)) if e.label_ == "PERSON" and first <= e.start and e.end <= pronoun.i)
-    person = next(people, None)
+    person = next(persons_before(pronoun, 3), None)
     if person is None:
         return []
     head = person.root

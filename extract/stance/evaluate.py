@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from quotegraph.extract.lookup import doc_ents, doc_text, memo, sent_of
+from quotegraph.extract.lookup import doc_ents, doc_text, memo, persons_before
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.lexicon import analyzer, lexicon, stem
 from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold, surname
@@ -97,14 +97,10 @@ def pronoun_names(doc: Doc, start: int, end: int) -> list[str]:
     for t in span:
         if t.lower_ not in THIRD_PERSON:
             continue
-        first = sent_of(t).start
-        for _ in range(PRONOUN_REACH - 1):
-            if first == 0:
-                break
-            first = sent_of(doc[first - 1]).start
         wanted = PRONOUN_GENDER.get(t.lower_)
-        people = (e for e in reversed(doc_ents(doc)) if e.label_ == "PERSON" and first <= e.start and e.end <= t.i)
-        person = next((e for e in people if wanted is None or _gender(doc, e.text) in (None, wanted)), None)
+        nearby = persons_before(t, PRONOUN_REACH)
+        agreeing = (e for e in nearby if wanted is None or _gender(doc, e.text) in (None, wanted))
+        person = next(agreeing, None)
         if person is not None and person.text not in out:
             out.append(person.text)
     return out
