@@ -1,6 +1,7 @@
 """Measure how often a speaker's sided remark on a topic takes that speaker's side there.
 
-    python scripts/fit_speaker_consistency.py [--gold data/gold.jsonl] [--out extract/resources/stance_consistency.yaml]
+    python scripts/fit_speaker_consistency.py [--gold data/gold.jsonl] [--lenders DIR]
+                                              [--out extract/resources/stance_consistency.yaml]
 
 Reads a gold file in the scorer's format (``speaker``, ``topic``, ``stance``: the project's annotated sample,
 ``data/gold.jsonl``, by default) and, for every sided remark of a speaker with at least two other sided remarks
@@ -8,17 +9,27 @@ on the same topic that agree at 75% or more (what :mod:`quotegraph.extract.stanc
 lends a side), whether the remark takes that side. The rate, with one right and one wrong added (Laplace), is
 written as ``speaker_consistency``: the stance consistency stage's chance that a remark is on its speaker's
 side. The broad stance set cannot give it: its statements have no speakers.
+
+``--lenders DIR`` also fits ``lender_independence``: how far one speaker's votes on a topic count as independent
+evidence (1: their log-odds summed; 0: their mean). ``DIR`` is a news stance FIT set (``articles/``,
+``topics.yaml``, ``gold.jsonl`` in the scorer's format; never a check). Its articles are extracted without the
+consistency stage; the stage then runs at each independence of a grid (0, 0.1, ..., 1), the news adjustment after
+it as a build does, and the statements are matched to gold. The independence whose lent sides (on a gold topic;
+a side lent where gold is neutral is wrong) have the lowest log-loss is written, with counts: no text or label.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
+import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SIDES = ("support", "oppose")
+GRID = tuple(i / 10 for i in range(11))
 
 
 def consistency(rows: list[dict]) -> tuple[int, int]:
@@ -40,11 +51,63 @@ def consistency(rows: list[dict]) -> tuple[int, int]:
     return agree, judged
 
 
+def lent_rows(folder: Path, independence: float, statements: list | None = None) -> tuple[list, list]:
+    """(the statements of ``folder`` extracted without the consistency stage, [(confidence, right)] of the
+    sides the stage lends at ``independence`` to statements that match gold)."""
+    from quotegraph.extract.model import Statement
+    from quotegraph.extract.stance.consistency import consistent_stances, lent
+    from quotegraph.extract.stance.news import news_adjusted
+
+    from quotegraph.evaluate import match
+    from quotegraph.run import extract_to_jsonl
+
+    if statements is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "raw.jsonl"
+            topics = folder / "topics.yaml"
+            extract_to_jsonl([folder / "articles"], out, topics=topics, progress=False, consistency=False, news=False)
+            lines = out.read_text("utf-8").splitlines()
+        statements = [Statement.from_dict(json.loads(line)) for line in lines if line.strip()]
+    done = [news_adjusted(s).to_dict() for s in consistent_stances(statements, independence=independence)]
+    golds = [json.loads(line) for line in (folder / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    rows = []
+    for pred, gold, _ in match(done, golds)[0]:
+        if gold.get("optional") or not gold.get("topic"):
+            continue
+        for ts in pred.get("topics") or []:
+            if ts.get("topic") == gold["topic"] and ts.get("stance") in SIDES and lent(ts.get("evidence") or ()):
+                rows.append((float(ts["confidence"]), ts["stance"] == gold.get("stance")))
+    return statements, rows
+
+
+def fit_independence(folder: Path) -> tuple[float, int, int, dict[float, float]]:
+    """(the independence of the grid with the lowest log-loss, its lent sides, right ones, log-loss per point)."""
+    statements, _ = lent_rows(folder, 1.0)
+    losses: dict[float, float] = {}
+    counts: dict[float, tuple[int, int]] = {}
+    for alpha in GRID:
+        _, rows = lent_rows(folder, alpha, statements)
+        losses[alpha] = -sum(math.log(max(c if ok else 1 - c, 1e-6)) for c, ok in rows) / max(1, len(rows))
+        counts[alpha] = (len(rows), sum(ok for _, ok in rows))
+    best = min(GRID, key=lambda a: (round(losses[a], 6), -a))
+    return best, counts[best][0], counts[best][1], losses
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, default=ROOT / "data" / "gold.jsonl")
+    ap.add_argument("--lenders", type=Path, help="a news stance fit set to fit lender_independence on")
     ap.add_argument("--out", type=Path, default=ROOT / "extract" / "resources" / "stance_consistency.yaml")
     args = ap.parse_args()
+    lenders = ""
+    if args.lenders:
+        alpha, n, right, losses = fit_independence(args.lenders)
+        print("log-loss of lent sides per independence: " + ", ".join(f"{a:.1f} {v:.4f}" for a, v in losses.items()))
+        lenders = (
+            "# lender_independence: fitted on a news stance fit set, by the log-loss of the sides lent there\n"
+            f"lender_independence: {alpha}\n"
+            f"lenders_fitted_on: {args.lenders.name} ({n} lent sides, {right} right)\n"
+        )
     rows = [json.loads(line) for line in args.gold.read_text("utf-8").splitlines() if line.strip()]
     agree, judged = consistency(rows)
     rate = round((agree + 1) / (judged + 2), 3)
@@ -55,7 +118,7 @@ def main() -> None:
         f"speaker_consistency: {rate}\n"
         f"measured_on: {args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold.name}\n"
         f"agreeing: {agree}\n"
-        f"judged: {judged}\n",
+        f"judged: {judged}\n" + lenders,
         encoding="utf-8",
     )
     print(f"{agree} of {judged} remarks on their speaker's side: speaker_consistency {rate} -> {args.out}")

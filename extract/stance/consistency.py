@@ -8,10 +8,15 @@ that side, with evidence that says where it comes from. Neutral stances are deci
 and stay as they are.
 
 Its confidence is the chance that the side is right: each clear remark's confidence is the chance its side is
-right (calibrated), so the remarks vote as independent evidence on the speaker's side (a sum of log-odds), and
-a speaker's remark on a topic takes their side at the rate ``speaker_consistency`` of
-``resources/stance_consistency.yaml`` (measured on the project's annotated sample by
-``scripts/fit_speaker_consistency.py``).
+right (calibrated), so the remarks vote as evidence on the speaker's side (log-odds), and a speaker's remark
+on a topic takes their side at the rate ``speaker_consistency`` of ``resources/stance_consistency.yaml``
+(measured on the project's annotated sample by ``scripts/fit_speaker_consistency.py``).
+
+The remarks are not independent evidence: one speaker's remarks on one topic are read by the same rules
+against the same proposition, so when one is misread the others tend to be too. Their log-odds are summed and
+divided by ``n ** (1 - lender_independence)`` for ``n`` votes: at 1 the votes are independent (a sum), at 0
+they count as one (their mean). ``lender_independence`` is fitted on a news stance fit set by the same script
+(``--lenders``), by the log-loss of the sides it lends.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ WEAK = 0.5
 CONSISTENCY_FILE = "stance_consistency.yaml"
 DEFAULT_CONSISTENCY = 0.9
 """How often a speaker's sided remark on a topic takes their side, when the data file gives none."""
+DEFAULT_INDEPENDENCE = 1.0
+"""How independent the votes of one speaker's remarks are, when the data file gives none (1: a sum)."""
 EVIDENCE = "consistent with the speaker's other statements"
 """Start of the evidence line of a stance taken from the speaker's other statements."""
 
@@ -58,15 +65,29 @@ def speaker_consistency() -> float:
     return float((data or {}).get("speaker_consistency", DEFAULT_CONSISTENCY))
 
 
-def side_confidence(votes: Mapping[str, Mapping[str, float]], side: str, consistency: float) -> float:
+@lru_cache(maxsize=1)
+def lender_independence() -> float:
+    """The shipped independence of one speaker's votes on a topic (1: summed log-odds, 0: their mean)."""
+    data = resource_yaml(CONSISTENCY_FILE, optional=True)
+    return float((data or {}).get("lender_independence", DEFAULT_INDEPENDENCE))
+
+
+def side_confidence(
+    votes: Mapping[str, Mapping[str, float]], side: str, consistency: float, independence: float = 1.0
+) -> float:
     """The chance that ``side`` is right for another remark of a speaker whose remarks ``votes`` (folded quote ->
-    side -> confidence) take sides: the remarks' log-odds summed (for ``side``, against the other), the
-    speaker's side at that chance, and the remark on the speaker's side at the rate ``consistency``."""
+    side -> confidence) take sides: the remarks' log-odds summed (for ``side``, against the other) and divided
+    by ``n ** (1 - independence)`` for ``n`` votes, the speaker's side at that chance, and the remark on the
+    speaker's side at the rate ``consistency``."""
     logit = 0.0
+    n = 0
     for sides in votes.values():
         for s, c in sides.items():
             c = min(max(c, 0.5), 0.99)
             logit += math.log(c / (1 - c)) * (1 if s == side else -1)
+            n += 1
+    if n:
+        logit /= n ** (1.0 - independence)
     q = 1 / (1 + math.exp(-logit))
     return round(q * consistency + (1 - q) * (1 - consistency), 3)
 
@@ -86,8 +107,18 @@ def stance_votes(statements: Iterable[Statement], *, weak: float = WEAK) -> Vote
     return votes
 
 
-def informed(s: Statement, votes: Votes, *, weak: float = WEAK, min_others: int = 2, share: float = 0.75) -> Statement:
-    """``s`` with its weak stances informed by the same speaker's clear ones in ``votes``."""
+def informed(
+    s: Statement,
+    votes: Votes,
+    *,
+    weak: float = WEAK,
+    min_others: int = 2,
+    share: float = 0.75,
+    independence: float | None = None,
+) -> Statement:
+    """``s`` with its weak stances informed by the same speaker's clear ones in ``votes`` (``independence``:
+    of the votes, default the shipped :func:`lender_independence`)."""
+    independence = lender_independence() if independence is None else independence
     key = s.speaker_key
     if not key or not any(_weak(ts, weak) for ts in s.topics or ()):
         return s
@@ -104,7 +135,7 @@ def informed(s: Statement, votes: Votes, *, weak: float = WEAK, min_others: int 
             ts = replace(
                 ts,
                 stance=side,  # type: ignore[arg-type]
-                confidence=side_confidence(theirs, side, speaker_consistency()),
+                confidence=side_confidence(theirs, side, speaker_consistency(), independence),
                 evidence=(*ts.evidence, f"{EVIDENCE} on this topic ({n} of {total} {side})"),
             )
         topics.append(ts)
@@ -113,8 +144,15 @@ def informed(s: Statement, votes: Votes, *, weak: float = WEAK, min_others: int 
 
 
 def consistent_stances(
-    statements: Sequence[Statement], *, weak: float = WEAK, min_others: int = 2, share: float = 0.75
+    statements: Sequence[Statement],
+    *,
+    weak: float = WEAK,
+    min_others: int = 2,
+    share: float = 0.75,
+    independence: float | None = None,
 ) -> list[Statement]:
     """``statements`` with weak stances informed by the same speaker's clear ones on the same topic."""
     votes = stance_votes(statements, weak=weak)
-    return [informed(s, votes, weak=weak, min_others=min_others, share=share) for s in statements]
+    return [
+        informed(s, votes, weak=weak, min_others=min_others, share=share, independence=independence) for s in statements
+    ]

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import math
+
 import pytest
 from quotegraph.extract.model import Statement, TopicStance
 from quotegraph.extract.stance.consistency import (
     EVIDENCE,
     consistent_stances,
+    lender_independence,
     side_confidence,
     speaker_consistency,
     stance_votes,
@@ -60,7 +63,7 @@ def test_stance_consistency_informs_weak_stances(others, weak, expected):
     if expected is not None:
         # the chance the side is right: two agreeing remarks at 0.8 and 0.7, the speaker on their side
         assert informed.topics[0].confidence == side_confidence(
-            {"a": {"support": 0.8}, "b": {"support": 0.7}}, "support", speaker_consistency()
+            {"a": {"support": 0.8}, "b": {"support": 0.7}}, "support", speaker_consistency(), lender_independence()
         )
         assert any(e.startswith(EVIDENCE) for e in informed.topics[0].evidence)
     assert consistent_stances(out) == out  # a second pass (build --add) changes nothing
@@ -96,6 +99,28 @@ def test_consistency_votes_stream() -> None:
 def test_stance_consistency_side_confidence(votes, side, low, high) -> None:
     assert low <= side_confidence(votes, side, 0.967) <= high
     assert side_confidence(votes, side, 0.967) <= 0.967
+
+
+@pytest.mark.parametrize(
+    "votes",
+    [
+        {"a": {"support": 0.8}, "b": {"support": 0.7}},
+        {"a": {"support": 0.7}, "b": {"support": 0.7}, "c": {"support": 0.7}, "d": {"support": 0.7}},
+        {"a": {"support": 0.8}, "b": {"support": 0.7}, "c": {"oppose": 0.6}},
+    ],
+)
+def test_stance_consistency_correlated_lenders(votes) -> None:
+    """Votes that share their errors count less than independent ones: at independence 0 the speaker's side is
+    as sure as the mean vote, at 1 as their sum; in between, in between."""
+    sure = [side_confidence(votes, "support", 1.0, a) for a in (0.0, 0.5, 1.0)]
+    assert sure[0] < sure[1] < sure[2]
+    logits = [math.log(c / (1 - c)) * (1 if "support" in v else -1) for v in votes.values() for c in v.values()]
+    mean = 1 / (1 + math.exp(-sum(logits) / len(logits)))
+    assert sure[0] == round(mean, 3)
+
+
+def test_stance_consistency_shipped_independence_is_fitted() -> None:
+    assert 0.0 <= lender_independence() <= 1.0
 
 
 def test_stance_consistency_lent_sides_never_vote() -> None:
