@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 
 BATCH = 256
 """Texts parsed per :meth:`Language.pipe` batch."""
+MAX_TEXT_CHARS = 20_000
+"""A record's text beyond this many characters is not read: a statement is a quote or a comment, and a
+megabyte of text would take minutes and gigabytes to parse for one judgement. The text is cut at the last
+whitespace before the limit and the answer's evidence says so."""
+CUT_EVIDENCE = "judged on the first {kept} of {total} characters"
 
 
 class RecordError(ValueError):
@@ -46,8 +51,12 @@ def record_topic(record: Mapping[str, Any], topics: Mapping[str, Topic], line: i
 
 def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
     """The records of a JSON Lines file (blank lines skipped)."""
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError:
+                raise RecordError(f"{path}: line {n} is not UTF-8 text") from None
             if not line.strip():
                 continue
             try:
@@ -59,11 +68,20 @@ def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
             yield record
 
 
+def cut_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """``text`` up to ``limit`` characters, cut at the last whitespace before it (or at the limit)."""
+    if len(text) <= limit:
+        return text
+    space = max(text.rfind(" ", 0, limit), text.rfind("\n", 0, limit))
+    return text[: space if space > limit // 2 else limit].rstrip()
+
+
 def record_item(record: Mapping[str, Any], topics: Mapping[str, Topic], line: int) -> tuple[Statement, Topic, str]:
     """A record as (statement, topic, context): the whole text is the quote and its own context."""
     text = record.get("text")
     if not isinstance(text, str):
         raise RecordError(f"record {line}: no text")
+    text = cut_text(text)
     statement = Statement(article=str(record.get("id", line)), quote=text, start=0, end=len(text), kind="direct")
     return statement, record_topic(record, topics, line), text
 
@@ -107,18 +125,18 @@ def judge_records(
         options["model"] = model
     assigner = StanceAssigner([], backend=backend, **options)
     nlp = nlp if nlp is not None else load_base()
-    out = []
+    out: list[dict[str, Any]] = []
+    cut = 0
     for at in range(0, len(items), batch_size):
         chunk = items[at : at + batch_size]
         docs = nlp.pipe((s.quote for s, _, _ in chunk), batch_size=batch_size)
         judged = assigner.judge([(s, t, text, doc) for (s, t, text), doc in zip(chunk, docs, strict=True)])
-        for record, ts in zip(rows[at : at + batch_size], judged, strict=True):
-            out.append(
-                {
-                    "id": record.get("id"),
-                    "stance": ts.stance,
-                    "confidence": ts.confidence,
-                    "evidence": list(ts.evidence),
-                }
-            )
+        for record, (s, _, _), ts in zip(rows[at : at + batch_size], chunk, judged, strict=True):
+            evidence = list(ts.evidence)
+            if len(s.quote) < len(record["text"]):
+                cut += 1
+                evidence.append(CUT_EVIDENCE.format(kept=len(s.quote), total=len(record["text"])))
+            out.append({"id": record.get("id"), "stance": ts.stance, "confidence": ts.confidence, "evidence": evidence})
+    if cut:
+        log.warning("%d records judged on their first %d characters", cut, MAX_TEXT_CHARS)
     return out

@@ -40,3 +40,53 @@ def test_stance_judge_records_one_answer_a_record_in_order(nlp):
 def test_stance_judge_records_refuses_a_record_it_cannot_judge(nlp, record, message):
     with pytest.raises(RecordError, match=message):
         judge_records([record], TOPICS, nlp=nlp)
+
+
+def test_stance_judge_records_cuts_a_huge_text(nlp):
+    """A megabyte "statement" is judged on its first MAX_TEXT_CHARS characters, and the answer says so."""
+    from quotegraph.extract.stance.judge import MAX_TEXT_CHARS
+
+    text = "We urge the school board to abandon school uniform at once. " * (MAX_TEXT_CHARS // 30)
+    out = judge_records([{"id": "big", "text": text, "topic": UNIFORM}], TOPICS, nlp=nlp)
+    assert out[0]["stance"] == "support"
+    assert out[0]["evidence"][-1].startswith("judged on the first ")
+    assert out[0]["evidence"][-1].endswith(f" of {len(text)} characters")
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short text", 20, "short text"),
+        ("one two three four", 10, "one two"),  # at the last space before the limit
+        ("abcdefghijklmnop", 10, "abcdefghij"),  # no space in reach: at the limit
+    ],
+)
+def test_stance_judge_cut_text(text, limit, expected):
+    from quotegraph.extract.stance.judge import cut_text
+
+    assert cut_text(text, limit) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"id": 1, "text": "ok", "topic": "x"}\n{"id": 2, "text": "\xff"}\n', "line 2 is not UTF-8 text"),
+        (b'{"id": 1}\nnot json\n', "line 2 is not JSON"),
+        (b"[1, 2]\n", "line 1 is not a JSON object"),
+    ],
+)
+def test_stance_judge_read_records_names_the_bad_line(tmp_path, content, message):
+    from quotegraph.extract.stance.judge import read_records
+
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(RecordError, match=message):
+        list(read_records(path))
+
+
+def test_stance_judge_read_records_skips_a_byte_order_mark(tmp_path):
+    from quotegraph.extract.stance.judge import read_records
+
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": 1}\n\n{"id": 2}\n')
+    assert [r["id"] for r in read_records(path)] == [1, 2]
