@@ -92,6 +92,8 @@ class Lexicon:
     failing: tuple[str, ...] = ()
     rhetorical: tuple[str, ...] = ()
     reporting: frozenset[str] = frozenset()
+    distancing: tuple[str, ...] = ()
+    """Words and phrases that tell a claim as reported, not vouched for ("reportedly", "according to")."""
     reactions: frozenset[str] = frozenset()
     showing: frozenset[str] = frozenset()
     """Verbs by which a thing shows or serves something ("the videos show"): with :attr:`effect_verbs` and the
@@ -168,6 +170,7 @@ def lexicon() -> Lexicon:
         failing=tuple(fold(w) for w in data.get("failing") or ()),
         rhetorical=tuple(fold(w) for w in data.get("rhetorical") or ()),
         reporting=frozenset(fold(w) for w in data.get("reporting") or ()),
+        distancing=tuple(fold(w) for w in data.get("distancing") or ()),
         reactions=frozenset(data.get("reactions") or ()),
         showing=_single_words(data, ("showing", "lessening", "spreading", "damaging", "guarding")),
         prizes=frozenset(data.get("prizes") or ()),

@@ -669,6 +669,22 @@ def denies(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return None
 
 
+def distanced(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A text on the proposition's terms that tells them as reported, not vouched for ("Apple reportedly
+    working on a smartwatch", "according to sources"), and takes no side of its own: neutral."""
+    if (
+        side_taken(shown)
+        or r.negated
+        or len(set(terms(r.topic.proposition + " " + r.topic.label)) & set(terms(r.statement.quote))) < ASSERTED_TERMS
+    ):
+        return None
+    text = f" {r.quote} "
+    marks = [p for p in r.lex.distancing if f" {p} " in text]
+    if marks:
+        return "neutral", NEUTRAL_CONTENT, f"reported, not vouched for: {marks[0]}"
+    return None
+
+
 def asserts(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """A clause that shares the proposition's terms, unhedged, asserts it: an accusation is made of negative
     claims ("he never paid", "they avoided the doctors"); the accused does not assert it of themselves."""
@@ -698,6 +714,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("evaluation of the matter", matter_tone),
     ("evaluation", tone),
     ("denies", denies),
+    ("reported", distanced),
     ("asserts", asserts),
     ("camp", camp),
 )
