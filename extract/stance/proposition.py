@@ -52,6 +52,29 @@ def without_topic_words(text: str, topic: Topic) -> str:
     return without(text, topic_words(topic))
 
 
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+CLAUSE_WORDS = frozenset({"should", "must", "shall", "ought", "need", "needs", "be", "been", "has", "have", "had"})
+"""Words of a clause, beside the finite ones: a proposition with one claims or proposes something."""
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    words = WORD.findall(fold(text))
+    while words and words[0] in DETERMINERS:
+        words = words[1:]
+    return tuple(words)
+
+
+@lru_cache(maxsize=256)
+def names_a_thing(topic: Topic) -> bool:
+    """The proposition only names its matter ("the death penalty", "gun control"): it is the label or one of
+    the keywords (less a leading determiner), as topics made from a phrase are. It claims, proposes and
+    accuses nothing: support is being for the thing, and naming it asserts nothing."""
+    named = _phrase(topic.proposition)
+    if not named or motion(topic) is not None or any(w in FINITE or w in CLAUSE_WORDS for w in named):
+        return False  # a motion ("Build dams") or a clause ("X should be banned") that a keyword repeats
+    return any(named == _phrase(k) for k in (topic.label, *topic.keywords))
+
+
 @lru_cache(maxsize=256)
 def accuses(topic: Topic) -> bool:
     """The proposition's own evaluation is negative: it accuses or warns ("X demeaned women", "... is a
@@ -59,6 +82,8 @@ def accuses(topic: Topic) -> bool:
     disagrees; none either way reads as a proposal ("X should be renewed"). Read without the words of the
     keywords, which name the matter ("cut" in "cut income tax"), but with the label's ("biased"), and without
     the words that name a thing in political news ("national security")."""
+    if names_a_thing(topic):
+        return False  # "the death penalty" or "gun violence" names a thing; being for it is support
     lex = lexicon()
     # a verb that wants something gone ("abolish", "abandon", "should be banned") says what is wanted, not
     # what is blamed: "We should abandon marriage" is a proposal

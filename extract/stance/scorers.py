@@ -53,6 +53,7 @@ from quotegraph.extract.stance.proposition import (
     accuses,
     averted,
     matter_words,
+    names_a_thing,
     prescribes,
     removed_words,
     rival_words,
@@ -656,6 +657,8 @@ def matter_tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
 
 
 def _asserted(r: Reading) -> bool:
+    if names_a_thing(r.topic):
+        return False  # a topic that only names a thing: mentioning it asserts nothing
     hedged = any(w in r.lex.hedges for w in r.words)
     prop = set(terms(r.topic.proposition + " " + r.topic.label))
     return not hedged and len(prop & set(terms(r.statement.quote))) >= ASSERTED_TERMS
