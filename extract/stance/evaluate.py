@@ -132,6 +132,8 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
     for _ in range(5):
         if any(c.i != token.i and _negates(c, negations) for c in node.children):
             return True  # a negation word is not negated by itself: "no" is not "not no"
+        if node.pos_ in CLAUSE_HEADS and _none_does(node, token, negations):
+            return True  # "Nobody has solved the problem", "No country has managed it"
         if node is not token and node.pos_ in CLAUSE_HEADS:
             return raised(node, negations)
         if node.head is node:
@@ -142,6 +144,22 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
             return False
         node = node.head
     return False
+
+
+COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+
+
+def _none_does(clause: Token, token: Token, negations: frozenset[str]) -> bool:
+    """The subject of ``clause`` is no one or nothing ("Nobody has solved it", "no country wants it"), so the
+    clause is denied; not where it compares ("nothing is more important", "no one does it better"): that
+    says the most of it; nor under a modal ("no one should be forced"), whose negation the deontic reading of
+    the prescription takes."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i), None)
+    if subject is None or not _none(subject, negations):
+        return False
+    if any(c.tag_ == "MD" for c in clause.children):
+        return False  # "no one should be forced": a prescription, whose negation the deontic reading takes
+    return not any(t.tag_ in COMPARATIVE_TAGS for t in clause.subtree)
 
 
 def _negates(child: Token, negations: frozenset[str]) -> bool:

@@ -68,3 +68,24 @@ def test_stance_negation_scope_no_is_not_negated_by_itself(nlp, text, words):
 
     found = evaluation(list(nlp(text)), frozenset(), lexicon().negations)
     assert [w for w in found.words if w.split()[-1] in {"no", "hope", "harm", "recommendation"}] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "denied"),
+    [
+        # a subject that is no one or nothing denies its clause
+        ("Nobody has solved the waste problem.", "solved", True),
+        ("No country has managed to make the plan work.", "managed", True),
+        ("Nothing about the harbour plan is fair.", "fair", True),
+        # negatives: a comparison that says the most of it, a prescription under a modal, a real subject
+        ("Nothing is more important than the harbour.", "important", False),
+        ("No one should be forced to pay for it.", "forced", False),
+        ("Everyone has solved the puzzle.", "solved", False),
+    ],
+)
+def test_stance_negation_scope_no_one_as_subject(nlp, text, word, denied):
+    from quotegraph.extract.stance.evaluate import negated
+    from quotegraph.extract.stance.lexicon import lexicon
+
+    token = next(t for t in nlp(text) if t.lower_ == word)
+    assert negated(token, lexicon().negations) is denied
