@@ -17,7 +17,7 @@ from quotegraph.extract.speakers.antecedents import candidates, load_chooser
 from quotegraph.extract.speakers.chains import chained_subject
 from quotegraph.extract.speakers.documents import earlier_issuer
 from quotegraph.extract.speakers.entities import role_equivalent, title_words
-from quotegraph.extract.speakers.genders import possessive_genders
+from quotegraph.extract.speakers.genders import article_genders
 from quotegraph.extract.speakers.mentions import (
     Mention,
     _clean_name,
@@ -58,17 +58,16 @@ class NameIndex:
     # surname -> "f" or "m" where the article gives it an honorific ("Ms. Tremblay", "Mr. Sandhu")
     honorifics: dict[str, str] = field(default_factory=dict)
     shared_surnames: set[str] = field(default_factory=set)  # surnames of two people ("Bill", "Hillary Clinton")
-    # name -> the gender of a "he" or "she" that the name was the subject before, in the same sentence
+    # canonical name -> the gender the article's own pronouns give a person whose first name does not tell
+    # it (:func:`~quotegraph.extract.speakers.genders.article_genders`: "Nkechi Obi opened her salon"), or
+    # that a "he" or "she" the name was the subject before, in the same sentence, gave it while resolving
     learned: dict[str, str] = field(default_factory=dict)
-    # name -> the gender the article's own pronouns give the person: the one of the sentences that name
-    # only them and hold pronouns of one gender only ("Ghazala Khan ... her son"), by a clear majority
-    voiced: dict[str, str] = field(default_factory=dict)
 
     def gender(self, name: str) -> str | None:
         """ "f", "m" or None (unknown): by the name's title or first name, else by an honorific the article
         gives the surname, else by a gendered noun it describes the person with ("the association's
         chairwoman", "a father of three")."""
-        known = gender_of(name) or self.learned.get(name) or self.voiced.get(self.canonical(name))
+        known = gender_of(name) or self.learned.get(self.canonical(name))
         if known or surname(name) in self.shared_surnames:
             return known  # "Mr. Clinton" and "her husband" say nothing of Hillary Clinton beside Bill
         if surname(name) in self.honorifics:
@@ -269,68 +268,14 @@ def _genders(index: NameIndex, doc: Doc) -> None:
             firsts.setdefault(surname(name), set()).add(name.split()[0])
     index.shared_surnames = {k for k, names in firsts.items() if len(names) > 1}
     _add_genders(index, doc)
-    index.voiced = voiced_genders(doc, index)
-
-
-def _subject_pronouns(doc: Doc, pos: int, index: NameIndex) -> set[str]:
-    """The genders of the "he" and "she" subjects and the "his" and "her" possessives, outside quotes, in
-    what the name at char ``pos`` is the subject of ("Trump said he would", "Ghazala Khan stood beside her
-    husband"; "Sanders told her" says nothing of Sanders)."""
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return set()
-    token = span[0]
-    while token.dep_ in ("compound", "flat") and token.head is not token:
-        token = token.head
-    if token.dep_ not in ("nsubj", "nsubjpass"):
-        return set()
-    return {
-        PRONOUN_GENDER[t.lower_]
-        for t in token.head.subtree
-        if t.i > token.i
-        and t.lower_ in PRONOUN_GENDER
-        and (t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.lower_ in ("his", "her")))
-        and not any(q0 <= t.idx < q1 for q0, q1 in index.quotes)
-    }
-
-
-VOICE_VOTES = 2  # sentences of one gender's pronouns a person needs (and four to one over the other)
-
-
-def voiced_genders(doc: Doc, index: NameIndex) -> dict[str, str]:
-    """Canonical name -> "f" or "m" where the article's own pronouns tell: each sentence that names one
-    person only (outside quotes; by full name where the surname is two people's) and holds third-person
-    pronouns of one gender only outside quotes is a vote ("Trump said he would ...", "Ghazala Khan
-    stood beside her husband" is no vote: two people); a name needs :data:`VOICE_VOTES` votes and four
-    times as many as for the other gender. Names of first-name lists are not asked here."""
-    votes: dict[str, dict[str, int]] = {}
-    persons = sorted(index.persons)
-    for sent in doc.sents:
-        here = [(pos, n) for pos, n in persons if sent.start_char <= pos < sent.end_char]
-        if len({index.canonical(n) for _, n in here}) != 1:
-            continue
-        pos, name = here[0]
-        if len(name.split()) == 1 and surname(name) in index.shared_surnames:
-            continue
-        said = _subject_pronouns(doc, pos, index)
-        if len(said) == 1:
-            tally = votes.setdefault(index.canonical(name), {"f": 0, "m": 0})
-            tally[said.pop()] += 1
-    out = {}
-    for name, tally in votes.items():
-        best = max(tally, key=lambda g: tally[g])
-        other = tally["f" if best == "m" else "m"]
-        if tally[best] >= VOICE_VOTES and tally[best] >= 4 * other:
-            out[name] = best
-    return out
 
 
 def _add_genders(index: NameIndex, doc: Doc) -> None:
     """The genders the article itself gives: honorifics ("Ms. Tremblay") and, where the first name says
-    nothing, a person's own "her" or "his" ("Nkechi Obi opened her salon")."""
+    nothing, its own pronouns (:func:`~quotegraph.extract.speakers.genders.article_genders`)."""
     index.honorifics = honorific_genders(doc)
-    learned = possessive_genders(doc, index.persons, index.quotes)
-    index.learned.update({index.canonical(n): g for n, g in learned.items() if gender_of(index.canonical(n)) is None})
+    learned = article_genders(doc, index)
+    index.learned.update({n: g for n, g in learned.items() if gender_of(n) is None})
 
 
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f", "m": "m"}

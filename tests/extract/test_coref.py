@@ -172,7 +172,7 @@ def test_coref_pronoun_takes_the_previous_subject_whatever_its_entity_type(nlp, 
     ],
 )
 def test_coref_voiced_genders_from_the_articles_own_pronouns(nlp, body: str, name: str, gender: str | None) -> None:
-    from quotegraph.extract.speakers.coref import voiced_genders
+    from quotegraph.extract.speakers.genders import voiced_genders
 
     doc = nlp(body)
     index = build_index(doc, find_quotes(doc.text))
