@@ -28,15 +28,27 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def sent_of(token: Token) -> Span:
-    """The sentence that holds ``token`` (the same span as ``token.sent``)."""
-    doc = token.doc
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence, computed once."""
     starts = doc.user_data.get(_STARTS)
     if starts is None:
         starts = doc.user_data[_STARTS] = [s.start for s in doc.sents] or [0]
+    return starts
+
+
+def sent_of(token: Token) -> Span:
+    """The sentence that holds ``token`` (the same span as ``token.sent``)."""
+    doc = token.doc
+    starts = _sentence_starts(doc)
     k = max(0, bisect_right(starts, token.i) - 1)
     end = starts[k + 1] if k + 1 < len(starts) else len(doc)
     return doc[starts[k] : end]
+
+
+def sentences_to(doc: Doc, char: int) -> int:
+    """How many sentences of ``doc`` start at or before char offset ``char`` (the number of the sentence
+    that holds it, counting from 1)."""
+    return bisect_right(_sentence_starts(doc), char, key=lambda i: doc[i].idx if i < len(doc) else 0)
 
 
 def forget(doc: Doc) -> None:

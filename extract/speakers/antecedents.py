@@ -13,13 +13,12 @@ whether the chooser is used at all (``enabled``).
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from quotegraph.extract.lookup import doc_text
+from quotegraph.extract.lookup import doc_text, sentences_to
 from quotegraph.extract.text import resource_yaml
 from spacy.tokens import Doc
 
@@ -116,13 +115,6 @@ def _is_subject(doc: Doc, pos: int) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
-    key = "antecedent_sentence_starts"
-    if key not in doc.user_data:
-        doc.user_data[key] = [s.start_char for s in doc.sents] or [0]
-    return doc.user_data[key]
-
-
 def candidates(
     names: Sequence[str],
     index: NameIndex,
@@ -136,8 +128,7 @@ def candidates(
     quote, wanted, rule_pick = context
     places = _places(index, previous, at, doc)
     text = doc_text(doc)
-    starts = _sentence_starts(doc)
-    here_sentence = bisect_right(starts, at)
+    here_sentence = sentences_to(doc, at)
     here_paragraph = text.count("\n\n", 0, at)
     most = max((places[n].statements for n in names if n in places), default=0)
     quote_words = set(quote.replace("’", "'").split())
@@ -153,7 +144,7 @@ def candidates(
             float(place.spoke_last),
             math.log1p(place.statements),
             float(most > 0 and place.statements == most),
-            math.log1p(max(0, here_sentence - bisect_right(starts, last))),
+            math.log1p(max(0, here_sentence - sentences_to(doc, last))),
             min(paragraphs, 5) / 5,
             float(paragraphs == 0),
             float(place.subject),

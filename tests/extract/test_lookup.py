@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from quotegraph.extract.lookup import doc_text, ents_in, forget, sent_of
+from bisect import bisect_right
+
+from quotegraph.extract.lookup import doc_text, ents_in, forget, sent_of, sentences_to
 
 TEXT = (
     "NATO Secretary General Jens Stoltenberg said on Friday that allies should lift the restrictions. "
@@ -20,6 +22,9 @@ def test_lookup_matches_spacy(nlp):
         for end in range(start + 1, min(len(doc), start + 12) + 1):
             span = doc[start:end]
             assert ents_in(span) == list(span.ents)
+    char_starts = [s.start_char for s in doc.sents]
+    for char in range(len(doc.text) + 1):
+        assert sentences_to(doc, char) == bisect_right(char_starts, char)
     forget(doc)
     assert not any(str(k).startswith("quotegraph_") for k in doc.user_data)
 
