@@ -94,6 +94,18 @@ def stmt(article: str, start: int, quote: str, speaker: str | None, **kw) -> Sta
     return Statement(**base)
 
 
+def topic_statement(
+    quote: str, speaker: str, stance: str | None, confidence: float, article: str = "a.txt", *, topic: str
+) -> Statement:
+    """A direct quote of ``speaker`` whose one topic is ``topic``, with ``stance`` (None: no side) at
+    ``confidence``, as the stance stage leaves it (for the consistency and news adjustments)."""
+    ts = TopicStance(topic, stance, confidence, ("cue: urged",) if stance else ("no evidence either way",))
+    return Statement(
+        article=article, quote=quote, start=0, end=len(quote), kind="direct", speaker=speaker,
+        topics=(ts,), topic=topic, stance=stance,
+    )  # fmt: skip
+
+
 @pytest.fixture
 def sample() -> list[Statement]:
     """Three outlets report one remark of Ann Lee; Bo Park answers her."""

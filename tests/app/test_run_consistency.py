@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from quotegraph.extract.model import Statement, TopicStance
+from functools import partial
+
 from quotegraph.extract.stance.consistency import EVIDENCE
 
 from quotegraph.run import _consistent
+from tests.conftest import topic_statement
 
-
-def _st(quote: str, speaker: str, stance: str | None, confidence: float) -> Statement:
-    ts = TopicStance("pension-reform", stance, confidence, ("cue: urged",) if stance else ("no evidence either way",))
-    return Statement(
-        article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker=speaker,
-        topics=(ts,), topic="pension-reform", stance=stance,
-    )  # fmt: skip
+_st = partial(topic_statement, topic="pension-reform")
 
 
 def test_run_consistency_informs_weak_stances_of_a_stream() -> None:

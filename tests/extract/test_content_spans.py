@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import pytest
 from quotegraph.extract.attribution.content import trim, within_line
-from quotegraph.extract.model import Article
 from quotegraph.extract.pipeline import Extractor
 
-
-@pytest.fixture(scope="module")
-def extractor(nlp) -> Extractor:
-    return Extractor(nlp=nlp)
+from tests.extract.conftest import article_statements
 
 
 def _spans(extractor: Extractor, body: str) -> list[str]:
     text = "Pension row\n\n" + body
-    article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
-    outcome, statements = extractor._process([article])[0]
-    assert outcome.status == "read"
+    statements = article_statements(extractor, body, "Pension row")
     return [text[s.start : s.end] for s in statements]
 
 
@@ -106,8 +100,7 @@ def test_content_leaves_out_a_trailing_participle_aside(extractor, body, expecte
 )
 def test_content_ends_before_a_second_report_of_the_speaker(extractor, body, first, second):
     text = "Pension row\n\n" + body
-    article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
-    statements = extractor._process([article])[0][1]
+    statements = article_statements(extractor, body, "Pension row")
     spans = {text[s.start : s.end]: s for s in statements}
     assert first in spans and second in spans
     assert spans[first].speaker == spans[second].speaker
@@ -152,8 +145,8 @@ def test_trim_drops_a_dangling_conjunction(text, expected):
 
 def _pieces(extractor: Extractor, body: str) -> list[str]:
     text = "Pension row\n\n" + body
-    article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
-    return [text[s.start : s.end].rstrip(".") for s in extractor._process([article])[0][1]]
+    statements = article_statements(extractor, body, "Pension row")
+    return [text[s.start : s.end].rstrip(".") for s in statements]
 
 
 @pytest.mark.parametrize(
@@ -241,8 +234,7 @@ def test_object_content_takes_a_noun_conjoined_to_the_verb(extractor, body, expe
 )
 def test_a_short_quote_inside_a_clause_is_a_mixed_quote(extractor, body, expected, kind):
     text = "Pension row\n\n" + body
-    article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
-    statements = extractor._process([article])[0][1]
+    statements = article_statements(extractor, body, "Pension row")
     assert [(text[s.start : s.end], s.kind) for s in statements] == [(expected, kind)]
 
 

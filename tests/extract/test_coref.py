@@ -7,6 +7,7 @@ from quotegraph.extract.attribution.content import find_quotes
 from quotegraph.extract.speakers.coref import NameIndex, build_index
 
 from tests.conftest import hand_doc
+from tests.extract.conftest import article_statements as statements_of
 
 # "NATO Secretary General Jens Stoltenberg spoke. Stoltenberg said “Rutte agrees”."
 # (word, space after, head, dependency, part of speech, entity tag)
@@ -120,12 +121,9 @@ def test_coref_unnamed_sources_stay_unnamed(index: NameIndex, text: str, label: 
     ],
 )
 def test_coref_pronoun_takes_the_subject_before_it_in_its_sentence(nlp, body: str, start: str, speaker: str) -> None:
-    from quotegraph.extract.model import Article
     from quotegraph.extract.pipeline import Extractor
 
-    text = "Plan row\n\n" + body
-    article = Article(name="a.txt", text=text, title="Plan row", skip=((0, 8),), article_id="a.txt")
-    _, statements = Extractor(nlp=nlp)._process([article])[0]
+    statements = statements_of(Extractor(nlp=nlp), body, "Plan row")
     assert [s.speaker for s in statements if s.quote.startswith(start)] == [speaker], statements
 
 
@@ -149,12 +147,9 @@ def test_coref_pronoun_takes_the_subject_before_it_in_its_sentence(nlp, body: st
     ],
 )
 def test_coref_pronoun_takes_the_previous_subject_whatever_its_entity_type(nlp, body: str, speaker: str) -> None:
-    from quotegraph.extract.model import Article
     from quotegraph.extract.pipeline import Extractor
 
-    text = "Budget\n\n" + body
-    article = Article(name="a.txt", text=text, title="Budget", skip=((0, 6),), article_id="a.txt")
-    _, statements = Extractor(nlp=nlp)._process([article])[0]
+    statements = statements_of(Extractor(nlp=nlp), body, "Budget")
     assert [s.speaker for s in statements if s.quote.startswith("the debt ratio")] == [speaker], statements
 
 
@@ -240,13 +235,10 @@ ARTICLES = {
 
 
 def _article_statements(nlp, key: str):  # type: ignore[no-untyped-def]
-    from quotegraph.extract.model import Article
     from quotegraph.extract.pipeline import Extractor
 
     title = "City news"
-    text = title + "\n\n" + ARTICLES[key]
-    article = Article(name="a.txt", text=text, title=title, skip=((0, len(title)),), article_id="a.txt")
-    return Extractor(nlp=nlp)._process([article])[0][1]
+    return statements_of(Extractor(nlp=nlp), ARTICLES[key], title)
 
 
 @pytest.fixture(scope="module")
@@ -328,12 +320,9 @@ def test_coref_canonical_keeps_family_members_apart(name: str, full: str, expect
     ],
 )
 def test_coref_description_with_a_place_is_its_holder_there(nlp, body: str, speaker: str) -> None:
-    from quotegraph.extract.model import Article
     from quotegraph.extract.pipeline import Extractor
 
-    text = "Debate\n\n" + body
-    article = Article(name="a.txt", text=text, title="Debate", skip=((0, 6),), article_id="a.txt")
-    _, statements = Extractor(nlp=nlp)._process([article])[0]
+    statements = statements_of(Extractor(nlp=nlp), body, "Debate")
     assert [s.speaker for s in statements if s.quote.startswith("We will win")] == [speaker], statements
 
 
@@ -383,11 +372,8 @@ def test_coref_sentence_subject_is_the_name_opening_it_without_a_subject(first: 
     ],
 )
 def test_coref_document_speaks_for_its_issuer_in_its_clause(nlp, body: str, speaker: str) -> None:
-    from quotegraph.extract.model import Article
     from quotegraph.extract.pipeline import Extractor
 
-    text = "Bridge\n\n" + body
-    article = Article(name="a.txt", text=text, title="Bridge", skip=((0, 6),), article_id="a.txt")
-    _, statements = Extractor(nlp=nlp)._process([article])[0]
+    statements = statements_of(Extractor(nlp=nlp), body, "Bridge")
     # the surname or the document's noun: the tagger may leave a first name out
     assert [(s.speaker or "").split()[-1:] for s in statements][:1] == [speaker.split()[-1:]], statements

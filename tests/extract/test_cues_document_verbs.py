@@ -4,19 +4,14 @@ board, showed that ...")."""
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.model import Statement
 from quotegraph.extract.pipeline import Extractor
 
-
-@pytest.fixture(scope="module")
-def extractor(nlp) -> Extractor:
-    return Extractor(nlp=nlp)
+from tests.extract.conftest import article_statements
 
 
 def _statements(extractor: Extractor, body: str) -> list[Statement]:
-    text = "Wages\n\n" + body
-    article = Article(name="a.txt", text=text, title="Wages", skip=((0, 5),), article_id="a.txt")
-    return extractor._process([article])[0][1]
+    return article_statements(extractor, body, "Wages")
 
 
 @pytest.mark.parametrize(

@@ -4,19 +4,13 @@ relative clause, a quote's last word glued to the name after it."""
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.model import Article
 from quotegraph.extract.pipeline import Extractor
 
-
-@pytest.fixture(scope="module")
-def extractor(nlp) -> Extractor:
-    return Extractor(nlp=nlp)
+from tests.extract.conftest import article_statements
 
 
 def _speakers(extractor: Extractor, body: str) -> list[tuple[str | None, str | None]]:
-    text = "Budget row\n\n" + body
-    article = Article(name="a.txt", text=text, title="Budget row", skip=((0, 10),), article_id="a.txt")
-    _, statements = extractor._process([article])[0]
+    statements = article_statements(extractor, body, "Budget row")
     return [(s.speaker, s.speaker_mention) for s in statements]
 
 

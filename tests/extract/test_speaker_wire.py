@@ -4,20 +4,15 @@ apposition, pronouns that agree in gender, section heads that are nobody."""
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.model import Statement
 from quotegraph.extract.pipeline import Extractor
 from quotegraph.extract.speakers.coref import agrees, gender_of
 
-
-@pytest.fixture(scope="module")
-def extractor(nlp) -> Extractor:
-    return Extractor(nlp=nlp)
+from tests.extract.conftest import article_statements
 
 
 def _statements(extractor: Extractor, body: str) -> list[Statement]:
-    text = "Pension row\n\n" + body
-    article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
-    return extractor._process([article])[0][1]
+    return article_statements(extractor, body, "Pension row")
 
 
 def _speakers(extractor: Extractor, body: str) -> list[tuple[str | None, str]]:

@@ -5,20 +5,10 @@ roles, one person is one key, and a headline makes no speaker of a role or a com
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.model import Statement
 from quotegraph.extract.pipeline import Extractor
 
-
-@pytest.fixture(scope="module")
-def extractor(nlp) -> Extractor:
-    return Extractor(nlp=nlp)
-
-
-def _statements(extractor: Extractor, body: str, title: str = "City news") -> list[Statement]:
-    text = title + "\n\n" + body
-    article = Article(name="a.txt", text=text, title=title, skip=((0, len(title)),), article_id="a.txt")
-    _, statements = extractor._process([article])[0]
-    return statements
+from tests.extract.conftest import article_statements
 
 
 def _of(statements: list[Statement], start: str) -> Statement:
@@ -53,7 +43,7 @@ PROFILE = (
     ],
 )
 def test_speakers_article_profile_keeps_her_she_said(extractor: Extractor, start: str, speaker: str) -> None:
-    assert _of(_statements(extractor, PROFILE), start).speaker == speaker
+    assert _of(article_statements(extractor, PROFILE), start).speaker == speaker
 
 
 ROLES = (
@@ -77,7 +67,7 @@ ROLES = (
     ],
 )
 def test_speakers_article_role_and_description_mentions(extractor: Extractor, start: str, speaker: str) -> None:
-    assert _of(_statements(extractor, ROLES), start).speaker == speaker
+    assert _of(article_statements(extractor, ROLES), start).speaker == speaker
 
 
 DOCUMENTS = (
@@ -97,7 +87,7 @@ DOCUMENTS = (
     ],
 )
 def test_speakers_article_document_speaks_for_its_issuer(extractor: Extractor, start: str, speaker: str) -> None:
-    statement = _of(_statements(extractor, DOCUMENTS), start)
+    statement = _of(article_statements(extractor, DOCUMENTS), start)
     assert statement.speaker == speaker
     if speaker.startswith("Canadian"):
         assert statement.speaker_type == "organization"
@@ -113,7 +103,7 @@ def test_speakers_article_document_speaks_for_its_issuer(extractor: Extractor, s
     ],
 )
 def test_speakers_article_titles_read_as_roles(extractor: Extractor, sentence: str, role: str, org: str | None) -> None:
-    [statement] = _statements(extractor, sentence)
+    [statement] = article_statements(extractor, sentence)
     assert (statement.speaker_role, statement.speaker_org) == (role, org)
 
 
@@ -123,7 +113,7 @@ def test_speakers_article_one_person_one_key(extractor: Extractor) -> None:
         '"This is the housing the city says it needs," Finch said.\n\n'
         "In Brampton, Finch told a meeting that the plan had the support of the planning department."
     )
-    statements = _statements(extractor, body)
+    statements = article_statements(extractor, body)
     assert {s.speaker for s in statements} == {"Harold Finch"}
     assert {s.speaker_id for s in statements} == {"person/harold-finch"}
 
@@ -146,7 +136,7 @@ def test_speakers_article_one_person_one_key(extractor: Extractor) -> None:
 def test_speakers_article_headline_subject_is_the_body_speaker(
     extractor: Extractor, title: str, body: str, speaker: str
 ) -> None:
-    statements = _statements(extractor, body, title)
+    statements = article_statements(extractor, body, title)
     headline = [s for s in statements if s.start < len(title)]
     assert [s.speaker for s in headline] == [speaker]
 
@@ -162,7 +152,7 @@ def test_speakers_article_headline_common_noun_is_no_name_cut(extractor: Extract
 
 def test_speakers_article_opposition_party_keeps_its_name(extractor: Extractor) -> None:
     body = "The opposition Greens called on Thursday for a two-year freeze on rents in the province."
-    [statement] = _statements(extractor, body)
+    [statement] = article_statements(extractor, body)
     assert statement.speaker == "Greens"
 
 
@@ -171,7 +161,7 @@ def test_speakers_article_dateline_is_no_speaker(extractor: Extractor) -> None:
         "OSLO (AP) — Norway will raise its defence spending by 2030, Prime Minister Jonas Gahr Store said "
         'Friday.\n\n"The security situation has changed," Store told reporters.'
     )
-    speakers = {s.speaker for s in _statements(extractor, body)}
+    speakers = {s.speaker for s in article_statements(extractor, body)}
     assert speakers == {"Jonas Gahr Store"}
 
 
@@ -192,17 +182,17 @@ def test_speakers_article_dateline_is_no_speaker(extractor: Extractor) -> None:
     ],
 )
 def test_speakers_article_day_or_dateline_is_no_subject(extractor: Extractor, body: str, speaker: str) -> None:
-    [statement] = _statements(extractor, body)
+    [statement] = article_statements(extractor, body)
     assert statement.speaker is not None
     assert statement.speaker.endswith(speaker)
 
 
 def test_speakers_article_age_description_still_speaks(extractor: Extractor) -> None:
     body = 'Jordan Pike, a 26-year-old cyclist, was hurt. "I was lucky," the 26-year-old said on Friday.'
-    assert _of(_statements(extractor, body), "I was lucky").speaker == "Jordan Pike"
+    assert _of(article_statements(extractor, body), "I was lucky").speaker == "Jordan Pike"
 
 
 def test_speakers_article_capitals_then_a_hyphen_are_no_dateline(extractor: Extractor) -> None:
     body = "CNN said the right-leaning group had lost much of its support in the state this year."
-    [statement] = _statements(extractor, body)
+    [statement] = article_statements(extractor, body)
     assert statement.speaker == "CNN"

@@ -6,25 +6,8 @@ speaks as "her husband"; negatives keep what they were."""
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.model import Article, Statement
-from quotegraph.extract.pipeline import Extractor
 
-
-@pytest.fixture(scope="module")
-def extractor(nlp) -> Extractor:
-    return Extractor(nlp=nlp)
-
-
-def _statements(extractor: Extractor, body: str, title: str = "City news") -> list[Statement]:
-    text = title + "\n\n" + body
-    article = Article(name="a.txt", text=text, title=title, skip=((0, len(title)),), article_id="a.txt")
-    return extractor._process([article])[0][1]
-
-
-def _speaker_of(extractor: Extractor, body: str, start: str) -> str | None:
-    found = [s for s in _statements(extractor, body) if s.quote.startswith(start)]
-    assert found, f"no statement starts with {start!r}"
-    return found[0].speaker
+from tests.extract.conftest import speaker_of
 
 
 @pytest.mark.parametrize(
@@ -97,7 +80,7 @@ def _speaker_of(extractor: Extractor, body: str, start: str) -> str | None:
     ],
 )
 def test_speakers_wire_families_issuer_and_apposition(extractor, body, start, speaker) -> None:
-    assert _speaker_of(extractor, body, start) == speaker
+    assert speaker_of(extractor, body, start) == speaker
 
 
 @pytest.mark.parametrize(
@@ -125,7 +108,7 @@ def test_speakers_wire_families_issuer_and_apposition(extractor, body, start, sp
     ],
 )
 def test_speakers_wire_families_named_after(extractor, body, start, surname) -> None:
-    speaker = _speaker_of(extractor, body, start)
+    speaker = speaker_of(extractor, body, start)
     assert speaker is not None and speaker.split()[-1] == surname
 
 
@@ -170,14 +153,14 @@ def test_speakers_wire_families_named_after(extractor, body, start, surname) -> 
         # the run may stand in the paragraph right before one that opens with the quote
         (
             "Health Minister Carla Benson said the plan would cut waits.\n\nDr. Ana Pires spent 11 years as an "
-            "emergency physician in the north. She now teaches at Laurentian University.\n\n\"I have watched "
+            'emergency physician in the north. She now teaches at Laurentian University.\n\n"I have watched '
             'patients wait 19 hours," she said.',
             "I have watched",
             "Ana Pires",
         ),
         (
             "Health Minister Carla Benson said the plan would cut waits.\n\nDr. Ana Pires spent 11 years as an "
-            "emergency physician in the north. The province has 40 such doctors.\n\n\"I have watched "
+            'emergency physician in the north. The province has 40 such doctors.\n\n"I have watched '
             'patients wait 19 hours," she said.',
             "I have watched",
             "Carla Benson",
@@ -185,7 +168,7 @@ def test_speakers_wire_families_named_after(extractor, body, start, surname) -> 
     ],
 )
 def test_speakers_wire_families_relatives_and_runs(extractor, body, start, speaker) -> None:
-    assert _speaker_of(extractor, body, start) == speaker
+    assert speaker_of(extractor, body, start) == speaker
 
 
 @pytest.mark.parametrize(
@@ -208,7 +191,7 @@ def test_speakers_wire_families_relatives_and_runs(extractor, body, start, speak
     ],
 )
 def test_speakers_wire_families_gender_from_possessive(extractor, body, start, speaker) -> None:
-    assert _speaker_of(extractor, body, start) == speaker
+    assert speaker_of(extractor, body, start) == speaker
 
 
 @pytest.mark.parametrize(
@@ -239,4 +222,4 @@ def test_speakers_wire_families_gender_from_possessive(extractor, body, start, s
     ],
 )
 def test_speakers_wire_families_first_names(extractor, body, start, speaker) -> None:
-    assert _speaker_of(extractor, body, start) == speaker
+    assert speaker_of(extractor, body, start) == speaker

@@ -7,25 +7,9 @@ now and must keep passing when the fix lands."""
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.model import Article, Statement
 from quotegraph.extract.pipeline import Extractor
 
-
-@pytest.fixture(scope="module")
-def extractor(nlp) -> Extractor:
-    return Extractor(nlp=nlp)
-
-
-def _statements(extractor: Extractor, body: str, title: str = "City news") -> list[Statement]:
-    text = title + "\n\n" + body
-    article = Article(name="a.txt", text=text, title=title, skip=((0, len(title)),), article_id="a.txt")
-    return extractor._process([article])[0][1]
-
-
-def _speaker_of(extractor: Extractor, body: str, start: str) -> str | None:
-    found = [s for s in _statements(extractor, body) if s.quote.startswith(start)]
-    assert found, f"no statement starts with {start!r}"
-    return found[0].speaker
+from tests.extract.conftest import article_statements, speaker_of
 
 
 @pytest.mark.parametrize(
@@ -90,7 +74,7 @@ def _speaker_of(extractor: Extractor, body: str, start: str) -> str | None:
     ],
 )
 def test_speakers_wire_set_title_synonyms(extractor: Extractor, body: str, start: str, speaker: str) -> None:
-    assert _speaker_of(extractor, body, start) == speaker
+    assert speaker_of(extractor, body, start) == speaker
 
 
 @pytest.mark.parametrize(
@@ -135,7 +119,7 @@ def test_speakers_wire_set_title_synonyms(extractor: Extractor, body: str, start
     ],
 )
 def test_speakers_wire_set_descriptions(extractor: Extractor, body: str, start: str, speaker: str) -> None:
-    assert _speaker_of(extractor, body, start) == speaker
+    assert speaker_of(extractor, body, start) == speaker
 
 
 @pytest.mark.parametrize(
@@ -185,7 +169,7 @@ def test_speakers_wire_set_descriptions(extractor: Extractor, body: str, start: 
 def test_speakers_wire_set_pronoun_after_a_paragraph_about_someone(
     extractor: Extractor, body: str, start: str, speaker: str
 ) -> None:
-    assert _speaker_of(extractor, body, start) == speaker
+    assert speaker_of(extractor, body, start) == speaker
 
 
 @pytest.mark.parametrize(
@@ -214,12 +198,12 @@ def test_speakers_wire_set_pronoun_after_a_paragraph_about_someone(
 def test_speakers_wire_set_speaker_named_after_the_quote(
     extractor: Extractor, body: str, start: str, speaker: str
 ) -> None:
-    assert _speaker_of(extractor, body, start) == speaker
+    assert speaker_of(extractor, body, start) == speaker
 
 
 def test_speakers_wire_set_two_people_one_surname(extractor: Extractor) -> None:
     body = "The owners of the café, Luc and Hélène Marchand, said they had collected 900 signatures."
-    [statement] = _statements(extractor, body)
+    [statement] = article_statements(extractor, body)
     assert statement.speaker is not None and statement.speaker.endswith("Marchand")
 
 
@@ -227,7 +211,7 @@ def test_speakers_wire_set_findings_published_by_an_organisation(extractor: Extr
     body = (
         "The findings, published by the Manitoba Labour Board in 2023, showed that wages had fallen behind inflation."
     )
-    [statement] = _statements(extractor, body)
+    [statement] = article_statements(extractor, body)
     assert statement.speaker == "Manitoba Labour Board"
 
 
@@ -246,6 +230,6 @@ def test_speakers_wire_set_findings_published_by_an_organisation(extractor: Extr
     ],
 )
 def test_speakers_wire_set_abbreviated_titles(extractor: Extractor, body: str, speaker: str, role: str | None) -> None:
-    [statement] = _statements(extractor, body)
+    [statement] = article_statements(extractor, body)
     assert statement.speaker == speaker
     assert statement.speaker_role == role

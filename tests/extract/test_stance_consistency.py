@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import pytest
-from quotegraph.extract.model import Statement, TopicStance
 from quotegraph.extract.stance.consistency import (
     EVIDENCE,
     consistent_stances,
@@ -13,13 +13,9 @@ from quotegraph.extract.stance.consistency import (
     stance_votes,
 )
 
+from tests.conftest import topic_statement
 
-def _st(quote: str, speaker: str, stance: str | None, confidence: float, article: str = "a.txt") -> Statement:
-    ts = TopicStance("tax-cut", stance, confidence, ("cue: urged",) if stance else ("no evidence either way",))
-    return Statement(
-        article=article, quote=quote, start=0, end=len(quote), kind="direct", speaker=speaker,
-        topics=(ts,), topic="tax-cut", stance=stance,
-    )  # fmt: skip
+_st = partial(topic_statement, topic="tax-cut")
 
 
 CLEAR = [

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.model import Article
 from quotegraph.extract.pipeline import Extractor
 
-
-@pytest.fixture(scope="module")
-def extractor(nlp) -> Extractor:
-    return Extractor(nlp=nlp)
+from tests.extract.conftest import article_statements
 
 
 def _quotes(extractor: Extractor, body: str) -> list[str]:
-    text = "Budget row\n\n" + body
-    article = Article(name="a.txt", text=text, title="Budget row", skip=((0, 10),), article_id="a.txt")
-    _, statements = extractor._process([article])[0]
+    statements = article_statements(extractor, body, "Budget row")
     return [s.quote for s in statements]
 
 

@@ -5,21 +5,16 @@ from __future__ import annotations
 
 import pytest
 from quotegraph.extract.attribution.assemble import joined_reports
-from quotegraph.extract.model import Article, Statement
+from quotegraph.extract.model import Statement
 from quotegraph.extract.pipeline import Extractor
 from quotegraph.graph.merge import merge_statements
 
-
-@pytest.fixture(scope="module")
-def extractor(nlp) -> Extractor:
-    return Extractor(nlp=nlp)
+from tests.extract.conftest import article_statements
 
 
 def _extract(extractor: Extractor, body: str):
     text = "Pension row\n\n" + body
-    article = Article(name="a.txt", text=text, title="Pension row", skip=((0, 11),), article_id="a.txt")
-    outcome, statements = extractor._process([article])[0]
-    assert outcome.status == "read"
+    statements = article_statements(extractor, body, "Pension row")
     return text, statements
 
 
