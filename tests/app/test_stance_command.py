@@ -30,7 +30,7 @@ def test_stance_command_writes_one_judgement_per_record(tmp_path: Path):
     result = runner.invoke(app, ["stance", str(records), "--topics", str(tmp_path / "topics.yaml"), "-o", str(out)])
     assert result.exit_code == 0, result.output
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
-    assert [(r["id"], r["stance"]) for r in rows] == [(1, "support"), (2, None)]
+    assert [(r["id"], r["stance"]) for r in rows] == [(1, "support"), (2, "neutral")]  # 2: not about school uniform
 
 
 def test_stance_command_unknown_topic_is_one_line_error(tmp_path: Path):
