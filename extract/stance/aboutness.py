@@ -308,12 +308,33 @@ def roots(words: Iterable[str]) -> frozenset[str]:
 def mentions(topic: Topic, text: str, about: Mapping[str, float] | None = None) -> tuple[str, ...]:
     """The words of ``topic`` that ``text`` mentions: those the matcher meets in the text alone
     (:func:`profile_score`; ``about``, :func:`about_weights` of the text's parse), else the roots the
-    text's words share with the topic's (:func:`roots`). Empty: the text is not about the topic."""
+    text's words share with the topic's (:func:`roots`), else (``initials`` of ``mention`` in
+    topic_match.yaml) a word in capitals made of the initials of a name of the topic (:func:`initials`).
+    Empty: the text is not about the topic."""
     layer = ((f" {' '.join(stems(text))} ", 1.0),)
     _, matched, own = profile_score(topic_profile(topic), layer, about or {})
     if own > 0:
         return tuple(dict.fromkeys(matched))
-    return tuple(sorted(roots(stems(text)) & roots(topic_words(topic))))
+    shared = roots(stems(text)) & roots(topic_words(topic))
+    if not shared and _config()["mention"].get("initials"):
+        shared = frozenset(ACRONYM.findall(text)) & initials(topic)
+    return tuple(sorted(shared))
+
+
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+"""A word in capitals that may stand for a name of several words ("ICC", "NATO")."""
+
+
+@lru_cache(maxsize=4096)
+def initials(topic: Topic) -> frozenset[str]:
+    """The initials of the label and keyword phrases of ``topic`` with at least two words but function words
+    ("International Criminal Court": "ICC"; "the United Nations": "UN")."""
+    out = set()
+    for phrase in (topic.label, *topic.keywords):
+        words = [w for w in WORD.findall(fold(phrase)) if w not in STOP_WORDS]
+        if len(words) >= 2:
+            out.add("".join(w[0] for w in words).upper())
+    return frozenset(out)
 
 
 def records_gate() -> dict[str, Any]:
