@@ -5,7 +5,9 @@ the id of a topic of a topics file); any other field is ignored. Each text is pa
 pipeline (batched, :meth:`spacy.language.Language.pipe`) so that the rules read it as they read a quote in
 an article, and judged by the same backends as an extraction (a model backend that fails on a record is
 answered by the rules). The answer for each record: ``id``, ``stance`` (support, oppose, neutral, or None
-when undetermined), ``confidence`` and ``evidence``.
+when undetermined), ``confidence`` and ``evidence``. A text that does not mention its topic at all
+(:func:`quotegraph.extract.stance.aboutness.mentions`) is neutral, "does not mention the topic" (the rule
+``records_gate`` of ``resources/topic_match.yaml``; ``gate=False`` judges it as any other).
 """
 
 from __future__ import annotations
