@@ -186,9 +186,17 @@ def stance_command(
     model: ModelOpt = None,
     stance: StanceOpt = "rules",
     stance_model: StanceModelOpt = None,
+    gate: Annotated[
+        bool,
+        typer.Option(
+            "--gate/--no-gate",
+            help="A text that does not mention its topic is neutral (rules backend); --no-gate: judge every text.",
+        ),
+    ] = True,
 ) -> None:
     """Judge given statements on given topics, without extraction: one {id, stance, confidence, evidence}
-    a line. A record's topic is an object in the topics-file format or the id of a topic in --topics."""
+    a line. A record's topic is an object in the topics-file format or the id of a topic in --topics. A text
+    that does not mention its topic is neutral ("does not mention the topic"; --no-gate: judged as any)."""
     from quotegraph.extract.nlp import ModelNotFound, load_base
     from quotegraph.extract.stance.judge import judge_records, read_records
     from quotegraph.extract.stance.registry import resolve
@@ -199,7 +207,7 @@ def stance_command(
         resolve(stance)
         known = load_topics(topics) if topics is not None else []
         nlp = load_base(model)
-        answers = judge_records(read_records(records), known, backend=stance, model=stance_model, nlp=nlp)
+        answers = judge_records(read_records(records), known, backend=stance, model=stance_model, nlp=nlp, gate=gate)
     except (ValueError, ModelNotFound) as err:  # RecordError and TopicsFileError are ValueErrors
         raise _fail(str(err)) from None
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,8 @@
 ``--broad`` is the folder of the broad stance set (default ``../shared/eval/stance-broad``, its ``argkp`` and
 ``perspectrum`` folders, each with a ``records.jsonl``: id, text, topic, gold stance). Every text is parsed and
 judged by the rules exactly as ``quotegraph stance`` judges it, keeping the rule that decided and its raw
-strength. Per deciding rule, the sided decisions are sorted by strength and cut into bins of at least
+strength (a text that does not mention its topic is neutral there, by ``records_gate`` of topic_match.yaml: no
+side to fit). Per deciding rule, the sided decisions are sorted by strength and cut into bins of at least
 ``--min-bin`` rows (cut only where the strength changes); a bin's confidence is its share of right sides,
 shrunk towards the rule's share (a rule's single bin is the rule's share), then made non-decreasing in strength
 (pool adjacent violators). The rule's share is shrunk towards its family's (FAMILIES: the evidence of one
@@ -75,10 +76,13 @@ def judged_rows(folder: Path) -> list[Row]:
     """The sided decisions of the rules on the records of every source in ``folder``."""
     from quotegraph.extract.model import Statement
     from quotegraph.extract.nlp import load_base
+    from quotegraph.extract.stance.aboutness import about_weights, mentions, records_gate
     from quotegraph.extract.stance.judge import read_records, record_topic
     from quotegraph.extract.stance.rules import main_clauses
     from quotegraph.extract.stance.scorers import decision
 
+    gate = records_gate()
+    gating = gate["enabled"] and "rules" in gate["backends"]
     nlp = load_base()
     rows: list[Row] = []
     for source in SOURCES:
@@ -88,6 +92,8 @@ def judged_rows(folder: Path) -> list[Row]:
             text = record["text"]
             topic = record_topic(record, {}, n)
             statement = Statement(article=str(record["id"]), quote=text, start=0, end=len(text), kind="direct")
+            if gating and not mentions(topic, text, about_weights(doc, 0, len(text))):
+                continue  # neutral by the records gate: no side to calibrate
             found = decision(main_clauses(statement, topic), topic, doc)
             if found.stance in ("support", "oppose"):
                 row = (source, found.rule, found.strength, found.stance, record["stance"], topic.id, found.features)

@@ -20,7 +20,7 @@ from typing import Any
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Article, Statement, TopicStance
 from quotegraph.extract.stance import registry
-from quotegraph.extract.stance.aboutness import about_weights, profile
+from quotegraph.extract.stance.aboutness import about_weights, mentions, profile, records_gate
 from quotegraph.extract.stance.evaluate import pronoun_names
 from quotegraph.extract.stance.judge import RecordError, judge_records, read_records
 from quotegraph.extract.stance.propose import propose_topics
@@ -275,15 +275,24 @@ class StanceAssigner:
             out.append(row)
         return out
 
-    def judge(self, items: Sequence[tuple[Statement, Topic, str, Doc | None]]) -> list[TopicStance]:
+    def judge(self, items: Sequence[tuple[Statement, Topic, str, Doc | None]], gate: bool = False) -> list[TopicStance]:
         """The stance of each statement on its given topic (no topic assignment): ``(statement, topic,
         sentence, doc)``, the doc the parse the statement's offsets point into (or None). As for the main
         topic of an extracted statement, the clauses of the quote that name the topic are judged when some
-        do; model backends are asked in one batch."""
-        plans = []
-        for s, topic, sentence, _ in items:
-            score = TopicScore(topic, 0.0, ())
-            plans.append(self._plan(s, [score], sentence))
+        do; model backends are asked in one batch. With ``gate`` (records mode), a statement that does not
+        mention its topic (:func:`~quotegraph.extract.stance.aboutness.mentions`) is neutral by the rule
+        ``records_gate`` of topic_match.yaml, for the backends it lists; the topic words a statement mentions
+        are its evidence."""
+        settings = records_gate()
+        gating = gate and settings["enabled"] and self.backend_name in settings["backends"]
+        plans: list[list[TopicStance | tuple]] = []
+        for s, topic, sentence, doc in items:
+            words = mentions(topic, s.quote, about_weights(doc, s.start, s.end)) if gate else ()
+            if gating and not words and topic.proposition:
+                evidence = (f"rule: {settings['rule']}", settings["evidence"])
+                plans.append([TopicStance(topic.id, "neutral", settings["confidence"], evidence, self.backend_name)])
+                continue
+            plans.append(self._plan(s, [TopicScore(topic, 0.0, words)], sentence))
         return [row[0] for row in self._resolve(plans, [doc for *_, doc in items])]
 
     def assign(self, statements: Sequence[Statement], doc: Doc | None, article: Article) -> list[Statement]:

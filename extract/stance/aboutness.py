@@ -290,3 +290,58 @@ def profile_score(
         own += p.terms[s] * about.get(s, 1.0)
         matched.append(s)
     return score, matched, own
+
+
+@lru_cache(maxsize=4096)
+def topic_profile(topic: Topic) -> TopicProfile:
+    """``topic``'s profile alone (no topics file to share words with), made once."""
+    return profile(topic)
+
+
+def roots(words: Iterable[str]) -> frozenset[str]:
+    """The first ``root_letters`` letters (``mention`` of topic_match.yaml) of the stems at least that long,
+    generic words left out: the root two forms of a word share when the suffixes do not meet them."""
+    n = int(_config()["mention"]["root_letters"])
+    return frozenset(s[:n] for s in words if len(s) >= n and not generic(s))
+
+
+def mentions(topic: Topic, text: str, about: Mapping[str, float] | None = None) -> tuple[str, ...]:
+    """The words of ``topic`` that ``text`` mentions: those the matcher meets in the text alone
+    (:func:`profile_score`; ``about``, :func:`about_weights` of the text's parse), else the roots the
+    text's words share with the topic's (:func:`roots`), else (``initials`` of ``mention`` in
+    topic_match.yaml) a word in capitals made of the initials of a name of the topic (:func:`initials`).
+    Empty: the text is not about the topic."""
+    layer = ((f" {' '.join(stems(text))} ", 1.0),)
+    _, matched, own = profile_score(topic_profile(topic), layer, about or {})
+    if own > 0:
+        return tuple(dict.fromkeys(matched))
+    shared = roots(stems(text)) & roots(topic_words(topic))
+    if not shared and _config()["mention"].get("initials"):
+        shared = frozenset(ACRONYM.findall(text)) & initials(topic)
+    return tuple(sorted(shared))
+
+
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+"""A word in capitals that may stand for a name of several words ("ICC", "NATO")."""
+
+
+@lru_cache(maxsize=4096)
+def initials(topic: Topic) -> frozenset[str]:
+    """The initials of the label and keyword phrases of ``topic`` with at least two words but function words
+    ("International Criminal Court": "ICC"; "the United Nations": "UN")."""
+    out = set()
+    for phrase in (topic.label, *topic.keywords):
+        words = [w for w in WORD.findall(fold(phrase)) if w not in STOP_WORDS]
+        if len(words) >= 2:
+            out.add("".join(w[0] for w in words).upper())
+    return frozenset(out)
+
+
+def records_gate() -> dict[str, Any]:
+    """The rule for a statement that does not mention its given topic (``records_gate`` of topic_match.yaml):
+    its id (``rule``), whether it applies, the backends it applies to, its evidence and confidence."""
+    data = dict(_config()["records_gate"])
+    data["backends"] = tuple(data.get("backends") or ())
+    data["confidence"] = float(data["confidence"])
+    data["enabled"] = bool(data.get("enabled"))
+    return data

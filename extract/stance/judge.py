@@ -5,7 +5,9 @@ the id of a topic of a topics file); any other field is ignored. Each text is pa
 pipeline (batched, :meth:`spacy.language.Language.pipe`) so that the rules read it as they read a quote in
 an article, and judged by the same backends as an extraction (a model backend that fails on a record is
 answered by the rules). The answer for each record: ``id``, ``stance`` (support, oppose, neutral, or None
-when undetermined), ``confidence`` and ``evidence``.
+when undetermined), ``confidence`` and ``evidence``. A text that does not mention its topic at all
+(:func:`quotegraph.extract.stance.aboutness.mentions`) is neutral, "does not mention the topic" (the rule
+``records_gate`` of ``resources/topic_match.yaml``; ``gate=False`` judges it as any other).
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ def judge_records(
     model: str | None = None,
     nlp: Any = None,
     batch_size: int = BATCH,
+    gate: bool = True,
     **backend_options: Any,
 ) -> list[dict[str, Any]]:
     """Judge each record's ``text`` on its topic; one answer a record, in order.
@@ -108,6 +111,9 @@ def judge_records(
         The stance backend (``rules``, ``nli``, ``llm`` or a versioned name) and its model.
     nlp
         A loaded spaCy pipeline (default: the best installed one, without the attribution component).
+    gate
+        A text that does not mention its topic is neutral ("does not mention the topic"; the rule
+        ``records_gate`` of ``resources/topic_match.yaml`` says for which backends); False: judged as any.
 
     Returns
     -------
@@ -130,7 +136,7 @@ def judge_records(
     for at in range(0, len(items), batch_size):
         chunk = items[at : at + batch_size]
         docs = nlp.pipe((s.quote for s, _, _ in chunk), batch_size=batch_size)
-        judged = assigner.judge([(s, t, text, doc) for (s, t, text), doc in zip(chunk, docs, strict=True)])
+        judged = assigner.judge([(s, t, text, doc) for (s, t, text), doc in zip(chunk, docs, strict=True)], gate)
         for record, (s, _, _), ts in zip(rows[at : at + batch_size], chunk, judged, strict=True):
             evidence = list(ts.evidence)
             if len(s.quote) < len(record["text"]):

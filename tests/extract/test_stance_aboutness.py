@@ -7,11 +7,13 @@ from quotegraph.extract.stance.aboutness import (
     about_weights,
     generic,
     match_stem,
+    mentions,
     names_of,
     profile,
     stem_df,
 )
 from quotegraph.extract.stance.rules import topic_scores
+from quotegraph.extract.stance.topics import Topic
 
 TOPICS = parse_topics(
     {
@@ -453,3 +455,29 @@ def test_aboutness_two_forms_of_one_keyword_count_once():
     assert score(["terrorism", "terrorists"]) == score(["terrorism"]) > 0
     # ... while two different keywords met count both
     assert score(["terrorism", "airport"]) > score(["terrorism"])
+
+
+UNIFORM = Topic("u", "School uniform", "We should ban school uniform", ("school uniform",))
+CRIMEA = Topic("c", "Crimea", "It is a good idea to lease Crimea to Russia", ("crimea", "russia"))
+PROTEST = Topic("p", "Right", "People have a right to protest", ("right",))
+COURT = Topic("i", "International Criminal Court", "The International Criminal Court is a force for good", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "words"),
+    [
+        ("Uniforms cost parents a fortune.", UNIFORM, ("uniform",)),
+        ("Making everyone vote would be a disaster.", TOPICS[0], ("vot",)),
+        # no suffix meets "Russian" and "Russia": their first five letters do
+        ("Russian minorities would lose their protection.", CRIMEA, ("russi",)),
+        # a word in capitals made of the initials of a name of the topic; not in lower case, not other initials
+        ("The ICC is a political tool of powerful nations.", COURT, ("ICC",)),
+        ("The icc is a political tool of powerful nations.", COURT, ()),
+        ("The IMF is a political tool of powerful nations.", COURT, ()),
+        ("Our holiday in Spain was lovely.", TOPICS[0], ()),
+        # generic words ("people", "right") and function words mention nothing
+        ("People have the right to do what they want.", PROTEST, ()),
+    ],
+)
+def test_aboutness_mentions_the_topic_by_its_words_or_their_root(text, topic, words):
+    assert mentions(topic, text) == words

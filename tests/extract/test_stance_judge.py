@@ -22,7 +22,7 @@ def test_stance_judge_records_one_answer_a_record_in_order(nlp):
     ]
     out = judge_records(records, TOPICS, nlp=nlp)
     assert [r["id"] for r in out] == ["a", "b", "c"]
-    assert [r["stance"] for r in out] == ["support", "support", None]
+    assert [r["stance"] for r in out] == ["support", "support", "neutral"]  # c: not about school uniform
     assert out[0]["confidence"] == out[1]["confidence"]  # a topic by id is the topic given in full
     for r in out:
         assert set(r) == {"id", "stance", "confidence", "evidence"}
@@ -90,3 +90,52 @@ def test_stance_judge_read_records_skips_a_byte_order_mark(tmp_path):
     path = tmp_path / "records.jsonl"
     path.write_bytes(b'\xef\xbb\xbf{"id": 1}\n\n{"id": 2}\n')
     assert [r["id"] for r in read_records(path)] == [1, 2]
+
+
+FRACKING = {"id": "fracking", "label": "fracking", "proposition": "fracking", "keywords": ["fracking"]}
+GUNS = {"id": "guns", "label": "Gun control", "proposition": "gun control", "keywords": ["gun control"]}
+RELIGION = {
+    "id": "religion",
+    "label": "Religion",
+    "proposition": "Religion does more harm than good",
+    "keywords": ["religion", "harm"],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("I love my new car, it is wonderful and cheap to run.", FRACKING),
+        ("Our holiday in Spain was a wonderful, relaxing week.", GUNS),
+        ("School uniforms are expensive and stifle individuality.", GUNS),
+        ("The new stadium is a disgrace and a waste of money.", UNIFORM),
+    ],
+)
+def test_stance_judge_records_neutral_on_a_topic_the_text_does_not_mention(nlp, text, topic):
+    out = judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]
+    assert out["stance"] == "neutral"
+    assert out["evidence"] == ["rule: not about the topic", "does not mention the topic"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "word"),
+    [
+        # the label's head word alone, another form of the keyword, a word sharing its root
+        ("Uniforms are expensive and stifle the individuality of children.", UNIFORM, "uniform"),
+        ("Fracked wells poison the water of whole villages.", FRACKING, "frack"),
+        ("Stricter controls on guns would save thousands of lives.", GUNS, "gun"),
+        ("Religious charities feed and shelter millions of people.", RELIGION, "relig"),
+    ],
+)
+def test_stance_judge_records_keeps_a_side_on_a_topic_named_without_its_label(nlp, text, topic, word):
+    out = judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]
+    assert out["stance"] in ("support", "oppose")
+    assert f"topic: {word}" in out["evidence"]
+
+
+def test_stance_judge_records_without_the_gate_judges_every_text(nlp):
+    record = {"id": "x", "text": "I love my new car, it is wonderful and cheap to run.", "topic": FRACKING}
+    gated = judge_records([record], nlp=nlp)[0]
+    ungated = judge_records([record], nlp=nlp, gate=False)[0]
+    assert gated["stance"] == "neutral"
+    assert ungated["stance"] != "neutral" and "does not mention the topic" not in ungated["evidence"]

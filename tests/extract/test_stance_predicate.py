@@ -64,5 +64,5 @@ SEPARATED = {"id": "cs", "label": "Church", "proposition": "The church should be
     ],
 )
 def test_stance_evaluation_of_the_removal_or_of_what_goes(nlp, topic, text, stance):
-    [judged] = judge_records([{"id": 1, "text": text, "topic": topic}], nlp=nlp)
+    [judged] = judge_records([{"id": 1, "text": text, "topic": topic}], nlp=nlp, gate=False)
     assert judged["stance"] == stance, judged["evidence"]

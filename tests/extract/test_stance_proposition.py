@@ -79,7 +79,7 @@ LANES = {"id": "lanes", "label": "Bike lanes", "proposition": "The city should b
     ],
 )
 def test_stance_evaluation_of_what_a_proposition_wants_gone(nlp, topic, text, stance):
-    [judged] = judge_records([{"id": 1, "text": text, "topic": topic}], nlp=nlp)
+    [judged] = judge_records([{"id": 1, "text": text, "topic": topic}], nlp=nlp, gate=False)
     assert judged["stance"] == stance, judged["evidence"]
 
 
@@ -94,7 +94,7 @@ def test_stance_evaluation_of_what_a_proposition_wants_gone(nlp, topic, text, st
     ],
 )
 def test_stance_wanting_what_a_proposition_would_do_away_with(nlp, text, stance):
-    [judged] = judge_records([{"id": 1, "text": text, "topic": BAGS}], nlp=nlp)
+    [judged] = judge_records([{"id": 1, "text": text, "topic": BAGS}], nlp=nlp, gate=False)
     assert judged["stance"] == stance, judged["evidence"]
 
 
@@ -113,7 +113,7 @@ SPEED = {"id": "speed", "label": "Speed limits", "proposition": "Lower speed lim
     ],
 )
 def test_stance_verbs_that_lessen_or_spread_what_they_act_on(nlp, text, stance):
-    [judged] = judge_records([{"id": 1, "text": text, "topic": SPEED}], nlp=nlp)
+    [judged] = judge_records([{"id": 1, "text": text, "topic": SPEED}], nlp=nlp, gate=False)
     assert judged["stance"] == stance, judged["evidence"]
 
 
@@ -129,7 +129,7 @@ SMOKING = {"id": "smoking", "label": "Smoking", "proposition": "Smoking in parks
     ],
 )
 def test_stance_words_of_the_removal_do_not_evaluate(nlp, text, stance):
-    [judged] = judge_records([{"id": 1, "text": text, "topic": SMOKING}], nlp=nlp)
+    [judged] = judge_records([{"id": 1, "text": text, "topic": SMOKING}], nlp=nlp, gate=False)
     assert judged["stance"] == stance, judged["evidence"]
 
 
@@ -157,7 +157,7 @@ TRANSIT = {"id": "transit", "label": "Free buses", "proposition": "Buses should 
     ],
 )
 def test_stance_effect_verbs_carry_what_they_act_on(nlp, text, stance):
-    [judged] = judge_records([{"id": 1, "text": text, "topic": TRANSIT}], nlp=nlp)
+    [judged] = judge_records([{"id": 1, "text": text, "topic": TRANSIT}], nlp=nlp, gate=False)
     assert judged["stance"] == stance, judged["evidence"]
 
 
@@ -210,5 +210,5 @@ TRAMS = {"id": "trams", "label": "Trams", "proposition": "Trams are better than 
     ],
 )
 def test_stance_evaluation_of_the_rival_is_turned(nlp, text, stance):
-    [judged] = judge_records([{"id": 1, "text": text, "topic": TRAMS}], nlp=nlp)
+    [judged] = judge_records([{"id": 1, "text": text, "topic": TRAMS}], nlp=nlp, gate=False)
     assert judged["stance"] == stance, judged["evidence"]
