@@ -14,7 +14,8 @@ shrunk towards the rule's share (a rule's single bin is the rule's share), then 
 scorer, or content rules on one matter, such as the two prescription decisions "same act" and "opposite act"),
 the family's towards the share of all rules; so a rule one source barely has borrows from its kind rather
 than from all rules. ``display_threshold`` is the lowest confidence at which the sided decisions
-at or above it are right at least 75% of the time, or the default when none is.
+at or above it are right at least 75% of the time, or the default when none is; never below ``FLOOR`` (0.5): a
+side shown by default is likelier right than wrong on its own, whatever the sides above it make up for.
 
 Before writing, the fit is checked across sources: fitted on one folder, scored on the other (ECE of the
 confidence over sided decisions, coverage of sided gold at precision >= 0.75), both ways; and across topics:
@@ -198,6 +199,10 @@ def scored(rows: Sequence[Row], mapping: dict[str, Any], sided_gold: int) -> dic
     return {"sided": len(judged), "precision": precision, "coverage": best, "ece": ece}
 
 
+FLOOR = 0.5
+"""The display threshold is never lower: a side shown on its own must be likelier right than wrong."""
+
+
 def display_threshold(rows: Sequence[Row], mapping: dict[str, Any]) -> float:
     """The lowest confidence at which the sided decisions at or above it are right >= TARGET of the time."""
     from quotegraph.extract.stance.calibration import parse_calibration
@@ -209,7 +214,7 @@ def display_threshold(rows: Sequence[Row], mapping: dict[str, Any]) -> float:
         right += ok
         if (i == len(judged) or judged[i][0] != c) and right / i >= TARGET:
             found = c
-    return found if found is not None else DEFAULT_DISPLAY
+    return max(FLOOR, found) if found is not None else DEFAULT_DISPLAY
 
 
 def held_out_topics(
