@@ -12,7 +12,6 @@ fails on a call gives a warning and the rules' answer: it never stops an extract
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -20,7 +19,7 @@ from typing import Any
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Article, Statement, TopicStance
 from quotegraph.extract.stance import registry
-from quotegraph.extract.stance.aboutness import about_weights, mentions, profile, records_gate
+from quotegraph.extract.stance.aboutness import about_weights, match_config, mentions, profile, records_gate
 from quotegraph.extract.stance.evaluate import pronoun_names
 from quotegraph.extract.stance.judge import RecordError, judge_records, read_records
 from quotegraph.extract.stance.propose import propose_topics
@@ -99,6 +98,20 @@ def named_by_pronouns(doc: Doc, s: Statement) -> list[str]:
     name before a pronoun is often the speaker's own, "Comey said ... her statements")."""
     speaker = {surname(x) for x in (s.speaker, s.speaker_mention) if x} - {""}
     return [n for n in pronoun_names(doc, s.start, s.end) if surname(n) not in speaker]
+
+
+def article_main(chosen: Sequence[Sequence[TopicScore]]) -> str | None:
+    """The topic an article's statements are about, for those that name none: each statement's main topic
+    gets a vote of what the quote's own words give it, and the context's part (sentence, paragraph,
+    headline) at ``context_vote`` of its weight (``resources/topic_match.yaml``): one paragraph's keyword
+    that tags every quote in it weighs less than quotes that name their topic themselves."""
+    share = float(match_config()["context_vote"])
+    votes: dict[str, float] = {}
+    for c in chosen:
+        if c:
+            main = c[0]
+            votes[main.topic.id] = votes.get(main.topic.id, 0.0) + main.own + share * (main.score - main.own)
+    return max(votes, key=lambda t: votes[t]) if votes else None
 
 
 class StanceAssigner:
@@ -312,8 +325,7 @@ class StanceAssigner:
             )
         ]
         chosen = [self._chosen(scores) for scores in all_scores]
-        mains = Counter(c[0].topic.id for c in chosen if c)
-        fallback_id = mains.most_common(1)[0][0] if mains else None
+        fallback_id = article_main(chosen)
         if fallback_id is None and any(not c for c in chosen) and self.topics:
             topic = self.article_topic(article)
             fallback_id = topic.id if topic else None

@@ -334,3 +334,42 @@ def test_stance_denials_and_naming_cues(quote, cue, stance):
 def test_stance_blame_of_what_was_said_opposes_an_accusation(quote, stance):
     s = _assign(quote, cue="said")
     assert (s.topic, s.stance) == ("email-server", stance)
+
+
+def _assign_all(paragraphs: list[str], quotes: list[str]) -> list[Statement]:
+    text = "\n\n".join(paragraphs)
+    statements = [
+        Statement(article="a.txt", quote=q, start=text.index(q), end=text.index(q) + len(q), kind="direct",
+                  speaker="Ann Lee", cue="said")
+        for q in quotes
+    ]
+    return StanceAssigner(TOPICS).assign(statements, None, _article(text, title="Campaign day"))
+
+
+NO_TOPIC = "That would be a disaster for everyone"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quotes", "topic"),
+    [
+        # two quotes tagged only by the reporter's words around them, one that names its topic itself
+        (
+            ['Asked about the email server, Lee said: "We were careful."',
+             'On the email server again, Lee said: "We did nothing wrong."',
+             '"We will cut income tax for every family," Lee said.', f'"{NO_TOPIC}," Lee said.'],
+            ["We were careful.", "We did nothing wrong.", "We will cut income tax for every family", NO_TOPIC],
+            "tax-cut",
+        ),
+        # negative: two quotes name the server themselves, one the tax: the server outweighs
+        (
+            ['"The email server was secure," Lee said.', '"Nobody hacked the private server," Lee said.',
+             '"We will cut income tax for every family," Lee said.', f'"{NO_TOPIC}," Lee said.'],
+            ["The email server was secure", "Nobody hacked the private server",
+             "We will cut income tax for every family", NO_TOPIC],
+            "email-server",
+        ),
+    ],
+)
+def test_stance_statement_without_topic_takes_the_topic_the_quotes_name(paragraphs, quotes, topic):
+    out = _assign_all(paragraphs, quotes)
+    assert out[-1].topic == topic
