@@ -19,14 +19,7 @@ from typing import Any
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Article, Statement, TopicStance
 from quotegraph.extract.stance import registry
-from quotegraph.extract.stance.aboutness import (
-    about_weights,
-    match_config,
-    mentions,
-    profile,
-    records_gate,
-    word_stem,
-)
+from quotegraph.extract.stance.aboutness import about_weights, match_config, mentions, profile, records_gate
 from quotegraph.extract.stance.evaluate import pronoun_names
 from quotegraph.extract.stance.judge import RecordError, judge_records, read_records
 from quotegraph.extract.stance.propose import propose_topics
@@ -112,14 +105,6 @@ def quote_first(x: TopicScore) -> float:
     paragraph, headline) adds at ``context_share`` (``resources/topic_match.yaml``): the reporter's words around
     a quote make it about a topic, but what the quote names itself tells related topics apart."""
     return x.own + float(match_config()["context_share"]) * (x.score - x.own)
-
-
-def lone_word(chosen: Sequence[TopicScore]) -> bool:
-    """True when a statement's main topic rests on one word alone (its forms: "email", "emails"), which
-    ``resources/topic_match.yaml`` ``lone_word_yields`` lets give way to the article's topic."""
-    if not chosen or not match_config()["lone_word_yields"]:
-        return False
-    return len({word_stem(w) for m in chosen[0].matched for w in m.split()}) == 1
 
 
 def article_main(chosen: Sequence[Sequence[TopicScore]]) -> str | None:
@@ -345,8 +330,6 @@ class StanceAssigner:
             )
         ]
         chosen = [self._chosen(scores) for scores in all_scores]
-        main = article_main(chosen)  # a topic met by one word alone gives way to the article's
-        chosen = [[] if lone_word(c) and main != c[0].topic.id else c for c in chosen]
         fallback_id = article_main(chosen)
         if fallback_id is None and any(not c for c in chosen) and self.topics:
             topic = self.article_topic(article)

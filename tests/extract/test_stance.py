@@ -404,23 +404,3 @@ def test_stance_topic_the_quote_names_outranks_its_context(text, quote, topic):
                   kind="direct", speaker="Ann Lee", cue="said")
     [out] = StanceAssigner(TOPICS).assign([s], None, _article(text, title="Campaign day"))
     assert out.topic == topic
-
-
-TAX_QUOTES = ["We will cut income tax for every family", "An income tax cut pays for itself"]
-
-
-@pytest.mark.parametrize(
-    ("last", "others", "topic"),
-    [
-        # one word of a topic alone, in an article about another topic: the article's topic
-        ("The server crashed again.", TAX_QUOTES, "tax-cut"),
-        # negatives: two words of the topic stay on it; so does one word where the article is about it
-        ("The email server crashed again.", TAX_QUOTES, "email-server"),
-        ("The server crashed again.", ["The email server was secure", "Nobody hacked the private server"],
-         "email-server"),
-    ],
-)
-def test_stance_topic_met_by_one_word_gives_way_to_the_articles(last, others, topic):
-    paragraphs = [f'"{q}," Lee said.' for q in others] + [f'Asked about the law, Lee said: "{last}"']
-    out = _assign_all(paragraphs, [*others, last])
-    assert out[-1].topic == topic
