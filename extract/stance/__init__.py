@@ -12,7 +12,6 @@ fails on a call gives a warning and the rules' answer: it never stops an extract
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -20,7 +19,7 @@ from typing import Any
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Article, Statement, TopicStance
 from quotegraph.extract.stance import registry
-from quotegraph.extract.stance.aboutness import about_weights, mentions, profile, records_gate
+from quotegraph.extract.stance.aboutness import about_weights, match_config, mentions, profile, records_gate
 from quotegraph.extract.stance.evaluate import pronoun_names
 from quotegraph.extract.stance.judge import RecordError, judge_records, read_records
 from quotegraph.extract.stance.propose import propose_topics
@@ -99,6 +98,24 @@ def named_by_pronouns(doc: Doc, s: Statement) -> list[str]:
     name before a pronoun is often the speaker's own, "Comey said ... her statements")."""
     speaker = {surname(x) for x in (s.speaker, s.speaker_mention) if x} - {""}
     return [n for n in pronoun_names(doc, s.start, s.end) if surname(n) not in speaker]
+
+
+def quote_first(x: TopicScore) -> float:
+    """What ranks a topic for a statement: what the quote's own words score, and what its context (sentence,
+    paragraph, headline) adds at ``context_share`` (``resources/topic_match.yaml``): the reporter's words around
+    a quote make it about a topic, but what the quote names itself tells related topics apart."""
+    return x.own + float(match_config()["context_share"]) * (x.score - x.own)
+
+
+def article_main(chosen: Sequence[Sequence[TopicScore]]) -> str | None:
+    """The topic an article's statements are about, for those that name none: each statement's main topic
+    gets a vote of :func:`quote_first` weight, so one paragraph's keyword that tags every quote in it weighs
+    less than quotes that name their topic themselves."""
+    votes: dict[str, float] = {}
+    for c in chosen:
+        if c:
+            votes[c[0].topic.id] = votes.get(c[0].topic.id, 0.0) + quote_first(c[0])
+    return max(votes, key=lambda t: votes[t]) if votes else None
 
 
 class StanceAssigner:
@@ -205,10 +222,11 @@ class StanceAssigner:
         return out
 
     def _chosen(self, scores: Sequence[TopicScore]) -> list[TopicScore]:
-        """The topics a statement is about, best first: those at or above the threshold, a second one only
-        when it scores close to the first (:data:`SECOND_TOPIC`)."""
-        ranked = sorted((x for x in scores if x.score >= self.topic_threshold), key=lambda x: -x.score)
-        return [x for x in ranked[:MAX_TOPICS] if x is ranked[0] or x.score >= SECOND_TOPIC * ranked[0].score]
+        """The topics a statement is about, best first by :func:`quote_first`: those whose score is at or
+        above the threshold, a second one only when it ranks close to the first (:data:`SECOND_TOPIC`)."""
+        ranked = sorted((x for x in scores if x.score >= self.topic_threshold), key=lambda x: -quote_first(x))
+        best = quote_first(ranked[0]) if ranked else 0.0
+        return [x for x in ranked[:MAX_TOPICS] if x is ranked[0] or quote_first(x) >= SECOND_TOPIC * best]
 
     def _plan(self, s: Statement, scored: Sequence[Any], sentence: str) -> list[TopicStance | tuple]:
         """Per topic: a finished TopicStance, or (statement to judge, topic, context, topic evidence)."""
@@ -312,8 +330,7 @@ class StanceAssigner:
             )
         ]
         chosen = [self._chosen(scores) for scores in all_scores]
-        mains = Counter(c[0].topic.id for c in chosen if c)
-        fallback_id = mains.most_common(1)[0][0] if mains else None
+        fallback_id = article_main(chosen)
         if fallback_id is None and any(not c for c in chosen) and self.topics:
             topic = self.article_topic(article)
             fallback_id = topic.id if topic else None

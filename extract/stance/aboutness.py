@@ -38,6 +38,11 @@ def _config() -> dict[str, Any]:
     return data
 
 
+def match_config() -> dict[str, Any]:
+    """The numbers and word lists of ``resources/topic_match.yaml``."""
+    return _config()
+
+
 def match_stem_raw(word: str, config: Mapping[str, Any]) -> str:
     """``word``'s stem by the suffixes of ``config`` (see :func:`match_stem`)."""
     if word in config.get("own_stems", {}):

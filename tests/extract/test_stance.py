@@ -184,15 +184,28 @@ def test_stance_on_each_topic_reads_only_its_own_clauses():
     assert by_topic["tax-cut"].stance != "oppose"
 
 
-def test_stance_on_a_topic_met_only_in_the_context_is_undetermined():
-    quote = "The email server was never against the law and nothing was hidden"
-    text = f"Asked about the income tax cut, the minister changed the subject. {quote}, she said."
+@pytest.mark.parametrize(
+    ("quote", "context", "second"),
+    [
+        # the context names the tax twice, the quote its topic by one word: the tax is a second topic
+        ("The server was never against the law and nothing was hidden",
+         "Asked about the income tax cut and why she would cut taxes, the minister changed the subject.", True),
+        # negative: a quote that names its own topic by a phrase outranks a topic its context names once
+        ("The email server was never against the law and nothing was hidden",
+         "Asked about the income tax cut, the minister changed the subject.", False),
+    ],
+)
+def test_stance_on_a_topic_met_only_in_the_context_is_undetermined(quote, context, second):
+    text = f"{context} {quote}, she said."
     s = Statement(article="a.txt", quote=quote, start=text.index(quote), end=text.index(quote) + len(quote),
                   kind="direct", speaker="Ann Lee", cue="said")  # fmt: skip
     [out] = StanceAssigner(TOPICS).assign([s], None, _article(text))
     assert out.topic == "email-server"
     tax = [t for t in out.topics if t.topic == "tax-cut"]
-    assert len(tax) == 1 and tax[0].stance is None and "topic only in the context" in tax[0].evidence
+    if second:
+        assert len(tax) == 1 and tax[0].stance is None and "topic only in the context" in tax[0].evidence
+    else:
+        assert tax == []
 
 
 @pytest.mark.parametrize(
@@ -334,3 +347,60 @@ def test_stance_denials_and_naming_cues(quote, cue, stance):
 def test_stance_blame_of_what_was_said_opposes_an_accusation(quote, stance):
     s = _assign(quote, cue="said")
     assert (s.topic, s.stance) == ("email-server", stance)
+
+
+def _assign_all(paragraphs: list[str], quotes: list[str]) -> list[Statement]:
+    text = "\n\n".join(paragraphs)
+    statements = [
+        Statement(article="a.txt", quote=q, start=text.index(q), end=text.index(q) + len(q), kind="direct",
+                  speaker="Ann Lee", cue="said")
+        for q in quotes
+    ]
+    return StanceAssigner(TOPICS).assign(statements, None, _article(text, title="Campaign day"))
+
+
+NO_TOPIC = "That would be a disaster for everyone"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quotes", "topic"),
+    [
+        # two quotes tagged only by the reporter's words around them, one that names its topic itself
+        (
+            ['Asked about the email server, Lee said: "We were careful."',
+             'On the email server again, Lee said: "We did nothing wrong."',
+             '"We will cut income tax for every family," Lee said.', f'"{NO_TOPIC}," Lee said.'],
+            ["We were careful.", "We did nothing wrong.", "We will cut income tax for every family", NO_TOPIC],
+            "tax-cut",
+        ),
+        # negative: two quotes name the server themselves, one the tax: the server outweighs
+        (
+            ['"The email server was secure," Lee said.', '"Nobody hacked the private server," Lee said.',
+             '"We will cut income tax for every family," Lee said.', f'"{NO_TOPIC}," Lee said.'],
+            ["The email server was secure", "Nobody hacked the private server",
+             "We will cut income tax for every family", NO_TOPIC],
+            "email-server",
+        ),
+    ],
+)
+def test_stance_statement_without_topic_takes_the_topic_the_quotes_name(paragraphs, quotes, topic):
+    out = _assign_all(paragraphs, quotes)
+    assert out[-1].topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "topic"),
+    [
+        # the reporter's words name the server twice, the quote names the tax itself: the quote decides
+        ('At a rally on the email server and the classified emails, Lee said: "We will lower income tax."',
+         "We will lower income tax.", "tax-cut"),
+        # negative: a quote that names nothing is about what the words around it name
+        ('At a rally on the email server and the classified emails, Lee said: "We did our best."',
+         "We did our best.", "email-server"),
+    ],
+)
+def test_stance_topic_the_quote_names_outranks_its_context(text, quote, topic):
+    s = Statement(article="a.txt", quote=quote, start=text.index(quote), end=text.index(quote) + len(quote),
+                  kind="direct", speaker="Ann Lee", cue="said")
+    [out] = StanceAssigner(TOPICS).assign([s], None, _article(text, title="Campaign day"))
+    assert out.topic == topic
