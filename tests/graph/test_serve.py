@@ -248,7 +248,9 @@ def test_serve_stops_a_slow_query_and_still_answers(server):
 
 
 def test_serve_saturated_answers_503_with_retry_after_then_recovers(ttl):
-    srv = start(ttl, workers=1, max_connections=1, timeout=3.0, queue_wait=5)
+    # the slow query holds the one slot until its 10 s timeout: long enough that a loaded machine still
+    # asks while it is held (at 3 s a busy CI run asked after it was stopped, and got 200)
+    srv = start(ttl, workers=1, max_connections=1, timeout=10.0, queue_wait=5)
     try:
         deadline = time.monotonic() + 30  # the worker is up
         while request(srv, "ASK { ?s ?p ?o }")[0] != 200 and time.monotonic() < deadline:
@@ -260,7 +262,7 @@ def test_serve_saturated_answers_503_with_retry_after_then_recovers(ttl):
             time.sleep(0.02)
         status, headers, body = request(srv, "ASK { ?s ?p ?o }")
         assert status == 503 and headers["retry-after"] == "1" and "busy" in json.loads(body)["error"], body
-        slow.join(20)
+        slow.join(40)
         deadline = time.monotonic() + 10
         while (status := request(srv, "ASK { ?s ?p ?o }")[0]) == 503 and time.monotonic() < deadline:
             time.sleep(0.05)
