@@ -103,7 +103,8 @@ WE_SHOULD = re.compile(r"^we should (fight for the abolition of|\w+) (.+?)\.?$",
 SHOULD_BE = re.compile(
     r"^(.+?) (?:should|must) (not )?be (" + "|".join(sorted(PARTICIPLES, key=len, reverse=True)) + r")\.?$", re.I
 )
-PRONOUN_SUBJECTS = {"it", "there", "this", "that", "they", "we", "people", "children", "teachers", "women", "men"}
+PRONOUNS = {"it", "there", "this", "that", "they", "we"}
+PERSONS = {"people", "children", "teachers", "women", "men"}
 
 
 def convert(proposition: str) -> tuple[str, bool] | None:
@@ -118,14 +119,12 @@ def convert(proposition: str) -> tuple[str, bool] | None:
         if not m:
             return None
         phrase, negated, verb = m.group(1), bool(m.group(2)), PARTICIPLES[m.group(3).lower()]
+        if phrase.split()[0].lower() in PERSONS:  # "Teachers must be banned ...": people, not a thing
+            return None
     if verb not in AGAINST and verb not in FOR:
         return None
     phrase = THROUGH.sub("", phrase.strip())
-    if (
-        phrase.split()[0].lower() in PRONOUN_SUBJECTS
-        or re.search(r"/| from ", phrase)
-        or not re.search(r"[a-z]", phrase, re.I)
-    ):
+    if phrase.split()[0].lower() in PRONOUNS or re.search(r"/| from ", phrase) or not re.search(r"[a-z]", phrase, re.I):
         return None
     return phrase, (verb in AGAINST) != negated
 

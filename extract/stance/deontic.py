@@ -216,10 +216,16 @@ def same_predicate(a: str, b: str) -> bool:
     return stem(a.split()[0]) == stem(b.split()[0]) or a.split()[0].rstrip("ed") == b.split()[0].rstrip("ed")
 
 
-def on_motion(text: str, topic: Topic) -> list[tuple[int, Act]]:
-    """The prescriptions of ``text`` that take a side on ``topic``'s motion: (+1 agrees, -1 disagrees, the
-    act), for each act on the topic's matter (or on a pronoun) whose predicate has a known polarity."""
-    wanted = motion(topic)
+HAVING = Act("keep", 1, False, ())
+"""The act a topic that only names a thing stands for: being for the thing is wanting it kept or brought
+("the death penalty": "it should be abolished" disagrees, "we need it" agrees)."""
+
+
+def on_motion(text: str, topic: Topic, wanted: Act | None = None) -> list[tuple[int, Act]]:
+    """The prescriptions of ``text`` that take a side on ``topic``'s motion (or on ``wanted``, the act a topic
+    with no motion stands for): (+1 agrees, -1 disagrees, the act), for each act on the topic's matter (or on
+    a pronoun) whose predicate has a known polarity."""
+    wanted = wanted or motion(topic)
     if wanted is None:
         return []
     mine = matter(topic)

@@ -21,8 +21,8 @@ from quotegraph.extract.stance.argued import evidence_that, graded_feeling, not_
 from quotegraph.extract.stance.calibration import calibration
 from quotegraph.extract.stance.camp import camp_stance
 from quotegraph.extract.stance.compare import comparison
+from quotegraph.extract.stance.deontic import HAVING, on_motion
 from quotegraph.extract.stance.deontic import motion as motion_of
-from quotegraph.extract.stance.deontic import on_motion
 from quotegraph.extract.stance.evaluate import (
     Evaluation,
     aimed_at,
@@ -287,9 +287,16 @@ def keeps(r: Reading) -> bool:
     return not word_hits(r.words, lex.removing) and not word_hits(r.words, lex.removed_states)
 
 
+def _own_words(phrase: str, topic: Topic) -> bool:
+    """``phrase`` stands in the topic's own label or keywords (the words that name the thing)."""
+    return any(f" {phrase} " in f" {' '.join(WORD.findall(fold(k)))} " for k in (topic.label, *topic.keywords))
+
+
 def phrases(r: Reading) -> list[Evidence]:
     """Phrases that support ("calls for") or oppose ("no intention of"), and words that dismiss a claim."""
     found = phrase_hits(r.quote, r.lex.support_phrases)
+    if names_a_thing(r.topic):  # "the right to strike": the thing's own words want nothing
+        found = [p for p in found if not _own_words(p, r.topic)]
     if keeps(r):  # "people have the right to homeschool" against "Homeschooling should be banned"
         out = [Evidence("keeps phrase", -STRONG, (f"wants it kept: {p}",)) for p in found]
     else:
@@ -316,6 +323,8 @@ def wanting(r: Reading) -> list[Evidence]:
     """Words of wanting ("need", "more"), not negated: they lean to support (a call for an investigation
     takes no side, which the fold checks)."""
     support_words = [w for w in r.words if w in r.lex.support_words]
+    if names_a_thing(r.topic):  # "the right to bear arms": the thing's own words want nothing
+        support_words = [w for w in support_words if w not in topic_words(r.topic)]
     if not support_words or r.negated:
         return []
     if keeps(r):
@@ -331,8 +340,8 @@ def wanting(r: Reading) -> list[Evidence]:
 def negation(r: Reading) -> list[Evidence]:
     """A negation in the main clauses denies a proposal; an accusation is often made of negative claims
     ("he never paid", "she told nobody"): there a negation alone denies nothing."""
-    if not r.negated or r.accusing or phrase_hits(r.quote, r.lex.oppose_phrases):
-        return []
+    if not r.negated or r.accusing or phrase_hits(r.quote, r.lex.oppose_phrases) or names_a_thing(r.topic):
+        return []  # a thing is no proposal: a negation says nothing of it alone
     return [Evidence("negation", -NEGATION * min(2, r.negated), ("negation",))]
 
 
@@ -366,7 +375,8 @@ def examples(r: Reading) -> list[Evidence]:
 def motion(r: Reading) -> list[Evidence]:
     """A clause that prescribes an act on the proposition's matter: the act it wants (support) or its
     opposite (oppose) (:mod:`quotegraph.extract.stance.deontic`); clauses that disagree say nothing."""
-    found = on_motion(r.statement.quote, r.topic)
+    # a topic that only names a thing stands for having it: "it should be abolished" is against it
+    found = on_motion(r.statement.quote, r.topic, HAVING if names_a_thing(r.topic) else None)
     signs = {sign for sign, _ in found}
     if len(signs) != 1:
         return []

@@ -56,3 +56,38 @@ def test_stance_named_thing_side_is_for_the_thing(nlp, text, phrase, keyword, st
         assert out["stance"] not in ("support", "oppose"), out["evidence"]
     else:
         assert out["stance"] == stance, out["evidence"]
+
+
+def _side(nlp, text: str, phrase: str) -> str | None:
+    topic = {"id": "t", "label": phrase, "proposition": phrase, "keywords": [phrase]}
+    out = judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]
+    return out["stance"] if out["stance"] in ("support", "oppose") else None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "stance"),
+    [
+        # a prescription on the thing reads as on "having it": taking it away opposes, keeping it supports
+        ("We should not close the detention camp, as it holds dangerous men.", "detention camp", "support"),
+        ("Congestion pricing should be scrapped before it spreads.", "congestion pricing", "oppose"),
+        ("We must keep rent control in this city.", "rent control", "support"),
+        ("We should never adopt a four-day week.", "four-day week", "oppose"),
+        # negative: a prescription on something else says nothing of the thing
+        ("We should close the old library on Sundays.", "rent control", None),
+    ],
+)
+def test_stance_named_thing_prescription_on_the_thing(nlp, text, phrase, stance):
+    assert _side(nlp, text, phrase) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "stance"),
+    [
+        # the thing's own words ("right") are no words of wanting
+        ("The right to strike is written into the old charter.", "the right to strike", None),
+        # negative: wanting words of the quote's own still count
+        ("We need a right to repair now; it is essential.", "right to repair", "support"),
+    ],
+)
+def test_stance_named_thing_own_words_want_nothing(nlp, text, phrase, stance):
+    assert _side(nlp, text, phrase) == stance
