@@ -323,8 +323,8 @@ def wanting(r: Reading) -> list[Evidence]:
     """Words of wanting ("need", "more"), not negated: they lean to support (a call for an investigation
     takes no side, which the fold checks)."""
     support_words = [w for w in r.words if w in r.lex.support_words]
-    if names_a_thing(r.topic):  # "the right to bear arms": the thing's own words want nothing
-        support_words = [w for w in support_words if w not in topic_words(r.topic)]
+    if names_a_thing(r.topic):  # a thing is wanted where it is what is wanted: "we need more X"
+        support_words = wanted_thing(r)
     if not support_words or r.negated:
         return []
     if keeps(r):
@@ -335,6 +335,27 @@ def wanting(r: Reading) -> list[Evidence]:
         weight = WANTING * (min(2, len(modal)) - min(2, len(other)))
         return [Evidence("wanting kept", weight, tuple(support_words[:2]))] if weight else []
     return [Evidence("wanting", WANTING * min(2, len(support_words)), tuple(support_words[:2]))]
+
+
+THING_WINDOW = 4
+"""Words after a word of wanting in which the thing wanted stands ("we need more of it", "must keep X")."""
+THING_PRONOUNS = frozenset({"it", "them", "this", "these"})
+
+
+def wanted_thing(r: Reading) -> list[str]:
+    """On a topic that only names a thing, the words of wanting followed (within :data:`THING_WINDOW` words)
+    by the thing's words or a pronoun that may stand for it; not the thing's own words ("the right to bear
+    arms"), nor a want of something else ("children should be able to dress as they wish")."""
+    own = topic_words(r.topic)
+    mine = {stem(w) for w in matter_words(r.topic)}
+    out = []
+    for at, w in enumerate(r.words):
+        if w not in r.lex.support_words or w in own:
+            continue
+        after = r.words[at + 1 : at + 1 + THING_WINDOW]
+        if THING_PRONOUNS & set(after) or {stem(x) for x in after} & mine:
+            out.append(w)
+    return out
 
 
 def negation(r: Reading) -> list[Evidence]:

@@ -91,3 +91,22 @@ def test_stance_named_thing_prescription_on_the_thing(nlp, text, phrase, stance)
 )
 def test_stance_named_thing_own_words_want_nothing(nlp, text, phrase, stance):
     assert _side(nlp, text, phrase) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "wanted"),
+    [
+        ("We need more rent control in this city.", "rent control", ["need", "more"]),
+        ("It is time we kept it.", "rent control", ["time"]),
+        # negatives: a want of something else, and the thing's own words
+        ("Children should be able to dress as they wish.", "school uniform", []),
+        ("Voters must have a choice at the ballot box.", "compulsory voting", []),
+        ("The right to strike matters to workers.", "the right to strike", []),
+    ],
+)
+def test_stance_named_thing_wanting_aimed_at_the_thing(text, phrase, wanted):
+    from quotegraph.extract.model import Statement
+    from quotegraph.extract.stance.scorers import read, wanted_thing
+
+    statement = Statement(article="x", quote=text, start=0, end=len(text), kind="direct")
+    assert wanted_thing(read(statement, _topic(phrase, [phrase]))) == wanted
