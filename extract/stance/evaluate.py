@@ -267,6 +267,8 @@ class Evaluation:
     """The share of the evaluation aimed at what ``rival`` names (what a proposition compares its matter with)."""
     on_lost: float = 0.0
     """The share of the evaluation aimed at the loss of what the proposition names (:func:`lost`)."""
+    toward_matter: float = 0.0
+    """The compound of the words aimed at the matter only (0.0 when none is)."""
 
 
 def evaluated(token: Token) -> Token | None:
@@ -581,9 +583,10 @@ def evaluation(
     costs too much", "They are a waste of money") can only name what it is said of, the matter. With
     ``rival``, the share aimed at what those words name ("offline shops" against "Online shopping is better
     than offline shopping"), which is then not the matter's. With ``lost_words`` (the losing words and the
-    proposition's :func:`prefixes`), the share aimed at the loss of what the proposition names (:func:`lost`)."""
+    proposition's :func:`prefixes`), the share aimed at the loss of what the proposition names (:func:`lost`).
+    Also the compound of the words aimed at the matter alone."""
     valences = _valences()
-    total = 0.0
+    total = toward = 0.0
     words = []
     others: list[tuple[float, str]] = []
     blame = weight = 0.0
@@ -604,6 +607,7 @@ def evaluation(
         target = evaluated(t) if removed or matter or rival or lost_words[0] or (v < 0 and topic_terms) else None
         on = (*_aimed(target, removed, matter, rival, alone, _bare(t)), _of_loss(target, lost_words))
         aimed = [a + abs(v) * hit for a, hit in zip(aimed, on, strict=True)]
+        toward += v * on[1]
         if v < 0 and topic_terms:
             blame -= v
             if target is not None and blames(target, topic_terms):
@@ -611,4 +615,5 @@ def evaluation(
     blamed = tuple(dict.fromkeys(name for _, name in others)) if sum(v for v, _ in others) * 2 >= blame > 0 else ()
     compound = total / math.sqrt(total * total + NORMALISE) if total else 0.0
     shares = (round(x / weight, 3) if weight else 0.0 for x in aimed)
-    return Evaluation(round(compound, 4), tuple(words), blamed, *shares)
+    matter_compound = toward / math.sqrt(toward * toward + NORMALISE) if toward else 0.0
+    return Evaluation(round(compound, 4), tuple(words), blamed, *shares, round(matter_compound, 4))

@@ -458,6 +458,9 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
     )
     tone = f": {', '.join(found.words[:3])}" if found.words else ""
     shares = (found.on_rival, found.on_lost)
+    if names_a_thing(r.topic) and abs(found.toward_matter) >= EVALUATIVE > abs(found.compound):
+        # a thing: what is said of it decides where the evaluation of the whole text is too mixed to decide
+        return (found.toward_matter, tone, found.blamed_others, found.on_removed, found.on_matter), shares
     return (found.compound, tone, found.blamed_others, found.on_removed, found.on_matter), shares
 
 

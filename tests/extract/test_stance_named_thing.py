@@ -110,3 +110,17 @@ def test_stance_named_thing_wanting_aimed_at_the_thing(text, phrase, wanted):
 
     statement = Statement(article="x", quote=text, start=0, end=len(text), kind="direct")
     assert wanted_thing(read(statement, _topic(phrase, [phrase]))) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "stance"),
+    [
+        # the text's evaluation as a whole is mixed; what it says of the thing decides
+        ("Rent control is a great idea, though the winter was bad.", "rent control", "support"),
+        ("Rent control is a bad idea, though the landlord was nice.", "rent control", "oppose"),
+        # negative: mixed, and nothing said of the thing
+        ("The winter was bad, though the landlord was great.", "rent control", None),
+    ],
+)
+def test_stance_named_thing_evaluation_of_the_thing_decides_mixed(nlp, text, phrase, stance):
+    assert _side(nlp, text, phrase) == stance
