@@ -21,9 +21,11 @@ from quotegraph.extract.stance.argued import evidence_that, graded_feeling, not_
 from quotegraph.extract.stance.calibration import calibration
 from quotegraph.extract.stance.camp import camp_stance
 from quotegraph.extract.stance.compare import comparison
-from quotegraph.extract.stance.deontic import HAVING, on_motion
+from quotegraph.extract.stance.deontic import HAVING, Act, on_motion
+from quotegraph.extract.stance.deontic import matter as matter_of
 from quotegraph.extract.stance.deontic import motion as motion_of
 from quotegraph.extract.stance.evaluate import (
+    CLAUSE_HEADS,
     Evaluation,
     aimed_at,
     cue_object,
@@ -398,6 +400,8 @@ def motion(r: Reading) -> list[Evidence]:
     opposite (oppose) (:mod:`quotegraph.extract.stance.deontic`); clauses that disagree say nothing."""
     # a topic that only names a thing stands for having it: "it should be abolished" is against it
     found = on_motion(r.statement.quote, r.topic, HAVING if names_a_thing(r.topic) else None)
+    if names_a_thing(r.topic):
+        found = named_first(found, r.topic)
     signs = {sign for sign, _ in found}
     if len(signs) != 1:
         return []
@@ -405,6 +409,14 @@ def motion(r: Reading) -> list[Evidence]:
     said = f"{'not ' if act.negated else ''}{act.predicate}"
     kind = "same act" if sign > 0 else "opposite act"
     return [Evidence(kind, sign * MOTION, (f"{kind}: {said}",))]
+
+
+def named_first(found: list[tuple[int, Act]], topic: Topic) -> list[tuple[int, Act]]:
+    """The prescriptions that name the thing by its words, when some do: one on a pronoun beside them may stand
+    for something else ("we should not end X because people need to stop working before they die")."""
+    mine = matter_of(topic)
+    named_acts = [(sign, act) for sign, act in found if {stem(w) for w in act.around} & mine]
+    return named_acts or found
 
 
 Scorer = Callable[[Reading], list[Evidence]]
@@ -630,6 +642,41 @@ def against_what_goes(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"{tone} what it wants gone ({q:+.2f}){tone_words}"
 
 
+def _act_on_thing(r: Reading) -> int:
+    """On a topic that only names a thing, the polarity of an act on it that is the subject of a clause:
+    -1 for a removal ("Banning X would be a disaster", "the abolition of X is long overdue"), +1 for a keeping
+    ("Legalizing X would lead to more harm"); 0 when there is none."""
+    if r.tokens is None or not names_a_thing(r.topic):
+        return 0
+    mine = matter_of(r.topic)
+    # the thing follows the act before the clause's verb ("Banning fireworks would", "Allowing X is")
+    taking = set(removal_words()) | {w for w in r.lex.removing if " " not in w}
+    keeping = {w for w in r.lex.keeping if " " not in w}
+    for at, t in enumerate(r.tokens):
+        # the act heads the subject, or the parse took it for a modifier of its object ("Legalizing X would")
+        if t.dep_ not in ACT_SUBJECTS and not (t.dep_ == "amod" and t.head.dep_ in ACT_SUBJECTS):
+            continue
+        polarity = -1 if t.lower_ in taking else (1 if t.lower_ in keeping else 0)
+        after = [x for x in r.tokens[at + 1 : at + 1 + THING_WINDOW] if x.pos_ not in CLAUSE_HEADS]
+        if polarity and {stem(x.lower_) for x in after} & mine:
+            return polarity
+    return 0
+
+
+def act_on_thing(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """The evaluation is of an act on the thing the topic names (:func:`_act_on_thing`): of its removal, blame
+    is for the thing and praise against it; of its keeping, the same side as the evaluation."""
+    q, tone_words, _, _, _ = r.evaluated
+    if abs(q) < EVALUATIVE:
+        return None
+    polarity = _act_on_thing(r)
+    if not polarity:
+        return None
+    stance = "support" if (q > 0) == (polarity > 0) else "oppose"
+    act = "removing" if polarity < 0 else "keeping"
+    return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"evaluates {act} it ({q:+.2f}){tone_words}"
+
+
 def blames_others(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """Blame of someone an accusation does not name: of its accusers or a third party, not of the accused."""
     q, _, others, _, _ = r.evaluated
@@ -747,6 +794,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("blames others", blames_others),
     ("blames the accusers", blames_accusers),
     ("blames what was said", blames_what_was_said),
+    ("act on the thing", act_on_thing),
     ("evaluation of the rival", rival_tone),
     ("evaluation of the matter", matter_tone),
     ("evaluation", tone),

@@ -124,3 +124,37 @@ def test_stance_named_thing_wanting_aimed_at_the_thing(text, phrase, wanted):
 )
 def test_stance_named_thing_evaluation_of_the_thing_decides_mixed(nlp, text, phrase, stance):
     assert _side(nlp, text, phrase) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "stance"),
+    [
+        # a prescription naming the thing outweighs one on a pronoun that stands for something else
+        (
+            "We should not end rent control, because people need to stop moving before they age.",
+            "rent control",
+            "support",
+        ),
+        # the evaluation is of an act on the thing: of removing it, praise is against the thing
+        ("Banning fireworks would be a wonderful, happy relief for pets.", "fireworks", "oppose"),
+        ("Legalizing fireworks would lead to terrible, painful injuries.", "fireworks", "oppose"),
+        ("Banning fireworks would be a terrible, painful mistake.", "fireworks", "support"),
+    ],
+)
+def test_stance_named_thing_act_on_the_thing(nlp, text, phrase, stance):
+    assert _side(nlp, text, phrase) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "act"),
+    [
+        ("Legalizing fireworks would lead to terrible, painful injuries.", "fireworks", True),
+        # negatives: the act is on something else; the thing is no act's object
+        ("Banning loud music would be a wonderful, happy relief.", "fireworks", False),
+        ("Fireworks would be a wonderful, happy sight.", "fireworks", False),
+    ],
+)
+def test_stance_named_thing_act_on_the_thing_only(nlp, text, phrase, act):
+    topic = {"id": "t", "label": phrase, "proposition": phrase, "keywords": [phrase]}
+    out = judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]
+    assert any(e.startswith("evaluates ") for e in out["evidence"]) is act, out["evidence"]
