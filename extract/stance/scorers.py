@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import takewhile
 
 from quotegraph.extract.lookup import doc_text
 from quotegraph.extract.model import Statement
@@ -345,16 +346,17 @@ THING_PRONOUNS = frozenset({"it", "them", "this", "these"})
 
 
 def wanted_thing(r: Reading) -> list[str]:
-    """On a topic that only names a thing, the words of wanting followed (within :data:`THING_WINDOW` words)
-    by the thing's words or a pronoun that may stand for it; not the thing's own words ("the right to bear
-    arms"), nor a want of something else ("children should be able to dress as they wish")."""
+    """On a topic that only names a thing, the words of wanting followed (within :data:`THING_WINDOW` words,
+    before any word of removing) by the thing's words or a pronoun that may stand for it; not the thing's own
+    words ("the right to bear arms"), nor a want of something else ("children should be able to dress as they
+    wish"), nor a modal ("should", "must": the motion reads what they prescribe)."""
     own = topic_words(r.topic)
     mine = {stem(w) for w in matter_words(r.topic)}
     out = []
     for at, w in enumerate(r.words):
-        if w not in r.lex.support_words or w in own:
-            continue
-        after = r.words[at + 1 : at + 1 + THING_WINDOW]
+        if w not in r.lex.support_words or w in own or w in MODALS:
+            continue  # a modal prescribes whatever follows it: the motion reads that ("must abolish it")
+        after = list(takewhile(lambda x: x not in removal_words(), r.words[at + 1 : at + 1 + THING_WINDOW]))
         if THING_PRONOUNS & set(after) or {stem(x) for x in after} & mine:
             out.append(w)
     return out

@@ -158,3 +158,22 @@ def test_stance_named_thing_act_on_the_thing_only(nlp, text, phrase, act):
     topic = {"id": "t", "label": phrase, "proposition": phrase, "keywords": [phrase]}
     out = judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]
     assert any(e.startswith("evaluates ") for e in out["evidence"]) is act, out["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "stance"),
+    [
+        ("School uniforms have their pros and cons, and parents are split.", "school uniform", "neutral"),
+        ("On the one hand nuclear power is clean; on the other it leaves waste.", "nuclear power", "neutral"),
+        # negatives: a side taken strongly outweighs the balance; no balance, a side
+        (
+            "We weighed the pros and cons: we should abolish school uniform, we must abolish it now.",
+            "school uniform",
+            "oppose",
+        ),
+        ("School uniforms are a wonderful, fair idea.", "school uniform", "support"),
+    ],
+)
+def test_stance_named_thing_pros_and_cons_balance(nlp, text, phrase, stance):
+    topic = {"id": "t", "label": phrase, "proposition": phrase, "keywords": [phrase]}
+    assert judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]["stance"] == stance
