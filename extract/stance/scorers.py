@@ -325,9 +325,10 @@ def averts(r: Reading) -> list[Evidence]:
 def wanting(r: Reading) -> list[Evidence]:
     """Words of wanting ("need", "more"), not negated: they lean to support (a call for an investigation
     takes no side, which the fold checks)."""
-    support_words = [w for w in r.words if w in r.lex.support_words]
     if names_a_thing(r.topic):  # a thing is wanted where it is what is wanted: "we need more X"
-        support_words = wanted_thing(r)
+        wanted = wanted_thing(r) if not r.negated else []
+        return [Evidence("wanting", THING_WANTED * min(2, len(wanted)), tuple(wanted[:2]))] if wanted else []
+    support_words = [w for w in r.words if w in r.lex.support_words]
     if not support_words or r.negated:
         return []
     if keeps(r):
@@ -340,16 +341,30 @@ def wanting(r: Reading) -> list[Evidence]:
     return [Evidence("wanting", WANTING * min(2, len(support_words)), tuple(support_words[:2]))]
 
 
+THING_WANTED = 1.0
+"""Each of at most two words of wanting aimed at a thing a topic names ("we need X", "more X")."""
 THING_WINDOW = 4
 """Words after a word of wanting in which the thing wanted stands ("we need more of it", "must keep X")."""
 THING_PRONOUNS = frozenset({"it", "them", "this", "these"})
+
+
+COPULA = frozenset({"is", "are", "was", "were", "be", "been", "remains", "so", "very", "really", "truly", "also"})
+"""Words between the thing and a word of wanting said of it ("X is really necessary")."""
+
+
+def _said_of(before: list[str], mine: frozenset[str]) -> bool:
+    """The words ``before`` a word of wanting end with the thing and a copula ("X is necessary")."""
+    rest = list(reversed(before))
+    links = list(takewhile(lambda w: w in COPULA, rest))
+    return bool(links) and len(rest) > len(links) and stem(rest[len(links)]) in mine
 
 
 def wanted_thing(r: Reading) -> list[str]:
     """On a topic that only names a thing, the words of wanting followed (within :data:`THING_WINDOW` words,
     before any word of removing) by the thing's words or a pronoun that may stand for it; not the thing's own
     words ("the right to bear arms"), nor a want of something else ("children should be able to dress as they
-    wish"), nor a modal ("should", "must": the motion reads what they prescribe)."""
+    wish"), nor a modal ("should", "must": the motion reads what they prescribe); or said of the thing by a
+    copula ("X is necessary")."""
     own = topic_words(r.topic)
     mine = {stem(w) for w in matter_words(r.topic)}
     out = []
@@ -357,7 +372,7 @@ def wanted_thing(r: Reading) -> list[str]:
         if w not in r.lex.support_words or w in own or w in MODALS:
             continue  # a modal prescribes whatever follows it: the motion reads that ("must abolish it")
         after = list(takewhile(lambda x: x not in removal_words(), r.words[at + 1 : at + 1 + THING_WINDOW]))
-        if THING_PRONOUNS & set(after) or {stem(x) for x in after} & mine:
+        if THING_PRONOUNS & set(after) or {stem(x) for x in after} & mine or _said_of(r.words[:at], mine):
             out.append(w)
     return out
 

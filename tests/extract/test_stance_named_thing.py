@@ -177,3 +177,34 @@ def test_stance_named_thing_act_on_the_thing_only(nlp, text, phrase, act):
 def test_stance_named_thing_pros_and_cons_balance(nlp, text, phrase, stance):
     topic = {"id": "t", "label": phrase, "proposition": phrase, "keywords": [phrase]}
     assert judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]["stance"] == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "wanted"),
+    [
+        ("Rent control is really necessary here.", "rent control", ["necessary"]),
+        # negatives: the thing is not what the word is said of
+        ("Rent control aside, it is necessary to build.", "rent control", []),
+        ("Rent control makes repairs necessary.", "rent control", []),
+    ],
+)
+def test_stance_named_thing_wanting_said_of_the_thing(text, phrase, wanted):
+    from quotegraph.extract.model import Statement
+    from quotegraph.extract.stance.scorers import read, wanted_thing
+
+    statement = Statement(article="x", quote=text, start=0, end=len(text), kind="direct")
+    assert wanted_thing(read(statement, _topic(phrase, [phrase]))) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "stance"),
+    [
+        # wanting the thing outweighs blame of what it is wanted against
+        ("We need rent control, so that greedy, cruel landlords stop gouging us.", "rent control", "support"),
+        ("Rent control is necessary because the housing crisis is terrible and deadly.", "rent control", "support"),
+        # negative: a want of something else leaves the blame to decide
+        ("We need cheaper homes, but rent control is a terrible, harmful failure.", "rent control", "oppose"),
+    ],
+)
+def test_stance_named_thing_wanting_the_thing_decides(nlp, text, phrase, stance):
+    assert _side(nlp, text, phrase) == stance
