@@ -236,3 +236,11 @@ def sentiment(text: str) -> tuple[float, float, float]:
 def polarity(text: str) -> float:
     """VADER's compound polarity of ``text``, -1 (negative) .. 1 (positive)."""
     return sentiment(text)[0]
+
+
+@lru_cache(maxsize=1)
+def does_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs (lemmas) by which a thing that is their subject does good ("X provides", "X enables") and
+    harm ("X forces", "X deprives"): ``does_good`` and ``does_harm`` of stance.yaml."""
+    data = resource_yaml("stance.yaml")
+    return frozenset(data.get("does_good") or ()), frozenset(data.get("does_harm") or ())

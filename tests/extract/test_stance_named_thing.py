@@ -208,3 +208,29 @@ def test_stance_named_thing_wanting_said_of_the_thing(text, phrase, wanted):
 )
 def test_stance_named_thing_wanting_the_thing_decides(nlp, text, phrase, stance):
     assert _side(nlp, text, phrase) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "stance"),
+    [
+        ("School vouchers allow parents to pick a school.", "school vouchers", "support"),
+        ("Mandatory retirement deprives skilled workers of their jobs.", "mandatory retirement", "oppose"),
+        ("Rent control does not help tenants at all.", "rent control", "oppose"),
+    ],
+)
+def test_stance_named_thing_what_it_does(nlp, text, phrase, stance):
+    assert _side(nlp, text, phrase) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # negatives: the thing is not the one that does it
+        ("The council allows debates on rent control.", "rent control"),
+        ("Landlords force tenants out despite rent control.", "rent control"),
+    ],
+)
+def test_stance_named_thing_what_it_does_only_its_own(nlp, text, phrase):
+    topic = {"id": "t", "label": phrase, "proposition": phrase, "keywords": [phrase]}
+    out = judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]
+    assert not any(e.startswith("it does") for e in out["evidence"]), out["evidence"]
