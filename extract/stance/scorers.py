@@ -475,7 +475,7 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
         return (sentiment(without_topic_words(r.statement.quote, r.topic))[0], "", (), 0.0, 0.0), (0.0, 0.0)
     lex = r.lex
     skip = topic_words(r.topic) | lex.assertive | lex.referential | lex.contest
-    if wants_gone(r.topic):  # "this ban would lower costs": the words of the removal name the act
+    if wants_gone(r.topic) or _act_on_thing(r) < 0:  # "this ban would lower costs": the removal names the act
         skip = skip | removal_words()
     found: Evaluation = evaluation(
         r.tokens,
@@ -761,11 +761,12 @@ def matter_tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
 
 def what_it_does(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """On a topic that only names a thing, the thing (its words in the subject) does good ("X provides
-    reference points", "X enables ...") or harm ("X forces people to quit", "X deprives ..."): a weak side,
-    unless the verb is negated."""
+    reference points", "X enables ...") or harm ("X forces people to quit", "X deprives ..."): a side, turned
+    where the verb is negated or the subject is the thing's removal ("Banning X would hurt workers")."""
     if r.tokens is None or not names_a_thing(r.topic):
         return None
     mine = matter_of(r.topic)
+    taking = set(removal_words()) | {w for w in r.lex.removing if " " not in w}
     for t in r.tokens:
         if t.dep_ not in ACT_SUBJECTS or t.head.pos_ not in CLAUSE_HEADS:
             continue
@@ -773,10 +774,10 @@ def what_it_does(r: Reading, shown: Sequence[str]) -> Verdict | None:
         sign = 1 if verb in good else (-1 if verb in harm else 0)
         if not sign or not {stem(x.lower_) for x in t.subtree} & mine:
             continue
-        if negated(t.head, r.lex.negations):
-            sign = -sign
-        stance = "support" if sign > 0 else "oppose"
-        return stance, DOES, f"it {'does good' if sign > 0 else 'does harm'}: {t.head.text}"
+        done = "does good" if sign > 0 else "does harm"
+        turned = negated(t.head, r.lex.negations) != any(x.lower_ in taking for x in t.subtree)
+        stance = "support" if (sign > 0) != turned else "oppose"
+        return stance, DOES, f"it {done}{' (turned)' if turned else ''}: {t.head.text}"
     return None
 
 

@@ -216,6 +216,10 @@ def test_stance_named_thing_wanting_the_thing_decides(nlp, text, phrase, stance)
         ("School vouchers allow parents to pick a school.", "school vouchers", "support"),
         ("Mandatory retirement deprives skilled workers of their jobs.", "mandatory retirement", "oppose"),
         ("Rent control does not help tenants at all.", "rent control", "oppose"),
+        # the subject is the thing's removal: the good or harm it does turns
+        ("Banning fireworks would limit small family shops.", "fireworks", "support"),
+        # and the act word's own valence ("banning") is no evaluation of the act
+        ("Banning fireworks gives pets a calm night.", "fireworks", "oppose"),
     ],
 )
 def test_stance_named_thing_what_it_does(nlp, text, phrase, stance):
