@@ -129,21 +129,30 @@ def convert(proposition: str) -> tuple[str, bool] | None:
     return phrase, (verb in AGAINST) != negated
 
 
-def phrase_topic(topic: dict[str, Any], phrase: str) -> dict[str, Any]:
-    """The topic as a phrase: proposition, label and keywords all the phrase (keywords lower case)."""
+STOP = {"the", "a", "an", "of", "in", "on", "to", "and", "or", "for", "with", "by", "at", "from", "that", "other"}
+
+
+def phrase_topic(topic: dict[str, Any], phrase: str, inner: bool = False) -> dict[str, Any]:
+    """The topic as a phrase: proposition, label and keywords all the phrase (keywords lower case). ``inner``:
+    as stance-broad's converter does with fewer than 2 keywords, the phrase's first content word is added
+    ("school uniform" -> [school uniform, school])."""
     bare = DETERMINER.sub("", phrase).strip()
+    keywords = [bare.lower()]
+    words = [w for w in re.findall(r"[\w'-]+", bare.lower()) if w not in STOP]
+    if inner and len(words) > 1:
+        keywords.append(words[0])
     return {
         "id": topic["id"] + "-phrase",
         "label": bare[:1].upper() + bare[1:],
         "proposition": phrase.lower(),
-        "keywords": [bare.lower()],
+        "keywords": keywords,
     }
 
 
 SWAP = {"support": "oppose", "oppose": "support"}
 
 
-def build() -> tuple[list[dict[str, Any]], Counter, Counter]:
+def build(inner: bool = False) -> tuple[list[dict[str, Any]], Counter, Counter]:
     rows, kept, left = [], Counter(), Counter()
     for source in ("argkp", "perspectrum"):
         for record in map(json.loads, (BROAD / source / "records.jsonl").read_text(encoding="utf-8").splitlines()):
@@ -154,7 +163,7 @@ def build() -> tuple[list[dict[str, Any]], Counter, Counter]:
             phrase, swap = converted
             kept[(source, record["topic"]["proposition"], phrase, swap)] += 1
             stance = SWAP.get(record["stance"], record["stance"]) if swap else record["stance"]
-            rows.append({**record, "topic": phrase_topic(record["topic"], phrase), "stance": stance})
+            rows.append({**record, "topic": phrase_topic(record["topic"], phrase, inner), "stance": stance})
     return rows, kept, left
 
 
@@ -185,10 +194,11 @@ def figures(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default="/tmp/phrase_topics", help="folder for the converted records and predictions")
+    ap.add_argument("--inner", action="store_true", help="add the phrase's first content word as a keyword")
     ap.add_argument("--list", action="store_true", help="list the motions kept and left out")
     ap.add_argument("--show", type=int, default=0, help="print N wrong or unsided rows")
     args = ap.parse_args()
-    rows, kept, left = build()
+    rows, kept, left = build(args.inner)
     if args.list:
         for (source, prop, phrase, swap), n in sorted(kept.items()):
             print(f"kept {source} {n:3d} {'swap' if swap else 'keep'} {phrase!r} <- {prop!r}")
