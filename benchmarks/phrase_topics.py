@@ -194,6 +194,7 @@ def figures(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default="/tmp/phrase_topics", help="folder for the converted records and predictions")
+    ap.add_argument("--no-gate", action="store_true", help="judge every text, also one that does not mention its topic")
     ap.add_argument("--inner", action="store_true", help="add the phrase's first content word as a keyword")
     ap.add_argument("--list", action="store_true", help="list the motions kept and left out")
     ap.add_argument("--show", type=int, default=0, help="print N wrong or unsided rows")
@@ -210,7 +211,7 @@ def main() -> None:
         fh.writelines(json.dumps(r) + "\n" for r in rows)
     from quotegraph.extract.stance.judge import judge_records
 
-    preds = judge_records(rows)
+    preds = judge_records(rows, gate=not args.no_gate)
     with open(out / "pred.jsonl", "w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(p) + "\n" for p in preds)
     topics = {(s, p) for s, p, _, _ in kept}
