@@ -152,6 +152,17 @@ def suffix_stem(
     return word[:-1] if drop_e and word.endswith("e") and len(word) > least else word
 
 
+_TAG = re.compile(r"(?<![\w@#])[#@](\w+)")
+_TAG_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def untag(text: str) -> str:
+    """``text`` with each hashtag and handle read as the words it runs together ("#StopHillary2016" ->
+    "Stop Hillary 2016", "@HillaryClinton" -> "Hillary Clinton", "#ClimateChange" -> "Climate Change"); a
+    tag in one case stays one word ("#feminism" -> "feminism")."""
+    return _TAG.sub(lambda m: " ".join(_TAG_PART.findall(m.group(1))) or m.group(1), text)
+
+
 def name_key(name: str) -> str:
     """A name's words, folded, without a possessive or a leading "the": "The Kremlin’s" -> "kremlin"."""
     text = _ARTICLE.sub("", _POSSESSIVE.sub("", fold(name)).strip())

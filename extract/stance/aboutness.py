@@ -16,7 +16,7 @@ from typing import Any
 from quotegraph.extract.attribution.cues import load_lexicon
 from quotegraph.extract.lookup import persons_before
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS, THIRD_PERSON, fold, resource_yaml, suffix_stem
+from quotegraph.extract.text import STOP_WORDS, THIRD_PERSON, fold, resource_yaml, suffix_stem, untag
 from spacy.tokens import Doc, Token
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -316,6 +316,7 @@ def mentions(topic: Topic, text: str, about: Mapping[str, float] | None = None) 
     text's words share with the topic's (:func:`roots`), else (``initials`` of ``mention`` in
     topic_match.yaml) a word in capitals made of the initials of a name of the topic (:func:`initials`).
     Empty: the text is not about the topic."""
+    text = untag(text)  # "#ClimateChange", "@HillaryClinton": the words a tag runs together
     layer = ((f" {' '.join(stems(text))} ", 1.0),)
     _, matched, own = profile_score(topic_profile(topic), layer, about or {})
     if own > 0:

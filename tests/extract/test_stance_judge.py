@@ -139,3 +139,17 @@ def test_stance_judge_records_without_the_gate_judges_every_text(nlp):
     ungated = judge_records([record], nlp=nlp, gate=False)[0]
     assert gated["stance"] == "neutral"
     assert ungated["stance"] != "neutral" and "does not mention the topic" not in ungated["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "gated"),
+    [
+        ("Can't trust a word she says. #StopHillary2016", False),  # the tag names the topic
+        ("@HillaryClinton will make a great president", False),
+        ("Can't trust a word he says. #StopTheSteal", True),  # negative: a tag about something else
+    ],
+)
+def test_stance_judge_gate_reads_hashtags(nlp, text, gated):
+    topic = {"id": "hc", "label": "Hillary Clinton", "proposition": "Hillary Clinton", "keywords": ["Hillary Clinton"]}
+    out = judge_records([{"id": "t", "text": text, "topic": topic}], nlp=nlp)[0]
+    assert ("does not mention the topic" in out["evidence"]) is gated, out["evidence"]

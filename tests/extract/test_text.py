@@ -197,3 +197,22 @@ def test_text_resource_yaml_reads_packaged_files():
     assert resource_yaml("no-such-file.yaml", optional=True) is None
     with pytest.raises(FileNotFoundError):
         resource_yaml("no-such-file.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#StopHillary2016 now", "Stop Hillary 2016 now"),
+        ("@HillaryClinton will win", "Hillary Clinton will win"),
+        ("The #ClimateChange deniers", "The Climate Change deniers"),
+        ("#USA #MAGA2020", "USA MAGA 2020"),
+        # negatives: a tag in one case stays one word; an address or "C#" is no tag
+        ("#feminism rocks", "feminism rocks"),
+        ("write to a@b.com", "write to a@b.com"),
+        ("C# is a language", "C# is a language"),
+    ],
+)
+def test_text_untag_reads_the_words_of_a_tag(text, expected):
+    from quotegraph.extract.text import untag
+
+    assert untag(text) == expected
