@@ -34,6 +34,8 @@ EMBEDDING = frozenset({"how", "what", "why", "whether", "where", "if", "unless"}
 """Words that make what follows a question or a condition, not a prescription ("not how we should fight it")."""
 PRONOUNS = frozenset({"it", "this", "that", "them", "they", "these", "those", "such"})
 SUBJECT_WORDS, OBJECT_WORDS = 5, 6
+SHARED_SUBJECT = frozenset({"and"})
+"""Words before a modal that join its predicate to the clause's first, whose subject it shares."""
 """Words before a modal read as its subject, and after its predicate as its object, at most."""
 
 
@@ -107,6 +109,10 @@ def _act_at(words: list[str], at: int, modal: str, negating: bool) -> Act | None
     subject = words[max(0, at - SUBJECT_WORDS) : at]
     if any(w in lex.reporting or w in EMBEDDING for w in subject[-3:]):
         return None
+    if at > SUBJECT_WORDS and words[at - 1] in SHARED_SUBJECT:
+        # a predicate joined to the clause's first ("X is an undemocratic relic and should be abolished")
+        # shares its subject: the clause's first words
+        subject = words[:SUBJECT_WORDS] + subject
     found = _predicate(words, at + len(modal.split()))
     if found is None:
         return None

@@ -46,6 +46,9 @@ def test_deontic_motion_sign(proposition, sign):
         ("We should end compulsory jury service", "people should be free to refuse jury service", 1),
         # an act on a ban wants what the ban would remove gone
         ("The council should seek a ban on fireworks", "fireworks must not be allowed near homes", 1),
+        # a predicate joined to the clause's first shares its subject
+        ("Zoos should be banned", "zoos are cruel and outdated prisons for animals and should be outlawed", 1),
+        ("Zoos should be banned", "zoos are an important refuge for rare species and should not be banned", -1),
     ],
 )
 def test_deontic_on_motion_side(proposition, quote, side):
@@ -66,6 +69,8 @@ def test_deontic_on_motion_side(proposition, quote, side):
         # a prescription reported inside the quote, or asked about, is not the speaker's
         ("Zoos should be banned", "the idea that zoos should be banned is silly"),
         ("Zoos should be banned", "nobody asks how zoos should be funded"),
+        # negative: a joined predicate far from a clause that names something else
+        ("Zoos should be banned", "the council meets on tuesdays in the old town hall and should be outlawed"),
     ],
 )
 def test_deontic_on_motion_no_side(proposition, quote):
