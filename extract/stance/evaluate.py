@@ -537,6 +537,8 @@ def _counted_valence(
     else lemma, times its verb's shift; never a proper name, a word of ``skip`` or of what is reported."""
     if (t.pos_ == "PROPN" and not _headline_word(t)) or t.lower_ in skip or t.lemma_.lower() in skip:
         return 0.0
+    if t.pos_ == "VERB" and t.lemma_.lower() in reporting:
+        return 0.0  # a verb that reports ("the case was argued", "critics argue") says nothing of its own
     if t.lower_ not in negations and not evaluates(t):
         return 0.0
     if t.dep_ == "det" and t.lower_ in negations and _carries(t.head, valences):

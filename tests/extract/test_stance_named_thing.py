@@ -238,3 +238,18 @@ def test_stance_named_thing_what_it_does_only_its_own(nlp, text, phrase):
     topic = {"id": "t", "label": phrase, "proposition": phrase, "keywords": [phrase]}
     out = judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]
     assert not any(e.startswith("it does") for e in out["evidence"]), out["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sided"),
+    [
+        # a verb that reports says nothing of its own
+        ("The death penalty case was argued before the state supreme court on Tuesday.", False),
+        # negative: an evaluation the text makes itself
+        ("The death penalty is a cruel and barbaric punishment.", True),
+    ],
+)
+def test_stance_reporting_verb_evaluates_nothing(nlp, text, sided):
+    topic = {"id": "t", "label": "the death penalty", "proposition": "the death penalty", "keywords": ["death penalty"]}
+    out = judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]
+    assert (out["stance"] in ("support", "oppose")) is sided, out["evidence"]
