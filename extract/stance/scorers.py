@@ -789,6 +789,34 @@ def _asserted(r: Reading) -> bool:
     return not hedged and len(prop & set(terms(r.statement.quote))) >= ASSERTED_TERMS
 
 
+FAULT_SUBJECTS = frozenset({"it", "they", "this", "these"})
+"""Pronouns that stand for the matter as the subject of a negated predicate ("it does not work")."""
+
+
+def faults_what_goes(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A proposition that wants its matter gone ("Homeschooling should be banned"), and a clause that denies the
+    matter something ("homeschooling is not regulated enough", "school uniforms don't let students be who they
+    are", "marriage is no longer necessary"): a fault of what it wants gone, which agrees with it; not a denial
+    of the proposition. A negated removal or prescription ("should not be banned") is the deontic reading's."""
+    if r.tokens is None or not wants_gone(r.topic):
+        return None
+    matter = {stem(w) for w in matter_words(r.topic)}
+    gone = removal_words()
+    for t in r.tokens:
+        if not (t.dep_ == "neg" or (t.lower_ in ("no", "never") and t.dep_ in ("advmod", "neg"))):
+            continue
+        head = t.head
+        if head.lemma_.lower() in gone or any(c.tag_ == "MD" for c in head.children):
+            continue
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        named = {stem(w.lower_) for w in subject.subtree} & matter or subject.lower_ in FAULT_SUBJECTS
+        if named:
+            return "support", ASSERTION, f"faults what it wants gone: not {head.lower_}"
+    return None
+
+
 def denies(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """A proposal negated, or an accusation negated by the accused or their camp ("none of her emails were
     marked classified"), is denied."""
@@ -843,6 +871,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("evaluation of the matter", matter_tone),
     ("what it does", what_it_does),
     ("evaluation", tone),
+    ("faults what goes", faults_what_goes),
     ("denies", denies),
     ("reported", distanced),
     ("asserts", asserts),

@@ -253,3 +253,38 @@ def test_stance_reporting_verb_evaluates_nothing(nlp, text, sided):
     topic = {"id": "t", "label": "the death penalty", "proposition": "the death penalty", "keywords": ["death penalty"]}
     out = judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]
     assert (out["stance"] in ("support", "oppose")) is sided, out["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a proposition that wants its matter gone, and a clause that denies the matter something: a fault
+        ("homeschooling is not regulated enough", "support"),
+        ("homeschooled students do not learn the social skills they need", "support"),
+        # negatives: a prescription against the removal, and a clause whose subject is not the matter
+        ("homeschooling should not be banned because parents have rights", "oppose"),
+    ],
+)
+def test_stance_faults_what_it_wants_gone(nlp, text, stance):
+    topic = {
+        "id": "h",
+        "label": "Homeschooling",
+        "proposition": "Homeschooling should be banned",
+        "keywords": ["homeschooling"],
+    }
+    out = judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]
+    assert out["stance"] == stance, out["evidence"]
+
+
+def test_stance_faults_what_it_wants_gone_needs_the_matter_as_subject(nlp):
+    from quotegraph.extract.stance.scorers import faults_what_goes  # noqa: F401 (the rule exists by name)
+
+    topic = {
+        "id": "h",
+        "label": "Homeschooling",
+        "proposition": "Homeschooling should be banned",
+        "keywords": ["homeschooling"],
+    }
+    text = "Homeschooling parents told us the inspectors did not visit them"
+    out = judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]
+    assert not any(e.startswith("faults what it wants gone") for e in out["evidence"]), out["evidence"]
