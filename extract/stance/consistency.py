@@ -59,17 +59,19 @@ confidence among the remark's reports."""
 
 
 @lru_cache(maxsize=1)
+def _shipped() -> dict:
+    """``resources/stance_consistency.yaml`` (empty when there is none)."""
+    return resource_yaml(CONSISTENCY_FILE, optional=True) or {}
+
+
 def speaker_consistency() -> float:
     """The shipped rate at which a speaker's sided remark on a topic takes their side."""
-    data = resource_yaml(CONSISTENCY_FILE, optional=True)
-    return float((data or {}).get("speaker_consistency", DEFAULT_CONSISTENCY))
+    return float(_shipped().get("speaker_consistency", DEFAULT_CONSISTENCY))
 
 
-@lru_cache(maxsize=1)
 def lender_independence() -> float:
     """The shipped independence of one speaker's votes on a topic (1: summed log-odds, 0: their mean)."""
-    data = resource_yaml(CONSISTENCY_FILE, optional=True)
-    return float((data or {}).get("lender_independence", DEFAULT_INDEPENDENCE))
+    return float(_shipped().get("lender_independence", DEFAULT_INDEPENDENCE))
 
 
 def side_confidence(

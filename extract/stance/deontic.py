@@ -34,9 +34,9 @@ EMBEDDING = frozenset({"how", "what", "why", "whether", "where", "if", "unless"}
 """Words that make what follows a question or a condition, not a prescription ("not how we should fight it")."""
 PRONOUNS = frozenset({"it", "this", "that", "them", "they", "these", "those", "such"})
 SUBJECT_WORDS, OBJECT_WORDS = 5, 6
+"""Words before a modal read as its subject, and after its predicate as its object, at most."""
 SHARED_SUBJECT = frozenset({"and"})
 """Words before a modal that join its predicate to the clause's first, whose subject it shares."""
-"""Words before a modal read as its subject, and after its predicate as its object, at most."""
 
 
 @dataclass(frozen=True)

@@ -107,12 +107,12 @@ REACTION_MAX = 0.7
 ASSERTED_TERMS = 1
 """Proposition terms a clause must share to assert (or deny) its content."""
 NEUTRAL_PHRASE, NEUTRAL_CONTENT, ASSERTION, CAMP, UNDETERMINED = 0.6, 0.45, 0.5, 0.4, 0.2
+"""Raw strength of the fixed decisions."""
 COMPARED = 0.6
 """Raw strength of a side a comparison decides."""
 DOES = 0.85
 """Raw strength of a side what a thing does decides (:func:`what_it_does`): 9 in 10 right on
 benchmarks/phrase_topics.py; a rule the calibration has not seen gets at most its default."""
-"""Raw strength of the fixed decisions."""
 
 
 @dataclass(frozen=True)
@@ -672,7 +672,7 @@ def _act_on_thing(r: Reading) -> int:
         return 0
     mine = matter_of(r.topic)
     # the thing follows the act before the clause's verb ("Banning fireworks would", "Allowing X is")
-    taking = set(removal_words()) | {w for w in r.lex.removing if " " not in w}
+    taking = removal_words()  # the single words of removing verbs, with the nouns of a removal
     keeping = {w for w in r.lex.keeping if " " not in w}
     for at, t in enumerate(r.tokens):
         # the act heads the subject, or the parse took it for a modifier of its object ("Legalizing X would")
@@ -766,7 +766,7 @@ def what_it_does(r: Reading, shown: Sequence[str]) -> Verdict | None:
     if r.tokens is None or not names_a_thing(r.topic):
         return None
     mine = matter_of(r.topic)
-    taking = set(removal_words()) | {w for w in r.lex.removing if " " not in w}
+    taking = removal_words()  # the single words of removing verbs, with the nouns of a removal
     for t in r.tokens:
         if t.dep_ not in ACT_SUBJECTS or t.head.pos_ not in CLAUSE_HEADS:
             continue
@@ -781,12 +781,17 @@ def what_it_does(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return None
 
 
+def _on_terms(r: Reading) -> bool:
+    """The quote shares at least :data:`ASSERTED_TERMS` of the proposition's and label's terms."""
+    prop = set(terms(r.topic.proposition + " " + r.topic.label))
+    return len(prop & set(terms(r.statement.quote))) >= ASSERTED_TERMS
+
+
 def _asserted(r: Reading) -> bool:
     if names_a_thing(r.topic):
         return False  # a topic that only names a thing: mentioning it asserts nothing
     hedged = any(w in r.lex.hedges for w in r.words)
-    prop = set(terms(r.topic.proposition + " " + r.topic.label))
-    return not hedged and len(prop & set(terms(r.statement.quote))) >= ASSERTED_TERMS
+    return not hedged and _on_terms(r)
 
 
 FAULT_SUBJECTS = frozenset({"it", "they", "this", "these"})
@@ -828,11 +833,7 @@ def denies(r: Reading, shown: Sequence[str]) -> Verdict | None:
 def distanced(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """A text on the proposition's terms that tells them as reported, not vouched for ("Apple reportedly
     working on a smartwatch", "according to sources"), and takes no side of its own: neutral."""
-    if (
-        side_taken(shown)
-        or r.negated
-        or len(set(terms(r.topic.proposition + " " + r.topic.label)) & set(terms(r.statement.quote))) < ASSERTED_TERMS
-    ):
+    if side_taken(shown) or r.negated or not _on_terms(r):
         return None
     text = f" {r.quote} "
     marks = [p for p in r.lex.distancing if f" {p} " in text]

@@ -30,6 +30,15 @@ def test_stance_negated_opinion_verb_denies_its_complement(nlp, text, stance):
     assert judged["stance"] == stance, judged["evidence"]
 
 
+def _denied(nlp, text: str, word: str) -> bool:
+    """Whether a negation governs ``word`` in ``text`` (:func:`~quotegraph.extract.stance.evaluate.negated`)."""
+    from quotegraph.extract.stance.evaluate import negated
+    from quotegraph.extract.stance.lexicon import lexicon
+
+    token = next(t for t in nlp(text) if t.lower_ == word)
+    return negated(token, lexicon().negations)
+
+
 @pytest.mark.parametrize(
     ("text", "word", "denied"),
     [
@@ -44,11 +53,7 @@ def test_stance_negated_opinion_verb_denies_its_complement(nlp, text, stance):
     ],
 )
 def test_stance_negation_scope_not_only_adds(nlp, text, word, denied):
-    from quotegraph.extract.stance.evaluate import negated
-    from quotegraph.extract.stance.lexicon import lexicon
-
-    token = next(t for t in nlp(text) if t.lower_ == word)
-    assert negated(token, lexicon().negations) is denied
+    assert _denied(nlp, text, word) is denied
 
 
 @pytest.mark.parametrize(
@@ -84,8 +89,4 @@ def test_stance_negation_scope_no_is_not_negated_by_itself(nlp, text, words):
     ],
 )
 def test_stance_negation_scope_no_one_as_subject(nlp, text, word, denied):
-    from quotegraph.extract.stance.evaluate import negated
-    from quotegraph.extract.stance.lexicon import lexicon
-
-    token = next(t for t in nlp(text) if t.lower_ == word)
-    assert negated(token, lexicon().negations) is denied
+    assert _denied(nlp, text, word) is denied
