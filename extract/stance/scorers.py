@@ -11,7 +11,7 @@ rules read the text alone. Lexicons in ``resources/stance.yaml``; nothing names 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import takewhile
@@ -762,13 +762,18 @@ def matter_tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
 
 
 def what_it_does(r: Reading, shown: Sequence[str]) -> Verdict | None:
-    """On a topic that only names a thing, the thing (its words in the subject) does good ("X provides
-    reference points", "X enables ...") or harm ("X forces people to quit", "X deprives ..."): a side, turned
-    where the verb is negated or the subject is the thing's removal ("Banning X would hurt workers")."""
-    if r.tokens is None or not names_a_thing(r.topic):
+    """The matter (its words in the subject) does good ("X provides reference points", "X enables ...") or harm
+    ("X forces people to quit", "X deprives ..."): on a topic that only names a thing, a side; on a proposal, the
+    side times what the proposal does to the matter (against "Ban X", good done by X opposes). Turned where the
+    verb is negated or the subject is the matter's removal ("Banning X would hurt workers"); the proposal's own
+    act as the subject ("Raising the minimum wage helps workers") takes the side of what it does."""
+    polarity = for_matter(r.topic)
+    if r.tokens is None or not polarity or r.accusing:
         return None
     mine = matter_of(r.topic)
     taking = removal_words()  # the single words of removing verbs, with the nouns of a removal
+    act = motion_of(r.topic)
+    own = frozenset({stem(act.predicate)}) if act is not None and not names_a_thing(r.topic) else frozenset()
     for t in r.tokens:
         if t.dep_ not in ACT_SUBJECTS or t.head.pos_ not in CLAUSE_HEADS:
             continue
@@ -776,11 +781,39 @@ def what_it_does(r: Reading, shown: Sequence[str]) -> Verdict | None:
         sign = 1 if verb in good else (-1 if verb in harm else 0)
         if not sign or not {stem(x.lower_) for x in t.subtree} & mine:
             continue
+        sign = -1 if sign > 0 and brings_harm(t.head, r.lex.shifters) else sign
         done = "does good" if sign > 0 else "does harm"
-        turned = negated(t.head, r.lex.negations) != any(x.lower_ in taking for x in t.subtree)
-        stance = "support" if (sign > 0) != turned else "oppose"
+        if own and any(_names_act(x.lower_, own) for x in t.subtree):
+            polarity = 1  # the proposal's own act does it
+        elif own and any(x.lower_ in taking for x in t.subtree) and polarity < 0:
+            polarity = 1  # the removal a proposal wants, named otherwise ("the abolition of X")
+        else:
+            sign *= -1 if any(x.lower_ in taking for x in t.subtree) else 1
+        turned = negated(t.head, r.lex.negations)
+        stance = "support" if (sign * polarity > 0) != turned else "oppose"
         return stance, DOES, f"it {done}{' (turned)' if turned else ''}: {t.head.text}"
     return None
+
+
+def brings_harm(verb: Token, shifters: Mapping[str, float]) -> bool:
+    """A verb of doing good whose object is a harm ("promotes violent crimes", "provides a breeding ground"):
+    it brings the harm, unless it or its object lessens what it acts on ("deters crime", "helps the fight
+    against terrorism")."""
+    if shifters.get(verb.lemma_.lower(), 0.0) < 0:
+        return False
+    valences = analyzer().lexicon
+    objects = [c for c in verb.children if c.dep_ == "dobj" and shifters.get(c.lemma_.lower(), 0.0) >= 0]
+    # the object's own word: "helps the poorest workers" helps people, whatever their plight
+    return any(valences.get(o.lower_, valences.get(o.lemma_.lower(), 0.0)) < 0 for o in objects)
+
+
+def for_matter(topic: Topic) -> int:
+    """+1 where support is for the matter (a topic that only names a thing, a proposal that brings or keeps
+    it), -1 where it is against it (a proposal that takes it away), 0 where neither tells (a claim)."""
+    if names_a_thing(topic):
+        return 1
+    act = motion_of(topic)
+    return act.sign if act is not None else 0
 
 
 def _on_terms(r: Reading) -> bool:
