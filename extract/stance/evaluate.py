@@ -469,58 +469,6 @@ def _aimed(
     return on_removed, on_matter, on_rival
 
 
-def loose_problem(
-    token: Token,
-    valence: float,
-    parts: frozenset[str],
-    named: tuple[frozenset[str], frozenset[str], frozenset[str]],
-    alone: bool,
-    shifters: Mapping[str, float],
-) -> bool:
-    """``token`` names a problem (a word of ``parts`` with a negative ``valence``: "poverty", "violence",
-    "debt") that the parse ties to nothing the proposition names: what it is said of (:func:`evaluated`) is not
-    what ``named`` (what would go, the matter, the rival) names nor a pronoun for it, and no verb or noun of
-    effect acts on it ("reduces poverty", "leads to violence"). "Nobody who works full time should live in
-    poverty" blames poverty, not the minimum wage: a problem a proposal would fix reads like a harm it would
-    cause, and the evaluation cannot tell them apart."""
-    if valence >= 0 or token.pos_ not in parts or tied(token, shifters) or (alone and _bare(token)):
-        return False
-    if any(c.dep_ in SUBJECTS for c in token.children):
-        return False  # a verb the tagger took for a noun: "A fat tax infringes on individual choice"
-    stems = {stem(w) for words in named for w in words}
-    if any(stem(t.lower_) in stems for t in token.subtree):
-        return False  # its own phrase names the matter: "more harm that can be done to women in combat"
-    said_of = [evaluated(token)] + [s for a in token.ancestors for s in _doers(a)]
-    # what the clauses above it are said of or done by: "Community radio gives a megaphone to extremists"
-    return not any(s is not None and (any(_aimed(s, *named, alone)) or _stemmed(s, stems)) for s in said_of)
-
-
-def _doers(clause: Token) -> list[Token]:
-    """The subjects of ``clause``, and the agent of a passive ("is unresolved by forced evictions")."""
-    agents = [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return [c for c in clause.children if c.dep_ in BARE_SUBJECTS] + agents
-
-
-def _stemmed(target: Token, stems: set[str]) -> bool:
-    """``target``'s phrase has a word whose stem is one of ``stems`` ("troop movements" for "troops")."""
-    return any(stem(t.lower_) in stems for t in list(target.subtree)[:MAX_TARGET])
-
-
-def tied(token: Token, shifters: Mapping[str, float]) -> bool:
-    """A verb or noun of effect acts on ``token`` (:func:`shift`: "reduces poverty", "leads to violence",
-    "protects children from abuse", "the prevention of disease"), or ``token`` is the subject of one ("deaths
-    would increase")."""
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head  # "reduces crime and poverty", "accidents and deaths would increase"
-    if token.dep_ in SUBJECTS and token.head.lemma_.lower() in shifters:
-        return True  # what grows or shrinks: "accidents and deaths would increase", "crime has dropped"
-    found = _shifting_head(token, shifters)
-    if found is None:
-        return False
-    head, prep = found[0].lemma_.lower(), found[1]
-    return head in shifters or f"{head} {prep}" in shifters
-
-
 LOST_POS = ("NOUN", "PROPN", "ADJ")
 STEM_PREFIX = 5
 """Letters of a stem that name one word of the proposition ("transparency" for "transparent")."""
@@ -626,7 +574,6 @@ def evaluation(
     alone: bool = False,
     rival: frozenset[str] = frozenset(),
     lost_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-    loose: frozenset[str] = frozenset(),
 ) -> Evaluation:
     """The evaluation the tokens carry: each word's valence in VADER's lexicon (by form, else lemma),
     turned by a negation that governs it; proper names and the words of ``skip`` (the topic's, which name
@@ -639,8 +586,7 @@ def evaluation(
     ``rival``, the share aimed at what those words name ("offline shops" against "Online shopping is better
     than offline shopping"), which is then not the matter's. With ``lost_words`` (the losing words and the
     proposition's :func:`prefixes`), the share aimed at the loss of what the proposition names (:func:`lost`).
-    With ``loose`` (parts of speech), a problem named loosely (:func:`loose_problem`) does not count. Also the
-    compound of the words aimed at the matter alone."""
+    Also the compound of the words aimed at the matter alone."""
     valences = _valences()
     total = toward = 0.0
     words = []
@@ -651,7 +597,7 @@ def evaluation(
     inside = {t.i for t in tokens}
     for t in tokens:
         v = _counted_valence(t, valences, skip, negations, shifters, inside, reporting)
-        if not v or (loose and loose_problem(t, v, loose, (removed, matter, rival), alone, shifters)):
+        if not v:
             continue
         if negated(t, negations):
             v *= NEGATION_SCALAR

@@ -244,11 +244,3 @@ def does_verbs() -> tuple[frozenset[str], frozenset[str]]:
     harm ("X forces", "X deprives"): ``does_good`` and ``does_harm`` of stance.yaml."""
     data = resource_yaml("stance.yaml")
     return frozenset(data.get("does_good") or ()), frozenset(data.get("does_harm") or ())
-
-
-@lru_cache(maxsize=1)
-def loose_parts() -> frozenset[str]:
-    """The parts of speech (spaCy) of a problem a text names loosely
-    (:func:`quotegraph.extract.stance.evaluate.loose_problem`), whose blame gives a proposal no side:
-    ``loose_parts`` of stance.yaml."""
-    return frozenset(str(w) for w in resource_yaml("stance.yaml").get("loose_parts") or ())

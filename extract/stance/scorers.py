@@ -48,7 +48,6 @@ from quotegraph.extract.stance.lexicon import (
     cue_class,
     does_verbs,
     lexicon,
-    loose_parts,
     polarity,
     sentiment,
     stem,
@@ -490,7 +489,6 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
         alone=r.doc is not None and doc_text(r.doc).strip() == r.statement.quote.strip(),
         rival=rival_words(r.topic),
         lost_words=(lex.losing, proposition_prefixes(r.topic)),
-        loose=frozenset() if r.accusing or wants_gone(r.topic) or names_a_thing(r.topic) else loose_parts(),
     )
     tone = f": {', '.join(found.words[:3])}" if found.words else ""
     shares = (found.on_rival, found.on_lost)
