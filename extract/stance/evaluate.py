@@ -136,7 +136,7 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
             return True  # "Nobody has solved the problem", "No country has managed it"
         if node is not token and node.pos_ in CLAUSE_HEADS:
             return raised(node, negations)
-        if node.head is node:
+        if node.head is node or (node is token and _own_clause(node)):
             return False
         if node is not token and node.pos_ in NOUNS and node.dep_ not in PREDICATIVE:
             # a word inside a noun phrase is negated by the phrase's own "no", not by its verb's negation:
@@ -147,6 +147,15 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
 
 
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+
+
+def _own_clause(verb: Token) -> bool:
+    """``verb`` heads a clause with its own subject, adverbial or joined, that the negation of the clause it
+    hangs on does not reach ("nobody is blamed when they fail", "they can't stop it, and they fail"); without
+    a subject of its own it shares that negation ("never gave money to help them", "did not eat or drink"), and
+    a clause on a noun takes the noun's ("no reason to intrude")."""
+    return (verb.pos_ in CLAUSE_HEADS and verb.dep_ in ("advcl", "conj")
+            and any(c.dep_ in SUBJECTS for c in verb.children))
 
 
 def _none_does(clause: Token, token: Token, negations: frozenset[str]) -> bool:
