@@ -466,6 +466,13 @@ def removal_words() -> frozenset[str]:
     return frozenset(w for w in (*lex.removing, *lex.removals) if " " not in w)
 
 
+@lru_cache(maxsize=1)
+def against_words() -> frozenset[str]:
+    """The single words of the verbs that set themselves against their matter ("restricting", "curb"): where
+    the proposition wants its matter gone they name its act, as the removing words do."""
+    return frozenset(w for w in lexicon().against_verbs if " " not in w)
+
+
 def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, float], tuple[float, float]]:
     """The quote's evaluation: read from the parse of its article when there is one (a negation's scope,
     lemmas, whom the blame is aimed at), else VADER over the text; with the evaluating words for the
@@ -476,7 +483,7 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
     lex = r.lex
     skip = topic_words(r.topic) | lex.assertive | lex.referential | lex.contest
     if wants_gone(r.topic) or _act_on_thing(r) < 0:  # "this ban would lower costs": the removal names the act
-        skip = skip | removal_words()
+        skip = skip | removal_words() | against_words()
     found: Evaluation = evaluation(
         r.tokens,
         skip,
