@@ -385,13 +385,16 @@ def _shifting_head(token: Token, shifters: Mapping[str, float]) -> tuple[Token, 
     """The verb whose object ``token`` is, with the preposition it hangs on ("" for none): its head for a
     direct object or the subject of a passive ("deaths are reduced"), the verb of its preposition for a
     prepositional object ("leads to violence", "protects children from abuse"); a word that modifies the object
-    counts as the object ("prevents terrible accidents")."""
+    counts as the object ("prevents terrible accidents"), and so does a noun joined to it ("reduces traffic and
+    pollution")."""
     for _ in range(4):
         of = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
         if of is not None and of.pos_ == "NOUN" and not _shifts(of.lemma_.lower(), shifters):
             token = of  # "prevent the spread of disease": the phrase is the object
         elif token.dep_ in ("amod", "compound", "nummod", "poss") and token.head is not token:
             token = token.head
+        elif token.dep_ == "conj" and token.head.pos_ in NOUNS and token.pos_ in NOUNS:
+            token = token.head  # "reduces traffic and pollution": a joined object is an object too
         else:
             break
     if token.dep_ in ("dobj", "nsubjpass"):
