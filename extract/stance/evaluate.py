@@ -400,7 +400,10 @@ def _shifting_head(token: Token, shifters: Mapping[str, float]) -> tuple[Token, 
     if token.dep_ in ("dobj", "nsubjpass"):
         return token.head, ""
     if token.dep_ == "pobj" and token.head.dep_ in ("prep", "dative"):
-        return token.head.head, token.head.lower_
+        out = token.head.head
+        if token.head.lower_ == "of" and out.lower_ == "out" and out.head is not out:
+            return out.head, "out of"  # "lifted millions out of poverty"
+        return out, token.head.lower_
     return None
 
 

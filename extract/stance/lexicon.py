@@ -156,6 +156,7 @@ def lexicon() -> Lexicon:
             **{str(w): -1.0 for w in data.get("lessening_nouns") or ()},
             **{str(w): -1.0 for w in data.get("lessening") or ()},
             **{f"{w} from": -1.0 for w in data.get("guarding") or ()},
+            **{f"{w} out of": -1.0 for w in data.get("lifting") or ()},
             **{str(w): -2.0 for w in data.get("damaging") or ()},
         },
         effect_verbs=_single_words(data, ("lessening", "spreading", "damaging")),
