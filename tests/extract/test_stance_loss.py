@@ -125,8 +125,13 @@ LOTTERY = {"id": "lottery", "label": "Lotteries", "proposition": "Lotteries shou
         (CASINOS, "Casinos are harmless fun.", "oppose"),
         (CASINOS, "Regulating casinos would protect children.", "support"),
         (SODA, "A tax on sugary drinks would hurt poor families.", "oppose"),
+        ({"id": "s2", "label": "Soda tax", "proposition": "We should tax sugary drinks"},
+         "Sugary drinks rot teeth and cause obesity.", "support"),
         (LOTTERY, "Restricting lotteries would protect children.", "support"),
-        # negatives: a proposition that keeps its matter reads praise and blame of it the plain way
+        # negatives: a proposition that keeps its matter reads praise and blame of it the plain way, and a tax
+        # that is itself the matter is no loss
+        ({"id": "ct", "label": "Carbon tax", "proposition": "A carbon tax should be introduced"},
+         "A carbon tax would be a disaster for farmers.", "oppose"),
         ({"id": "c", "label": "Casinos", "proposition": "Casinos should be allowed"}, "Casinos ruin families.",
          "oppose"),
     ],
