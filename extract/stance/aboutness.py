@@ -324,7 +324,32 @@ def mentions(topic: Topic, text: str, about: Mapping[str, float] | None = None) 
     shared = roots(stems(text)) & roots(topic_words(topic))
     if not shared and _config()["mention"].get("initials"):
         shared = frozenset(ACRONYM.findall(text)) & initials(topic)
+    if not shared:
+        shared = frozenset(a for a in topic_aliases(topic) if a in named_places(text))
     return tuple(sorted(shared))
+
+
+@lru_cache(maxsize=1)
+def _alias_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per place of ``aliases`` (``mention`` of topic_match.yaml), its first name and a pattern of all its
+    names: a name in capitals matches only in capitals ("US", not "us"), the others in any case."""
+    out = []
+    for group in _config()["mention"].get("aliases") or ():
+        names = [str(n) for n in group]
+        parts = [re.escape(n) if n.isupper() else f"(?i:{re.escape(n)})" for n in names]
+        out.append((names[0], re.compile(rf"(?<![\w.])(?:{'|'.join(parts)})(?![\w])")))
+    return tuple(out)
+
+
+def named_places(text: str) -> frozenset[str]:
+    """The places of ``aliases`` that ``text`` names by any of their names (by their first name)."""
+    return frozenset(place for place, pattern in _alias_patterns() if pattern.search(text))
+
+
+@lru_cache(maxsize=4096)
+def topic_aliases(topic: Topic) -> frozenset[str]:
+    """The places of ``aliases`` that ``topic``'s label, proposition or keywords name."""
+    return named_places(" ; ".join((topic.label, topic.proposition, *topic.keywords)))
 
 
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")

@@ -155,6 +155,35 @@ def acts(text: str) -> list[Act]:
             if act is not None:
                 out.append(act)
             at += len(hit[0].split())
+        out.extend(declarations(words))
+    return out
+
+
+def declarations(words: list[str]) -> list[Act]:
+    """The sides a clause's words declare in the first person ("I support X", "we're against X", "I don't
+    oppose a ban on X"), as acts: for is +1 and against -1 on what follows, turned by a removal that follows
+    ("a ban on X") and by a negation before the verb."""
+    subjects, fillers, for_, against = lexicon().declaring
+    out = []
+    for at, w in enumerate(words):
+        if w not in subjects:
+            continue
+        pos, negated = at + 1, False
+        while pos < len(words) and (words[pos] in fillers or words[pos] in NOT or words[pos].endswith("n't")):
+            negated = negated or words[pos] in NOT or words[pos].endswith("n't")
+            pos += 1
+        pro, con = _phrase_at(words, pos, for_), _phrase_at(words, pos, against)
+        if pro is None and con is None:
+            continue
+        predicate = max((p for p in (pro, con) if p), key=len)
+        polarity = 1 if predicate == pro else -1
+        after = pos + len(predicate.split())
+        while after < len(words) and words[after] in ARTICLES:
+            after += 1
+        if after < len(words) and words[after] in lexicon().removals:  # "I oppose a ban on X"
+            polarity = -polarity
+        obj = words[after : after + OBJECT_WORDS]
+        out.append(Act(predicate, polarity, negated, tuple(obj), words[after] if after < len(words) else ""))
     return out
 
 

@@ -136,7 +136,7 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
             return True  # "Nobody has solved the problem", "No country has managed it"
         if node is not token and node.pos_ in CLAUSE_HEADS:
             return raised(node, negations)
-        if node.head is node:
+        if node.head is node or (node is token and _own_clause(node)):
             return False
         if node is not token and node.pos_ in NOUNS and node.dep_ not in PREDICATIVE:
             # a word inside a noun phrase is negated by the phrase's own "no", not by its verb's negation:
@@ -147,6 +147,15 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
 
 
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+
+
+def _own_clause(verb: Token) -> bool:
+    """``verb`` heads a clause with its own subject, adverbial or joined, that the negation of the clause it
+    hangs on does not reach ("nobody is blamed when they fail", "they can't stop it, and they fail"); without
+    a subject of its own it shares that negation ("never gave money to help them", "did not eat or drink"), and
+    a clause on a noun takes the noun's ("no reason to intrude")."""
+    return (verb.pos_ in CLAUSE_HEADS and verb.dep_ in ("advcl", "conj")
+            and any(c.dep_ in SUBJECTS for c in verb.children))
 
 
 def _none_does(clause: Token, token: Token, negations: frozenset[str]) -> bool:
@@ -376,19 +385,25 @@ def _shifting_head(token: Token, shifters: Mapping[str, float]) -> tuple[Token, 
     """The verb whose object ``token`` is, with the preposition it hangs on ("" for none): its head for a
     direct object or the subject of a passive ("deaths are reduced"), the verb of its preposition for a
     prepositional object ("leads to violence", "protects children from abuse"); a word that modifies the object
-    counts as the object ("prevents terrible accidents")."""
+    counts as the object ("prevents terrible accidents"), and so does a noun joined to it ("reduces traffic and
+    pollution")."""
     for _ in range(4):
         of = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
         if of is not None and of.pos_ == "NOUN" and not _shifts(of.lemma_.lower(), shifters):
             token = of  # "prevent the spread of disease": the phrase is the object
         elif token.dep_ in ("amod", "compound", "nummod", "poss") and token.head is not token:
             token = token.head
+        elif token.dep_ == "conj" and token.head.pos_ in NOUNS and token.pos_ in NOUNS:
+            token = token.head  # "reduces traffic and pollution": a joined object is an object too
         else:
             break
     if token.dep_ in ("dobj", "nsubjpass"):
         return token.head, ""
     if token.dep_ == "pobj" and token.head.dep_ in ("prep", "dative"):
-        return token.head.head, token.head.lower_
+        out = token.head.head
+        if token.head.lower_ == "of" and out.lower_ == "out" and out.head is not out:
+            return out.head, "out of"  # "lifted millions out of poverty"
+        return out, token.head.lower_
     return None
 
 

@@ -77,6 +77,9 @@ class Lexicon:
     freedoms: frozenset[str] = frozenset()
     negated_modals: tuple[str, ...] = ()
     modal_fillers: frozenset[str] = frozenset()
+    declaring: tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...]] = (
+        frozenset(), frozenset(), (), ())
+    """A side declared in the first person: subjects, fillers, phrases for and phrases against."""
     shifters: Mapping[str, float] = field(default_factory=dict)
     """Verbs and nouns (lemmas) that lessen (-1), spread (+1) or damage what they act on, and "verb from"."""
     effect_verbs: frozenset[str] = frozenset()
@@ -151,11 +154,18 @@ def lexicon() -> Lexicon:
         freedoms=frozenset(fold(w) for w in data.get("freedoms") or ()),
         negated_modals=tuple(fold(w) for w in data.get("negated_modals") or ()),
         modal_fillers=frozenset(fold(w) for w in data.get("modal_fillers") or ()),
+        declaring=(
+            frozenset(fold(w) for w in data.get("declaring_subjects") or ()),
+            frozenset(fold(w) for w in data.get("declaring_fillers") or ()),
+            tuple(fold(w) for w in data.get("declaring_for") or ()),
+            tuple(fold(w) for w in data.get("declaring_against") or ()),
+        ),
         shifters={
             **{str(w): 1.0 for w in data.get("spreading") or ()},
             **{str(w): -1.0 for w in data.get("lessening_nouns") or ()},
             **{str(w): -1.0 for w in data.get("lessening") or ()},
             **{f"{w} from": -1.0 for w in data.get("guarding") or ()},
+            **{f"{w} out of": -1.0 for w in data.get("lifting") or ()},
             **{str(w): -2.0 for w in data.get("damaging") or ()},
         },
         effect_verbs=_single_words(data, ("lessening", "spreading", "damaging")),

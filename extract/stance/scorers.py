@@ -466,6 +466,13 @@ def removal_words() -> frozenset[str]:
     return frozenset(w for w in (*lex.removing, *lex.removals) if " " not in w)
 
 
+@lru_cache(maxsize=1)
+def against_words() -> frozenset[str]:
+    """The single words of the verbs that set themselves against their matter ("restricting", "curb"): where
+    the proposition wants its matter gone they name its act, as the removing words do."""
+    return frozenset(w for w in lexicon().against_verbs if " " not in w)
+
+
 def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, float], tuple[float, float]]:
     """The quote's evaluation: read from the parse of its article when there is one (a negation's scope,
     lemmas, whom the blame is aimed at), else VADER over the text; with the evaluating words for the
@@ -476,7 +483,7 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
     lex = r.lex
     skip = topic_words(r.topic) | lex.assertive | lex.referential | lex.contest
     if wants_gone(r.topic) or _act_on_thing(r) < 0:  # "this ban would lower costs": the removal names the act
-        skip = skip | removal_words()
+        skip = skip | removal_words() | against_words()
     found: Evaluation = evaluation(
         r.tokens,
         skip,
@@ -488,7 +495,7 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
         lex.shifters,
         alone=r.doc is not None and doc_text(r.doc).strip() == r.statement.quote.strip(),
         rival=rival_words(r.topic),
-        lost_words=(lex.losing, proposition_prefixes(r.topic)),
+        lost_words=(lex.losing | own_act_forms(r.topic), proposition_prefixes(r.topic)),
     )
     tone = f": {', '.join(found.words[:3])}" if found.words else ""
     shares = (found.on_rival, found.on_lost)
@@ -496,6 +503,21 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
         # a thing: what is said of it decides where the evaluation of the whole text is too mixed to decide
         return (found.toward_matter, tone, found.blamed_others, found.on_removed, found.on_matter), shares
     return (found.compound, tone, found.blamed_others, found.on_removed, found.on_matter), shares
+
+
+@lru_cache(maxsize=256)
+def own_act_forms(topic: Topic) -> frozenset[str]:
+    """The forms of the act by which the proposition takes its matter away ("taxed": "tax", "taxed"; "regulated":
+    "regulate"), so that the act named as a noun is a loss of the matter ("a tax on sugary drinks" on "Sugary
+    drinks should be taxed"); empty when it takes nothing away."""
+    act = motion_of(topic)
+    if act is None or act.sign >= 0 or " " in act.predicate:
+        return frozenset()
+    word = act.predicate
+    forms = {word, stem(word)}
+    if word.endswith("ed"):
+        forms |= {word[:-2], word[:-1]}
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=256)

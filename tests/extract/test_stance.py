@@ -336,6 +336,21 @@ def test_stance_denials_and_naming_cues(quote, cue, stance):
 
 
 @pytest.mark.parametrize(
+    ("quote", "denial"),
+    [
+        ("The story about her private email server was totally made up", True),
+        ("They made it up, the whole private email server story", True),
+        # negatives: "made up" of composition and decision
+        ("Emails on the private email server made up 46 percent of the total", False),
+        ("Voters have made up their minds about the private email server", False),
+    ],
+)
+def test_stance_denials_made_up_only_as_invented(quote, denial):
+    evidence = _assign(quote, cue="said").topics[0].evidence
+    assert any(e.startswith("denial: ") for e in evidence) is denial
+
+
+@pytest.mark.parametrize(
     ("quote", "stance"),
     [
         # blame of what the accusers said is disagreement with the accusation

@@ -461,6 +461,8 @@ UNIFORM = Topic("u", "School uniform", "We should ban school uniform", ("school 
 CRIMEA = Topic("c", "Crimea", "It is a good idea to lease Crimea to Russia", ("crimea", "russia"))
 PROTEST = Topic("p", "Right", "People have a right to protest", ("right",))
 COURT = Topic("i", "International Criminal Court", "The International Criminal Court is a force for good", ())
+USA = Topic("usa", "The USA", "The USA is a good country to live in", ())
+BREXIT = Topic("b", "Leaving the EU", "The UK should leave the EU", ())
 
 
 @pytest.mark.parametrize(
@@ -477,6 +479,11 @@ COURT = Topic("i", "International Criminal Court", "The International Criminal C
         ("Our holiday in Spain was lovely.", TOPICS[0], ()),
         # generic words ("people", "right") and function words mention nothing
         ("People have the right to do what they want.", PROTEST, ()),
+        # another name of the same place ("America", "the US" for "the USA"); "us" in lower case is a pronoun
+        ("Healthcare in America costs too much.", USA, ("united states",)),
+        ("The US offers great opportunities.", USA, ("united states",)),
+        ("Let us talk about healthcare.", USA, ()),
+        ("British farmers would lose their subsidies.", BREXIT, ("united kingdom",)),
     ],
 )
 def test_aboutness_mentions_the_topic_by_its_words_or_their_root(text, topic, words):

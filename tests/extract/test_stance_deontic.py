@@ -57,6 +57,36 @@ def test_deontic_on_motion_side(proposition, quote, side):
 
 
 @pytest.mark.parametrize(
+    ("proposition", "quote", "side"),
+    [
+        # a side declared in the first person, on the matter or on an act on it
+        ("Zoos should be banned", "i oppose zoos", 1),
+        ("Zoos should be banned", "i'm against banning zoos", -1),
+        ("Zoos should be banned", "we strongly support a ban on zoos", 1),
+        ("Zoos should be banned", "i don't support banning zoos", -1),
+        ("The city ought to build more bike lanes", "i'm all for more bike lanes", 1),
+        ("The city ought to build more bike lanes", "we are opposed to new bike lanes", -1),
+    ],
+)
+def test_deontic_first_person_declarations(proposition, quote, side):
+    found = on_motion(quote, _topic(proposition))
+    assert found and {s for s, _ in found} == {side}
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # negatives: a declaration on something else, a third person, a "for" of purpose
+        "i support the local museum",
+        "they oppose zoos",
+        "we went for a walk",
+    ],
+)
+def test_deontic_first_person_declarations_no_side(quote):
+    assert on_motion(quote, _topic("Zoos should be banned")) == []
+
+
+@pytest.mark.parametrize(
     ("proposition", "quote"),
     [
         # a prescription of something else, or of an unknown act, takes no side

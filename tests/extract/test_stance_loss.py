@@ -110,3 +110,32 @@ CAMERAS = {"id": "cams", "label": "Speed cameras", "proposition": "Speed cameras
 def test_stance_loss_less_of_what_is_evaluated_turns_it(nlp, text, stance):
     [judged] = judge_records([{"id": 1, "text": text, "topic": CAMERAS}], nlp=nlp, gate=False)
     assert judged["stance"] == stance, judged["evidence"]
+
+
+CASINOS = {"id": "casinos", "label": "Casinos", "proposition": "Casinos should be regulated"}
+SODA = {"id": "soda", "label": "Soda tax", "proposition": "Sugary drinks should be taxed"}
+LOTTERY = {"id": "lottery", "label": "Lotteries", "proposition": "Lotteries should be restricted"}
+
+
+@pytest.mark.parametrize(
+    ("topic", "text", "stance"),
+    [
+        # regulating, taxing and restricting curb their matter, as a ban does
+        (CASINOS, "Casinos ruin families.", "support"),
+        (CASINOS, "Casinos are harmless fun.", "oppose"),
+        (CASINOS, "Regulating casinos would protect children.", "support"),
+        (SODA, "A tax on sugary drinks would hurt poor families.", "oppose"),
+        ({"id": "s2", "label": "Soda tax", "proposition": "We should tax sugary drinks"},
+         "Sugary drinks rot teeth and cause obesity.", "support"),
+        (LOTTERY, "Restricting lotteries would protect children.", "support"),
+        # negatives: a proposition that keeps its matter reads praise and blame of it the plain way, and a tax
+        # that is itself the matter is no loss
+        ({"id": "ct", "label": "Carbon tax", "proposition": "A carbon tax should be introduced"},
+         "A carbon tax would be a disaster for farmers.", "oppose"),
+        ({"id": "c", "label": "Casinos", "proposition": "Casinos should be allowed"}, "Casinos ruin families.",
+         "oppose"),
+    ],
+)
+def test_stance_loss_curbing_acts_take_away(nlp, topic, text, stance):
+    [judged] = judge_records([{"id": 1, "text": text, "topic": topic}], nlp=nlp, gate=False)
+    assert judged["stance"] == stance, judged["evidence"]

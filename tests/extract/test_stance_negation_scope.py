@@ -90,3 +90,19 @@ def test_stance_negation_scope_no_is_not_negated_by_itself(nlp, text, words):
 )
 def test_stance_negation_scope_no_one_as_subject(nlp, text, word, denied):
     assert _denied(nlp, text, word) is denied
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "denied"),
+    [
+        # a clause with its own subject, adverbial or joined, is not denied by the clause it hangs on
+        ("Nobody is held responsible when the cars fail.", "fail", False),
+        ("They can't handle construction zones, and they fail often.", "fail", False),
+        ("We won't stop because the plan helps families.", "helps", False),
+        # negatives: without a subject of its own it shares the negation
+        ("He never gave money to help the schools.", "help", True),
+        ("They did not eat or drink.", "drink", True),
+    ],
+)
+def test_stance_negation_scope_stops_at_a_clause_with_its_own_subject(nlp, text, word, denied):
+    assert _denied(nlp, text, word) is denied

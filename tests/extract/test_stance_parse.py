@@ -474,7 +474,11 @@ def test_stance_pronoun_names_count_for_the_topic(nlp):
     assert out.topic == "mayor-contracts"
 
 
-@pytest.mark.parametrize(("word", "sign"), [("corrupt", -1), ("unconstitutional", -1), ("bigotry", -1), ("genius", 1)])
+@pytest.mark.parametrize(
+    ("word", "sign"),
+    [("corrupt", -1), ("unconstitutional", -1), ("bigotry", -1), ("genius", 1), ("unnatural", -1), ("deadly", -1),
+     ("thriving", 1), ("healthier", 1)],
+)
 def test_stance_valences_vader_lacks(word, sign):
     # words of political news VADER's lexicon lacks are added to it (stance.yaml valences)
     from quotegraph.extract.stance.rules import sentiment

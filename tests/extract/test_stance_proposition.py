@@ -108,6 +108,11 @@ SPEED = {"id": "speed", "label": "Speed limits", "proposition": "Lower speed lim
         ("Lower limits reduce deaths on our roads.", "support"),
         ("They prevent terrible accidents.", "support"),
         ("Lower limits cause congestion and anger.", "oppose"),
+        # a noun joined to the object is acted on too
+        ("Lower limits reduce noise and deaths on our roads.", "support"),
+        # taken "out of" something bad is taken from it
+        ("Lower limits keep young drivers out of hospital.", "support"),
+        ("Lower limits pull towns out of decline.", "support"),
         # no shifting verb: the evaluation stands as it is
         ("Lower limits are a disaster for drivers.", "oppose"),
     ],
