@@ -163,6 +163,31 @@ def untag(text: str) -> str:
     return _TAG.sub(lambda m: " ".join(_TAG_PART.findall(m.group(1))) or m.group(1), text)
 
 
+_CASED_WORD = re.compile(r"[^\W\d_]{4,}")
+_TITLE_WORD = re.compile(r"(?<![\w'’])([^\W\d_])([^\W\d_]*[a-z][^\W\d_]*)")
+TITLE_CASE_SHARE = 0.8
+"""Share of a text's words of four letters or more that start with a capital, from which it is in title case."""
+
+
+def title_case(text: str) -> bool:
+    """``text`` is in title case, as headlines are ("Banning Junk Food Could Decrease Heart Disease"): at
+    least three words of four letters or more, and TITLE_CASE_SHARE of them capitalised (not all in capitals)."""
+    words = [w for w in _CASED_WORD.findall(text) if not w.isupper()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def sentence_case(text: str) -> str:
+    """``text`` with the capital of every word but the first lowered, words in capitals kept ("NATO", "US"):
+    a parser reads a headline in title case as a string of names. Same length as ``text``."""
+    start = next((m.start() for m in _WORD.finditer(text)), -1)
+
+    def lower(match: re.Match[str]) -> str:
+        return match.group(0) if match.start() == start else match.group(1).lower() + match.group(2)
+
+    out = _TITLE_WORD.sub(lower, text)
+    return out if len(out) == len(text) else text
+
+
 def name_key(name: str) -> str:
     """A name's words, folded, without a possessive or a leading "the": "The Kremlin’s" -> "kremlin"."""
     text = _ARTICLE.sub("", _POSSESSIVE.sub("", fold(name)).strip())

@@ -20,6 +20,7 @@ from typing import Any
 
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.topics import Topic, TopicsFileError, parse_topics
+from quotegraph.extract.text import sentence_case, title_case
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,8 @@ def record_item(record: Mapping[str, Any], topics: Mapping[str, Topic], line: in
     if not isinstance(text, str):
         raise RecordError(f"record {line}: no text")
     text = cut_text(text)
+    if title_case(text):  # a headline in title case: parsed as a string of names otherwise
+        text = sentence_case(text)
     statement = Statement(article=str(record.get("id", line)), quote=text, start=0, end=len(text), kind="direct")
     return statement, record_topic(record, topics, line), text
 

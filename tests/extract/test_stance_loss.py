@@ -139,3 +139,11 @@ LOTTERY = {"id": "lottery", "label": "Lotteries", "proposition": "Lotteries shou
 def test_stance_loss_curbing_acts_take_away(nlp, topic, text, stance):
     [judged] = judge_records([{"id": 1, "text": text, "topic": topic}], nlp=nlp, gate=False)
     assert judged["stance"] == stance, judged["evidence"]
+
+
+def test_stance_records_title_case_headline_is_read_as_a_sentence(nlp):
+    # a headline in title case parses as a string of names; read in sentence case, its effect verb turns
+    topic = {"id": "jf", "label": "Junk food", "proposition": "Junk food should be banned"}
+    text = "Banning Junk Food In Schools Could Decrease The Frequency Of Heart Disease"
+    [judged] = judge_records([{"id": 1, "text": text, "topic": topic}], nlp=nlp, gate=False)
+    assert judged["stance"] == "support", judged["evidence"]

@@ -216,3 +216,21 @@ def test_text_untag_reads_the_words_of_a_tag(text, expected):
     from quotegraph.extract.text import untag
 
     assert untag(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Banning Junk Food In Schools Could Decrease Heart Disease", "Banning junk food in schools could decrease heart disease"),
+        ("NATO Should Admit Ukraine Now, Says Stoltenberg", "NATO should admit ukraine now, says stoltenberg"),
+        # negatives: a sentence with a few names, a short title
+        ("The US offers great opportunities to Americans.", None),
+        ("War on the Poor", None),
+    ],
+)
+def test_text_title_case_to_sentence_case(text, expected):
+    from quotegraph.extract.text import sentence_case, title_case
+
+    assert title_case(text) is (expected is not None)
+    if expected is not None:
+        assert sentence_case(text) == expected
