@@ -176,6 +176,19 @@ def title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
+def shouting(text: str) -> bool:
+    """``text`` is written in capitals ("IT IS THE RIGHT OF EVERY AMERICAN"): at least three words of four
+    letters or more, and TITLE_CASE_SHARE of them in capitals."""
+    words = _CASED_WORD.findall(text)
+    return len(words) >= 3 and sum(w.isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def lower_case(text: str) -> str:
+    """``text`` in lower case but its first letter (same length as ``text``, else ``text`` itself)."""
+    out = text[:1] + text[1:].lower()
+    return out if len(out) == len(text) else text
+
+
 def sentence_case(text: str) -> str:
     """``text`` with the capital of every word but the first lowered, words in capitals kept ("NATO", "US"):
     a parser reads a headline in title case as a string of names. Same length as ``text``."""

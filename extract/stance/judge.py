@@ -20,7 +20,7 @@ from typing import Any
 
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.topics import Topic, TopicsFileError, parse_topics
-from quotegraph.extract.text import sentence_case, title_case
+from quotegraph.extract.text import lower_case, sentence_case, shouting, title_case
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,8 @@ def record_item(record: Mapping[str, Any], topics: Mapping[str, Topic], line: in
     text = cut_text(text)
     if title_case(text):  # a headline in title case: parsed as a string of names otherwise
         text = sentence_case(text)
+    elif shouting(text):  # a post in capitals: the same
+        text = lower_case(text)
     statement = Statement(article=str(record.get("id", line)), quote=text, start=0, end=len(text), kind="direct")
     return statement, record_topic(record, topics, line), text
 

@@ -234,3 +234,19 @@ def test_text_title_case_to_sentence_case(text, expected):
     assert title_case(text) is (expected is not None)
     if expected is not None:
         assert sentence_case(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "shouts"),
+    [
+        ("IT IS THE RIGHT OF EVERY AMERICAN TO BEAR ARMS", True),
+        # negatives: acronyms in a sentence, a short shout
+        ("NATO and the EU said the plan would work.", False),
+        ("STOP THIS", False),
+    ],
+)
+def test_text_shouting(text, shouts):
+    from quotegraph.extract.text import lower_case, shouting
+
+    assert shouting(text) is shouts
+    assert len(lower_case(text)) == len(text)
