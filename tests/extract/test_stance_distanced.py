@@ -27,8 +27,10 @@ BRIDGE = {
         ("Apple smartwatch to launch in the autumn, according to supply-chain sources", WATCH, "neutral"),
         ("A new bridge over the river is said to be planned for the spring", BRIDGE, "neutral"),
         ("Council allegedly drew up secret plans for a new bridge", BRIDGE, "neutral"),
+        ("Blogger claims Apple is working on a smartwatch", WATCH, "neutral"),
         # negatives: a side of its own, a denial, or no distancing word
         ("Apple denies it will release a smartwatch this year", WATCH, "oppose"),
+        ("Apple smartwatch rumors are false, says analyst", WATCH, "oppose"),
         ("According to the engineers, a new bridge would be a disastrous waste of money", BRIDGE, "oppose"),
         ("The city must build a new bridge over the river now", BRIDGE, "support"),
     ],
