@@ -77,6 +77,7 @@ class Lexicon:
     freedoms: frozenset[str] = frozenset()
     negated_modals: tuple[str, ...] = ()
     modal_fillers: frozenset[str] = frozenset()
+    sarcasm: tuple[str, ...] = ()
     declaring: tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...]] = (
         frozenset(), frozenset(), (), ())
     """A side declared in the first person: subjects, fillers, phrases for and phrases against."""
@@ -124,6 +125,29 @@ def _single_words(data: Mapping[str, Any], keys: Sequence[str]) -> frozenset[str
     return frozenset(str(w) for key in keys for w in data.get(key) or () if " " not in str(w))
 
 
+def _shifters(data: Mapping[str, Any]) -> dict[str, float]:
+    """What each verb or noun does to the evaluation of what it acts on (:func:`~.evaluate.shift`): spreading
+    keeps it (1), lessening, guarding ("from") and lifting ("out of") turn it (-1), damaging -2."""
+    return {
+        **{str(w): 1.0 for w in data.get("spreading") or ()},
+        **{str(w): -1.0 for w in data.get("lessening_nouns") or ()},
+        **{str(w): -1.0 for w in data.get("lessening") or ()},
+        **{f"{w} from": -1.0 for w in data.get("guarding") or ()},
+        **{f"{w} out of": -1.0 for w in data.get("lifting") or ()},
+        **{str(w): -2.0 for w in data.get("damaging") or ()},
+    }
+
+
+def _declaring(data: Mapping[str, Any]) -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """The ``declaring_*`` lists of stance.yaml: subjects, fillers, phrases for and phrases against."""
+    return (
+        frozenset(fold(w) for w in data.get("declaring_subjects") or ()),
+        frozenset(fold(w) for w in data.get("declaring_fillers") or ()),
+        tuple(fold(w) for w in data.get("declaring_for") or ()),
+        tuple(fold(w) for w in data.get("declaring_against") or ()),
+    )
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = resource_yaml("stance.yaml")
@@ -154,20 +178,9 @@ def lexicon() -> Lexicon:
         freedoms=frozenset(fold(w) for w in data.get("freedoms") or ()),
         negated_modals=tuple(fold(w) for w in data.get("negated_modals") or ()),
         modal_fillers=frozenset(fold(w) for w in data.get("modal_fillers") or ()),
-        declaring=(
-            frozenset(fold(w) for w in data.get("declaring_subjects") or ()),
-            frozenset(fold(w) for w in data.get("declaring_fillers") or ()),
-            tuple(fold(w) for w in data.get("declaring_for") or ()),
-            tuple(fold(w) for w in data.get("declaring_against") or ()),
-        ),
-        shifters={
-            **{str(w): 1.0 for w in data.get("spreading") or ()},
-            **{str(w): -1.0 for w in data.get("lessening_nouns") or ()},
-            **{str(w): -1.0 for w in data.get("lessening") or ()},
-            **{f"{w} from": -1.0 for w in data.get("guarding") or ()},
-            **{f"{w} out of": -1.0 for w in data.get("lifting") or ()},
-            **{str(w): -2.0 for w in data.get("damaging") or ()},
-        },
+        sarcasm=tuple(fold(w) for w in data.get("sarcasm") or ()),
+        declaring=_declaring(data),
+        shifters=_shifters(data),
         effect_verbs=_single_words(data, ("lessening", "spreading", "damaging")),
         valences={str(w).lower(): float(v) for w, v in (data.get("valences") or {}).items()},
         denials=tuple(fold(p) for p in data.get("denials") or ()),

@@ -11,6 +11,7 @@ rules read the text alone. Lexicons in ``resources/stance.yaml``; nothing names 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -499,10 +500,29 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
     )
     tone = f": {', '.join(found.words[:3])}" if found.words else ""
     shares = (found.on_rival, found.on_lost)
+    q = found.compound
     if names_a_thing(r.topic) and abs(found.toward_matter) >= EVALUATIVE > abs(found.compound):
         # a thing: what is said of it decides where the evaluation of the whole text is too mixed to decide
-        return (found.toward_matter, tone, found.blamed_others, found.on_removed, found.on_matter), shares
-    return (found.compound, tone, found.blamed_others, found.on_removed, found.on_matter), shares
+        q = found.toward_matter
+    said = "".join(t.text_with_ws for t in r.tokens) if r.tokens else r.statement.quote
+    cue = sarcastic(fold(said))
+    if cue and q > 0:  # "Oh great, another law criminals will ignore": the praise says the opposite
+        q, tone = -q, f": sarcasm ({cue}){tone.replace(':', ',', 1)}"
+    return (q, tone, found.blamed_others, found.on_removed, found.on_matter), shares
+
+
+def sarcastic(quote: str) -> str | None:
+    """The sarcastic opening (``sarcasm`` of stance.yaml) that starts the folded ``quote`` or one of its
+    sentences, its words apart by anything but letters ("oh, great", "yeah... because")."""
+    return next((c for c, pattern in _sarcasm_patterns() if pattern.search(quote)), None)
+
+
+@lru_cache(maxsize=1)
+def _sarcasm_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (c, re.compile(r"(?:^|[.!?]\s+)" + r"\W+".join(map(re.escape, c.split())) + r"\b"))
+        for c in lexicon().sarcasm
+    )
 
 
 @lru_cache(maxsize=256)
