@@ -75,10 +75,9 @@ SPLIT_SEED = 2024
 
 def judged_rows(folder: Path) -> list[Row]:
     """The sided decisions of the rules on the records of every source in ``folder``."""
-    from quotegraph.extract.model import Statement
     from quotegraph.extract.nlp import load_base
     from quotegraph.extract.stance.aboutness import about_weights, mentions, records_gate
-    from quotegraph.extract.stance.judge import read_records, record_topic
+    from quotegraph.extract.stance.judge import read_records, record_item
     from quotegraph.extract.stance.rules import main_clauses
     from quotegraph.extract.stance.scorers import decision
 
@@ -88,11 +87,10 @@ def judged_rows(folder: Path) -> list[Row]:
     rows: list[Row] = []
     for source in SOURCES:
         records = list(read_records(folder / source / "records.jsonl"))
-        docs = nlp.pipe((r["text"] for r in records), batch_size=256)
-        for n, (record, doc) in enumerate(zip(records, docs, strict=True), 1):
-            text = record["text"]
-            topic = record_topic(record, {}, n)
-            statement = Statement(article=str(record["id"]), quote=text, start=0, end=len(text), kind="direct")
+        # as `quotegraph stance` reads them (a text cut, a headline in title case in sentence case)
+        items = [record_item(record, {}, n) for n, record in enumerate(records, 1)]
+        docs = nlp.pipe((text for _, _, text in items), batch_size=256)
+        for record, (statement, topic, text), doc in zip(records, items, docs, strict=True):
             if gating and not mentions(topic, text, about_weights(doc, 0, len(text))):
                 continue  # neutral by the records gate: no side to calibrate
             found = decision(main_clauses(statement, topic), topic, doc)
