@@ -114,6 +114,8 @@ COMPARED = 0.6
 DOES = 0.85
 """Raw strength of a side what a thing does decides (:func:`what_it_does`): 9 in 10 right on
 benchmarks/phrase_topics.py; a rule the calibration has not seen gets at most its default."""
+MATTER_DOES = 0.75
+"""Raw strength of a side what a proposition's matter does decides (:func:`what_its_matter_does`)."""
 
 
 @dataclass(frozen=True)
@@ -801,6 +803,26 @@ def matter_tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return verdict[0], verdict[1], verdict[2].replace(" evaluation (", " evaluation of the matter (", 1)
 
 
+def _does(r: Reading, subjects: frozenset[str] = frozenset()) -> tuple[int, bool, Token] | None:
+    """The first clause whose subject names the topic's matter (its words, or one of ``subjects``) and whose verb
+    does good (+1) or harm (-1) by ``does_good`` and ``does_harm`` of stance.yaml: (sign, turned, verb); turned
+    where the verb is negated or the subject is the matter's removal ("Banning X would hurt workers")."""
+    if r.tokens is None:
+        return None
+    mine = matter_of(r.topic)
+    taking = removal_words()  # the single words of removing verbs, with the nouns of a removal
+    good, harm = does_verbs()
+    for t in r.tokens:
+        if t.dep_ not in ACT_SUBJECTS or t.head.pos_ not in CLAUSE_HEADS:
+            continue
+        verb = t.head.lemma_.lower()
+        sign = 1 if verb in good else (-1 if verb in harm else 0)
+        if not sign or not ({stem(x.lower_) for x in t.subtree} & mine or t.lower_ in subjects):
+            continue
+        return sign, negated(t.head, r.lex.negations) != any(x.lower_ in taking for x in t.subtree), t.head
+    return None
+
+
 def what_it_does(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """The matter (its words in the subject) does good ("X provides reference points", "X enables ...") or harm
     ("X forces people to quit", "X deprives ..."): on a topic that only names a thing, a side; on a proposal, the
@@ -833,6 +855,23 @@ def what_it_does(r: Reading, shown: Sequence[str]) -> Verdict | None:
         stance = "support" if (sign * polarity > 0) != turned else "oppose"
         return stance, DOES, f"it {done}{' (turned)' if turned else ''}: {t.head.text}"
     return None
+
+
+def what_its_matter_does(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A proposition that claims or prescribes something of its matter, and a clause whose subject is the
+    matter (or the act on it) that does good or harm (:func:`_does`: "homeschooling allows parents to teach",
+    "school uniforms limit individuality", "Banning 3D printers wastes a chance"): good done by the matter
+    agrees with a proposition that brings or keeps it, harm with one that wants it gone or blames it."""
+    if names_a_thing(r.topic):
+        return None
+    found = _does(r, FAULT_SUBJECTS)
+    if found is None:
+        return None
+    sign, turned, verb = found
+    against = wants_gone(r.topic) or r.accusing
+    stance = "support" if ((sign > 0) != turned) != against else "oppose"
+    done = "does good" if sign > 0 else "does harm"
+    return stance, MATTER_DOES, f"its matter {done}{' (turned)' if turned else ''}: {verb.text}"
 
 
 def brings_harm(verb: Token, shifters: Mapping[str, float]) -> bool:
@@ -947,6 +986,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("evaluation of the matter", matter_tone),
     ("what it does", what_it_does),
     ("evaluation", tone),
+    ("what its matter does", what_its_matter_does),
     ("faults what goes", faults_what_goes),
     ("denies", denies),
     ("reported", distanced),
