@@ -267,3 +267,11 @@ def does_verbs() -> tuple[frozenset[str], frozenset[str]]:
     harm ("X forces", "X deprives"): ``does_good`` and ``does_harm`` of stance.yaml."""
     data = resource_yaml("stance.yaml")
     return frozenset(data.get("does_good") or ()), frozenset(data.get("does_harm") or ())
+
+
+@lru_cache(maxsize=1)
+def needed_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words (lemmas) by which a text says a thing is needed: said of their subject ("X is necessary", "X
+    is needed") and verbs of their object ("we need X"): ``needed`` and ``needing`` of stance.yaml."""
+    data = resource_yaml("stance.yaml")
+    return frozenset(data.get("needed") or ()), frozenset(data.get("needing") or ())

@@ -49,6 +49,7 @@ from quotegraph.extract.stance.lexicon import (
     cue_class,
     does_verbs,
     lexicon,
+    needed_words,
     polarity,
     sentiment,
     stem,
@@ -912,6 +913,53 @@ FAULT_SUBJECTS = frozenset({"it", "they", "this", "these"})
 """Pronouns that stand for the matter as the subject of a negated predicate ("it does not work")."""
 
 
+def _needed(r: Reading) -> tuple[bool, Token] | None:
+    """The first word that says the topic's matter is needed (:func:`needed_words`): said of a subject that names
+    the matter ("child actors are needed", "X is necessary") or a verb whose object does ("we need X"), not
+    negated: (turned, word); turned where the subject is the matter's removal ("banning X is necessary")."""
+    if r.tokens is None:
+        return None
+    mine = matter_of(r.topic)
+    said, needing = needed_words()
+    for t in r.tokens:
+        lemma = t.lemma_.lower()
+        if lemma in needing and t.pos_ == "VERB":  # "we need X", "X is needed"
+            named = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        elif lemma in said and t.pos_ == "ADJ" and t.dep_ in ("ROOT", "acomp", "conj"):
+            clause = t.head if t.dep_ == "acomp" else t
+            named = [c for c in clause.children if c.dep_ in ACT_SUBJECTS]
+        else:
+            continue
+        for part in named:
+            # an object's own words, not those of what it is of or from ("a break from X")
+            own = [x for x in part.subtree if part.dep_ != "dobj" or not any(a.dep_ == "prep" for a in _up_to(x, part))]
+            if {stem(x.lower_) for x in own} & mine and not negated(t, r.lex.negations):
+                return bool({x.lower_ for x in own} & removal_words()), t
+    return None
+
+
+def _up_to(token: Token, top: Token) -> list[Token]:
+    """``token`` and its heads up to ``top`` (not ``top`` itself)."""
+    out = []
+    while token.i != top.i and token.head.i != token.i:
+        out.append(token)
+        token = token.head
+    return out
+
+
+def wants_its_matter(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A proposition that claims or prescribes something of its matter, and a clause that says the matter is
+    needed (:func:`_needed`: "child actors are needed", "minorities need affirmative action"): the matter wanted
+    agrees with a proposition that brings or keeps it, and disagrees with one that wants it gone or blames it."""
+    found = None if names_a_thing(r.topic) else _needed(r)
+    if found is None:
+        return None
+    turned, word = found
+    against = wants_gone(r.topic) or r.accusing
+    stance = "oppose" if against != turned else "support"
+    return stance, MATTER_DOES, f"wants its matter{' (turned)' if turned else ''}: {word.text}"
+
+
 def faults_what_goes(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """A proposition that wants its matter gone ("Homeschooling should be banned"), and a clause that denies the
     matter something ("homeschooling is not regulated enough", "school uniforms don't let students be who they
@@ -987,6 +1035,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("what it does", what_it_does),
     ("evaluation", tone),
     ("what its matter does", what_its_matter_does),
+    ("wants its matter", wants_its_matter),
     ("faults what goes", faults_what_goes),
     ("denies", denies),
     ("reported", distanced),

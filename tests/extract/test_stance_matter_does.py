@@ -61,3 +61,33 @@ def test_stance_matter_does_sides_by_what_the_proposition_wants(nlp, text, topic
 def test_stance_matter_does_needs_the_matter_as_subject(nlp, text, topic):
     out = _judged(nlp, text, topic)
     assert not any(e.startswith("its matter does") for e in out["evidence"]), out["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance"),
+    [
+        ("plastic bags are needed for the weekly shop", GONE, "oppose"),
+        ("shoppers need plastic bags for the weekly shop", GONE, "oppose"),
+        # the subject is the removal: needed, it agrees
+        ("banning plastic bags is necessary", GONE, "support"),
+        ("commuters need public transport", KEPT, "support"),
+    ],
+)
+def test_stance_matter_does_wanted_sides_by_what_the_proposition_wants(nlp, text, topic, stance):
+    out = _judged(nlp, text, topic)
+    assert out["stance"] == stance, out["evidence"]
+    assert any(e.startswith("wants its matter") for e in out["evidence"]), out["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # negatives: what is needed is something else, or nothing
+        ("the drivers need a break from public transport", KEPT),
+        ("we need to talk about plastic bags", GONE),
+        ("plastic bags are not needed", GONE),
+    ],
+)
+def test_stance_matter_does_wanted_needs_the_matter_needed(nlp, text, topic):
+    out = _judged(nlp, text, topic)
+    assert not any(e.startswith("wants its matter") for e in out["evidence"]), out["evidence"]
