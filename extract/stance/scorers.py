@@ -1004,6 +1004,23 @@ def distanced(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return None
 
 
+FAINT = 0.1
+"""|compound| from which a faint evaluation of a text on the proposition's terms sides (:func:`faint_tone`)."""
+
+
+def faint_tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A text on the proposition's terms that asserts it (:func:`_asserted`) with a faint evaluation (below
+    :data:`EVALUATIVE`) aimed mostly at the topic's matter: praise agrees with a proposition that brings or keeps
+    its matter, blame with one that wants it gone (unless the removal is the subject). Not on a proposition that
+    blames (an accusation): there a faint evaluation in news is more often of something else."""
+    q, tone_words, _, _, _ = r.evaluated
+    if abs(q) < FAINT or r.evaluated[4] < 0.5 or r.accusing or not _asserted(r):
+        return None
+    against = wants_gone(r.topic) and not _act_is_subject(r)
+    stance = "support" if (q > 0) != against else "oppose"
+    return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"faint evaluation ({q:+.2f}){tone_words}"
+
+
 def asserts(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """A clause that shares the proposition's terms, unhedged, asserts it: an accusation is made of negative
     claims ("he never paid", "they avoided the doctors"); the accused does not assert it of themselves."""
@@ -1039,6 +1056,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("faults what goes", faults_what_goes),
     ("denies", denies),
     ("reported", distanced),
+    ("faint evaluation", faint_tone),
     ("asserts", asserts),
     ("camp", camp),
 )

@@ -91,3 +91,38 @@ def test_stance_matter_does_wanted_sides_by_what_the_proposition_wants(nlp, text
 def test_stance_matter_does_wanted_needs_the_matter_needed(nlp, text, topic):
     out = _judged(nlp, text, topic)
     assert not any(e.startswith("wants its matter") for e in out["evidence"]), out["evidence"]
+
+
+ACCUSES = {
+    "id": "a",
+    "label": "Plastic bags",
+    "proposition": "Plastic bags are a threat to the oceans",
+    "keywords": ["plastic bags", "oceans"],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance"),
+    [
+        # a faint evaluation of the matter (below the one that decides alone) sides with what is wanted of it
+        ("plastic bags are fine for most shoppers", GONE, "oppose"),
+        ("public transport is fine for most commuters", KEPT, "support"),
+    ],
+)
+def test_stance_matter_does_faint_evaluation(nlp, text, topic, stance):
+    out = _judged(nlp, text, topic)
+    assert out["stance"] == stance, out["evidence"]
+    assert any(e.startswith("faint evaluation") for e in out["evidence"]), out["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # negatives: a proposition that blames its matter, and no evaluation at all
+        ("plastic bags are fine for most shoppers", ACCUSES),
+        ("public transport is a topic", KEPT),
+    ],
+)
+def test_stance_matter_does_faint_evaluation_not_of_a_blame(nlp, text, topic):
+    out = _judged(nlp, text, topic)
+    assert not any(e.startswith("faint evaluation") for e in out["evidence"]), out["evidence"]
