@@ -1,7 +1,7 @@
-"""What a proposition's matter does (scorers.what_its_matter_does): a clause whose subject is the matter, or the
-act on it, and whose verb does good or harm (``does_good`` / ``does_harm`` of stance.yaml) sides with a
-proposition that keeps the matter when it does good, with one that wants it gone when it does harm (our own
-sentences)."""
+"""What a proposition's matter does, is needed for, or is faintly said to be (scorers.what_its_matter_does,
+wants_its_matter, faint_tone), where the rules before them leave a claim, an accusation or a pronoun for the
+matter: good done by the matter, or the matter needed, agrees with a proposition that keeps it or does not blame
+it; harm with one that wants it gone or blames it (our own sentences)."""
 
 from __future__ import annotations
 
@@ -26,17 +26,32 @@ def _judged(nlp, text: str, topic: dict) -> dict:
     return judge_records([{"id": "x", "text": text, "topic": topic}], nlp=nlp)[0]
 
 
+ACCUSES = {
+    "id": "a",
+    "label": "Plastic bags",
+    "proposition": "Plastic bags are a threat to the oceans",
+    "keywords": ["plastic bags", "oceans"],
+}
+CLAIM = {
+    "id": "c",
+    "label": "Public transport",
+    "proposition": "Public transport is the future of cities",
+    "keywords": ["public transport", "future", "cities"],
+}
+
+
 @pytest.mark.parametrize(
     ("text", "topic", "stance"),
     [
-        ("plastic bags isolate shops from their customers", GONE, "support"),
-        ("plastic bags allow shoppers to carry their groceries", GONE, "oppose"),
-        # the subject is the removal: the harm it does turns
-        ("banning plastic bags would isolate small shops", GONE, "oppose"),
-        # the verb negated turns it too
-        ("plastic bags do not allow recycling", GONE, "support"),
-        ("public transport gives families a way to get to work", KEPT, "support"),
-        ("public transport divides the city", KEPT, "oppose"),
+        # a claim that blames its matter: harm done by it agrees, good done by it disagrees
+        ("plastic bags isolate shops from their customers", ACCUSES, "support"),
+        ("plastic bags allow shoppers to carry their groceries", ACCUSES, "oppose"),
+        # a claim that does not blame it: the reverse
+        ("public transport gives families a way to get to work", CLAIM, "support"),
+        ("public transport divides the city", CLAIM, "oppose"),
+        # a pronoun for the matter as the subject, on a proposal
+        ("we looked at plastic bags. they isolate shops from their customers", GONE, "support"),
+        ("commuters like public transport. it gives families a way to get to work", KEPT, "support"),
     ],
 )
 def test_stance_matter_does_sides_by_what_the_proposition_wants(nlp, text, topic, stance):
@@ -91,14 +106,6 @@ def test_stance_matter_does_wanted_sides_by_what_the_proposition_wants(nlp, text
 def test_stance_matter_does_wanted_needs_the_matter_needed(nlp, text, topic):
     out = _judged(nlp, text, topic)
     assert not any(e.startswith("wants its matter") for e in out["evidence"]), out["evidence"]
-
-
-ACCUSES = {
-    "id": "a",
-    "label": "Plastic bags",
-    "proposition": "Plastic bags are a threat to the oceans",
-    "keywords": ["plastic bags", "oceans"],
-}
 
 
 @pytest.mark.parametrize(
