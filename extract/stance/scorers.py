@@ -1011,10 +1011,11 @@ FAINT = 0.1
 def faint_tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """A text on the proposition's terms that asserts it (:func:`_asserted`) with a faint evaluation (below
     :data:`EVALUATIVE`) aimed mostly at the topic's matter: praise agrees with a proposition that brings or keeps
-    its matter, blame with one that wants it gone (unless the removal is the subject). Not on a proposition that
-    blames (an accusation): there a faint evaluation in news is more often of something else."""
+    its matter, blame with one that wants it gone (unless the removal is the subject). Only on a proposal (a
+    motion): on an accusation a faint evaluation in news is more often of something else, and on a claim a faint
+    misreading ("Lower limits keep young drivers out of hospital") outweighs the side."""
     q, tone_words, _, _, _ = r.evaluated
-    if abs(q) < FAINT or r.evaluated[4] < 0.5 or r.accusing or not _asserted(r):
+    if abs(q) < FAINT or r.evaluated[4] < 0.5 or r.accusing or motion_of(r.topic) is None or not _asserted(r):
         return None
     against = wants_gone(r.topic) and not _act_is_subject(r)
     stance = "support" if (q > 0) != against else "oppose"
