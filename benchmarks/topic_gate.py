@@ -2,13 +2,19 @@
 broad stance set, which has no neutral class of its own.
 
     python benchmarks/topic_gate.py [--broad DIR] [--share 0.333] [--seed 2024] [--root-letters N]
+    python benchmarks/topic_gate.py --long 6 [--phrase] [--show N]
 
 Per source (``argkp``, ``perspectrum``) the true records (their topic, their gold side) are judged, and so is
 each text paired with the topic of another record (another topic, drawn with ``--seed``: the way benchmarks with
 a neutral class build much of it), labelled neutral. The mix is the true records plus swapped ones at ``--share``
-of it. Printed for the true records and the mix, with the gate (``records_gate`` of topic_match.yaml) and
-without: sided predictions, their precision, coverage of sided gold at precision >= 0.75, stance ECE (as
-``stance_trust.py`` computes them), 3-class macro-F1; and how many true and swapped records mention their topic.
+of it. ``--long K``: comments rather than single rows, as a benchmark of online comments has them (50-200 words):
+the rows of one topic and one gold side joined, 3 to K at a time (sizes drawn with ``--seed``; a last group of
+2 kept, a single row left out), one text with that side; a long text meets a word of another topic far more
+often than one row does. ``--phrase``: the topics turned into noun phrases first, as
+``benchmarks/phrase_topics.py`` turns them (the rows it can convert). Printed for the true records and the mix,
+with the gate (``records_gate`` of topic_match.yaml) and without: sided predictions, their precision, coverage of
+sided gold at precision >= 0.75, stance ECE (as ``stance_trust.py`` computes them), 3-class macro-F1; and how many
+true and swapped records mention their topic (the false-mention rate: swapped ones that do; ``--show N`` prints N).
 Reads the set at run time and writes nothing.
 """
 
@@ -69,6 +75,32 @@ def swapped(records: list[dict[str, Any]], seed: int) -> list[dict[str, Any]]:
     return out
 
 
+def comments(records: list[dict[str, Any]], most: int, seed: int) -> list[dict[str, Any]]:
+    """The rows of each (topic, gold side) joined into comments of 3 to ``most`` rows (a last group of 2 kept),
+    each row a sentence: one text with the rows' topic and side, its id the rows' ids."""
+    rng = random.Random(seed)
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for record in records:
+        groups.setdefault((record["topic"]["id"], record["stance"]), []).append(record)
+    out = []
+    for key in sorted(groups):
+        rows = groups[key]
+        rng.shuffle(rows)
+        while len(rows) >= 2:
+            size = min(len(rows), rng.randint(3, max(3, most)))
+            chunk, rows = rows[:size], rows[size:]
+            text = " ".join(sentence(r["text"]) for r in chunk)
+            out.append({**chunk[0], "id": "+".join(r["id"] for r in chunk), "text": text})
+    return out
+
+
+def sentence(text: str) -> str:
+    """A row as a sentence of a comment: capital first letter, a full stop at the end."""
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text[-1:] in ".!?" else text + "."
+
+
 def judged(records: list[dict[str, Any]], docs: list[Any], gate: bool) -> list[tuple[str | None, float, str]]:
     """(predicted, confidence, gold) of each record, judged as ``quotegraph stance`` judges it."""
     from quotegraph.extract.stance import StanceAssigner
@@ -78,6 +110,16 @@ def judged(records: list[dict[str, Any]], docs: list[Any], gate: bool) -> list[t
     items = [(*record_item(r, {}, n), doc) for n, (r, doc) in enumerate(zip(records, docs, strict=True), 1)]
     answers = assigner.judge(items, gate)
     return [(a.stance, a.confidence, r["stance"]) for a, r in zip(answers, records, strict=True)]
+
+
+def phrase_rows() -> list[dict[str, Any]]:
+    """The rows ``benchmarks/phrase_topics.py`` converts to noun-phrase topics."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("phrase_topics", Path(__file__).with_name("phrase_topics.py"))
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module.build()[0]
 
 
 def show(name: str, result: dict[str, float]) -> str:
@@ -90,6 +132,9 @@ def main() -> None:
     ap.add_argument("--share", type=float, default=1 / 3, help="share of swapped (neutral) records in the mix")
     ap.add_argument("--seed", type=int, default=2024)
     ap.add_argument("--root-letters", type=int, help="override mention.root_letters of topic_match.yaml")
+    ap.add_argument("--long", type=int, default=0, help="join 3 to K rows of a topic and side into one comment")
+    ap.add_argument("--phrase", action="store_true", help="noun-phrase topics (benchmarks/phrase_topics.py)")
+    ap.add_argument("--show", type=int, default=0, help="print N swapped records that mention their topic")
     args = ap.parse_args()
     import json
 
@@ -103,22 +148,36 @@ def main() -> None:
     if args.root_letters is not None:
         aboutness._config()["mention"]["root_letters"] = args.root_letters
     nlp = load_base()
+    phrased = phrase_rows() if args.phrase else []
     for source in SOURCES:
         lines = (args.broad / source / "records.jsonl").read_text(encoding="utf-8").splitlines()
         records = [json.loads(line) for line in lines if line.strip()]
+        if args.phrase:
+            records = [r for r in phrased if r["dataset"] == source]
+        if args.long:
+            records = comments(records, args.long, args.seed)
+            words = sum(len(r["text"].split()) for r in records) / len(records)
+            print(f"{source}: {len(records)} comments of {words:.0f} words on average")
         docs = list(nlp.pipe((r["text"] for r in records), batch_size=256))
         swaps = swapped(records, args.seed)
         keep = sorted(
             random.Random(args.seed + 1).sample(range(len(swaps)), round(len(records) * args.share / (1 - args.share)))
         )
-        mentioned = [
-            sum(
-                bool(aboutness.mentions(parse_topics({"topics": [r["topic"]]})[0], r["text"], about(doc)))
+        said = [
+            [
+                aboutness.mentions(parse_topics({"topics": [r["topic"]]})[0], r["text"], about(doc))
                 for r, doc in zip(rs, docs, strict=True)
-            )
+            ]
             for rs in (records, swaps)
         ]
-        print(f"{source}: mention their topic: true {mentioned[0]}/{len(records)}, swapped {mentioned[1]}/{len(swaps)}")
+        mentioned = [sum(map(bool, s)) for s in said]
+        print(
+            f"{source}: mention their topic: true {mentioned[0]}/{len(records)}, swapped {mentioned[1]}/{len(swaps)}"
+            f" (false-mention rate {mentioned[1] / len(swaps):.3f})"
+        )
+        shown = [(w, r) for w, r in zip(said[1], swaps, strict=True) if w][: args.show]
+        for words, r in shown:
+            print(f"    {r['topic']['proposition']!r} by {words}: {r['text'][:300]}")
         for gate in (False, True):
             true = judged(records, docs, gate)
             fake = judged([swaps[i] for i in keep], [docs[i] for i in keep], gate)
