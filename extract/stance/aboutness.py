@@ -16,7 +16,7 @@ from typing import Any
 from quotegraph.extract.attribution.cues import load_lexicon
 from quotegraph.extract.lookup import persons_before
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS, THIRD_PERSON, fold, resource_yaml, suffix_stem, untag
+from quotegraph.extract.text import STOP_WORDS, THIRD_PERSON, fold, resource_yaml, suffix_stem, untag, word_list
 from spacy.tokens import Doc, Token
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -35,6 +35,12 @@ def _config() -> dict[str, Any]:
     data["suffixes"] = tuple(sorted(data["suffixes"], key=len, reverse=True))
     data["keep_endings"] = tuple(data["keep_endings"])
     data["generic"] = frozenset(match_stem_raw(w, data) for w in data["generic"])
+    long_text = data["long_text"]
+    data["long_text"] = {
+        "words": int(long_text["words"]),
+        "root_letters": int(long_text["root_letters"]),
+        "common": frozenset(word_list(long_text["common_words"])),
+    }
     return data
 
 
@@ -76,16 +82,21 @@ def generic(stem: str) -> bool:
 
 class About(dict[str, float]):
     """What each word (stem) of a quote counts toward a topic, ``heads``: the stems of the nouns that head
-    the quote's subjects and objects, what it is about, and ``speaker``: the stems of the words outside the
-    quote that name who says it (the subject of its cue), who speaks and not what is said."""
+    the quote's subjects and objects, what it is about, ``speaker``: the stems of the words outside the
+    quote that name who says it (the subject of its cue), who speaks and not what is said, and ``verbal``:
+    the stems of the words the quote has only as verbs or adverbs ("should be banned", "legally"), what is
+    done or wanted rather than what of."""
 
     heads: frozenset[str] = frozenset()
     speaker: frozenset[str] = frozenset()
+    verbal: frozenset[str] = frozenset()
 
 
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "csubj"})
 """The dependencies of the nouns a clause is about: its subject and object."""
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+VERBAL = frozenset({"VERB", "AUX", "ADV"})
+"""The parts of speech that say what is done or wanted, or how, not what of (:attr:`About.verbal`)."""
 REPORTING = frozenset({"parataxis", "ccomp", "advcl"})
 """How a cue hangs on a quote it follows ("..., Comey said": said is the quote's parataxis or ccomp)."""
 
@@ -149,7 +160,7 @@ def about_weights(doc: Doc | None, start: int, end: int) -> About:
     if span is None:
         return out
     weights = _config()["part_of_speech"]
-    heads = set()
+    heads, verbal, nominal = set(), set(), set()
     sources = quoted_sources(span)
     for t in span:
         if not t.is_alpha or t.lower_ in STOP_WORDS:
@@ -159,7 +170,9 @@ def about_weights(doc: Doc | None, start: int, end: int) -> About:
         out[stem] = max(out.get(stem, 0.0), weight)
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ARGUMENTS:
             heads.add(stem)
+        (verbal if t.pos_ in VERBAL else nominal).add(stem)
     out.heads = frozenset(heads)
+    out.verbal = frozenset(verbal - nominal)
     out.speaker = speaker_words(span)
     return out
 
@@ -313,15 +326,17 @@ def roots(words: Iterable[str]) -> frozenset[str]:
 def mentions(topic: Topic, text: str, about: Mapping[str, float] | None = None) -> tuple[str, ...]:
     """The words of ``topic`` that ``text`` mentions: those the matcher meets in the text alone
     (:func:`profile_score`; ``about``, :func:`about_weights` of the text's parse), else the roots the
-    text's words share with the topic's (:func:`roots`), else (``initials`` of ``mention`` in
-    topic_match.yaml) a word in capitals made of the initials of a name of the topic (:func:`initials`).
-    Empty: the text is not about the topic."""
+    text's words share with the topic's (:func:`roots`), either only where the words of a long text name
+    the topic (:func:`names_it`), else (``initials`` of ``mention`` in topic_match.yaml) a word in capitals
+    made of the initials of a name of the topic (:func:`initials`). Empty: the text is not about the topic."""
     text = untag(text)  # "#ClimateChange", "@HillaryClinton": the words a tag runs together
+    about = about or {}
+    named = names_it(topic, text, about)
     layer = ((f" {' '.join(stems(text))} ", 1.0),)
-    _, matched, own = profile_score(topic_profile(topic), layer, about or {})
-    if own > 0:
+    _, matched, own = profile_score(topic_profile(topic), layer, about)
+    if own > 0 and named:
         return tuple(dict.fromkeys(matched))
-    shared = roots(stems(text)) & roots(topic_words(topic))
+    shared = roots(stems(text)) & roots(topic_words(topic)) if named else frozenset()
     if not shared and _config()["mention"].get("initials"):
         shared = frozenset(ACRONYM.findall(text)) & initials(topic)
     if not shared:
@@ -350,6 +365,51 @@ def named_places(text: str) -> frozenset[str]:
 def topic_aliases(topic: Topic) -> frozenset[str]:
     """The places of ``aliases`` that ``topic``'s label, proposition or keywords name."""
     return named_places(" ; ".join((topic.label, topic.proposition, *topic.keywords)))
+
+
+def names_it(topic: Topic, text: str, about: Mapping[str, float]) -> bool:
+    """Whether the words of ``topic`` that ``text`` meets name it, in a text of ``words`` words or more
+    (``long_text`` of topic_match.yaml; a shorter text: always): the words of its label or of a keyword phrase
+    of two specific words or more all met (:func:`whole_phrases`), or a word of it met that is common in
+    English in none of its forms (``common_words``; the topic's forms, :func:`topic_forms`) and not only as a
+    verb or adverb (``about``'s ``verbal``). A word is met by its stem or a root of ``root_letters`` letters.
+    A long text meets a common word of any topic ("children" of "child actors") by chance."""
+    config = _config()["long_text"]
+    words = WORD.findall(fold(text))
+    if len(words) < config["words"]:
+        return True
+    n, common = config["root_letters"], config["common"]
+    forms = topic_forms(topic)
+    verbal = getattr(about, "verbal", frozenset())
+    met: set[str] = set()
+    for word in set(words) - STOP_WORDS:
+        stem = match_stem(word)
+        own = stem if stem in forms else next((s for s in forms if len(stem) >= n and s[:n] == stem[:n]), None)
+        if own is None or generic(stem):
+            continue
+        met.add(own)
+        if stem not in verbal and word not in common and not forms[own] & common:
+            return True
+    return any(phrase <= met for phrase in whole_phrases(topic))
+
+
+@lru_cache(maxsize=4096)
+def topic_forms(topic: Topic) -> Mapping[str, frozenset[str]]:
+    """The stems of ``topic``'s specific words (proposition, label, keywords), each with its forms there."""
+    forms: dict[str, set[str]] = {}
+    for word in WORD.findall(fold(" ".join((topic.proposition, topic.label, *topic.keywords)))):
+        if word not in STOP_WORDS and not generic(stem := match_stem(word)):
+            forms.setdefault(stem, set()).add(word)
+    return {s: frozenset(f) for s, f in forms.items()}
+
+
+@lru_cache(maxsize=4096)
+def whole_phrases(topic: Topic) -> tuple[frozenset[str], ...]:
+    """The specific stems of ``topic``'s label and of each keyword phrase with two of them or more: what
+    names the topic whole ("private military companies"), not a part of it ("children" of "child actors")."""
+    out = [frozenset(s for s in stems(topic.label) if not generic(s))]
+    out += [p for kw in topic.keywords if len(p := frozenset(s for s in stems(kw) if not generic(s))) >= 2]
+    return tuple(p for p in out if p)
 
 
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")

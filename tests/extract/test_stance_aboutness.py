@@ -6,11 +6,15 @@ from quotegraph.extract.stance import StanceAssigner, parse_topics
 from quotegraph.extract.stance.aboutness import (
     about_weights,
     generic,
+    match_config,
     match_stem,
     mentions,
+    names_it,
     names_of,
     profile,
     stem_df,
+    topic_forms,
+    whole_phrases,
 )
 from quotegraph.extract.stance.rules import topic_scores
 from quotegraph.extract.stance.topics import Topic
@@ -488,3 +492,98 @@ BREXIT = Topic("b", "Leaving the EU", "The UK should leave the EU", ())
 )
 def test_aboutness_mentions_the_topic_by_its_words_or_their_root(text, topic, words):
     assert mentions(topic, text) == words
+
+
+ACTORS = Topic("a", "Child actors", "We should ban the use of child actors", ("use", "child actors"))
+CLONING = Topic("h", "Human cloning", "We should ban human cloning", ("human cloning",))
+MILITARY = Topic("m", "Private military companies", "We should ban private military companies",
+                 ("private military companies",))  # fmt: skip
+HOMESCHOOL = Topic("s", "Homeschooling", "Homeschooling should be banned", ("homeschooling",))
+SPACE = Topic("x", "Space exploration", "space exploration", ("space exploration",))
+HOMESCHOOLING_COMMENT = (
+    "Homeschooling should not be banned because parents have the right to educate their children with the "
+    "curriculum of their choice. Homeschooling allows a child to get more direct instruction and to learn at "
+    "their own speed. Many families choose it because the local schools are failing, and the results of "
+    "homeschooled students on tests are often better than those of their peers."
+)
+CONTRACTORS_COMMENT = (
+    "Private military companies take strain off state forces in active war zones. When there is a shortage of "
+    "soldiers, private military companies can fill the gaps quickly and at a lower cost. They are a business "
+    "like any other and are subject to the laws of the countries that hire them, so there is no reason to "
+    "treat them differently from other contractors."
+)
+MARRIAGE_COMMENT = (
+    "Marriage is a way for a couple to deepen their bonds to each other and to make a public promise. It is "
+    "the most important event in the life of a family. Scientists tell us that humans are social animals who "
+    "need stable relationships, and children from parents who are committed to each other grow up to be "
+    "better adjusted and more confident."
+)
+MINING_COMMENT = (
+    "Mining companies exploit the poorest regions of the world. The exploitation of workers in these mines is "
+    "well documented, and the profits go to shareholders far away while the local people are left with "
+    "polluted rivers and nothing else. Governments should tax these companies properly and make them pay for "
+    "the damage they do to the land and the water."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "named"),
+    [
+        # a word of the topic that is not common in English names it ("homeschooling", "cloning")
+        (HOMESCHOOLING_COMMENT, HOMESCHOOL, True),
+        (MARRIAGE_COMMENT.replace("humans are", "human cloning is not the same as having"), CLONING, True),
+        # all the words of a keyword phrase name it, however common each one is
+        (CONTRACTORS_COMMENT, MILITARY, True),
+        # a common word of the topic alone, in a long text: met by chance
+        (HOMESCHOOLING_COMMENT, ACTORS, False),
+        (MARRIAGE_COMMENT, CLONING, False),
+        (MARRIAGE_COMMENT, ACTORS, False),
+        # a root of five letters is not enough in a long text: "exploitation" is no form of "exploration"
+        (MINING_COMMENT, SPACE, False),
+        # a short text: any word of the topic met still names it
+        ("Children should not have to work on film sets.", ACTORS, True),
+        ("Humans should not play God.", CLONING, True),
+    ],
+)
+def test_aboutness_a_long_text_names_its_topic_by_a_specific_word_or_a_whole_phrase(text, topic, named):
+    assert names_it(topic, text, {}) is named
+    assert bool(mentions(topic, text)) is named
+
+
+def test_aboutness_a_verb_of_a_long_text_does_not_name_the_topic(nlp):
+    text = CONTRACTORS_COMMENT.replace("so there is no reason", "they should never be banned, and there is no reason")
+    doc = nlp(text)
+    about = about_weights(doc, 0, len(text))
+    ban = Topic("b", "Child actors", "Child actors should be banned", ("child actors",))
+    assert match_stem("banned") in about.verbal
+    assert not names_it(ban, text, about)  # "banned" as a verb: what is wanted, not what of
+    assert names_it(ban, text, {})  # without the parse "banned" is a word of the topic like any other
+    assert mentions(MILITARY, text, about)[0] == "private military companies"
+
+
+@pytest.mark.parametrize(
+    ("topic", "phrases"),
+    [
+        (ACTORS, (frozenset({"child", "actor"}), frozenset({"child", "actor"}))),
+        (HOMESCHOOL, (frozenset({"homeschool"}),)),
+        # a keyword of one word names a part, not the whole ("use" is generic: no phrase)
+        (Topic("v", "Voting", "Voting should become compulsory", ("voting", "compulsory")), (frozenset({"vot"}),)),
+    ],
+)
+def test_aboutness_whole_phrases_of_a_topic(topic, phrases):
+    assert whole_phrases(topic) == phrases
+
+
+def test_aboutness_topic_forms_keep_each_form_of_a_stem():
+    forms = topic_forms(Topic("c", "Cloning", "Cloning humans: human cloning", ("clones",)))
+    assert forms["human"] == {"human", "humans"}
+    assert forms["clon"] == {"cloning", "clones"}
+
+
+@pytest.mark.parametrize(
+    ("word", "common"),
+    [("children", True), ("human", True), ("school", True), ("cloning", False), ("homeschooling", False),
+     ("exploration", False), ("the", False)],  # function words are left out of the list
+)  # fmt: skip
+def test_aboutness_common_words_are_frequent_english_words(word, common):
+    assert (word in match_config()["long_text"]["common"]) is common
