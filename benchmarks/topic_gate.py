@@ -10,7 +10,10 @@ a neutral class build much of it), labelled neutral. The mix is the true records
 of it. ``--long K``: comments rather than single rows, as a benchmark of online comments has them (50-200 words):
 the rows of one topic and one gold side joined, 3 to K at a time (sizes drawn with ``--seed``; a last group of
 2 kept, a single row left out), one text with that side; a long text meets a word of another topic far more
-often than one row does. ``--phrase``: the topics turned into noun phrases first, as
+often than one row does. ``--wander`` (with ``--long``): instead each row among 2 to K - 1 rows of other topics,
+a comment that argues its topic in one sentence and wanders off (swapped: a topic of none of its rows), where
+a mention test strict on long texts loses most true mentions. ``--phrase``: the topics turned into noun phrases
+first, as
 ``benchmarks/phrase_topics.py`` turns them (the rows it can convert). Printed for the true records and the mix,
 with the gate (``records_gate`` of topic_match.yaml) and without: sided predictions, their precision, coverage of
 sided gold at precision >= 0.75, stance ECE (as ``stance_trust.py`` computes them), 3-class macro-F1; and how many
@@ -67,7 +70,7 @@ def swapped(records: list[dict[str, Any]], seed: int) -> list[dict[str, Any]]:
     for record in records:
         while True:
             other = records[rng.randrange(len(records))]
-            if other["topic"]["id"] != record["topic"]["id"]:
+            if other["topic"]["id"] not in record.get("topics", (record["topic"]["id"],)):
                 break
         out.append(
             {**record, "id": f"{record['id']}|{other['topic']['id']}", "topic": other["topic"], "stance": "neutral"}
@@ -91,6 +94,21 @@ def comments(records: list[dict[str, Any]], most: int, seed: int) -> list[dict[s
             chunk, rows = rows[:size], rows[size:]
             text = " ".join(sentence(r["text"]) for r in chunk)
             out.append({**chunk[0], "id": "+".join(r["id"] for r in chunk), "text": text})
+    return out
+
+
+def wandering(records: list[dict[str, Any]], most: int, seed: int) -> list[dict[str, Any]]:
+    """Each row among 2 to ``most`` - 1 rows of other topics, in a random place: a comment that argues its
+    topic in one sentence and wanders off (its topic and side the row's; ``topics``: all its rows' topics)."""
+    rng = random.Random(seed)
+    out = []
+    for record in records:
+        others = [o for o in rng.sample(records, 3 * most) if o["topic"]["id"] != record["topic"]["id"]]
+        others = others[: rng.randint(2, max(2, most - 1))]
+        parts = [sentence(o["text"]) for o in others]
+        parts.insert(rng.randrange(len(parts) + 1), sentence(record["text"]))
+        topics = sorted({record["topic"]["id"], *(o["topic"]["id"] for o in others)})
+        out.append({**record, "text": " ".join(parts), "topics": topics})
     return out
 
 
@@ -133,6 +151,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=2024)
     ap.add_argument("--root-letters", type=int, help="override mention.root_letters of topic_match.yaml")
     ap.add_argument("--long", type=int, default=0, help="join 3 to K rows of a topic and side into one comment")
+    ap.add_argument("--wander", action="store_true", help="with --long: one row among rows of other topics")
     ap.add_argument("--phrase", action="store_true", help="noun-phrase topics (benchmarks/phrase_topics.py)")
     ap.add_argument("--show", type=int, default=0, help="print N swapped records that mention their topic")
     args = ap.parse_args()
@@ -155,7 +174,7 @@ def main() -> None:
         if args.phrase:
             records = [r for r in phrased if r["dataset"] == source]
         if args.long:
-            records = comments(records, args.long, args.seed)
+            records = (wandering if args.wander else comments)(records, args.long, args.seed)
             words = sum(len(r["text"].split()) for r in records) / len(records)
             print(f"{source}: {len(records)} comments of {words:.0f} words on average")
         docs = list(nlp.pipe((r["text"] for r in records), batch_size=256))

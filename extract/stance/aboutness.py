@@ -371,26 +371,38 @@ def names_it(topic: Topic, text: str, about: Mapping[str, float]) -> bool:
     """Whether the words of ``topic`` that ``text`` meets name it, in a text of ``words`` words or more
     (``long_text`` of topic_match.yaml; a shorter text: always): the words of its label or of a keyword phrase
     of two specific words or more all met (:func:`whole_phrases`), or a word of it met that is common in
-    English in none of its forms (``common_words``; the topic's forms, :func:`topic_forms`) and not only as a
-    verb or adverb (``about``'s ``verbal``). A word is met by its stem or a root of ``root_letters`` letters.
-    A long text meets a common word of any topic ("children" of "child actors") by chance."""
+    English in none of its forms (``common_words``; the topic's forms, :func:`topic_forms`) or heads a subject
+    or object of the text (``about``'s ``heads``: what a clause is about), and is not only a verb or adverb
+    there (``about``'s ``verbal``) unless it is a word of the label ("vote" of "Compulsory voting"). A word is
+    met by its stem or a root (:func:`rooted`). A long text meets a common word of any topic ("children" of
+    "child actors") by chance, and the verb of another topic's proposition ("ban", "abolish")."""
     config = _config()["long_text"]
     words = WORD.findall(fold(text))
     if len(words) < config["words"]:
         return True
     n, common = config["root_letters"], config["common"]
-    forms = topic_forms(topic)
+    forms, label = topic_forms(topic), frozenset(stems(topic.label))
     verbal = getattr(about, "verbal", frozenset())
+    heads = getattr(about, "heads", frozenset())
     met: set[str] = set()
     for word in set(words) - STOP_WORDS:
         stem = match_stem(word)
-        own = stem if stem in forms else next((s for s in forms if len(stem) >= n and s[:n] == stem[:n]), None)
+        own = stem if stem in forms else next((s for s, f in forms.items() if rooted(word, f, n)), None)
         if own is None or generic(stem):
             continue
         met.add(own)
-        if stem not in verbal and word not in common and not forms[own] & common:
+        if (stem not in verbal or own in label) and (stem in heads or not forms[own] & common):
             return True
     return any(phrase <= met for phrase in whole_phrases(topic))
+
+
+def rooted(word: str, forms: Iterable[str], n: int) -> bool:
+    """Whether ``word`` has its first ``n`` letters in common with one of ``forms`` ("celibate", "celibacy"),
+    or all of the shorter one, of ``root_letters`` of ``mention`` or more ("child", "children")."""
+    least = int(_config()["mention"]["root_letters"])
+    return any(
+        len(w := min(word, f, key=len)) >= least and word[: min(n, len(w))] == f[: min(n, len(w))] for f in forms
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -587,3 +587,33 @@ def test_aboutness_topic_forms_keep_each_form_of_a_stem():
 )  # fmt: skip
 def test_aboutness_common_words_are_frequent_english_words(word, common):
     assert (word in match_config()["long_text"]["common"]) is common
+
+
+VOTING = Topic("v", "Compulsory voting", "We should introduce compulsory voting", ("compulsory voting",))
+ELECTIONS_COMMENT = (
+    "Turnout in our elections keeps falling and the people who stay at home are mostly young and poor. If "
+    "everyone had to vote, politicians could no longer ignore them, and campaigns would have to talk to the "
+    "whole country instead of a few swing districts. Australia has done this for a century and nobody there "
+    "wants to go back to the old way."
+)
+FILM_SETS_COMMENT = (
+    "Children on film sets work long hours under hot lights and miss months of school. Their parents and "
+    "agents decide everything for them, and the money they earn is often spent before they are old enough to "
+    "see it. Some of the most famous stars of the past have told us how much those years cost them later."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "named"),
+    [
+        # a verb of the topic's label is its thing ("vote" of "Compulsory voting"), not what is wanted of it
+        (ELECTIONS_COMMENT, VOTING, True),
+        # a common word of the topic that heads a subject or object of the text: what a clause is about
+        (FILM_SETS_COMMENT, ACTORS, True),
+        # ... and not when it is neither a subject nor an object ("the forces of their children")
+        (CONTRACTORS_COMMENT.replace("state forces", "the state forces of their children"), ACTORS, False),
+    ],
+)
+def test_aboutness_a_long_text_names_its_topic_by_a_label_verb_or_a_head(nlp, text, topic, named):
+    about = about_weights(nlp(text), 0, len(text))
+    assert names_it(topic, text, about) is named
