@@ -323,6 +323,22 @@ def roots(words: Iterable[str]) -> frozenset[str]:
     return frozenset(s[:n] for s in words if len(s) >= n and not generic(s))
 
 
+@lru_cache(maxsize=16384)
+def root_stems(text: str) -> tuple[str, ...]:
+    """:func:`stems` of ``text``, where a stem comes out shorter than ``root_letters`` (``mention`` of
+    topic_match.yaml) the word as written instead: the suffixes cut "autism" to "aut", which no root of
+    "autistic" meets."""
+    n = int(_config()["mention"]["root_letters"])
+    words = (w for w in WORD.findall(fold(text).replace("'s ", " ")) if w not in STOP_WORDS)
+    return tuple(s if len(s := match_stem(w)) >= n or generic(s) else w for w in words)
+
+
+@lru_cache(maxsize=4096)
+def topic_root_stems(topic: Topic) -> tuple[str, ...]:
+    """:func:`root_stems` of the topic's proposition, label and keywords."""
+    return root_stems(" ".join((topic.proposition, topic.label, *topic.keywords)))
+
+
 def mentions(topic: Topic, text: str, about: Mapping[str, float] | None = None) -> tuple[str, ...]:
     """The words of ``topic`` that ``text`` mentions: those the matcher meets in the text alone
     (:func:`profile_score`; ``about``, :func:`about_weights` of the text's parse), else the roots the
@@ -336,7 +352,7 @@ def mentions(topic: Topic, text: str, about: Mapping[str, float] | None = None) 
     _, matched, own = profile_score(topic_profile(topic), layer, about)
     if own > 0 and named:
         return tuple(dict.fromkeys(matched))
-    shared = roots(stems(text)) & roots(topic_words(topic)) if named else frozenset()
+    shared = roots(root_stems(text)) & roots(topic_root_stems(topic)) if named else frozenset()
     if not shared and _config()["mention"].get("initials"):
         shared = frozenset(ACRONYM.findall(text)) & initials(topic)
     if not shared:

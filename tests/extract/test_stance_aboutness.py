@@ -469,6 +469,9 @@ USA = Topic("usa", "The USA", "The USA is a good country to live in", ())
 BREXIT = Topic("b", "Leaving the EU", "The UK should leave the EU", ())
 
 
+AUTISM = Topic("r", "Rain Man", "Rain Man is a bad image of autism", ("rain man", "autism"))
+
+
 @pytest.mark.parametrize(
     ("text", "topic", "words"),
     [
@@ -488,6 +491,9 @@ BREXIT = Topic("b", "Leaving the EU", "The UK should leave the EU", ())
         ("The US offers great opportunities.", USA, ("united states",)),
         ("Let us talk about healthcare.", USA, ()),
         ("British farmers would lose their subsidies.", BREXIT, ("united kingdom",)),
+        # the suffixes cut "autism" to "aut": the word as written gives the root "autistic" meets
+        ("A bad stereotype of an autistic person.", AUTISM, ("autis",)),
+        ("A bad stereotype of an automatic person.", AUTISM, ()),
     ],
 )
 def test_aboutness_mentions_the_topic_by_its_words_or_their_root(text, topic, words):
