@@ -18,10 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from quotegraph.extract.model import Statement
 from quotegraph.extract.speakers.mentions import PRONOUNS
-from quotegraph.extract.text import resource_yaml
+from quotegraph.extract.text import load_yaml, resource_yaml
 
 __all__ = [
     "COREFERENCE",
@@ -130,7 +129,7 @@ class ConfidenceTable:
 def load_table(path: str | Path | None = None) -> ConfidenceTable:
     """The fitted table: ``path``, or the packaged ``resources/attribution_rules.yaml``."""
     if path is not None:
-        return ConfidenceTable.from_dict(yaml.safe_load(Path(path).read_text("utf-8")) or {})
+        return ConfidenceTable.from_dict(load_yaml(Path(path).read_text("utf-8")) or {})
     return _packaged()
 
 

@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from quotegraph.extract.lookup import doc_text
 from quotegraph.extract.speakers.mentions import author_of
-from quotegraph.extract.text import resource_yaml
+from quotegraph.extract.text import load_yaml, resource_yaml
 from spacy.tokens import Doc, Token
 
 
@@ -57,7 +56,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     if path is None:
         return _default_lexicon()
     with open(path, encoding="utf-8") as f:
-        return _lexicon(yaml.safe_load(f))
+        return _lexicon(load_yaml(f.read()))
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from quotegraph.extract.model import Statement, entity_key
 from quotegraph.extract.speakers.mentions import role_in, roles_data
-from quotegraph.extract.text import name_key, name_slug, resource_text, surname
+from quotegraph.extract.text import load_yaml, name_key, name_slug, resource_text, surname
 from rapidfuzz import fuzz
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class EntityFileError(ValueError):
 
 def _load_file(text: str, source: str) -> list[Entity]:
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as err:
         raise EntityFileError(f"{source}: not YAML: {err}") from err
     items = data.get("entities") if isinstance(data, dict) else None

@@ -106,9 +106,14 @@ def speaker_words(span: Any) -> frozenset[str]:
     quote hangs on ("FBI Director James Comey said [that ...]"), or of a cue hanging on the quote
     ("[...]," Comey said)."""
     inside = range(span.start, span.end)
-    cues = [t.head for t in span if t.head.i not in inside and t.head.pos_ in ("VERB", "AUX")]
-    cues += [c for t in span if t.head.i not in inside or t.head.i == t.i for c in t.children
-             if c.i not in inside and c.dep_ in REPORTING and c.pos_ == "VERB"]  # fmt: skip
+    cues = []
+    for t in span:  # the tokens that hang outside the quote, or are a root: their verb, their cues
+        head = t.head
+        if head.i in inside and head.i != t.i:
+            continue
+        if head.i != t.i and head.pos_ in ("VERB", "AUX"):
+            cues.append(head)
+        cues += [c for c in t.children if c.i not in inside and c.dep_ in REPORTING and c.pos_ == "VERB"]
     out = set()
     for cue in cues:
         for subject in (c for c in cue.children if c.dep_ in SUBJECTS and c.i not in inside):

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.model import STANCES
+from quotegraph.extract.text import load_yaml
 
 DRAFT_EVIDENCE = "no proposition yet"
 """The evidence of a remark's stance on a draft topic (``proposition: null`` or ``draft: true``: a
@@ -68,7 +69,7 @@ def load_topics(path: str | Path) -> list[Topic]:
     """Read a topics file (YAML)."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as err:
         raise TopicsFileError(f"{path}: cannot read: {err.strerror or err}") from err
     except yaml.YAMLError as err:

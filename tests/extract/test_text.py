@@ -7,6 +7,7 @@ import sys
 import unicodedata
 
 import pytest
+import yaml
 from quotegraph.extract.text import (
     CLOSERS,
     DOUBLE_CLOSERS,
@@ -16,6 +17,7 @@ from quotegraph.extract.text import (
     OPENERS,
     STOP_WORDS,
     fold,
+    load_yaml,
     name_key,
     name_slug,
     resource_text,
@@ -250,3 +252,13 @@ def test_text_shouting(text, shouts):
 
     assert shouting(text) is shouts
     assert len(lower_case(text)) == len(text)
+
+
+@pytest.mark.parametrize("name", ["stance.yaml", "cues.yaml", "topic_match.yaml"])
+def test_text_load_yaml_reads_as_the_safe_loader(name):
+    assert load_yaml(resource_text(name)) == yaml.safe_load(resource_text(name))
+
+
+def test_text_load_yaml_refuses_python_objects():
+    with pytest.raises(yaml.YAMLError):
+        load_yaml("!!python/object/apply:os.system ['true']")
