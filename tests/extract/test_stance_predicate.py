@@ -37,6 +37,11 @@ def test_stance_predicate_polarity_reads_what_is_said_of_the_subject(proposition
         # the predicate blames
         ("Fast fashion is harmful", True),
         ("The new stadium would be a disaster for the town", True),
+        # wrongdoing of fraud and corruption (the valences VADER lacks)
+        ("Trump University defrauded its students", True),
+        ("Russia meddled in the election", True),
+        ("The mayor colluded with the developers", True),
+        ("The university educated its students", False),
     ],
 )
 def test_stance_claim_accuses_by_its_predicate(proposition, accusing):
