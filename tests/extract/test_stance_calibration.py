@@ -128,3 +128,20 @@ def test_stance_calibration_fit_single_bin_is_the_rules_share():
     overall = 109 / 210  # the share of all rules
     share = (9 + overall * script.RULE_PRIOR) / (10 + script.RULE_PRIOR)  # not shrunk twice
     assert script.fit(rows, combined=False)["rules"]["denies"]["confidence"] == [round(share, 3)]
+
+
+def test_stance_calibration_fit_chooses_the_ridge_by_held_out_ece():
+    """A feature that always tells the side: the least shrinkage calibrates best on held-out topics."""
+    script = fit_script()
+    rows, gold = [], {}
+    for source in script.SOURCES:
+        for t in range(8):
+            topic = f"{source}-{t}"
+            for i in range(30):
+                side = "support" if i % 3 else "oppose"
+                sign = 1.0 if side == "support" else -1.0
+                rows.append((source, "evaluation", 0.8, side, side if i % 10 else "oppose", topic, (("f", sign),)))
+            gold[(source, topic)] = 30
+    chosen = script.choose_l2(rows, gold, script.MIN_BIN, 2)
+    assert chosen == min(script.L2_GRID) and script.L2 == chosen
+    assert script.combine(rows, chosen)["l2"] == chosen
