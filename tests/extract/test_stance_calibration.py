@@ -143,5 +143,5 @@ def test_stance_calibration_fit_chooses_the_ridge_by_held_out_ece():
                 rows.append((source, "evaluation", 0.8, side, side if i % 10 else "oppose", topic, (("f", sign),)))
             gold[(source, topic)] = 30
     chosen = script.choose_l2(rows, gold, script.MIN_BIN, 2)
-    assert chosen == min(script.L2_GRID) and script.L2 == chosen
+    assert chosen == min(script.L2_GRID) == script.L2
     assert script.combine(rows, chosen)["l2"] == chosen
