@@ -193,6 +193,11 @@ class Reading:
     def camp(self) -> tuple[str, str] | None:
         return camp_stance(self.statement, self.topic, self.accusing, self.lex.camp_nouns)
 
+    @cached_property
+    def against_matter(self) -> bool:
+        """The proposition wants its matter gone or blames it: blame of the matter agrees with it."""
+        return wants_gone(self.topic) or self.accusing
+
 
 def word_hits(words: Sequence[str], phrases: Sequence[str]) -> list[str]:
     """The phrases of ``phrases`` that stand in ``words`` as whole words."""
@@ -400,7 +405,7 @@ def negative_words(r: Reading) -> list[Evidence]:
     if not negative:
         return []
     # a proposition that wants something gone is backed by pejorative words of it, as an accusation is
-    weight = (NEGATIVE_WORD if r.accusing or wants_gone(r.topic) else -NEGATIVE_WORD) * min(3, len(negative))
+    weight = (NEGATIVE_WORD if r.against_matter else -NEGATIVE_WORD) * min(3, len(negative))
     return [Evidence("negative words", weight, tuple(negative[:3]))]
 
 
@@ -622,8 +627,7 @@ def compared(r: Reading, shown: Sequence[str]) -> Verdict | None:
     found = comparison(r.statement.quote, r.topic)
     if found is None:
         return None
-    gone_or_blamed = wants_gone(r.topic) or r.accusing
-    better = found.on_act > 0 if found.on_act else (found.on_matter > 0) != gone_or_blamed
+    better = found.on_act > 0 if found.on_act else (found.on_matter > 0) != r.against_matter
     fares = "better" if (found.on_act or found.on_matter) > 0 else "worse"
     what = "its act" if found.on_act else "its matter"
     return ("support" if better else "oppose"), COMPARED, f"comparison: {what} fares {fares} ({found.words})"
@@ -804,24 +808,32 @@ def matter_tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return verdict[0], verdict[1], verdict[2].replace(" evaluation (", " evaluation of the matter (", 1)
 
 
-def _does(r: Reading, subjects: frozenset[str] = frozenset()) -> tuple[int, bool, Token] | None:
-    """The first clause whose subject names the topic's matter (its words, or one of ``subjects``) and whose verb
-    does good (+1) or harm (-1) by ``does_good`` and ``does_harm`` of stance.yaml: (sign, turned, verb); turned
-    where the verb is negated or the subject is the matter's removal ("Banning X would hurt workers")."""
+def _doer(r: Reading, subjects: frozenset[str] = frozenset()) -> tuple[Token, int] | None:
+    """The first subject that names the topic's matter (its words, or one of ``subjects``) of a verb that does
+    good (+1) or harm (-1) by ``does_good`` and ``does_harm`` of stance.yaml: (subject, sign)."""
     if r.tokens is None:
         return None
     mine = matter_of(r.topic)
-    taking = removal_words()  # the single words of removing verbs, with the nouns of a removal
     good, harm = does_verbs()
     for t in r.tokens:
         if t.dep_ not in ACT_SUBJECTS or t.head.pos_ not in CLAUSE_HEADS:
             continue
         verb = t.head.lemma_.lower()
         sign = 1 if verb in good else (-1 if verb in harm else 0)
-        if not sign or not ({stem(x.lower_) for x in t.subtree} & mine or t.lower_ in subjects):
-            continue
-        return sign, negated(t.head, r.lex.negations) != any(x.lower_ in taking for x in t.subtree), t.head
+        if sign and ({stem(x.lower_) for x in t.subtree} & mine or t.lower_ in subjects):
+            return t, sign
     return None
+
+
+def _does(r: Reading, subjects: frozenset[str] = frozenset()) -> tuple[int, bool, Token] | None:
+    """The clause of :func:`_doer`: (sign, turned, verb); turned where the verb is negated or the subject is the
+    matter's removal ("Banning X would hurt workers")."""
+    found = _doer(r, subjects)
+    if found is None:
+        return None
+    t, sign = found
+    taking = removal_words()  # the single words of removing verbs, with the nouns of a removal
+    return sign, negated(t.head, r.lex.negations) != any(x.lower_ in taking for x in t.subtree), t.head
 
 
 def what_it_does(r: Reading, shown: Sequence[str]) -> Verdict | None:
@@ -831,31 +843,24 @@ def what_it_does(r: Reading, shown: Sequence[str]) -> Verdict | None:
     verb is negated or the subject is the matter's removal ("Banning X would hurt workers"); the proposal's own
     act as the subject ("Raising the minimum wage helps workers") takes the side of what it does."""
     polarity = for_matter(r.topic)
-    if r.tokens is None or not polarity or r.accusing:
+    found = _doer(r) if polarity and not r.accusing else None
+    if found is None:
         return None
-    mine = matter_of(r.topic)
+    t, sign = found
     taking = removal_words()  # the single words of removing verbs, with the nouns of a removal
     act = motion_of(r.topic)
     own = frozenset({stem(act.predicate)}) if act is not None and not names_a_thing(r.topic) else frozenset()
-    for t in r.tokens:
-        if t.dep_ not in ACT_SUBJECTS or t.head.pos_ not in CLAUSE_HEADS:
-            continue
-        verb, (good, harm) = t.head.lemma_.lower(), does_verbs()
-        sign = 1 if verb in good else (-1 if verb in harm else 0)
-        if not sign or not {stem(x.lower_) for x in t.subtree} & mine:
-            continue
-        sign = -1 if sign > 0 and brings_harm(t.head, r.lex.shifters) else sign
-        done = "does good" if sign > 0 else "does harm"
-        if own and any(_names_act(x.lower_, own) for x in t.subtree):
-            polarity = 1  # the proposal's own act does it
-        elif own and any(x.lower_ in taking for x in t.subtree) and polarity < 0:
-            polarity = 1  # the removal a proposal wants, named otherwise ("the abolition of X")
-        else:
-            sign *= -1 if any(x.lower_ in taking for x in t.subtree) else 1
-        turned = negated(t.head, r.lex.negations)
-        stance = "support" if (sign * polarity > 0) != turned else "oppose"
-        return stance, DOES, f"it {done}{' (turned)' if turned else ''}: {t.head.text}"
-    return None
+    sign = -1 if sign > 0 and brings_harm(t.head, r.lex.shifters) else sign
+    done = "does good" if sign > 0 else "does harm"
+    if own and any(_names_act(x.lower_, own) for x in t.subtree):
+        polarity = 1  # the proposal's own act does it
+    elif own and any(x.lower_ in taking for x in t.subtree) and polarity < 0:
+        polarity = 1  # the removal a proposal wants, named otherwise ("the abolition of X")
+    else:
+        sign *= -1 if any(x.lower_ in taking for x in t.subtree) else 1
+    turned = negated(t.head, r.lex.negations)
+    stance = "support" if (sign * polarity > 0) != turned else "oppose"
+    return stance, DOES, f"it {done}{' (turned)' if turned else ''}: {t.head.text}"
 
 
 def what_its_matter_does(r: Reading, shown: Sequence[str]) -> Verdict | None:
@@ -869,8 +874,7 @@ def what_its_matter_does(r: Reading, shown: Sequence[str]) -> Verdict | None:
     if found is None:
         return None
     sign, turned, verb = found
-    against = wants_gone(r.topic) or r.accusing
-    stance = "support" if ((sign > 0) != turned) != against else "oppose"
+    stance = "support" if ((sign > 0) != turned) != r.against_matter else "oppose"
     done = "does good" if sign > 0 else "does harm"
     return stance, MATTER_DOES, f"its matter {done}{' (turned)' if turned else ''}: {verb.text}"
 
@@ -955,8 +959,7 @@ def wants_its_matter(r: Reading, shown: Sequence[str]) -> Verdict | None:
     if found is None:
         return None
     turned, word = found
-    against = wants_gone(r.topic) or r.accusing
-    stance = "oppose" if against != turned else "support"
+    stance = "oppose" if r.against_matter != turned else "support"
     return stance, MATTER_DOES, f"wants its matter{' (turned)' if turned else ''}: {word.text}"
 
 
