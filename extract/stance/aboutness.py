@@ -69,10 +69,15 @@ def word_stem(word: str) -> str:
     return match_stem(fold(word))
 
 
+def content_words(text: str) -> list[str]:
+    """``text``'s words, folded, a possessive "'s" and function words left out, in order."""
+    return [w for w in WORD.findall(fold(text).replace("'s ", " ")) if w not in STOP_WORDS]
+
+
 @lru_cache(maxsize=16384)
 def stems(text: str) -> tuple[str, ...]:
     """The stems of ``text``'s words, function words left out, in order."""
-    return tuple(match_stem(w) for w in WORD.findall(fold(text).replace("'s ", " ")) if w not in STOP_WORDS)
+    return tuple(match_stem(w) for w in content_words(text))
 
 
 def generic(stem: str) -> bool:
@@ -196,7 +201,7 @@ class TopicProfile:
 
 def topic_words(topic: Topic) -> set[str]:
     """The stems of the topic's proposition, label and keywords."""
-    return set(stems(" ".join((topic.proposition, topic.label, *topic.keywords))))
+    return set(stems(topic.text))
 
 
 class TopicDF(dict[str, int]):
@@ -334,14 +339,13 @@ def root_stems(text: str) -> tuple[str, ...]:
     topic_match.yaml) the word as written instead: the suffixes cut "autism" to "aut", which no root of
     "autistic" meets."""
     n = int(_config()["mention"]["root_letters"])
-    words = (w for w in WORD.findall(fold(text).replace("'s ", " ")) if w not in STOP_WORDS)
-    return tuple(s if len(s := match_stem(w)) >= n or generic(s) else w for w in words)
+    return tuple(s if len(s := match_stem(w)) >= n or generic(s) else w for w in content_words(text))
 
 
 @lru_cache(maxsize=4096)
 def topic_root_stems(topic: Topic) -> tuple[str, ...]:
     """:func:`root_stems` of the topic's proposition, label and keywords."""
-    return root_stems(" ".join((topic.proposition, topic.label, *topic.keywords)))
+    return root_stems(topic.text)
 
 
 def mentions(topic: Topic, text: str, about: Mapping[str, float] | None = None) -> tuple[str, ...]:
@@ -430,7 +434,7 @@ def rooted(word: str, forms: Iterable[str], n: int) -> bool:
 def topic_forms(topic: Topic) -> Mapping[str, frozenset[str]]:
     """The stems of ``topic``'s specific words (proposition, label, keywords), each with its forms there."""
     forms: dict[str, set[str]] = {}
-    for word in WORD.findall(fold(" ".join((topic.proposition, topic.label, *topic.keywords)))):
+    for word in WORD.findall(fold(topic.text)):
         if word not in STOP_WORDS and not generic(stem := match_stem(word)):
             forms.setdefault(stem, set()).add(word)
     return {s: frozenset(f) for s, f in forms.items()}

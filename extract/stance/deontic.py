@@ -243,7 +243,7 @@ def matter(topic: Topic) -> frozenset[str]:
 @lru_cache(maxsize=1024)
 def words_of_topic(topic: Topic) -> frozenset[str]:
     """The folded words of the proposition, label and keywords."""
-    return frozenset(WORD.findall(fold(" ".join((topic.proposition, topic.label, *topic.keywords)))))
+    return frozenset(WORD.findall(fold(topic.text)))
 
 
 def same_predicate(a: str, b: str) -> bool:

@@ -46,7 +46,7 @@ def joined_terms(text: str) -> str:
 @lru_cache(maxsize=256)
 def topic_terms(topic: Topic) -> frozenset[str]:
     """The stemmed content terms of the topic's proposition, label and keywords."""
-    return frozenset(content_terms(" ".join((topic.proposition, topic.label, *topic.keywords))))
+    return frozenset(content_terms(topic.text))
 
 
 @dataclass(frozen=True)

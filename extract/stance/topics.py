@@ -29,6 +29,11 @@ class Topic:
     keywords: tuple[str, ...] = ()
     examples: tuple[tuple[str, str], ...] = ()  # (statement text, stance)
 
+    @property
+    def text(self) -> str:
+        """The proposition, label and keywords as one text: the words the topic is named by."""
+        return " ".join((self.proposition, self.label, *self.keywords))
+
 
 def parse_topics(data: Any, source: str = "topics") -> list[Topic]:
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
