@@ -149,8 +149,20 @@ def _declaring(data: Mapping[str, Any]) -> tuple[frozenset[str], frozenset[str],
 
 
 @lru_cache(maxsize=1)
+def _stance_data() -> dict[str, Any]:
+    """``resources/stance.yaml``, parsed once (read only: every reader makes its own sets of it)."""
+    return resource_yaml("stance.yaml")
+
+
+def _lemma_sets(*keys: str) -> tuple[frozenset[str], ...]:
+    """The lists of ``keys`` in stance.yaml as sets (an absent list: empty)."""
+    data = _stance_data()
+    return tuple(frozenset(data.get(key) or ()) for key in keys)
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = resource_yaml("stance.yaml")
+    data = _stance_data()
     return Lexicon(
         support_cues=frozenset(data["support_cues"]),
         weak_support_cues=frozenset(data.get("weak_support_cues") or ()),
@@ -265,13 +277,13 @@ def polarity(text: str) -> float:
 def does_verbs() -> tuple[frozenset[str], frozenset[str]]:
     """The verbs (lemmas) by which a thing that is their subject does good ("X provides", "X enables") and
     harm ("X forces", "X deprives"): ``does_good`` and ``does_harm`` of stance.yaml."""
-    data = resource_yaml("stance.yaml")
-    return frozenset(data.get("does_good") or ()), frozenset(data.get("does_harm") or ())
+    good, harm = _lemma_sets("does_good", "does_harm")
+    return good, harm
 
 
 @lru_cache(maxsize=1)
 def needed_words() -> tuple[frozenset[str], frozenset[str]]:
     """The words (lemmas) by which a text says a thing is needed: said of their subject ("X is necessary", "X
     is needed") and verbs of their object ("we need X"): ``needed`` and ``needing`` of stance.yaml."""
-    data = resource_yaml("stance.yaml")
-    return frozenset(data.get("needed") or ()), frozenset(data.get("needing") or ())
+    said, needing = _lemma_sets("needed", "needing")
+    return said, needing
