@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import yaml
+from quotegraph.extract.text import STOP_WORDS
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "extract" / "resources"
@@ -28,9 +29,7 @@ def common_words(zipf: float) -> list[str]:
     """The letter-only English words at least ``zipf`` frequent, function words left out, sorted."""
     from wordfreq import top_n_list, zipf_frequency
 
-    lines = (RESOURCES / "stop_words.txt").read_text("utf-8").splitlines()
-    stop = {w.split("#", 1)[0].strip() for w in lines}
-    words = (w for w in top_n_list("en", LIST_SIZE) if LETTERS.fullmatch(w) and w not in stop)
+    words = (w for w in top_n_list("en", LIST_SIZE) if LETTERS.fullmatch(w) and w not in STOP_WORDS)
     return sorted({w for w in words if zipf_frequency(w, "en") >= zipf})
 
 
