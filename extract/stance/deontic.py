@@ -266,9 +266,16 @@ def on_motion(text: str, topic: Topic, wanted: Act | None = None) -> list[tuple[
     mine = matter(topic)
     lex = lexicon()
     compelled = bool(words_of_topic(topic) & lex.compulsion)
+    changes = wanted.predicate.split()[0] in lex.changing
     out = []
     for act in acts(text):
-        polarity = wanted.polarity if same_predicate(act.predicate, wanted.predicate) else act.polarity
+        if same_predicate(act.predicate, wanted.predicate):
+            polarity = wanted.polarity
+        elif changes:  # a change is wanted: a removal of the matter is one, leaving it as it is is not
+            kept = -wanted.polarity if act.predicate in lex.unchanged else None
+            polarity = wanted.polarity if act.polarity == -1 else kept
+        else:
+            polarity = act.polarity
         if polarity is None:
             continue
         if act.predicate in lex.freedoms and compelled:  # "voting should be a choice" on compulsory voting

@@ -71,6 +71,10 @@ class Lexicon:
     against_verbs: tuple[str, ...] = ()
     keeping: tuple[str, ...] = ()
     kept_states: tuple[str, ...] = ()
+    changing: frozenset[str] = frozenset()
+    """Predicates of a motion that wants its matter changed ("should be reformed"): a removal agrees with it."""
+    unchanged: frozenset[str] = frozenset()
+    """Acts that leave a matter as it is ("keep", "preserve"): they disagree with a change."""
     removals: frozenset[str] = frozenset()
     modals: tuple[str, ...] = ()
     compulsion: frozenset[str] = frozenset()
@@ -184,6 +188,8 @@ def lexicon() -> Lexicon:
         against_verbs=tuple(fold(w) for w in data.get("against_verbs") or ()),
         keeping=tuple(fold(w) for w in data.get("keeping") or ()),
         kept_states=tuple(fold(w) for w in data.get("kept_states") or ()),
+        changing=frozenset(fold(w) for w in data.get("changing") or ()),
+        unchanged=frozenset(fold(w) for w in data.get("unchanged") or ()),
         removals=frozenset(fold(w) for w in data.get("removals") or ()),
         modals=tuple(fold(w) for w in data.get("modals") or ()),
         compulsion=frozenset(fold(w) for w in data.get("compulsion") or ()),

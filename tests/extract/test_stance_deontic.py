@@ -161,3 +161,23 @@ def test_stance_deontic_subjunctive_and_imperative_motions(proposition, predicat
 def test_deontic_negated_opinion_verb_negates_prescription(quote, sign):
     [(found, _)] = on_motion(quote, _topic("The harbour should be closed", ("harbour",)))
     assert found == sign
+
+
+@pytest.mark.parametrize(
+    ("quote", "side"),
+    [
+        # a motion that wants its matter changed: a removal of it, or of part of it, is a change
+        ("we should get rid of the nominating rules entirely", 1),
+        ("the nominating rules should be scrapped", 1),
+        # leaving it as it is is not; nor is saying it should not be changed
+        ("we should keep the nominating rules", -1),
+        ("the nominating rules should not be changed", -1),
+    ],
+)
+def test_deontic_a_change_motion_is_met_by_a_removal(quote, side):
+    found = on_motion(quote, _topic("The nominating rules should be changed"))
+    assert found and {s for s, _ in found} == {side}
+
+
+def test_deontic_a_change_motion_takes_no_side_on_an_unknown_act():
+    assert on_motion("we should expand the nominating rules", _topic("The nominating rules should be changed")) == []
