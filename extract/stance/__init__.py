@@ -19,7 +19,17 @@ from typing import Any
 from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Article, Statement, TopicStance
 from quotegraph.extract.stance import registry
-from quotegraph.extract.stance.aboutness import about_weights, match_config, mentions, profile, records_gate
+from quotegraph.extract.stance.aboutness import (
+    about_weights,
+    by_person,
+    mentions,
+    persons_named,
+    profile,
+    quote_persons,
+    quote_rank,
+    records_gate,
+    stems,
+)
 from quotegraph.extract.stance.evaluate import pronoun_names
 from quotegraph.extract.stance.judge import RecordError, judge_records, read_records
 from quotegraph.extract.stance.propose import propose_topics
@@ -104,7 +114,7 @@ def quote_first(x: TopicScore) -> float:
     """What ranks a topic for a statement: what the quote's own words score, and what its context (sentence,
     paragraph, headline) adds at ``context_share`` (``resources/topic_match.yaml``): the reporter's words around
     a quote make it about a topic, but what the quote names itself tells related topics apart."""
-    return x.own + float(match_config()["context_share"]) * (x.score - x.own)
+    return quote_rank(x)
 
 
 def article_main(chosen: Sequence[Sequence[TopicScore]]) -> str | None:
@@ -221,6 +231,14 @@ class StanceAssigner:
                 out.append((answer, backend.name))
         return out
 
+    def _by_person(self, doc: Doc, s: Statement, scores: list[TopicScore], persons: frozenset[str]) -> list[TopicScore]:
+        """``scores`` told apart by the people ``s``'s quote names, by name or by a pronoun (``persons``: the
+        stems of the article's PERSON entities; :func:`~quotegraph.extract.stance.aboutness.by_person`)."""
+        speaker = frozenset(w for x in (s.speaker, s.speaker_mention) if x for w in stems(x))
+        named = quote_persons(doc, s.start, s.end, speaker, persons)
+        named |= {w for n in named_by_pronouns(doc, s) for w in stems(n)}
+        return by_person(scores, named, persons)
+
     def _chosen(self, scores: Sequence[TopicScore]) -> list[TopicScore]:
         """The topics a statement is about, best first by :func:`quote_first`: those whose score is at or
         above the threshold, a second one only when it ranks close to the first (:data:`SECOND_TOPIC`)."""
@@ -329,6 +347,11 @@ class StanceAssigner:
                 quotes, contexts, (about_weights(doc, s.start, s.end) for s in statements), strict=True
             )
         ]
+        if doc is not None:
+            persons = persons_named(doc, 0, len(doc.text))
+            all_scores = [
+                self._by_person(doc, s, scores, persons) for s, scores in zip(statements, all_scores, strict=True)
+            ]
         chosen = [self._chosen(scores) for scores in all_scores]
         fallback_id = article_main(chosen)
         if fallback_id is None and any(not c for c in chosen) and self.topics:

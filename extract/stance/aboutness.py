@@ -8,15 +8,24 @@ decide. Numbers and word lists in ``resources/topic_match.yaml``."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from quotegraph.extract.attribution.cues import load_lexicon
-from quotegraph.extract.lookup import persons_before
+from quotegraph.extract.lookup import doc_ents, persons_before
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS, THIRD_PERSON, fold, resource_yaml, suffix_stem, untag, word_list
+from quotegraph.extract.text import (
+    STOP_WORDS,
+    THIRD_PERSON,
+    fold,
+    resource_yaml,
+    suffix_stem,
+    surname,
+    untag,
+    word_list,
+)
 from spacy.tokens import Doc, Token
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -249,7 +258,8 @@ def profile(topic: Topic, df: Mapping[str, int] | None = None) -> TopicProfile:
 CAPITAL = re.compile(r"\b[A-Z][\w.-]*")
 
 
-def names_of(topic: Topic) -> set[str]:
+@lru_cache(maxsize=4096)
+def names_of(topic: Topic) -> frozenset[str]:
     """The stems of the names in ``topic``'s proposition and keywords: capitalised words of a keyword, and
     of the proposition but its first word (unless a capitalised word follows it, "Donald Trump ..."). Who a
     topic concerns, not what it is about."""
@@ -259,7 +269,72 @@ def names_of(topic: Topic) -> set[str]:
     skip = first is not None and CAPITAL.match(prop[first.end() :].lstrip()) is None
     found = [m.group() for kw in topic.keywords for m in CAPITAL.finditer(kw)]
     found += [m.group() for m in list(CAPITAL.finditer(prop))[int(skip) :]]
-    return {s for name in found for s in stems(name)}
+    return frozenset(s for name in found for s in stems(name))
+
+
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+"""Pronouns by which a quote is about its speaker ("Director Comey said my answers were truthful")."""
+
+
+def persons_named(doc: Doc, start: int, end: int, skip: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The stems of the words of the PERSON entities of ``doc``'s text between ``start`` and ``end``, but those
+    whose last word is in ``skip`` (the speaker's surname)."""
+    out: set[str] = set()
+    for ent in doc_ents(doc):
+        if ent.label_ == "PERSON" and ent.start_char >= start and ent.end_char <= end and surname(ent.text) not in skip:
+            out.update(stems(ent.text))
+    return frozenset(out)
+
+
+def quote_persons(doc: Doc, start: int, end: int, speaker: frozenset[str], persons: frozenset[str]) -> frozenset[str]:
+    """The stems of the people a quote (``doc``'s text between ``start`` and ``end``) names: its PERSON
+    entities and its proper nouns that the article uses for a person (``persons``: "Clinton" tagged as an
+    organisation), but the speaker (the stems of ``speaker``'s name), who is among them where the quote speaks
+    of itself in the first person."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    out = set(persons_named(doc, start, end))
+    out.update(s for t in span if t.pos_ == "PROPN" for s in stems(t.text) if s in persons)
+    if any(t.lower_ in FIRST_PERSON for t in span):
+        return frozenset(out | speaker)
+    return frozenset(out - speaker)
+
+
+def by_person(scores: Sequence[Any], named: frozenset[str], persons: frozenset[str]) -> list[Any]:
+    """``scores`` (TopicScores of one statement) with topics told apart by the person the quote names
+    (``named``): of two topics on the same matter (they share a word, not a name) about different people, the
+    one whose person the quote does not name counts at ``other_person`` (topic_match.yaml), and what it scored
+    goes to the other: "Hillary's overwhelmingly qualified to be president" is about Hillary Clinton's
+    fitness, not Donald Trump's. A topic's people: its names (:func:`names_of`) among ``persons``, the stems the
+    article uses in PERSON entities."""
+    if not named:
+        return list(scores)
+    theirs = [names_of(x.topic) & persons for x in scores]
+    share = float(_config()["other_person"])
+    out = list(scores)
+    for i, x in enumerate(scores):
+        if not theirs[i] or theirs[i] & named:
+            continue
+        matter = matter_words(x.topic)
+        for j, y in enumerate(scores):  # the same matter, of another person, the one named
+            if theirs[j] & named and not theirs[j] & theirs[i] and matter & matter_words(y.topic):
+                out[i] = replace(x, score=x.score * share, own=x.own * share)
+                if quote_rank(out[j]) < quote_rank(x):
+                    out[j] = replace(y, score=x.score, own=x.own, matched=x.matched)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def matter_words(topic: Topic) -> frozenset[str]:
+    """The specific stems of ``topic`` but its names: what it is about, whoever it concerns."""
+    return frozenset(s for s in topic_words(topic) if not generic(s)) - names_of(topic)
+
+
+def quote_rank(x: Any) -> float:
+    """What ranks a topic for a statement (a TopicScore): what the quote's own words score, and what its context
+    adds at ``context_share``."""
+    return x.own + float(_config()["context_share"]) * (x.score - x.own)
 
 
 @lru_cache(maxsize=256)
