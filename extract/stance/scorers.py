@@ -709,6 +709,8 @@ def against_what_goes(r: Reading, shown: Sequence[str]) -> Verdict | None:
     q, tone_words, _, _, _ = r.evaluated
     if abs(q) < EVALUATIVE or not wants_gone(r.topic) or _act_is_subject(r):
         return None
+    if q < 0 and any(w in r.lex.utterances for w in r.words):
+        return None  # the blame is of what someone said ("the rhetoric coming from ..."): not of the matter
     stance, tone = ("support", "blames") if q < 0 else ("oppose", "praises")
     return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"{tone} what it wants gone ({q:+.2f}){tone_words}"
 

@@ -5,6 +5,7 @@ from quotegraph.extract.model import Article, Statement
 from quotegraph.extract.stance import StanceAssigner, TopicsFileError, load_topics, parse_topics, propose_topics
 from quotegraph.extract.stance.llm import LLMBackend, build_prompt, parse_answer
 from quotegraph.extract.stance.nli import hypotheses
+from quotegraph.extract.stance.proposition import prescribes
 
 from tests.conftest import chat_endpoint
 
@@ -188,11 +189,17 @@ def test_stance_on_each_topic_reads_only_its_own_clauses():
     ("quote", "context", "second"),
     [
         # the context names the tax twice, the quote its topic by one word: the tax is a second topic
-        ("The server was never against the law and nothing was hidden",
-         "Asked about the income tax cut and why she would cut taxes, the minister changed the subject.", True),
+        (
+            "The server was never against the law and nothing was hidden",
+            "Asked about the income tax cut and why she would cut taxes, the minister changed the subject.",
+            True,
+        ),
         # negative: a quote that names its own topic by a phrase outranks a topic its context names once
-        ("The email server was never against the law and nothing was hidden",
-         "Asked about the income tax cut, the minister changed the subject.", False),
+        (
+            "The email server was never against the law and nothing was hidden",
+            "Asked about the income tax cut, the minister changed the subject.",
+            False,
+        ),
     ],
 )
 def test_stance_on_a_topic_met_only_in_the_context_is_undetermined(quote, context, second):
@@ -320,6 +327,17 @@ def test_stance_evaluation_of_a_proposition_that_accuses_and_prescribes(quote):
     assert (out.topic, out.stance) == ("police-violence", "support")
 
 
+@pytest.mark.parametrize("requires", [True, False])
+def test_stance_a_problem_that_requires_a_remedy_prescribes_it(requires):
+    # "requires reform" prescribes a remedy as "must be reformed" does: praise of the remedy agrees
+    proposition = "Police violence is a serious and deadly problem that " + (
+        "requires reform." if requires else "is growing."
+    )
+    spec = {"id": "pv", "label": "Police violence", "proposition": proposition, "keywords": ["police violence"]}
+    [topic] = parse_topics({"topics": [spec]})
+    assert prescribes(topic) is requires
+
+
 @pytest.mark.parametrize(
     ("quote", "cue", "stance"),
     [
@@ -367,8 +385,15 @@ def test_stance_blame_of_what_was_said_opposes_an_accusation(quote, stance):
 def _assign_all(paragraphs: list[str], quotes: list[str]) -> list[Statement]:
     text = "\n\n".join(paragraphs)
     statements = [
-        Statement(article="a.txt", quote=q, start=text.index(q), end=text.index(q) + len(q), kind="direct",
-                  speaker="Ann Lee", cue="said")
+        Statement(
+            article="a.txt",
+            quote=q,
+            start=text.index(q),
+            end=text.index(q) + len(q),
+            kind="direct",
+            speaker="Ann Lee",
+            cue="said",
+        )
         for q in quotes
     ]
     return StanceAssigner(TOPICS).assign(statements, None, _article(text, title="Campaign day"))
@@ -382,18 +407,29 @@ NO_TOPIC = "That would be a disaster for everyone"
     [
         # two quotes tagged only by the reporter's words around them, one that names its topic itself
         (
-            ['Asked about the email server, Lee said: "We were careful."',
-             'On the email server again, Lee said: "We did nothing wrong."',
-             '"We will cut income tax for every family," Lee said.', f'"{NO_TOPIC}," Lee said.'],
+            [
+                'Asked about the email server, Lee said: "We were careful."',
+                'On the email server again, Lee said: "We did nothing wrong."',
+                '"We will cut income tax for every family," Lee said.',
+                f'"{NO_TOPIC}," Lee said.',
+            ],
             ["We were careful.", "We did nothing wrong.", "We will cut income tax for every family", NO_TOPIC],
             "tax-cut",
         ),
         # negative: two quotes name the server themselves, one the tax: the server outweighs
         (
-            ['"The email server was secure," Lee said.', '"Nobody hacked the private server," Lee said.',
-             '"We will cut income tax for every family," Lee said.', f'"{NO_TOPIC}," Lee said.'],
-            ["The email server was secure", "Nobody hacked the private server",
-             "We will cut income tax for every family", NO_TOPIC],
+            [
+                '"The email server was secure," Lee said.',
+                '"Nobody hacked the private server," Lee said.',
+                '"We will cut income tax for every family," Lee said.',
+                f'"{NO_TOPIC}," Lee said.',
+            ],
+            [
+                "The email server was secure",
+                "Nobody hacked the private server",
+                "We will cut income tax for every family",
+                NO_TOPIC,
+            ],
             "email-server",
         ),
     ],
@@ -407,15 +443,58 @@ def test_stance_statement_without_topic_takes_the_topic_the_quotes_name(paragrap
     ("text", "quote", "topic"),
     [
         # the reporter's words name the server twice, the quote names the tax itself: the quote decides
-        ('At a rally on the email server and the classified emails, Lee said: "We will lower income tax."',
-         "We will lower income tax.", "tax-cut"),
+        (
+            'At a rally on the email server and the classified emails, Lee said: "We will lower income tax."',
+            "We will lower income tax.",
+            "tax-cut",
+        ),
         # negative: a quote that names nothing is about what the words around it name
-        ('At a rally on the email server and the classified emails, Lee said: "We did our best."',
-         "We did our best.", "email-server"),
+        (
+            'At a rally on the email server and the classified emails, Lee said: "We did our best."',
+            "We did our best.",
+            "email-server",
+        ),
     ],
 )
 def test_stance_topic_the_quote_names_outranks_its_context(text, quote, topic):
-    s = Statement(article="a.txt", quote=quote, start=text.index(quote), end=text.index(quote) + len(quote),
-                  kind="direct", speaker="Ann Lee", cue="said")
+    s = Statement(
+        article="a.txt",
+        quote=quote,
+        start=text.index(quote),
+        end=text.index(quote) + len(quote),
+        kind="direct",
+        speaker="Ann Lee",
+        cue="said",
+    )
     [out] = StanceAssigner(TOPICS).assign([s], None, _article(text, title="Campaign day"))
     assert out.topic == topic
+
+
+BAN = parse_topics(
+    {
+        "topics": [
+            {
+                "id": "ban",
+                "label": "Entry ban",
+                "proposition": "The United States should ban the entry of refugees from war zones.",
+                "keywords": ["refugees", "entry ban"],
+            }
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "stance"),
+    [
+        # blame of what was said is of the ban's proponents, not of what the ban wants gone
+        ("I worry that the comments about refugees from the campaign are offensive and ugly", "oppose"),
+        ("Those remarks about refugees were ugly and shameful", "oppose"),
+        # negative: blame of the matter itself agrees with the ban
+        ("Refugees from war zones bring dangerous and violent gangs", "support"),
+    ],
+)
+def test_stance_blame_of_what_was_said_is_not_of_what_a_ban_wants_gone(quote, stance):
+    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
+    [out] = StanceAssigner(BAN).assign([s], None, _article(f"{quote}, she said."))
+    assert (out.topic, out.stance) == ("ban", stance)
