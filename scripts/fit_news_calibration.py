@@ -1,9 +1,10 @@
 """Fit the news adjustment of stance confidence and write ``extract/resources/stance_news_calibration.yaml``.
 
-    python scripts/fit_news_calibration.py --set DIR [--out FILE] [--check] [--l2 4]
+    python scripts/fit_news_calibration.py --set DIR [DIR ...] [--out FILE] [--check] [--l2 4]
 
-``--set`` is a news stance FIT set (never a check): ``DIR/articles`` (news articles), ``DIR/topics.yaml`` and
-``DIR/gold.jsonl`` (the scorer's format: quote, speaker, topic, stance per statement). The articles are
+``--set`` is one or more news stance FIT sets (never a check): ``DIR/articles`` (news articles),
+``DIR/topics.yaml`` and ``DIR/gold.jsonl`` (the scorer's format: quote, speaker, topic, stance per statement);
+a topic is told apart by its set's folder name too (two sets may share topic ids). The articles are
 extracted as ``quotegraph extract`` does, with the news adjustment off (the shipped stance calibration on), the
 statements matched to gold (:func:`quotegraph.evaluate.match`), and every sided judgement on a gold topic with
 a side kept as (kind of the deciding evidence, confidence, right or not, topic).
@@ -164,15 +165,15 @@ def render(shifts: dict[str, float], rows: list[Row], check: dict[str, float], l
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--set", dest="folder", type=Path, required=True, help="news stance fit set folder")
+    ap.add_argument("--set", dest="folders", type=Path, nargs="+", required=True, help="news stance fit set folders")
     ap.add_argument("--out", type=Path, default=ROOT / "extract" / "resources" / "stance_news_calibration.yaml")
     ap.add_argument("--min-kind", type=int, default=MIN_KIND)
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--check", action="store_true", help="only print the leave-one-topic-out check")
     args = ap.parse_args()
-    rows = judged_rows(args.folder)
+    rows = [(k, c, ok, f"{folder.name}/{t}") for folder in args.folders for k, c, ok, t in judged_rows(folder)]
     if not rows:
-        sys.exit(f"no sided judgement matched gold in {args.folder}")
+        sys.exit(f"no sided judgement matched gold in {', '.join(map(str, args.folders))}")
     check = topic_check(rows, args.min_kind, args.l2)
     shifts = fit_shifts(rows, frequent_kinds(rows, args.min_kind), args.l2)
     print(f"{len(rows)} sided judgements; shifts {shifts}; leave one topic out {check}")

@@ -2,6 +2,7 @@
 
     python scripts/fit_speaker_consistency.py [--gold data/gold.jsonl] [--lenders DIR]
                                               [--out extract/resources/stance_consistency.yaml]
+    python scripts/fit_speaker_consistency.py --lenders DIR [DIR ...]
 
 Reads a gold file in the scorer's format (``speaker``, ``topic``, ``stance``: the project's annotated sample,
 ``data/gold.jsonl``, by default) and, for every sided remark of a speaker with at least two other sided remarks
@@ -10,8 +11,8 @@ lends a side), whether the remark takes that side. The rate, with one right and 
 written as ``speaker_consistency``: the stance consistency stage's chance that a remark is on its speaker's
 side. The broad stance set cannot give it: its statements have no speakers.
 
-``--lenders DIR`` also fits ``lender_independence``: how far one speaker's votes on a topic count as independent
-evidence (1: their log-odds summed; 0: their mean). ``DIR`` is a news stance FIT set (``articles/``,
+``--lenders DIR [DIR ...]`` also fits ``lender_independence``: how far one speaker's votes on a topic count as
+independent evidence (1: their log-odds summed; 0: their mean). Each ``DIR`` is a news stance FIT set (``articles/``,
 ``topics.yaml``, ``gold.jsonl`` in the scorer's format; never a check). Its articles are extracted without the
 consistency stage; the stage then runs at each independence of a grid (0, 0.1, ..., 1), the news adjustment after
 it as a build does, and the statements are matched to gold. The independence whose lent sides (on a gold topic;
@@ -80,13 +81,14 @@ def lent_rows(folder: Path, independence: float, statements: list | None = None)
     return statements, rows
 
 
-def fit_independence(folder: Path) -> tuple[float, int, int, dict[float, float]]:
-    """(the independence of the grid with the lowest log-loss, its lent sides, right ones, log-loss per point)."""
-    statements, _ = lent_rows(folder, 1.0)
+def fit_independence(folders: list[Path]) -> tuple[float, int, int, dict[float, float]]:
+    """(the independence of the grid with the lowest log-loss over the lent sides of all ``folders``, its lent
+    sides, right ones, log-loss per point)."""
+    extracted = [lent_rows(folder, 1.0)[0] for folder in folders]
     losses: dict[float, float] = {}
     counts: dict[float, tuple[int, int]] = {}
     for alpha in GRID:
-        _, rows = lent_rows(folder, alpha, statements)
+        rows = [row for folder, st in zip(folders, extracted, strict=True) for row in lent_rows(folder, alpha, st)[1]]
         losses[alpha] = -sum(math.log(max(c if ok else 1 - c, 1e-6)) for c, ok in rows) / max(1, len(rows))
         counts[alpha] = (len(rows), sum(ok for _, ok in rows))
     best = min(GRID, key=lambda a: (round(losses[a], 6), -a))
@@ -96,7 +98,7 @@ def fit_independence(folder: Path) -> tuple[float, int, int, dict[float, float]]
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, default=ROOT / "data" / "gold.jsonl")
-    ap.add_argument("--lenders", type=Path, help="a news stance fit set to fit lender_independence on")
+    ap.add_argument("--lenders", type=Path, nargs="+", help="news stance fit sets to fit lender_independence on")
     ap.add_argument("--out", type=Path, default=ROOT / "extract" / "resources" / "stance_consistency.yaml")
     args = ap.parse_args()
     lenders = ""
@@ -106,7 +108,7 @@ def main() -> None:
         lenders = (
             "# lender_independence: fitted on a news stance fit set, by the log-loss of the sides lent there\n"
             f"lender_independence: {alpha}\n"
-            f"lenders_fitted_on: {args.lenders.name} ({n} lent sides, {right} right)\n"
+            f"lenders_fitted_on: {', '.join(f.name for f in args.lenders)} ({n} lent sides, {right} right)\n"
         )
     rows = [json.loads(line) for line in args.gold.read_text("utf-8").splitlines() if line.strip()]
     agree, judged = consistency(rows)
