@@ -23,6 +23,7 @@ from quotegraph.extract.stance.aboutness import (
     about_weights,
     by_person,
     mentions,
+    person_pairs,
     persons_named,
     profile,
     quote_persons,
@@ -231,13 +232,20 @@ class StanceAssigner:
                 out.append((answer, backend.name))
         return out
 
-    def _by_person(self, doc: Doc, s: Statement, scores: list[TopicScore], persons: frozenset[str]) -> list[TopicScore]:
-        """``scores`` told apart by the people ``s``'s quote names, by name or by a pronoun (``persons``: the
-        stems of the article's PERSON entities; :func:`~quotegraph.extract.stance.aboutness.by_person`)."""
+    def _by_person(
+        self,
+        doc: Doc,
+        s: Statement,
+        scores: list[TopicScore],
+        pronouns: list[str],
+        pairs: list[Any],
+        persons: frozenset[str],
+    ) -> list[TopicScore]:
+        """``scores`` told apart by the people ``s``'s quote names, by name or by a pronoun (``pronouns``), where
+        two topics are about different people (``pairs``; :func:`~quotegraph.extract.stance.aboutness.by_person`)."""
         speaker = frozenset(w for x in (s.speaker, s.speaker_mention) if x for w in stems(x))
-        named = quote_persons(doc, s.start, s.end, speaker, persons)
-        named |= {w for n in named_by_pronouns(doc, s) for w in stems(n)}
-        return by_person(scores, named, persons)
+        named = quote_persons(doc, s.start, s.end, speaker, persons) | {w for n in pronouns for w in stems(n)}
+        return by_person(scores, named, pairs)
 
     def _chosen(self, scores: Sequence[TopicScore]) -> list[TopicScore]:
         """The topics a statement is about, best first by :func:`quote_first`: those whose score is at or
@@ -337,7 +345,8 @@ class StanceAssigner:
         windows: dict[tuple[int, int], str] = {}
         contexts = [_context(doc, article, s, windows) for s in statements]
         # the people a quote's pronouns name count as named in it ("She better get well" of Clinton)
-        quotes = [" ".join((s.quote, *named_by_pronouns(doc, s))) if doc is not None else s.quote for s in statements]
+        pronouns = [named_by_pronouns(doc, s) if doc is not None else [] for s in statements]
+        quotes = [" ".join((s.quote, *names)) for s, names in zip(statements, pronouns, strict=True)]
         all_scores = [
             [
                 topic_scores(p.topic, quote, sentence, paragraph, article.title or "", about=about, prof=p)
@@ -347,10 +356,12 @@ class StanceAssigner:
                 quotes, contexts, (about_weights(doc, s.start, s.end) for s in statements), strict=True
             )
         ]
-        if doc is not None:
-            persons = persons_named(doc, 0, len(doc.text))
+        persons = persons_named(doc) if doc is not None else frozenset()
+        pairs = person_pairs([p.topic for p in self.profiles], persons)
+        if doc is not None and pairs:
             all_scores = [
-                self._by_person(doc, s, scores, persons) for s, scores in zip(statements, all_scores, strict=True)
+                self._by_person(doc, s, scores, names, pairs, persons)
+                for s, scores, names in zip(statements, all_scores, pronouns, strict=True)
             ]
         chosen = [self._chosen(scores) for scores in all_scores]
         fallback_id = article_main(chosen)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from quotegraph.extract.attribution.cues import load_lexicon
-from quotegraph.extract.lookup import doc_ents, persons_before
+from quotegraph.extract.lookup import doc_ents, ents_in, persons_before
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import (
     STOP_WORDS,
@@ -22,7 +22,6 @@ from quotegraph.extract.text import (
     fold,
     resource_yaml,
     suffix_stem,
-    surname,
     untag,
     word_list,
 )
@@ -276,14 +275,15 @@ FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 """Pronouns by which a quote is about its speaker ("Director Comey said my answers were truthful")."""
 
 
-def persons_named(doc: Doc, start: int, end: int, skip: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The stems of the words of the PERSON entities of ``doc``'s text between ``start`` and ``end``, but those
-    whose last word is in ``skip`` (the speaker's surname)."""
-    out: set[str] = set()
-    for ent in doc_ents(doc):
-        if ent.label_ == "PERSON" and ent.start_char >= start and ent.end_char <= end and surname(ent.text) not in skip:
-            out.update(stems(ent.text))
-    return frozenset(out)
+def persons_named(doc: Doc, start: int = 0, end: int | None = None) -> frozenset[str]:
+    """The stems of the words of the PERSON entities of ``doc``'s text between ``start`` and ``end`` (to its
+    end when None)."""
+    if end is None:
+        ents = doc_ents(doc)
+    else:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        ents = ents_in(span) if span is not None else []
+    return frozenset(w for ent in ents if ent.label_ == "PERSON" for w in stems(ent.text))
 
 
 def quote_persons(doc: Doc, start: int, end: int, speaker: frozenset[str], persons: frozenset[str]) -> frozenset[str]:
@@ -294,34 +294,47 @@ def quote_persons(doc: Doc, start: int, end: int, speaker: frozenset[str], perso
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return frozenset()
-    out = set(persons_named(doc, start, end))
+    out = {w for ent in ents_in(span) if ent.label_ == "PERSON" for w in stems(ent.text)}
     out.update(s for t in span if t.pos_ == "PROPN" for s in stems(t.text) if s in persons)
     if any(t.lower_ in FIRST_PERSON for t in span):
         return frozenset(out | speaker)
     return frozenset(out - speaker)
 
 
-def by_person(scores: Sequence[Any], named: frozenset[str], persons: frozenset[str]) -> list[Any]:
-    """``scores`` (TopicScores of one statement) with topics told apart by the person the quote names
-    (``named``): of two topics on the same matter (they share a word, not a name) about different people, the
-    one whose person the quote does not name counts at ``other_person`` (topic_match.yaml), and what it scored
-    goes to the other: "Hillary's overwhelmingly qualified to be president" is about Hillary Clinton's
-    fitness, not Donald Trump's. A topic's people: its names (:func:`names_of`) among ``persons``, the stems the
-    article uses in PERSON entities."""
-    if not named:
-        return list(scores)
-    theirs = [names_of(x.topic) & persons for x in scores]
-    share = float(_config()["other_person"])
+def person_pairs(
+    topics: Sequence[Topic], persons: frozenset[str]
+) -> list[tuple[int, int, frozenset[str], frozenset[str]]]:
+    """The pairs of ``topics`` on the same matter (they share a word, not a name) about different people: (i,
+    j, i's people, j's people) both ways. A topic's people: its names (:func:`names_of`) among ``persons``, the
+    stems the article uses in PERSON entities."""
+    people = [names_of(t) & persons for t in topics]
+    return [
+        (i, j, people[i], people[j])
+        for i, a in enumerate(topics)
+        for j, b in enumerate(topics)
+        if i != j and people[i] and people[j] and not people[i] & people[j] and matter_words(a) & matter_words(b)
+    ]
+
+
+def by_person(
+    scores: Sequence[Any], named: frozenset[str], pairs: Sequence[tuple[int, int, frozenset[str], frozenset[str]]]
+) -> list[Any]:
+    """``scores`` (TopicScores of one statement, in the order of the topics of ``pairs``, :func:`person_pairs`)
+    with the topics of a pair told apart by the people the quote names (``named``): the one whose person it
+    does not name, where it names the other's, counts at ``other_person`` (topic_match.yaml), and what it
+    scored goes to the other: "Hillary's overwhelmingly qualified to be president" is about Hillary Clinton's
+    fitness, not Donald Trump's."""
     out = list(scores)
-    for i, x in enumerate(scores):
-        if not theirs[i] or theirs[i] & named:
+    if not named:
+        return out
+    share = float(_config()["other_person"])
+    for i, j, mine, theirs in pairs:
+        if mine & named or not theirs & named:
             continue
-        matter = matter_words(x.topic)
-        for j, y in enumerate(scores):  # the same matter, of another person, the one named
-            if theirs[j] & named and not theirs[j] & theirs[i] and matter & matter_words(y.topic):
-                out[i] = replace(x, score=x.score * share, own=x.own * share)
-                if quote_rank(out[j]) < quote_rank(x):
-                    out[j] = replace(y, score=x.score, own=x.own, matched=x.matched)
+        x = scores[i]
+        out[i] = replace(x, score=x.score * share, own=x.own * share)
+        if quote_rank(out[j]) < quote_rank(x):
+            out[j] = replace(out[j], score=x.score, own=x.own, matched=x.matched)
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from quotegraph.extract.model import Article, Statement
 from quotegraph.extract.stance import StanceAssigner, parse_topics
-from quotegraph.extract.stance.aboutness import by_person, quote_persons
+from quotegraph.extract.stance.aboutness import by_person, person_pairs, quote_persons
 from quotegraph.extract.stance.rules import TopicScore
 
 TOPICS = parse_topics(
@@ -46,10 +46,12 @@ def _scores(**scores: float) -> list[TopicScore]:
     return [TopicScore(BY_ID[k.replace("_", "-")], v, (), v) for k, v in scores.items()]
 
 
+def _by_person(scores: list[TopicScore], named: set[str]) -> list[TopicScore]:
+    return by_person(scores, frozenset(named), person_pairs([x.topic for x in scores], PERSONS))
+
+
 def test_by_person_a_topic_of_the_same_matter_about_the_person_named_takes_the_score():
-    out = {
-        x.topic.id: x.score for x in by_person(_scores(trump_fitness=3.0, clinton_fitness=0.2), {"hillary"}, PERSONS)
-    }
+    out = {x.topic.id: x.score for x in _by_person(_scores(trump_fitness=3.0, clinton_fitness=0.2), {"hillary"})}
     assert out["clinton-fitness"] == 3.0
     assert out["trump-fitness"] < 3.0
 
@@ -68,13 +70,20 @@ def test_by_person_a_topic_of_the_same_matter_about_the_person_named_takes_the_s
 )
 def test_by_person_leaves_the_scores(named, scores):
     given = _scores(**scores)
-    assert by_person(given, named, PERSONS) == given
+    assert _by_person(given, named) == given
 
 
 def test_by_person_topics_of_another_matter_are_not_paired():
     # the email server is not the fitness of the person named: Trump's fitness is not paired with it
-    out = {x.topic.id: x.score for x in by_person(_scores(trump_fitness=0.2, emails=3.0), {"trump"}, PERSONS)}
+    out = {x.topic.id: x.score for x in _by_person(_scores(trump_fitness=0.2, emails=3.0), {"trump"})}
     assert out == {"emails": 3.0, "trump-fitness": 0.2}
+
+
+def test_by_person_pairs_are_topics_of_one_matter_about_different_people():
+    pairs = {(TOPICS[i].id, TOPICS[j].id) for i, j, _, _ in person_pairs(TOPICS, PERSONS)}
+    assert pairs == {("trump-fitness", "clinton-fitness"), ("clinton-fitness", "trump-fitness")}
+    # people the article never names as persons make no pair
+    assert person_pairs(TOPICS, frozenset({"comey"})) == []
 
 
 @pytest.mark.parametrize(
