@@ -6,6 +6,7 @@ from quotegraph.extract.stance import StanceAssigner, TopicsFileError, load_topi
 from quotegraph.extract.stance.llm import LLMBackend, build_prompt, parse_answer
 from quotegraph.extract.stance.nli import hypotheses
 from quotegraph.extract.stance.proposition import prescribes
+from quotegraph.extract.stance.topics import Topic
 
 from tests.conftest import chat_endpoint
 
@@ -33,10 +34,10 @@ def _article(text: str, title: str = "Budget row") -> Article:
     return Article(name="a.txt", text=text, title=title)
 
 
-def _assign(quote: str, cue: str = "said", title: str = "Budget row") -> Statement:
+def _assign(quote: str, cue: str = "said", title: str = "Budget row", topics: list[Topic] | None = None) -> Statement:
     text = f"{quote} the minister {cue}."
     s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue=cue)
-    return StanceAssigner(TOPICS).assign([s], None, _article(text, title))[0]
+    return StanceAssigner(topics or TOPICS).assign([s], None, _article(text, title))[0]
 
 
 @pytest.mark.parametrize(
@@ -322,8 +323,7 @@ DIAGNOSIS_AND_REMEDY = parse_topics(
     ],
 )
 def test_stance_evaluation_of_a_proposition_that_accuses_and_prescribes(quote):
-    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
-    [out] = StanceAssigner(DIAGNOSIS_AND_REMEDY).assign([s], None, _article(f"{quote}, she said."))
+    out = _assign(quote, topics=DIAGNOSIS_AND_REMEDY)
     assert (out.topic, out.stance) == ("police-violence", "support")
 
 
@@ -495,6 +495,5 @@ BAN = parse_topics(
     ],
 )
 def test_stance_blame_of_what_was_said_is_not_of_what_a_ban_wants_gone(quote, stance):
-    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="direct", speaker="Ann Lee", cue="said")
-    [out] = StanceAssigner(BAN).assign([s], None, _article(f"{quote}, she said."))
+    out = _assign(quote, topics=BAN)
     assert (out.topic, out.stance) == ("ban", stance)
