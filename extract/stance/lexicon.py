@@ -101,6 +101,8 @@ class Lexicon:
     rhetorical: tuple[str, ...] = ()
     reporting: frozenset[str] = frozenset()
     distancing: tuple[str, ...] = ()
+    offices: frozenset[str] = frozenset()
+    """Words by which a speaker speaks for an office, not a side ("officials", "a spokesman", "the agency")."""
     """Words and phrases that tell a claim as reported, not vouched for ("reportedly", "according to")."""
     reactions: frozenset[str] = frozenset()
     showing: frozenset[str] = frozenset()
@@ -212,6 +214,7 @@ def lexicon() -> Lexicon:
         rhetorical=tuple(fold(w) for w in data.get("rhetorical") or ()),
         reporting=frozenset(fold(w) for w in data.get("reporting") or ()),
         distancing=tuple(fold(w) for w in data.get("distancing") or ()),
+        offices=frozenset(fold(w) for w in data.get("offices") or ()),
         reactions=frozenset(data.get("reactions") or ()),
         showing=_single_words(data, ("showing", "lessening", "spreading", "damaging", "guarding")),
         prizes=frozenset(data.get("prizes") or ()),

@@ -1009,6 +1009,20 @@ def distanced(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return None
 
 
+def for_an_office(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A text that would assert the proposition (:func:`asserts`) from a speaker who speaks for an office, not a
+    side (``offices`` of stance.yaml in their name, mention or role: "officials", "a State Department
+    spokesman"), with no camp and no evaluation: a fact reported, neutral."""
+    if r.camp is not None or side_taken(shown) or not _asserted(r) or abs(r.evaluated[0]) >= FAINT:
+        return None
+    s = r.statement
+    words = {w for x in (s.speaker, s.speaker_mention, s.speaker_role) if x for w in WORD.findall(fold(x))}
+    office = sorted(words & r.lex.offices)
+    if office:
+        return "neutral", NEUTRAL_CONTENT, f"reported by an office: {office[0]}"
+    return None
+
+
 FAINT = 0.1
 """|compound| from which a faint evaluation of a text on the proposition's terms sides (:func:`faint_tone`)."""
 
@@ -1063,6 +1077,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("denies", denies),
     ("reported", distanced),
     ("faint evaluation", faint_tone),
+    ("for an office", for_an_office),
     ("asserts", asserts),
     ("camp", camp),
 )

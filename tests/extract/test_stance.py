@@ -497,3 +497,22 @@ BAN = parse_topics(
 def test_stance_blame_of_what_was_said_is_not_of_what_a_ban_wants_gone(quote, stance):
     out = _assign(quote, topics=BAN)
     assert (out.topic, out.stance) == ("ban", stance)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "mention", "quote", "stance"),
+    [
+        # one who speaks for an office reports a fact on the proposition's terms: no side
+        (None, "a State Department spokesman", "The private email server held 22 classified emails", "neutral"),
+        ("FBI", "officials", "Agents found classified emails on the private server", "neutral"),
+        # negatives: a person who speaks for themselves asserts it; an office that evaluates takes a side
+        ("Ann Lee", "Lee", "The private email server held 22 classified emails", "support"),
+        (None, "a spokesman", "The private email server was a reckless and dangerous disgrace", "support"),
+    ],
+)
+def test_stance_a_fact_reported_by_an_office_takes_no_side(speaker, mention, quote, stance):
+    s = Statement(
+        article="a.txt", quote=quote, start=0, end=len(quote), kind="indirect", speaker=speaker, speaker_mention=mention
+    )
+    [out] = StanceAssigner(TOPICS).assign([s], None, _article(f"{quote}, {mention} said."))
+    assert (out.topic, out.stance) == ("email-server", stance)
