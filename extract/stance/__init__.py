@@ -20,6 +20,7 @@ from quotegraph.extract.lookup import doc_text, sent_of
 from quotegraph.extract.model import Article, Statement, TopicStance
 from quotegraph.extract.stance import registry
 from quotegraph.extract.stance.aboutness import (
+    PersonPair,
     about_weights,
     by_person,
     mentions,
@@ -238,7 +239,7 @@ class StanceAssigner:
         s: Statement,
         scores: list[TopicScore],
         pronouns: list[str],
-        pairs: list[Any],
+        pairs: list[PersonPair],
         persons: frozenset[str],
     ) -> list[TopicScore]:
         """``scores`` told apart by the people ``s``'s quote names, by name or by a pronoun (``pronouns``), where

@@ -275,15 +275,13 @@ FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 """Pronouns by which a quote is about its speaker ("Director Comey said my answers were truthful")."""
 
 
-def persons_named(doc: Doc, start: int = 0, end: int | None = None) -> frozenset[str]:
-    """The stems of the words of the PERSON entities of ``doc``'s text between ``start`` and ``end`` (to its
-    end when None)."""
-    if end is None:
-        ents = doc_ents(doc)
-    else:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        ents = ents_in(span) if span is not None else []
-    return frozenset(w for ent in ents if ent.label_ == "PERSON" for w in stems(ent.text))
+def _person_stems(ents: Iterable[Any]) -> set[str]:
+    return {w for ent in ents if ent.label_ == "PERSON" for w in stems(ent.text)}
+
+
+def persons_named(doc: Doc) -> frozenset[str]:
+    """The stems of the words of ``doc``'s PERSON entities: the people an article names."""
+    return frozenset(_person_stems(doc_ents(doc)))
 
 
 def quote_persons(doc: Doc, start: int, end: int, speaker: frozenset[str], persons: frozenset[str]) -> frozenset[str]:
@@ -294,16 +292,18 @@ def quote_persons(doc: Doc, start: int, end: int, speaker: frozenset[str], perso
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return frozenset()
-    out = {w for ent in ents_in(span) if ent.label_ == "PERSON" for w in stems(ent.text)}
+    out = _person_stems(ents_in(span))
     out.update(s for t in span if t.pos_ == "PROPN" for s in stems(t.text) if s in persons)
     if any(t.lower_ in FIRST_PERSON for t in span):
         return frozenset(out | speaker)
     return frozenset(out - speaker)
 
 
-def person_pairs(
-    topics: Sequence[Topic], persons: frozenset[str]
-) -> list[tuple[int, int, frozenset[str], frozenset[str]]]:
+PersonPair = tuple[int, int, frozenset[str], frozenset[str]]
+"""Two topics on one matter about different people: (index, index of the other, its people, the other's)."""
+
+
+def person_pairs(topics: Sequence[Topic], persons: frozenset[str]) -> list[PersonPair]:
     """The pairs of ``topics`` on the same matter (they share a word, not a name) about different people: (i,
     j, i's people, j's people) both ways. A topic's people: its names (:func:`names_of`) among ``persons``, the
     stems the article uses in PERSON entities."""
@@ -312,13 +312,11 @@ def person_pairs(
         (i, j, people[i], people[j])
         for i, a in enumerate(topics)
         for j, b in enumerate(topics)
-        if i != j and people[i] and people[j] and not people[i] & people[j] and matter_words(a) & matter_words(b)
+        if i != j and people[i] and people[j] and not people[i] & people[j] and matter_stems(a) & matter_stems(b)
     ]
 
 
-def by_person(
-    scores: Sequence[Any], named: frozenset[str], pairs: Sequence[tuple[int, int, frozenset[str], frozenset[str]]]
-) -> list[Any]:
+def by_person(scores: Sequence[Any], named: frozenset[str], pairs: Sequence[PersonPair]) -> list[Any]:
     """``scores`` (TopicScores of one statement, in the order of the topics of ``pairs``, :func:`person_pairs`)
     with the topics of a pair told apart by the people the quote names (``named``): the one whose person it
     does not name, where it names the other's, counts at ``other_person`` (topic_match.yaml), and what it
@@ -339,7 +337,7 @@ def by_person(
 
 
 @lru_cache(maxsize=4096)
-def matter_words(topic: Topic) -> frozenset[str]:
+def matter_stems(topic: Topic) -> frozenset[str]:
     """The specific stems of ``topic`` but its names: what it is about, whoever it concerns."""
     return frozenset(s for s in topic_words(topic) if not generic(s)) - names_of(topic)
 
