@@ -452,7 +452,11 @@ def test_stance_evaluation_of_what_a_proposal_removes(nlp, quote, stance):
             ["Dana Holt"],
         ),
         # a name of unknown gender stays the nearest
-        ("Mayor Dana Holt signed the city contracts. Kim Reyes said she should resign.", "she should resign", ["Kim Reyes"]),
+        (
+            "Mayor Dana Holt signed the city contracts. Kim Reyes said she should resign.",
+            "she should resign",
+            ["Kim Reyes"],
+        ),
     ],
 )
 def test_stance_pronoun_names(nlp, text, quote, expected):
@@ -476,14 +480,34 @@ def test_stance_pronoun_names_count_for_the_topic(nlp):
 
 @pytest.mark.parametrize(
     ("word", "sign"),
-    [("corrupt", -1), ("unconstitutional", -1), ("bigotry", -1), ("genius", 1), ("unnatural", -1), ("deadly", -1),
-     ("thriving", 1), ("healthier", 1)],
+    [
+        ("corrupt", -1),
+        ("unconstitutional", -1),
+        ("bigotry", -1),
+        ("genius", 1),
+        ("unnatural", -1),
+        ("deadly", -1),
+        ("thriving", 1),
+        ("healthier", 1),
+        ("a blight", -1),
+        ("a setback", -1),
+        ("a lifeline", 1),
+        ("a boon", 1),
+    ],
 )
 def test_stance_valences_vader_lacks(word, sign):
     # words of political news VADER's lexicon lacks are added to it (stance.yaml valences)
     from quotegraph.extract.stance.rules import sentiment
 
     assert sentiment(f"It is {word}.")[0] * sign > 0
+
+
+@pytest.mark.parametrize("text", ["It is top secret.", "the intelligence agencies", "a top aide"])
+def test_stance_valences_names_of_political_news_judge_nothing(text):
+    # "top" and "intelligence" name things in political news ("top secret", "the intelligence agencies")
+    from quotegraph.extract.stance.rules import sentiment
+
+    assert sentiment(text)[0] == 0
 
 
 @pytest.mark.parametrize(
