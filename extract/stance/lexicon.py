@@ -96,6 +96,8 @@ class Lexicon:
     negative_cues: frozenset[str] = frozenset()
     positive_cues: frozenset[str] = frozenset()
     camp_nouns: frozenset[str] = frozenset()
+    side_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Nouns that name a speaker by their side: ``against`` (opponents, critics) and ``for`` (supporters)."""
     averting: tuple[str, ...] = ()
     failing: tuple[str, ...] = ()
     rhetorical: tuple[str, ...] = ()
@@ -209,6 +211,7 @@ def lexicon() -> Lexicon:
         negative_cues=frozenset(data.get("negative_cues") or ()),
         positive_cues=frozenset(data.get("positive_cues") or ()),
         camp_nouns=frozenset(fold(w) for w in data.get("camp_nouns") or ()),
+        side_nouns={k: frozenset(fold(w) for w in v) for k, v in (data.get("side_nouns") or {}).items()},
         averting=tuple(fold(w) for w in data.get("averting") or ()),
         failing=tuple(fold(w) for w in data.get("failing") or ()),
         rhetorical=tuple(fold(w) for w in data.get("rhetorical") or ()),

@@ -528,8 +528,7 @@ def sarcastic(quote: str) -> str | None:
 @lru_cache(maxsize=1)
 def _sarcasm_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        (c, re.compile(r"(?:^|[.!?]\s+)" + r"\W+".join(map(re.escape, c.split())) + r"\b"))
-        for c in lexicon().sarcasm
+        (c, re.compile(r"(?:^|[.!?]\s+)" + r"\W+".join(map(re.escape, c.split())) + r"\b")) for c in lexicon().sarcasm
     )
 
 
@@ -1049,6 +1048,24 @@ def asserts(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return None
 
 
+def named_side(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """No evaluation decided, and the speaker is named by their side ("opponents", "critics", "supporters":
+    ``side_nouns`` of stance.yaml, in the mention or name) on a proposition that accuses no one: critics are
+    against what it proposes or claims, supporters for it ("opponents say the wage increase will raise prices"
+    opposes a higher minimum wage). On an accusation whose side a critic takes depends on whom they criticise
+    (the accused, or the remedy), which the noun alone does not say. Before :func:`asserts`."""
+    if r.accusing or r.camp is not None:
+        return None
+    s = r.statement
+    words = {w for x in (s.speaker, s.speaker_mention) if x for w in WORD.findall(fold(x))}
+    against = words & r.lex.side_nouns.get("against", frozenset())
+    supporting = words & r.lex.side_nouns.get("for", frozenset())
+    if bool(against) == bool(supporting):
+        return None
+    stance = "oppose" if against else "support"
+    return stance, ASSERTION, f"the speaker is named by their side: {min(against or supporting)}"
+
+
 def camp(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """Nothing in the quote decides: who says it does, weakly (one defends oneself and one's side)."""
     return (r.camp[0], CAMP, f"camp: {r.camp[1]}") if r.camp is not None else None
@@ -1078,6 +1095,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("reported", distanced),
     ("faint evaluation", faint_tone),
     ("for an office", for_an_office),
+    ("named side", named_side),
     ("asserts", asserts),
     ("camp", camp),
 )

@@ -516,3 +516,43 @@ def test_stance_a_fact_reported_by_an_office_takes_no_side(speaker, mention, quo
     )
     [out] = StanceAssigner(TOPICS).assign([s], None, _article(f"{quote}, {mention} said."))
     assert (out.topic, out.stance) == ("email-server", stance)
+
+
+WAGE = parse_topics(
+    {
+        "topics": [
+            {
+                "id": "wage",
+                "label": "Minimum wage",
+                "proposition": "The minimum wage should be raised to $15 an hour.",
+                "keywords": ["minimum wage", "wage increase"],
+            }
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("mention", "stance"),
+    [
+        # a speaker named by their side, where nothing in the quote decides
+        ("opponents", "oppose"),
+        ("critics of the measure", "oppose"),
+        ("supporters", "support"),
+        # negative: a speaker not named by a side asserts it
+        ("economists", "support"),
+    ],
+)
+def test_stance_a_speaker_named_by_their_side(mention, stance):
+    quote = "the wage increase will push companies to move to another state"
+    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="indirect", speaker_mention=mention)
+    [out] = StanceAssigner(WAGE).assign([s], None, _article(f"{mention} said {quote}."))
+    assert (out.topic, out.stance) == ("wage", stance)
+
+
+def test_stance_a_side_noun_does_not_decide_an_accusation():
+    # the critics of an accusation may be the accused's or the remedy's: the noun alone does not say
+    quote = "the private email server broke the law"
+    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="indirect", speaker_mention="critics")
+    [out] = StanceAssigner(TOPICS).assign([s], None, _article(f"critics said {quote}."))
+    assert not any("named by their side" in e for t in out.topics for e in t.evidence)
