@@ -1012,14 +1012,12 @@ def for_an_office(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """A text that would assert the proposition (:func:`asserts`) from a speaker who speaks for an office, not a
     side (``offices`` of stance.yaml in their name, mention or role: "officials", "a State Department
     spokesman"), with no camp and no evaluation: a fact reported, neutral."""
-    if r.camp is not None or side_taken(shown) or not _asserted(r) or abs(r.evaluated[0]) >= FAINT:
-        return None
     s = r.statement
     words = {w for x in (s.speaker, s.speaker_mention, s.speaker_role) if x for w in WORD.findall(fold(x))}
     office = sorted(words & r.lex.offices)
-    if office:
-        return "neutral", NEUTRAL_CONTENT, f"reported by an office: {office[0]}"
-    return None
+    if not office or r.camp is not None or side_taken(shown) or not _asserted(r) or abs(r.evaluated[0]) >= FAINT:
+        return None
+    return "neutral", NEUTRAL_CONTENT, f"reported by an office: {office[0]}"
 
 
 FAINT = 0.1
