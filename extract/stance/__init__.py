@@ -24,6 +24,7 @@ from quotegraph.extract.stance.aboutness import (
     about_weights,
     by_person,
     mentions,
+    names_of,
     person_pairs,
     persons_named,
     profile,
@@ -159,6 +160,8 @@ class StanceAssigner:
         self.topic_threshold = topic_threshold
         self.df = topic_df(self.topics)
         self.profiles = [profile(t, self.df) for t in self.topics]
+        # topics that could be a person pair in some article (each names someone): only then are people read
+        self._pairs_possible = bool(person_pairs(self.topics, frozenset().union(*(names_of(t) for t in self.topics))))
         self._warned: set[str] = set()
         self._failures: dict[str, int] = {}
         self._off: set[str] = set()
@@ -357,8 +360,8 @@ class StanceAssigner:
                 quotes, contexts, (about_weights(doc, s.start, s.end) for s in statements), strict=True
             )
         ]
-        persons = persons_named(doc) if doc is not None else frozenset()
-        pairs = person_pairs([p.topic for p in self.profiles], persons)
+        persons = persons_named(doc) if doc is not None and self._pairs_possible else frozenset()
+        pairs = person_pairs([p.topic for p in self.profiles], persons) if persons else []
         if doc is not None and pairs:
             all_scores = [
                 self._by_person(doc, s, scores, names, pairs, persons)
