@@ -304,15 +304,21 @@ PersonPair = tuple[int, int, frozenset[str], frozenset[str]]
 
 
 def person_pairs(topics: Sequence[Topic], persons: frozenset[str]) -> list[PersonPair]:
-    """The pairs of ``topics`` on the same matter (they share a word, not a name) about different people: (i,
+    """The pairs of ``topics`` on the same matter (they share ``person_pair_shared`` words, not names) about
+    different people: (i,
     j, i's people, j's people) both ways. A topic's people: its names (:func:`names_of`) among ``persons``, the
     stems the article uses in PERSON entities."""
     people = [names_of(t) & persons for t in topics]
+    shared = int(_config()["person_pair_shared"])
     return [
         (i, j, people[i], people[j])
         for i, a in enumerate(topics)
         for j, b in enumerate(topics)
-        if i != j and people[i] and people[j] and not people[i] & people[j] and matter_stems(a) & matter_stems(b)
+        if i != j
+        and people[i]
+        and people[j]
+        and not people[i] & people[j]
+        and len(matter_stems(a) & matter_stems(b)) >= shared
     ]
 
 

@@ -124,3 +124,16 @@ def test_aboutness_a_quote_about_one_candidate_is_not_the_others_topic(nlp, quot
     s = Statement(article="a.txt", quote=quote, start=start, end=start + len(quote), kind="direct", speaker="Joe Biden")
     [out] = StanceAssigner(TOPICS).assign([s], nlp(text), Article(name="a.txt", text=text, title="x"))
     assert out.topic == topic
+
+
+def test_by_person_one_shared_word_is_no_matter():
+    # two topics about different people that share one word ("serious") are not on the same matter
+    topics = parse_topics(
+        {
+            "topics": [
+                {"id": "a", "label": "Wall", "proposition": "Donald Trump's border wall is a serious mistake."},
+                {"id": "b", "label": "Health", "proposition": "Hillary Clinton's pneumonia is serious."},
+            ]
+        }
+    )
+    assert person_pairs(topics, PERSONS) == []
