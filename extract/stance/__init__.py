@@ -113,21 +113,14 @@ def named_by_pronouns(doc: Doc, s: Statement) -> list[str]:
     return [n for n in pronoun_names(doc, s.start, s.end) if surname(n) not in speaker]
 
 
-def quote_first(x: TopicScore) -> float:
-    """What ranks a topic for a statement: what the quote's own words score, and what its context (sentence,
-    paragraph, headline) adds at ``context_share`` (``resources/topic_match.yaml``): the reporter's words around
-    a quote make it about a topic, but what the quote names itself tells related topics apart."""
-    return quote_rank(x)
-
-
 def article_main(chosen: Sequence[Sequence[TopicScore]]) -> str | None:
     """The topic an article's statements are about, for those that name none: each statement's main topic
-    gets a vote of :func:`quote_first` weight, so one paragraph's keyword that tags every quote in it weighs
+    gets a vote of :func:`quote_rank` weight, so one paragraph's keyword that tags every quote in it weighs
     less than quotes that name their topic themselves."""
     votes: dict[str, float] = {}
     for c in chosen:
         if c:
-            votes[c[0].topic.id] = votes.get(c[0].topic.id, 0.0) + quote_first(c[0])
+            votes[c[0].topic.id] = votes.get(c[0].topic.id, 0.0) + quote_rank(c[0])
     return max(votes, key=lambda t: votes[t]) if votes else None
 
 
@@ -252,11 +245,11 @@ class StanceAssigner:
         return by_person(scores, named, pairs)
 
     def _chosen(self, scores: Sequence[TopicScore]) -> list[TopicScore]:
-        """The topics a statement is about, best first by :func:`quote_first`: those whose score is at or
+        """The topics a statement is about, best first by :func:`quote_rank`: those whose score is at or
         above the threshold, a second one only when it ranks close to the first (:data:`SECOND_TOPIC`)."""
-        ranked = sorted((x for x in scores if x.score >= self.topic_threshold), key=lambda x: -quote_first(x))
-        best = quote_first(ranked[0]) if ranked else 0.0
-        return [x for x in ranked[:MAX_TOPICS] if x is ranked[0] or quote_first(x) >= SECOND_TOPIC * best]
+        ranked = sorted((x for x in scores if x.score >= self.topic_threshold), key=lambda x: -quote_rank(x))
+        best = quote_rank(ranked[0]) if ranked else 0.0
+        return [x for x in ranked[:MAX_TOPICS] if x is ranked[0] or quote_rank(x) >= SECOND_TOPIC * best]
 
     def _plan(self, s: Statement, scored: Sequence[Any], sentence: str) -> list[TopicStance | tuple]:
         """Per topic: a finished TopicStance, or (statement to judge, topic, context, topic evidence)."""
@@ -362,7 +355,7 @@ class StanceAssigner:
         ]
         persons = persons_named(doc) if doc is not None and self._pairs_possible else frozenset()
         pairs = person_pairs([p.topic for p in self.profiles], persons) if persons else []
-        if doc is not None and pairs:
+        if pairs:
             all_scores = [
                 self._by_person(doc, s, scores, names, pairs, persons)
                 for s, scores, names in zip(statements, all_scores, pronouns, strict=True)

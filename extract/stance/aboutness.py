@@ -305,9 +305,8 @@ PersonPair = tuple[int, int, frozenset[str], frozenset[str]]
 
 def person_pairs(topics: Sequence[Topic], persons: frozenset[str]) -> list[PersonPair]:
     """The pairs of ``topics`` on the same matter (they share ``person_pair_shared`` words, not names) about
-    different people: (i,
-    j, i's people, j's people) both ways. A topic's people: its names (:func:`names_of`) among ``persons``, the
-    stems the article uses in PERSON entities."""
+    different people, both ways (:data:`PersonPair`). A topic's people: its names (:func:`names_of`) among
+    ``persons``, the stems the article uses in PERSON entities."""
     people = [names_of(t) & persons for t in topics]
     shared = int(_config()["person_pair_shared"])
     return [
@@ -350,7 +349,8 @@ def matter_stems(topic: Topic) -> frozenset[str]:
 
 def quote_rank(x: Any) -> float:
     """What ranks a topic for a statement (a TopicScore): what the quote's own words score, and what its context
-    adds at ``context_share``."""
+    (sentence, paragraph, headline) adds at ``context_share``: the reporter's words around a quote make it about
+    a topic, but what the quote names itself tells related topics apart."""
     return x.own + float(_config()["context_share"]) * (x.score - x.own)
 
 

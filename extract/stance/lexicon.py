@@ -103,9 +103,9 @@ class Lexicon:
     rhetorical: tuple[str, ...] = ()
     reporting: frozenset[str] = frozenset()
     distancing: tuple[str, ...] = ()
+    """Words and phrases that tell a claim as reported, not vouched for ("reportedly", "according to")."""
     offices: frozenset[str] = frozenset()
     """Words by which a speaker speaks for an office, not a side ("officials", "a spokesman", "the agency")."""
-    """Words and phrases that tell a claim as reported, not vouched for ("reportedly", "according to")."""
     reactions: frozenset[str] = frozenset()
     showing: frozenset[str] = frozenset()
     """Verbs by which a thing shows or serves something ("the videos show"): with :attr:`effect_verbs` and the

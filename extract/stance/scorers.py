@@ -68,6 +68,7 @@ from quotegraph.extract.stance.proposition import (
     topic_words,
     wants_gone,
     without_topic_words,
+    words_of,
 )
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, fold
@@ -1008,18 +1009,6 @@ def distanced(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return None
 
 
-def for_an_office(r: Reading, shown: Sequence[str]) -> Verdict | None:
-    """A text that would assert the proposition (:func:`asserts`) from a speaker who speaks for an office, not a
-    side (``offices`` of stance.yaml in their name, mention or role: "officials", "a State Department
-    spokesman"), with no camp and no evaluation: a fact reported, neutral."""
-    s = r.statement
-    words = {w for x in (s.speaker, s.speaker_mention, s.speaker_role) if x for w in WORD.findall(fold(x))}
-    office = sorted(words & r.lex.offices)
-    if not office or r.camp is not None or side_taken(shown) or not _asserted(r) or abs(r.evaluated[0]) >= FAINT:
-        return None
-    return "neutral", NEUTRAL_CONTENT, f"reported by an office: {office[0]}"
-
-
 FAINT = 0.1
 """|compound| from which a faint evaluation of a text on the proposition's terms sides (:func:`faint_tone`)."""
 
@@ -1036,6 +1025,17 @@ def faint_tone(r: Reading, shown: Sequence[str]) -> Verdict | None:
     against = wants_gone(r.topic) and not _act_is_subject(r)
     stance = "support" if (q > 0) != against else "oppose"
     return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"faint evaluation ({q:+.2f}){tone_words}"
+
+
+def for_an_office(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A text that would assert the proposition (:func:`asserts`) from a speaker who speaks for an office, not a
+    side (``offices`` of stance.yaml in their name, mention or role: "officials", "a State Department
+    spokesman"), with no camp and no evaluation: a fact reported, neutral."""
+    s = r.statement
+    office = sorted(words_of([x for x in (s.speaker, s.speaker_mention, s.speaker_role) if x]) & r.lex.offices)
+    if not office or r.camp is not None or side_taken(shown) or not _asserted(r) or abs(r.evaluated[0]) >= FAINT:
+        return None
+    return "neutral", NEUTRAL_CONTENT, f"reported by an office: {office[0]}"
 
 
 def asserts(r: Reading, shown: Sequence[str]) -> Verdict | None:
@@ -1055,7 +1055,7 @@ def named_side(r: Reading, shown: Sequence[str]) -> Verdict | None:
     if r.accusing or r.camp is not None:
         return None
     s = r.statement
-    words = {w for x in (s.speaker, s.speaker_mention) if x for w in WORD.findall(fold(x))}
+    words = words_of([x for x in (s.speaker, s.speaker_mention) if x])
     against = words & r.lex.side_nouns.get("against", frozenset())
     supporting = words & r.lex.side_nouns.get("for", frozenset())
     if bool(against) == bool(supporting):
