@@ -499,6 +499,14 @@ def test_stance_blame_of_what_was_said_is_not_of_what_a_ban_wants_gone(quote, st
     assert (out.topic, out.stance) == ("ban", stance)
 
 
+def _reported(quote: str, mention: str, topics: list[Topic], speaker: str | None = None) -> Statement:
+    """``quote`` reported of a speaker named by ``mention`` ("..., officials said"), assigned on ``topics``."""
+    s = Statement(
+        article="a.txt", quote=quote, start=0, end=len(quote), kind="indirect", speaker=speaker, speaker_mention=mention
+    )
+    return StanceAssigner(topics).assign([s], None, _article(f"{quote}, {mention} said."))[0]
+
+
 @pytest.mark.parametrize(
     ("speaker", "mention", "quote", "stance"),
     [
@@ -511,10 +519,7 @@ def test_stance_blame_of_what_was_said_is_not_of_what_a_ban_wants_gone(quote, st
     ],
 )
 def test_stance_a_fact_reported_by_an_office_takes_no_side(speaker, mention, quote, stance):
-    s = Statement(
-        article="a.txt", quote=quote, start=0, end=len(quote), kind="indirect", speaker=speaker, speaker_mention=mention
-    )
-    [out] = StanceAssigner(TOPICS).assign([s], None, _article(f"{quote}, {mention} said."))
+    out = _reported(quote, mention, TOPICS, speaker=speaker)
     assert (out.topic, out.stance) == ("email-server", stance)
 
 
@@ -544,15 +549,11 @@ WAGE = parse_topics(
     ],
 )
 def test_stance_a_speaker_named_by_their_side(mention, stance):
-    quote = "the wage increase will push companies to move to another state"
-    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="indirect", speaker_mention=mention)
-    [out] = StanceAssigner(WAGE).assign([s], None, _article(f"{mention} said {quote}."))
+    out = _reported("the wage increase will push companies to move to another state", mention, WAGE)
     assert (out.topic, out.stance) == ("wage", stance)
 
 
 def test_stance_a_side_noun_does_not_decide_an_accusation():
     # the critics of an accusation may be the accused's or the remedy's: the noun alone does not say
-    quote = "the private email server broke the law"
-    s = Statement(article="a.txt", quote=quote, start=0, end=len(quote), kind="indirect", speaker_mention="critics")
-    [out] = StanceAssigner(TOPICS).assign([s], None, _article(f"critics said {quote}."))
+    out = _reported("the private email server broke the law", "critics", TOPICS)
     assert not any("named by their side" in e for t in out.topics for e in t.evidence)
