@@ -169,6 +169,15 @@ def untag(text: str) -> str:
     return _TAG.sub(lambda m: " ".join(_TAG_PART.findall(m.group(1))) or m.group(1), text)
 
 
+_DOTTED = re.compile(r"(?<![\w.])((?:[^\W\d_]\.){2,}[^\W\d_])\.?(?![\w])")
+
+
+def undot(text: str) -> str:
+    """``text`` with each word written as dotted initials of three letters or more run together ("C.I.A." ->
+    "CIA", "c.i.a" -> "cia"); two ("U.S.", "e.g.") stay as they are."""
+    return _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text)
+
+
 _CASED_WORD = re.compile(r"[^\W\d_]{4,}")
 _TITLE_WORD = re.compile(r"(?<![\w'’])([^\W\d_])([^\W\d_]*[a-z][^\W\d_]*)")
 TITLE_CASE_SHARE = 0.8

@@ -22,6 +22,7 @@ from quotegraph.extract.text import (
     fold,
     resource_yaml,
     suffix_stem,
+    undot,
     untag,
     word_list,
 )
@@ -445,7 +446,8 @@ def mentions(topic: Topic, text: str, about: Mapping[str, float] | None = None) 
     (:func:`profile_score`; ``about``, :func:`about_weights` of the text's parse), else the roots the
     text's words share with the topic's (:func:`roots`), either only where the words of a long text name
     the topic (:func:`names_it`), else (``initials`` of ``mention`` in topic_match.yaml) a word in capitals
-    made of the initials of a name of the topic (:func:`initials`). Empty: the text is not about the topic."""
+    made of the initials of a name of the topic (:func:`initials`), else another name of a place it names, else
+    (``respelled``) a word of it read another way (:func:`respelled`). Empty: the text is not about the topic."""
     text = untag(text)  # "#ClimateChange", "@HillaryClinton": the words a tag runs together
     about = about or {}
     named = names_it(topic, text, about)
@@ -458,7 +460,81 @@ def mentions(topic: Topic, text: str, about: Mapping[str, float] | None = None) 
         shared = frozenset(ACRONYM.findall(text)) & initials(topic)
     if not shared:
         shared = frozenset(a for a in topic_aliases(topic) if a in named_places(text))
+    if not shared and _config()["mention"].get("respelled"):
+        shared = respelled(topic, text)
     return tuple(sorted(shared))
+
+
+NEIGHBOURS = re.compile(r"(?=\b([a-z]{2,})[\s-]+([a-z]{2,})\b)")
+"""Two words next to each other, apart by spaces or hyphens only (found overlapping); function words are never
+run into another."""
+
+
+def _spellings(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of ``text``'s content words as written, and those it has only when read otherwise: dotted
+    initials run together (:func:`~quotegraph.extract.text.undot`: "C.I.A." -> "cia") and each two neighbouring
+    content words run together ("non-Muslim", "non Muslim" -> "nonmuslim"; "home schoolers" -> "homeschool")."""
+    plain = content_words(text)
+    read = fold(undot(text))
+    pairs = (m.groups() for m in NEIGHBOURS.finditer(read))
+    joined = {a + b for a, b in pairs if a not in STOP_WORDS and b not in STOP_WORDS}
+    written = frozenset(match_stem(w) for w in plain)
+    return written, frozenset(match_stem(w) for w in (*content_words(read), *joined)) - written
+
+
+@lru_cache(maxsize=4096)
+def _topic_spellings(topic: Topic) -> tuple[frozenset[str], frozenset[str]]:
+    """:func:`_spellings` of the topic's label, proposition and keywords, each read apart (no word of one runs
+    into the next), generic words left out."""
+    written: set[str] = set()
+    other: set[str] = set()
+    for phrase in (topic.label, topic.proposition, *topic.keywords):
+        w, o = _spellings(phrase)
+        written |= w
+        other |= o
+    return (frozenset(s for s in written if not generic(s)), frozenset(s for s in other if not generic(s)) - written)
+
+
+def respelled(topic: Topic, text: str) -> frozenset[str]:
+    """The words of ``topic`` that ``text`` meets only when one of them is read another way (``respelled`` of
+    ``mention`` in topic_match.yaml): dotted initials run together, two words run into one (:func:`_spellings`:
+    "c.i.a" meets "CIA", "nonmuslim" meets "non- Muslim"), or a long word misspelled by one letter (``typo_letters``
+    letters or more, their stems a letter apart, the first two the same, not a form whose root the matcher meets:
+    "intenship" meets "internships"). Never a word both write alike: the matcher has judged that one already."""
+    config = _config()["mention"]
+    mine, mine_read = _topic_spellings(topic)
+    theirs, theirs_read = _spellings(text)
+    found = set((mine_read & (theirs | theirs_read)) | (mine & theirs_read))
+    n = int(config.get("typo_letters") or 0)
+    if n and not found:
+        words = {w for w in content_words(text) if len(w) >= n - 1}
+        k = int(config["root_letters"])
+        for m in _long_words(topic, n):
+            # a form the stems or roots meet ("legalized", "legalize") is the matcher's, not a misspelling
+            own = match_stem(m)
+            if len(own) < n - 1:
+                continue  # "clon" and "clos", "priv" and "prov": short stems are a letter apart by chance
+            hit = next((x for w in words if one_off(own, x := match_stem(w)) and w[:k] != m[:k]), None)
+            if hit is not None:
+                found.add(hit)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def _long_words(topic: Topic, n: int) -> frozenset[str]:
+    """The content words of ``topic`` of ``n`` letters or more, generic ones left out."""
+    return frozenset(w for w in content_words(topic.text) if len(w) >= n and not generic(match_stem(w)))
+
+
+def one_off(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter (added, dropped or changed) and open with the same two letters."""
+    if a[:2] != b[:2] or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 @lru_cache(maxsize=1)

@@ -500,6 +500,35 @@ def test_aboutness_mentions_the_topic_by_its_words_or_their_root(text, topic, wo
     assert mentions(topic, text) == words
 
 
+CIA = Topic("c", "C.i.a", "c.i.a", ("c.i.a",))
+NON_MUSLIMS = Topic("n", "Nonmuslim", "nonmuslim", ("nonmuslim",))
+HOME_SCHOOLERS = Topic("h", "Home schoolers", "home schoolers", ("home schoolers",))
+INTERNSHIP_TYPO = Topic("i", "Intenship", "intenship", ("intenship",))
+RESPELLED_COMMENT = (
+    "I have read every comment on this page and I still think that the whole thing is overblown. {} There is "
+    "nothing new in any of it, and the people who write about it every week should find something else to do "
+    "with their time, because the rest of us have moved on long ago and will not come back to it."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "words"),
+    [
+        # dotted initials run together, two words run into one, a long word misspelt by one letter
+        ("The CIA spies on everyone.", CIA, ("cia",)),
+        ("A non- Muslim who wears it shows solidarity.", NON_MUSLIMS, ("nonmuslim",)),
+        ("Homeschoolers should be allowed to play.", HOME_SCHOOLERS, ("homeschooler",)),
+        ("Internships without pay are a scam.", INTERNSHIP_TYPO, ("internship",)),
+        # negatives: other initials, words apart that are not the topic's, a form the stems meet is no typo
+        ("The FBI spies on everyone.", CIA, ()),
+        ("Muslim women are targeted with hate.", NON_MUSLIMS, ()),
+        ("Internment camps were closed.", INTERNSHIP_TYPO, ()),
+    ],
+)
+def test_aboutness_mentions_a_topic_read_another_way(sentence, topic, words):
+    assert mentions(topic, RESPELLED_COMMENT.format(sentence)) == words
+
+
 ACTORS = Topic("a", "Child actors", "We should ban the use of child actors", ("use", "child actors"))
 CLONING = Topic("h", "Human cloning", "We should ban human cloning", ("human cloning",))
 MILITARY = Topic("m", "Private military companies", "We should ban private military companies",

@@ -223,6 +223,23 @@ def test_text_untag_reads_the_words_of_a_tag(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("The C.I.A. said so", "The CIA said so"),
+        ("c.i.a", "cia"),
+        ("N.A.T.O troops", "NATO troops"),
+        # negatives: two initials ("U.S.", "e.g.") and abbreviations with more than one letter between dots
+        ("U.S. forces, e.g. the navy", "U.S. forces, e.g. the navy"),
+        ("She has a Ph.D.", "She has a Ph.D."),
+    ],
+)
+def test_text_undot_runs_dotted_initials_together(text, expected):
+    from quotegraph.extract.text import undot
+
+    assert undot(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Banning Junk Food In Schools Could Decrease Heart Disease", "Banning junk food in schools could decrease heart disease"),
         ("NATO Should Admit Ukraine Now, Says Stoltenberg", "NATO should admit ukraine now, says stoltenberg"),
         # negatives: a sentence with a few names, a short title
