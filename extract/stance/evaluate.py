@@ -128,6 +128,8 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
     is a negation ("is not fair", "never gave to the programs that help", "no good reason")."""
     if token.pos_ == "VERB" and any(_none(c, negations) for c in token.children if c.dep_ == "dobj"):
         return True  # "harm no one", "costs nothing": the act is denied by its object
+    if token.dep_ == "amod" and token.head.lower_ in NONE_WORDS and not _compares(token):
+        return True  # "nothing wrong with it", "nothing good": no such thing, unless it compares ("nothing better")
     node = token
     for _ in range(5):
         if any(c.i != token.i and _negates(c, negations) for c in node.children):
@@ -147,6 +149,17 @@ def negated(token: Token, negations: frozenset[str]) -> bool:
 
 
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
+NONE_WORDS = frozenset({"nothing", "none", "nobody", "noone"})
+"""The pronouns that deny what an adjective on them says ("nothing wrong")."""
+
+
+def _compares(token: Token) -> bool:
+    """``token`` compares: comparative or superlative ("better", "best"), or graded by "more", "most" ("nothing
+    more important")."""
+    return token.tag_ in COMPARATIVE_TAGS | SUPERLATIVE_TAGS or any(
+        c.tag_ in COMPARATIVE_TAGS | SUPERLATIVE_TAGS for c in token.children if c.dep_ == "advmod"
+    )
 
 
 def _own_clause(verb: Token) -> bool:
@@ -284,7 +297,8 @@ def evaluated(token: Token) -> Token | None:
     """The head of what an evaluating word is said of: the noun an adjective modifies ("overzealous
     regulations"), else the subject of its clause ("politicians dumping gasoline on a fire", "the program
     is a disgrace"), or the object of a verb that describes it ("described Clinton as a disgrace", "called
-    him a fraud"); None when there is none in the parse."""
+    him a fraud") or of a verb of feeling (``attitude_verbs`` of stance.yaml: "I hate the new rules"); None
+    when there is none in the parse."""
     if token.dep_ == "amod":
         if token.head.dep_ not in PREDICATIVE:
             return token.head
@@ -301,7 +315,8 @@ def evaluated(token: Token) -> Token | None:
         return None
     subjects = [c for c in node.children if c.dep_ in SUBJECTS] or [c for c in node.children if c.dep_ == "csubj"]
     objects = [c for c in node.children if c.dep_ == "dobj"]
-    if objects and any(d in DESCRIBED for d in path):
+    feeling = not path and node.lemma_.lower() in lexicon().attitude_verbs  # "I hate the rules": of the rules
+    if objects and (feeling or any(d in DESCRIBED for d in path)):
         return objects[0]
     return subjects[0] if subjects else None
 

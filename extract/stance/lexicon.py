@@ -92,6 +92,8 @@ class Lexicon:
     valences: Mapping[str, float] = field(default_factory=dict)
     denials: tuple[str, ...] = ()
     utterances: frozenset[str] = frozenset()
+    attitude_verbs: frozenset[str] = frozenset()
+    """Verbs of feeling whose object is what the feeling is about ("like", "hate")."""
     prescriptive: tuple[str, ...] = ()
     negative_cues: frozenset[str] = frozenset()
     positive_cues: frozenset[str] = frozenset()
@@ -207,6 +209,7 @@ def lexicon() -> Lexicon:
         valences={str(w).lower(): float(v) for w, v in (data.get("valences") or {}).items()},
         denials=tuple(fold(p) for p in data.get("denials") or ()),
         utterances=frozenset(data.get("utterances") or ()),
+        attitude_verbs=frozenset(data.get("attitude_verbs") or ()),
         prescriptive=tuple(fold(w) for w in data.get("prescriptive") or ()),
         negative_cues=frozenset(data.get("negative_cues") or ()),
         positive_cues=frozenset(data.get("positive_cues") or ()),

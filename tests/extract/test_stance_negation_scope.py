@@ -106,3 +106,19 @@ def test_stance_negation_scope_no_one_as_subject(nlp, text, word, denied):
 )
 def test_stance_negation_scope_stops_at_a_clause_with_its_own_subject(nlp, text, word, denied):
     assert _denied(nlp, text, word) is denied
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "denied"),
+    [
+        # an adjective on "nothing" or "none" says there is no such thing
+        ("There is nothing wrong with the harbour plan.", "wrong", True),
+        ("I see nothing good in it.", "good", True),
+        # negatives: a comparison says the most of what it compares ("nothing better", "nothing more important")
+        ("There is nothing better than the harbour plan.", "better", False),
+        ("There is nothing more important than the church.", "important", False),
+        ("Something wrong happened.", "wrong", False),
+    ],
+)
+def test_stance_negation_scope_an_adjective_on_nothing(nlp, text, word, denied):
+    assert _denied(nlp, text, word) is denied
