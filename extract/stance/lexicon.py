@@ -170,12 +170,31 @@ def _lemma_sets(*keys: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(data.get(key) or ()) for key in keys)
 
 
+WORD_SETS = (
+    "weak_support_cues", "hedges", "procedural", "commentary", "assertive", "referential", "contest", "utterances",
+    "attitude_verbs", "negative_cues", "positive_cues", "reactions", "prizes", "neg_raising",
+)
+"""The fields of :class:`Lexicon` read from stance.yaml as sets of words as written."""
+FOLDED_SETS = (
+    "changing", "unchanged", "removals", "compulsion", "freedoms", "modal_fillers", "camp_nouns", "reporting",
+    "offices", "figures", "lesser",
+)
+"""The fields read as sets of folded words."""
+FOLDED_LISTS = (
+    "removing", "removed_states", "against_verbs", "keeping", "kept_states", "modals", "negated_modals", "sarcasm",
+    "denials", "prescriptive", "averting", "failing", "rhetorical", "distancing", "prescribing",
+)
+"""The fields read as folded phrases in their order."""
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = _stance_data()
     return Lexicon(
+        **{key: frozenset(data.get(key) or ()) for key in WORD_SETS},
+        **{key: frozenset(fold(w) for w in data.get(key) or ()) for key in FOLDED_SETS},
+        **{key: tuple(fold(w) for w in data.get(key) or ()) for key in FOLDED_LISTS},
         support_cues=frozenset(data["support_cues"]),
-        weak_support_cues=frozenset(data.get("weak_support_cues") or ()),
         oppose_cues=frozenset(data["oppose_cues"]),
         support_words=frozenset(data["support_words"]),
         support_phrases=tuple(fold(p) for p in data["support_phrases"]),
@@ -183,52 +202,13 @@ def lexicon() -> Lexicon:
         negations=frozenset(data["negations"]),
         negative_words=frozenset(data["negative_words"]),
         neutral_phrases=tuple(fold(p) for p in data["neutral_phrases"]),
-        hedges=frozenset(data.get("hedges") or ()),
-        procedural=frozenset(data.get("procedural") or ()),
-        commentary=frozenset(data.get("commentary") or ()),
-        assertive=frozenset(data.get("assertive") or ()),
-        referential=frozenset(data.get("referential") or ()),
-        contest=frozenset(data.get("contest") or ()),
-        removing=tuple(fold(w) for w in data.get("removing") or ()),
-        removed_states=tuple(fold(w) for w in data.get("removed_states") or ()),
-        against_verbs=tuple(fold(w) for w in data.get("against_verbs") or ()),
-        keeping=tuple(fold(w) for w in data.get("keeping") or ()),
-        kept_states=tuple(fold(w) for w in data.get("kept_states") or ()),
-        changing=frozenset(fold(w) for w in data.get("changing") or ()),
-        unchanged=frozenset(fold(w) for w in data.get("unchanged") or ()),
-        removals=frozenset(fold(w) for w in data.get("removals") or ()),
-        modals=tuple(fold(w) for w in data.get("modals") or ()),
-        compulsion=frozenset(fold(w) for w in data.get("compulsion") or ()),
-        freedoms=frozenset(fold(w) for w in data.get("freedoms") or ()),
-        negated_modals=tuple(fold(w) for w in data.get("negated_modals") or ()),
-        modal_fillers=frozenset(fold(w) for w in data.get("modal_fillers") or ()),
-        sarcasm=tuple(fold(w) for w in data.get("sarcasm") or ()),
         declaring=_declaring(data),
         shifters=_shifters(data),
         effect_verbs=_single_words(data, ("lessening", "spreading", "damaging")),
         valences={str(w).lower(): float(v) for w, v in (data.get("valences") or {}).items()},
-        denials=tuple(fold(p) for p in data.get("denials") or ()),
-        utterances=frozenset(data.get("utterances") or ()),
-        attitude_verbs=frozenset(data.get("attitude_verbs") or ()),
-        prescriptive=tuple(fold(w) for w in data.get("prescriptive") or ()),
-        negative_cues=frozenset(data.get("negative_cues") or ()),
-        positive_cues=frozenset(data.get("positive_cues") or ()),
-        camp_nouns=frozenset(fold(w) for w in data.get("camp_nouns") or ()),
         side_nouns={k: frozenset(fold(w) for w in v) for k, v in (data.get("side_nouns") or {}).items()},
-        averting=tuple(fold(w) for w in data.get("averting") or ()),
-        failing=tuple(fold(w) for w in data.get("failing") or ()),
-        rhetorical=tuple(fold(w) for w in data.get("rhetorical") or ()),
-        reporting=frozenset(fold(w) for w in data.get("reporting") or ()),
-        distancing=tuple(fold(w) for w in data.get("distancing") or ()),
-        offices=frozenset(fold(w) for w in data.get("offices") or ()),
-        reactions=frozenset(data.get("reactions") or ()),
         showing=_single_words(data, ("showing", "lessening", "spreading", "damaging", "guarding")),
-        prizes=frozenset(data.get("prizes") or ()),
-        figures=frozenset(fold(p) for p in data.get("figures") or ()),
-        prescribing=tuple(fold(w) for w in data.get("prescribing") or ()),
-        neg_raising=frozenset(data.get("neg_raising") or ()),
         losing=_single_words(data, ("losing", "removing", "removals")),
-        lesser=frozenset(fold(w) for w in data.get("lesser") or ()),
         marks={str(k): frozenset(fold(w) for w in v) for k, v in (data.get("marks") or {}).items()},
     )
 
