@@ -51,6 +51,22 @@ def sentences_to(doc: Doc, char: int) -> int:
     return bisect_right(_sentence_starts(doc), char, key=lambda i: doc[i].idx if i < len(doc) else 0)
 
 
+RECORD = "quotegraph_record"
+"""The ``doc.user_data`` key that marks a ``Doc`` as one record judged on its own (``quotegraph stance``): no
+article, no speaker around it."""
+
+
+def mark_record(doc: Doc) -> Doc:
+    """Mark ``doc`` as a record (:data:`RECORD`)."""
+    doc.user_data[RECORD] = True
+    return doc
+
+
+def is_record(doc: Doc | None) -> bool:
+    """``doc`` is a record judged on its own (:func:`mark_record`)."""
+    return doc is not None and bool(doc.user_data.get(RECORD))
+
+
 def forget(doc: Doc) -> None:
     """Drop what was kept in ``doc.user_data`` (so a saved ``Doc`` does not carry its text twice)."""
     for key in (_TEXT, _STARTS, _ENTS, _ENT_STARTS, _MEMO):

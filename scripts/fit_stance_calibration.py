@@ -82,7 +82,7 @@ def judged_rows(folder: Path) -> list[Row]:
     """The sided decisions of the rules on the records of every source in ``folder``."""
     from quotegraph.extract.nlp import load_base
     from quotegraph.extract.stance.aboutness import about_weights, mentions, records_gate
-    from quotegraph.extract.stance.judge import read_records, record_item
+    from quotegraph.extract.stance.judge import parse_records, read_records, record_item
     from quotegraph.extract.stance.rules import main_clauses
     from quotegraph.extract.stance.scorers import decision
 
@@ -94,7 +94,7 @@ def judged_rows(folder: Path) -> list[Row]:
         records = list(read_records(folder / source / "records.jsonl"))
         # as `quotegraph stance` reads them (a text cut, a headline in title case in sentence case)
         items = [record_item(record, {}, n) for n, record in enumerate(records, 1)]
-        docs = nlp.pipe((text for _, _, text in items), batch_size=256)
+        docs = parse_records(nlp, (text for _, _, text in items), 256)
         for record, (statement, topic, text), doc in zip(records, items, docs, strict=True):
             if gating and not mentions(topic, text, about_weights(doc, 0, len(text))):
                 continue  # neutral by the records gate: no side to calibrate
@@ -140,6 +140,9 @@ def fit_bins(points: list[tuple[float, bool]], prior: float, min_bin: int) -> di
 def fit(rows: Sequence[Row], min_bin: int = MIN_BIN, combined: bool = True) -> dict[str, Any]:
     """The calibration mapping of ``rows``: per rule its bins, the default (the share of all rules) and, when
     ``combined``, the learned combination."""
+    from quotegraph.extract.stance.scorers import LEANING_RULES
+
+    rows = [r for r in rows if r[1] not in LEANING_RULES]  # a leaning keeps its strength (scorers.LEAN)
     overall = sum(r[3] == r[4] for r in rows) / len(rows) if rows else 0.5
     by_rule: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     for _, rule, strength, pred, gold, *_ in rows:

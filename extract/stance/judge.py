@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from quotegraph.extract.lookup import mark_record
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.topics import Topic, TopicsFileError, parse_topics
 from quotegraph.extract.text import lower_case, sentence_case, shouting, title_case
@@ -93,6 +94,12 @@ def record_item(record: Mapping[str, Any], topics: Mapping[str, Topic], line: in
     return statement, record_topic(record, topics, line), text
 
 
+def parse_records(nlp: Any, texts: Iterable[str], batch_size: int = BATCH) -> Iterator[Any]:
+    """The parses of records' texts, each marked as a record judged on its own
+    (:func:`~quotegraph.extract.lookup.mark_record`)."""
+    return map(mark_record, nlp.pipe(texts, batch_size=batch_size))
+
+
 def judge_records(
     records: Iterable[Mapping[str, Any]],
     topics: Sequence[Topic] = (),
@@ -140,7 +147,7 @@ def judge_records(
     cut = 0
     for at in range(0, len(items), batch_size):
         chunk = items[at : at + batch_size]
-        docs = nlp.pipe((s.quote for s, _, _ in chunk), batch_size=batch_size)
+        docs = parse_records(nlp, (s.quote for s, _, _ in chunk), batch_size)
         judged = assigner.judge([(s, t, text, doc) for (s, t, text), doc in zip(chunk, docs, strict=True)], gate)
         for record, (s, _, _), ts in zip(rows[at : at + batch_size], chunk, judged, strict=True):
             evidence = list(ts.evidence)
