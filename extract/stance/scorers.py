@@ -1109,15 +1109,30 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("camp", camp),
 )
 """The content rules, in order: the first that answers decides."""
+NEWS_ONLY_RULES = frozenset({"reaction", "procedure", "commentary"})
+"""Content rules that read the talk of news as taking no side (a feeling voiced, a step of a process, talk of the
+race), as the news labelling guidelines do. A record judged on its own (:attr:`Reading.record`) argues ("I'm
+saddened that cursive is no longer taught"): there they do not make it neutral, and the side a later rule finds
+is a leaning (``faint lean``, confidence :data:`LEAN`), since the talk makes it less sure. On the broad set they
+had made 19 records neutral, every one wrongly (it has no neutral class; read on, 14 take the right side); on a
+dev split of online comments 20, one rightly (read on, 11 take the right side). Taken as findings rather than
+leanings, the new sides had dropped one topic-held-out half of perspectrum to coverage 0.263."""
 
 
 def by_content(r: Reading, shown: Sequence[str]) -> Decision:
     """No stance word decided: what the quote says about the proposition does (the first content rule that
-    answers); nothing either way: undetermined (None, low strength)."""
+    answers; on a record, past the rules of :data:`NEWS_ONLY_RULES`, whose answer makes a later side a
+    leaning); nothing either way: undetermined (None, low strength)."""
+    talk = None
     for name, rule in CONTENT_RULES:
         verdict = rule(r, shown)
+        if verdict is not None and r.record and name in NEWS_ONLY_RULES:
+            talk = talk or verdict[2]
+            continue
         if verdict is not None:
             stance, strength, line = verdict
+            if talk is not None and stance in ("support", "oppose"):
+                return Decision(stance, LEAN, (*shown, f"faint lean: {line} (after {talk})"), "faint lean")
             return Decision(stance, strength, (*shown, line), name)
     return Decision(None, UNDETERMINED, (*shown, "no evidence either way"), "none")
 

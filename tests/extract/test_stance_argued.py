@@ -5,7 +5,8 @@ holds, losing something that is no prize, a graded feeling) it does not (our own
 from __future__ import annotations
 
 import pytest
-from quotegraph.extract.stance import judge_records
+from quotegraph.extract.model import Statement
+from quotegraph.extract.stance import StanceAssigner, parse_topics
 from quotegraph.extract.stance.argued import evidence_that, graded_feeling, not_the_contest, said_of
 from quotegraph.extract.stance.lexicon import analyzer, lexicon
 
@@ -105,5 +106,8 @@ HARBOUR = {
     ],
 )
 def test_stance_argued_news_talk_is_neutral_only_when_told(nlp, text, neutral):
-    [judged] = judge_records([{"id": 1, "text": text, "topic": HARBOUR}], nlp=nlp)
-    assert (judged["stance"] == "neutral") is neutral, judged["evidence"]
+    # a quote of an article (a record judged on its own reads past the talk of news: test_stance_lean.py)
+    [topic] = parse_topics({"topics": [HARBOUR]})
+    s = Statement(article="a.txt", quote=text, start=0, end=len(text), kind="direct", speaker="Ann Lee", cue="said")
+    [judged] = StanceAssigner([topic]).judge([(s, topic, text, nlp(text))])
+    assert (judged.stance == "neutral") is neutral, judged.evidence

@@ -38,3 +38,21 @@ def test_stance_lean_not_in_an_article(nlp):
     s = Statement(article="a.txt", quote=text, start=0, end=len(text), kind="direct", speaker="Ann Lee", cue="said")
     [judged] = StanceAssigner([topic]).judge([(s, topic, text, nlp(text))])
     assert judged.stance is None, judged.evidence
+
+
+CURSIVE = {"id": "cursive", "label": "Cursive writing", "proposition": "cursive writing", "keywords": ["cursive writing"]}
+REVIEWED = "The review of cursive writing in schools found it to be valuable."
+
+
+def test_stance_lean_past_the_talk_of_news_in_a_record(nlp):
+    # a step of a process ("review") makes a quote of news neutral; a record reads on, and what it finds leans
+    [judged] = judge_records([{"id": 1, "text": REVIEWED, "topic": CURSIVE}], nlp=nlp)
+    assert judged["stance"] == "support" and judged["confidence"] == LEAN
+    assert any(e.startswith("faint lean") and "after procedure" in e for e in judged["evidence"]), judged["evidence"]
+
+
+def test_stance_lean_the_talk_of_news_is_neutral_in_an_article(nlp):
+    [topic] = parse_topics({"topics": [CURSIVE]})
+    s = Statement(article="a.txt", quote=REVIEWED, start=0, end=len(REVIEWED), kind="direct", speaker="Ann Lee", cue="said")
+    [judged] = StanceAssigner([topic]).judge([(s, topic, REVIEWED, nlp(REVIEWED))])
+    assert judged.stance == "neutral", judged.evidence
