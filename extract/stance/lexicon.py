@@ -93,6 +93,8 @@ class Lexicon:
     denials: tuple[str, ...] = ()
     utterances: frozenset[str] = frozenset()
     attitude_verbs: frozenset[str] = frozenset()
+    admissions: frozenset[str] = frozenset()
+    """Words by which one admits a fault ("mistake", "regret")."""
     """Verbs of feeling whose object is what the feeling is about ("like", "hate")."""
     prescriptive: tuple[str, ...] = ()
     negative_cues: frozenset[str] = frozenset()
@@ -172,7 +174,7 @@ def _lemma_sets(*keys: str) -> tuple[frozenset[str], ...]:
 
 WORD_SETS = (
     "weak_support_cues", "hedges", "procedural", "commentary", "assertive", "referential", "contest", "utterances",
-    "attitude_verbs", "negative_cues", "positive_cues", "reactions", "prizes", "neg_raising",
+    "attitude_verbs", "admissions", "negative_cues", "positive_cues", "reactions", "prizes", "neg_raising",
 )
 """The fields of :class:`Lexicon` read from stance.yaml as sets of words as written."""
 FOLDED_SETS = (

@@ -771,13 +771,21 @@ def blames_others(r: Reading, shown: Sequence[str]) -> Verdict | None:
 
 def blames_accusers(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """The accused and their camp blame their accusers, not themselves ("orchestrated for political gain",
-    "a bid to hurt her candidacy"); unless the quote or proposition prescribes a remedy."""
+    "a bid to hurt her candidacy"); unless the quote or proposition prescribes a remedy, or it admits the matter:
+    most of the blame aimed at it, in a word of admission (``admissions`` of stance.yaml: "using two email
+    accounts was a mistake")."""
     q = r.evaluated[0]
-    if not r.accusing or q > -EVALUATIVE or prescribes(r.topic) or demands(r.words):
+    if not r.accusing or q > -EVALUATIVE or prescribes(r.topic) or demands(r.words) or admits(r):
         return None
     if r.camp is not None and r.camp[0] == "oppose":
         return "oppose", round(BASE + PER_COMPOUND * abs(q), 3), f"blames the accusers: {r.camp[1]} ({q:+.2f})"
     return None
+
+
+def admits(r: Reading) -> bool:
+    """The quote admits its matter: most of its evaluation is aimed at the matter, and it has a word of admission
+    (``admissions`` of stance.yaml: "a mistake", "I regret")."""
+    return r.evaluated[4] >= 0.5 and any(w in r.lex.admissions for w in r.words)
 
 
 def blames_what_was_said(r: Reading, shown: Sequence[str]) -> Verdict | None:

@@ -493,6 +493,7 @@ def test_stance_pronoun_names_count_for_the_topic(nlp):
         ("a setback", -1),
         ("a lifeline", 1),
         ("a boon", 1),
+        ("interference", -1),
     ],
 )
 def test_stance_valences_vader_lacks(word, sign):
@@ -522,6 +523,21 @@ def test_stance_valences_names_of_political_news_judge_nothing(text):
 def test_stance_the_accused_blames_the_accusers(nlp, speaker, stance):
     quote = "What happened with the city contracts is disgusting and dishonest."
     s = _judge(nlp, f'{speaker} said "{quote}"', quote, speaker=speaker)
+    assert s.stance == stance, s.topics[0].evidence
+
+
+@pytest.mark.parametrize(
+    ("quote", "stance"),
+    [
+        # the accused admits the matter in a word of admission: her blame agrees with the accusation
+        ("Steering the city contracts that way was a mistake.", "support"),
+        ("The handling of the city contracts was an error.", "support"),
+        # negatives: blame with no admission is of the accusers
+        ("The attacks on the city contracts are dishonest and wrong.", "oppose"),
+    ],
+)
+def test_stance_the_accused_admits_the_matter(nlp, quote, stance):
+    s = _judge(nlp, f'Dana Holt said "{quote}"', quote, speaker="Dana Holt")
     assert s.stance == stance, s.topics[0].evidence
 
 
