@@ -26,6 +26,7 @@ from quotegraph.extract.text import (
     untag,
     word_list,
 )
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Token
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -527,14 +528,9 @@ def _long_words(topic: Topic, n: int) -> frozenset[str]:
 
 
 def one_off(a: str, b: str) -> bool:
-    """``a`` and ``b`` differ by one letter (added, dropped or changed) and open with the same two letters."""
-    if a[:2] != b[:2] or abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
-    i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
-    return short[i:] == long[i + 1 :]
+    """``a`` and ``b`` differ by one letter (added, dropped or changed: Levenshtein distance 1) and open with the
+    same two letters."""
+    return a[:2] == b[:2] and Levenshtein.distance(a, b, score_cutoff=1) == 1
 
 
 @lru_cache(maxsize=1)
