@@ -338,6 +338,28 @@ def aimed_at(target: Token, topic_terms: frozenset[str]) -> bool:
     return bool(_target_terms(list(target.subtree)[:MAX_TARGET]) & topic_terms)
 
 
+OWN_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "flat", "det", "case", "nummod"})
+"""Dependencies by which a word is part of a phrase's own name ("ISIS fighters", "the Islamic State's leaders"),
+not of what it does or what is done to it ("bombing ISIS", "the war against ISIS")."""
+
+
+def named_itself(target: Token, names: Sequence[frozenset[str]]) -> bool:
+    """``target`` is what one of ``names`` (each a set of words that must all be there) names: the target and the
+    words of its own name (:data:`OWN_DEPS`), not the object of an act it heads ("the war against ISIS is a
+    mistake", "Bombing ISIS is a mistake" evaluate the act)."""
+    if not names:
+        return False
+    own = [target]
+    for t in own:
+        own.extend(c for c in t.children if c.dep_ in OWN_DEPS)
+        if len(own) >= MAX_TARGET:
+            break
+    if any(t.dep_ == "compound" and t.lower_.endswith("ing") for t in own):
+        return False  # "Bombing ISIS is a mistake", parsed as a name with its act for a modifier
+    terms = _target_terms(own[:MAX_TARGET])
+    return any(name <= terms for name in names)
+
+
 def blames(target: Token | None, topic_terms: frozenset[str]) -> bool | None:
     """True when ``target`` (what a negative word is said of, :func:`evaluated`) is a named person or thing
     the topic's words do not name, False when one they name; None when it is a pronoun or not found."""
@@ -488,13 +510,15 @@ def _aimed(
     rival: frozenset[str],
     alone: bool,
     bare: bool = False,
+    adversary: tuple[frozenset[str], ...] = (),
 ) -> tuple[bool, bool, bool]:
     """Whether ``target`` is what ``removed``, ``matter`` and ``rival`` name (a rival is not the matter; a
-    pronoun of a statement alone is the matter, and so is the missing subject of one that has none: ``bare``)."""
+    pronoun of a statement alone is the matter, and so is the missing subject of one that has none: ``bare``).
+    What ``adversary`` names counts as removed where the target is it, not an act on it (:func:`named_itself`)."""
     if target is None:
         return False, alone and bare and bool(matter), False
     on_rival = bool(rival) and aimed_at(target, rival)
-    on_removed = bool(removed) and aimed_at(target, removed)
+    on_removed = (bool(removed) and aimed_at(target, removed)) or named_itself(target, adversary)
     on_matter = bool(matter) and not on_rival and (aimed_at(target, matter) or (alone and target.lower_ in STANDING_IN))
     return on_removed, on_matter, on_rival
 
@@ -604,6 +628,7 @@ def evaluation(
     alone: bool = False,
     rival: frozenset[str] = frozenset(),
     lost_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+    adversary: tuple[frozenset[str], ...] = (),
 ) -> Evaluation:
     """The evaluation the tokens carry: each word's valence in VADER's lexicon (by form, else lemma),
     turned by a negation that governs it; proper names and the words of ``skip`` (the topic's, which name
@@ -616,7 +641,8 @@ def evaluation(
     ``rival``, the share aimed at what those words name ("offline shops" against "Online shopping is better
     than offline shopping"), which is then not the matter's. With ``lost_words`` (the losing words and the
     proposition's :func:`prefixes`), the share aimed at the loss of what the proposition names (:func:`lost`).
-    Also the compound of the words aimed at the matter alone."""
+    With ``adversary``, what the proposition acts against counts as removed where the evaluation names it
+    itself (:func:`named_itself`). Also the compound of the words aimed at the matter alone."""
     valences = _valences()
     total = toward = 0.0
     words = []
@@ -636,8 +662,9 @@ def evaluation(
             words.append(t.lower_)
         weight += abs(v)
         total += v
-        target = evaluated(t) if removed or matter or rival or lost_words[0] or (v < 0 and topic_terms) else None
-        on = (*_aimed(target, removed, matter, rival, alone, _bare(t)), _of_loss(target, lost_words))
+        wanted = removed or adversary or matter or rival or lost_words[0] or (v < 0 and topic_terms)
+        target = evaluated(t) if wanted else None
+        on = (*_aimed(target, removed, matter, rival, alone, _bare(t), adversary), _of_loss(target, lost_words))
         aimed = [a + abs(v) * hit for a, hit in zip(aimed, on, strict=True)]
         toward += v * on[1]
         if v < 0 and topic_terms:

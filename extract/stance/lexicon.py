@@ -127,6 +127,8 @@ class Lexicon:
     single removing verbs and the removal nouns."""
     lesser: frozenset[str] = frozenset()
     """Words that give less of what they modify ("fewer deaths", "less safe"): its evaluation turns."""
+    wronging: frozenset[str] = frozenset()
+    """Acts against someone that wrong them ("violence against women"): the one after "against" is no adversary."""
     marks: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Words that mark a kind of statement whose side is less often right (a comparison, a contrast): the
     learned combination weighs each kind (``marks`` of stance.yaml)."""
@@ -179,7 +181,7 @@ WORD_SETS = (
 """The fields of :class:`Lexicon` read from stance.yaml as sets of words as written."""
 FOLDED_SETS = (
     "changing", "unchanged", "removals", "compulsion", "freedoms", "modal_fillers", "camp_nouns", "reporting",
-    "offices", "figures", "lesser",
+    "offices", "figures", "lesser", "wronging",
 )
 """The fields read as sets of folded words."""
 FOLDED_LISTS = (

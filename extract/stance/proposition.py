@@ -193,6 +193,51 @@ def removed_words(topic: Topic) -> frozenset[str]:
     return _removed(fold(topic.proposition))
 
 
+CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+RELATIVE = frozenset({"that", "which", "who", "whose", "whom"})
+"""Words that open a clause describing a thing: an act after them is the thing's, not the proposition's."""
+
+
+@lru_cache(maxsize=256)
+def adversary_words(topic: Topic) -> tuple[frozenset[str], ...]:
+    """Whom or what an act the proposition wants done is aimed at, the object of "against" in its first clause,
+    as the ways to name it, each a set of words that must all be there: its capitalised words ("use more military
+    force against the Islamic State" -> islamic and state; "weapons against targets inside Russia" -> russia), or
+    its content words when none is; and an acronym keyword its initials open ("ISIS"). Blame of the adversary
+    agrees with such a proposition ("ISIS must be defeated"), as blame of what it wants gone does. None where it
+    wants the act gone ("sanctions against Russia should be lifted"), refuses it ("should not"), the act wrongs
+    the one it names (``wronging`` of stance.yaml: "violence against women") or belongs to a described thing
+    ("music that glorifies violence against women")."""
+    if wants_gone(topic):
+        return ()
+    clause = re.split(r"[,;:.()]", topic.proposition)[0]
+    words = WORD.findall(fold(clause))
+    if "against" not in words:
+        return ()
+    at = words.index("against")
+    before = words[:at]
+    if not before or before[-1] in lexicon().wronging or RELATIVE & set(before) or NEGATING & set(before):
+        return ()
+    taken: list[str] = []
+    for w in words[at + 1 :]:
+        if w in OBJECT_BREAK or len(taken) == MAX_OBJECT:
+            break
+        if w not in STOP_WORDS:
+            taken.append(w)
+    if not taken:
+        return ()
+    after = clause[clause.lower().index("against") + len("against") :]
+    names = [fold(w) for w in CAPITALISED.findall(after) if fold(w) in taken]
+    initials = "".join(w[0] for w in names or taken)
+    acronyms = [
+        frozenset({fold(kw)})
+        for kw in topic.keywords
+        if kw.isupper() and len(kw) > len(initials) > 1 and fold(kw).startswith(initials)
+    ]
+    named = [frozenset(names)] if names else [frozenset({w}) for w in _content(taken)]
+    return (*named, *acronyms)
+
+
 MODAL = re.compile(r"\b(?:should|must|ought to|has to|have to|needs? to|will)( not)? ")
 
 

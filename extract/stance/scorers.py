@@ -23,7 +23,7 @@ from quotegraph.extract.stance.argued import evidence_that, graded_feeling, not_
 from quotegraph.extract.stance.calibration import calibration
 from quotegraph.extract.stance.camp import camp_stance
 from quotegraph.extract.stance.compare import comparison
-from quotegraph.extract.stance.deontic import HAVING, Act, on_motion
+from quotegraph.extract.stance.deontic import HAVING, Act, on_motion, same_predicate
 from quotegraph.extract.stance.deontic import matter as matter_of
 from quotegraph.extract.stance.deontic import motion as motion_of
 from quotegraph.extract.stance.evaluate import (
@@ -58,6 +58,7 @@ from quotegraph.extract.stance.lexicon import (
 )
 from quotegraph.extract.stance.proposition import (
     accuses,
+    adversary_words,
     averted,
     matter_words,
     names_a_thing,
@@ -445,6 +446,7 @@ def motion(r: Reading) -> list[Evidence]:
     found = on_motion(r.statement.quote, r.topic, HAVING if names_a_thing(r.topic) else None)
     if names_a_thing(r.topic):
         found = named_first(found, r.topic)
+    found = [(-sign if on_adversary(act, r.topic) else sign, act) for sign, act in found]
     signs = {sign for sign, _ in found}
     if len(signs) != 1:
         return []
@@ -452,6 +454,17 @@ def motion(r: Reading) -> list[Evidence]:
     said = f"{'not ' if act.negated else ''}{act.predicate}"
     kind = "same act" if sign > 0 else "opposite act"
     return [Evidence(kind, sign * MOTION, (f"{kind}: {said}",))]
+
+
+def on_adversary(act: Act, topic: Topic) -> bool:
+    """``act`` is done to whom the proposition's act is aimed against (:func:`adversary_words`), and is not that
+    act itself: taking the adversary away agrees with the proposition ("ISIS must be stopped" on using force
+    against it), bringing or keeping it disagrees."""
+    wanted = motion_of(topic)
+    if wanted is not None and same_predicate(act.predicate, wanted.predicate):
+        return False
+    around = set(act.around)
+    return any(name <= around for name in adversary_words(topic))
 
 
 def named_first(found: list[tuple[int, Act]], topic: Topic) -> list[tuple[int, Act]]:
@@ -517,6 +530,7 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
         alone=r.alone,
         rival=rival_words(r.topic),
         lost_words=(lex.losing | own_act_forms(r.topic), proposition_prefixes(r.topic)),
+        adversary=adversary_words(r.topic),
     )
     tone = f": {', '.join(found.words[:3])}" if found.words else ""
     shares = (found.on_rival, found.on_lost)
