@@ -306,6 +306,11 @@ def test_stance_reported_evaluation(nlp, sentence, word, expected):
         # a call for a step of a process (oversight, an investigation): no side
         ("There is a need for more oversight of the city contracts.", "mayor-contracts", "neutral",
          "procedure: oversight"),
+        # the steps of a legal case, even told with a word of praise
+        ("The county has secured the cooperation of the clerk who handled the city contracts.", "mayor-contracts",
+         "neutral", "procedure: cooperation"),
+        ("Prosecutors will accept the recommendation on the city contracts and not pursue an indictment.",
+         "mayor-contracts", "neutral", "procedure: recommendation"),
         # negatives: the race named beside a side taken, and a call for more of the thing proposed
         ("Voters know that Holt rigged the city contracts for her donors and lied about it.", "mayor-contracts",
          "support", "negative evaluation"),
