@@ -513,6 +513,8 @@ def _reported(quote: str, mention: str, topics: list[Topic], speaker: str | None
         # one who speaks for an office reports a fact on the proposition's terms: no side
         (None, "a State Department spokesman", "The private email server held 22 classified emails", "neutral"),
         ("FBI", "officials", "Agents found classified emails on the private server", "neutral"),
+        # and so does a document of one
+        (None, "the FBI summary", "An aide deleted classified emails from the private server", "neutral"),
         # negatives: a person who speaks for themselves asserts it; an office that evaluates takes a side
         ("Ann Lee", "Lee", "The private email server held 22 classified emails", "support"),
         (None, "a spokesman", "The private email server was a reckless and dangerous disgrace", "support"),
