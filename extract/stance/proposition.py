@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from quotegraph.extract.stance.aboutness import CAPITAL
 from quotegraph.extract.stance.deontic import FINITE, motion
 from quotegraph.extract.stance.lexicon import (
     CLAUSE_BREAK,
@@ -193,7 +194,6 @@ def removed_words(topic: Topic) -> frozenset[str]:
     return _removed(fold(topic.proposition))
 
 
-CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 RELATIVE = frozenset({"that", "which", "who", "whose", "whom"})
 """Words that open a clause describing a thing: an act after them is the thing's, not the proposition's."""
 
@@ -205,7 +205,7 @@ def adversary_words(topic: Topic) -> tuple[frozenset[str], ...]:
     force against the Islamic State" -> islamic and state; "weapons against targets inside Russia" -> russia), or
     its content words when none is; and an acronym keyword its initials open ("ISIS"). Blame of the adversary
     agrees with such a proposition ("ISIS must be defeated"), as blame of what it wants gone does. None where it
-    wants the act gone ("sanctions against Russia should be lifted"), refuses it ("should not"), the act wrongs
+    wants the act gone ("strikes against Iran should be stopped"), refuses it ("should not"), the act wrongs
     the one it names (``wronging`` of stance.yaml: "violence against women") or belongs to a described thing
     ("music that glorifies violence against women")."""
     if wants_gone(topic):
@@ -227,7 +227,7 @@ def adversary_words(topic: Topic) -> tuple[frozenset[str], ...]:
     if not taken:
         return ()
     after = clause[clause.lower().index("against") + len("against") :]
-    names = [fold(w) for w in CAPITALISED.findall(after) if fold(w) in taken]
+    names = [fold(w) for w in CAPITAL.findall(after) if fold(w) in taken]
     initials = "".join(w[0] for w in names or taken)
     acronyms = [
         frozenset({fold(kw)})
