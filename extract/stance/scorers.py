@@ -27,6 +27,7 @@ from quotegraph.extract.stance.deontic import HAVING, Act, on_motion, same_predi
 from quotegraph.extract.stance.deontic import matter as matter_of
 from quotegraph.extract.stance.deontic import motion as motion_of
 from quotegraph.extract.stance.evaluate import (
+    ADDITIVE,
     CLAUSE_HEADS,
     Evaluation,
     aimed_at,
@@ -222,6 +223,18 @@ def phrase_hits(text: str, phrases: Sequence[str]) -> list[str]:
     return [p for p in phrases if p in text]
 
 
+def refusals(text: str, phrases: Sequence[str]) -> list[str]:
+    """The phrases of refusal (``oppose_phrases``) in ``text`` but those whose "not" adds instead of refusing
+    ("a wall would not only stop criminals but also drugs": ``evaluate.ADDITIVE``)."""
+    return [p for p in phrase_hits(text, phrases) if not _adds(text, p)]
+
+
+def _adds(text: str, phrase: str) -> bool:
+    """Every occurrence of ``phrase`` in ``text`` is followed by a word of :data:`ADDITIVE` ("would not only")."""
+    after = [text[m.end() :].split(None, 1) for m in re.finditer(re.escape(phrase), text)]
+    return bool(after) and all(rest and rest[0].strip(".,;:!?") in ADDITIVE for rest in after)
+
+
 def demands(words: Sequence[str]) -> bool:
     """The quote demands something ("he should release them", "the sooner, the better"), not negated."""
     text = f" {' '.join(words)} "
@@ -331,7 +344,7 @@ def phrases(r: Reading) -> list[Evidence]:
         out = [Evidence("keeps phrase", -STRONG, (f"wants it kept: {p}",)) for p in found]
     else:
         out = [Evidence("support phrase", STRONG, (p,)) for p in found]
-    out += [Evidence("oppose phrase", -STRONG, (p,)) for p in phrase_hits(r.quote, r.lex.oppose_phrases)]
+    out += [Evidence("oppose phrase", -STRONG, (p,)) for p in refusals(r.quote, r.lex.oppose_phrases)]
     # the claim is dismissed as untrue or overblown
     return out + [Evidence("denial", -STRONG, (f"denial: {p}",)) for p in word_hits(r.words, r.lex.denials)]
 
@@ -407,7 +420,7 @@ def wanted_thing(r: Reading) -> list[str]:
 def negation(r: Reading) -> list[Evidence]:
     """A negation in the main clauses denies a proposal; an accusation is often made of negative claims
     ("he never paid", "she told nobody"): there a negation alone denies nothing."""
-    if not r.negated or r.accusing or phrase_hits(r.quote, r.lex.oppose_phrases) or names_a_thing(r.topic):
+    if not r.negated or r.accusing or refusals(r.quote, r.lex.oppose_phrases) or names_a_thing(r.topic):
         return []  # a thing is no proposal: a negation says nothing of it alone
     return [Evidence("negation", -NEGATION * min(2, r.negated), ("negation",))]
 

@@ -122,3 +122,25 @@ def test_stance_negation_scope_stops_at_a_clause_with_its_own_subject(nlp, text,
 )
 def test_stance_negation_scope_an_adjective_on_nothing(nlp, text, word, denied):
     assert _denied(nlp, text, word) is denied
+
+
+WALL = {"id": "wall", "label": "Border wall", "proposition": "The city should build a flood wall along the river",
+        "keywords": ["flood wall"]}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("The council would not build the flood wall.", ["would not"]),
+        ("We will not pay for the flood wall.", ["will not"]),
+        # negatives: a "not" that adds ("not only ... but also") refuses nothing
+        ("The flood wall would not only protect homes but also save money.", []),
+        ("It will not just protect homes; it will save money.", []),
+    ],
+)
+def test_stance_negation_scope_a_refusal_that_adds_refuses_nothing(text, refused):
+    from quotegraph.extract.stance.lexicon import lexicon
+    from quotegraph.extract.stance.scorers import refusals
+    from quotegraph.extract.text import fold
+
+    assert refusals(fold(text), lexicon().oppose_phrases) == refused
