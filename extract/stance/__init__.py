@@ -23,6 +23,7 @@ from quotegraph.extract.stance.aboutness import (
     PersonPair,
     about_weights,
     by_person,
+    by_verdict,
     mentions,
     names_of,
     person_pairs,
@@ -32,9 +33,11 @@ from quotegraph.extract.stance.aboutness import (
     quote_rank,
     records_gate,
     stems,
+    verdict_person,
 )
 from quotegraph.extract.stance.evaluate import pronoun_names
 from quotegraph.extract.stance.judge import RecordError, judge_records, read_records
+from quotegraph.extract.stance.lexicon import sentiment
 from quotegraph.extract.stance.propose import propose_topics
 from quotegraph.extract.stance.registry import Judgement, RulesBackend, StanceBackend, judge_many, load_backend
 from quotegraph.extract.stance.rules import TopicScore, main_clauses, topic_clauses, topic_df, topic_scores
@@ -155,6 +158,8 @@ class StanceAssigner:
         self.profiles = [profile(t, self.df) for t in self.topics]
         # topics that could be a person pair in some article (each names someone): only then are people read
         self._pairs_possible = bool(person_pairs(self.topics, frozenset().union(*(names_of(t) for t in self.topics))))
+        # topics that judge a person fit for an office: a quote that judges that person is about them
+        self._verdicts = any(verdict_person(t) for t in self.topics)
         self._warned: set[str] = set()
         self._failures: dict[str, int] = {}
         self._off: set[str] = set()
@@ -359,6 +364,11 @@ class StanceAssigner:
             all_scores = [
                 self._by_person(doc, s, scores, names, pairs, persons)
                 for s, scores, names in zip(statements, all_scores, pronouns, strict=True)
+            ]
+        if self._verdicts:
+            all_scores = [
+                by_verdict(scores, frozenset(stems(quote)), abs(sentiment(s.quote)[0]))
+                for s, quote, scores in zip(statements, quotes, all_scores, strict=True)
             ]
         chosen = [self._chosen(scores) for scores in all_scores]
         fallback_id = article_main(chosen)

@@ -343,6 +343,41 @@ def by_person(scores: Sequence[Any], named: frozenset[str], pairs: Sequence[Pers
     return out
 
 
+VERDICT = re.compile(
+    r"^(?P<name>(?:[A-Z][\w.'-]*\s+){1,3})(?:is|are|was|would be)\s+(?:not\s+)?(?:\w+ly\s+)?\w+\s+"
+    r"(?:to\s+(?:be|serve|become|lead|hold)|for\s+(?:the\s+)?(?:presidency|office|job|post|role))\b"
+)
+"""A proposition that judges a person fit or unfit for an office ("Donald Trump is unfit to be president",
+"X is qualified to serve as ...", "X is not ready for the presidency")."""
+
+
+@lru_cache(maxsize=256)
+def verdict_person(topic: Topic) -> frozenset[str]:
+    """The stems of the person a topic's proposition judges fit or unfit for an office (:data:`VERDICT`), or
+    nothing: such a topic is about that person as a candidate, and a quote that judges them is about it."""
+    found = VERDICT.match(topic.proposition.strip())
+    return frozenset(stems(found.group("name"))) if found else frozenset()
+
+
+def by_verdict(scores: Sequence[Any], named: frozenset[str], judged: float) -> list[Any]:
+    """``scores`` (TopicScores of one statement, in the order of the topics) with a topic that judges a person
+    fit for an office (:func:`verdict_person`) raised to ``verdict_score`` (topic_match.yaml) in the quote's own
+    words where the quote names that person (by name or a pronoun: ``named``) and judges strongly (``judged``,
+    the absolute polarity of its words, at least ``verdict_polarity``): "he is a thin-skinned, reckless bully"
+    is about his fitness. A topic whose own words the quote names scores more ("the wall is a stupid idea")."""
+    config = _config()
+    if judged < float(config["verdict_polarity"]):
+        return list(scores)
+    floor = float(config["verdict_score"])
+    out = []
+    for x in scores:
+        person = verdict_person(x.topic)
+        if person and person & named and x.own < floor:
+            x = replace(x, score=max(x.score, floor), own=floor, matched=(*x.matched, "judges the person"))
+        out.append(x)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def matter_stems(topic: Topic) -> frozenset[str]:
     """The specific stems of ``topic`` but its names: what it is about, whoever it concerns."""

@@ -19,6 +19,8 @@ from itertools import takewhile
 
 from quotegraph.extract.lookup import doc_text, is_record
 from quotegraph.extract.model import Statement
+from quotegraph.extract.stance.aboutness import stems as match_stems
+from quotegraph.extract.stance.aboutness import verdict_person
 from quotegraph.extract.stance.argued import evidence_that, graded_feeling, not_the_contest, said_of
 from quotegraph.extract.stance.calibration import calibration
 from quotegraph.extract.stance.camp import camp_stance
@@ -658,6 +660,28 @@ def commentary(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return None
 
 
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+"""Pronouns by which a quote may name the person a verdict topic judges."""
+
+
+def judges_the_person(r: Reading, shown: Sequence[str]) -> Verdict | None:
+    """A topic that judges a person fit or unfit for an office (:func:`~quotegraph.extract.stance.aboutness.
+    verdict_person`: "Donald Trump is unfit to be president") and a quote that names that person (by name or a
+    pronoun) and judges: blame agrees with a verdict of unfitness and praise disagrees ("he is a thin-skinned,
+    reckless bully", "she would make an outstanding president"), the other way round for a verdict of fitness.
+    The judgement is of the person, not of what was said or of others the quote names."""
+    person = verdict_person(r.topic)
+    q, tone_words, *_ = r.evaluated
+    if not person or abs(q) < EVALUATIVE:
+        return None
+    named = set(match_stems(r.statement.quote)) & person
+    if not (named or set(WORD.findall(fold(r.statement.quote))) & PERSON_PRONOUNS):
+        return None
+    stance = "support" if (q < 0) == r.accusing else "oppose"
+    tone = "blames" if q < 0 else "praises"
+    return stance, round(BASE + PER_COMPOUND * abs(q), 3), f"{tone} the person it judges ({q:+.2f}){tone_words}"
+
+
 def compared(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """A comparison that puts the proposition's act or matter on one side ("more efficient policies than the
     death penalty", :mod:`quotegraph.extract.stance.compare`): the act faring better supports; the matter
@@ -1120,6 +1144,7 @@ CONTENT_RULES: tuple[tuple[str, ContentRule], ...] = (
     ("reaction", reaction),
     ("procedure", procedure),
     ("commentary", commentary),
+    ("judges the person", judges_the_person),
     ("comparison", compared),
     ("on lost", on_lost),
     ("on removed", on_removed),
