@@ -37,7 +37,6 @@ from quotegraph.extract.stance.aboutness import (
 )
 from quotegraph.extract.stance.evaluate import pronoun_names
 from quotegraph.extract.stance.judge import RecordError, judge_records, read_records
-from quotegraph.extract.stance.lexicon import sentiment
 from quotegraph.extract.stance.propose import propose_topics
 from quotegraph.extract.stance.registry import Judgement, RulesBackend, StanceBackend, judge_many, load_backend
 from quotegraph.extract.stance.rules import TopicScore, main_clauses, topic_clauses, topic_df, topic_scores
@@ -367,7 +366,7 @@ class StanceAssigner:
             ]
         if self._verdicts:
             all_scores = [
-                by_verdict(scores, frozenset(stems(quote)), abs(sentiment(s.quote)[0]))
+                by_verdict(scores, frozenset(stems(quote)), s.quote)
                 for s, quote, scores in zip(statements, quotes, all_scores, strict=True)
             ]
         chosen = [self._chosen(scores) for scores in all_scores]

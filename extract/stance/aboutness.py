@@ -359,23 +359,40 @@ def verdict_person(topic: Topic) -> frozenset[str]:
     return frozenset(stems(found.group("name"))) if found else frozenset()
 
 
-def by_verdict(scores: Sequence[Any], named: frozenset[str], judged: float) -> list[Any]:
+def by_verdict(scores: Sequence[Any], named: frozenset[str], quote: str) -> list[Any]:
     """``scores`` (TopicScores of one statement, in the order of the topics) with a topic that judges a person
     fit for an office (:func:`verdict_person`) raised to ``verdict_score`` (topic_match.yaml) in the quote's own
-    words where the quote names that person (by name or a pronoun: ``named``) and judges strongly (``judged``,
-    the absolute polarity of its words, at least ``verdict_polarity``): "he is a thin-skinned, reckless bully"
-    is about his fitness. A topic whose own words the quote names scores more ("the wall is a stupid idea")."""
+    words where the quote names that person (by name or a pronoun: ``named``) and judges strongly (the valences
+    of the words of ``quote`` in the stance lexicon sum to ``verdict_valence`` or more, either way): "he is a
+    thin-skinned, reckless bully" is about his fitness. Not where the quote's own words meet a topic at that
+    score ("the wall is a stupid idea"): that topic is what it is about."""
     config = _config()
-    if judged < float(config["verdict_polarity"]):
-        return list(scores)
     floor = float(config["verdict_score"])
+    if any(x.own >= floor for x in scores):
+        return list(scores)  # the quote names a topic in its own words: that is what it is about
+    judged: bool | None = None  # read only for a quote that names a judged person
     out = []
     for x in scores:
         person = verdict_person(x.topic)
-        if person and person & named and x.own < floor:
-            x = replace(x, score=max(x.score, floor), own=floor, matched=(*x.matched, "judges the person"))
+        if person and person & named:
+            if judged is None:
+                judged = abs(valence_sum(quote)) >= float(config["verdict_valence"])
+            if judged:
+                x = replace(x, score=max(x.score, floor), own=floor, matched=(*x.matched, "judges the person"))
         out.append(x)
     return out
+
+
+def valence_sum(text: str) -> float:
+    """The sum of the valences of ``text``'s words in the stance lexicon (VADER's, with the words of political
+    news it lacks), by form: what a text judges, without VADER's rules for negation and emphasis."""
+    from quotegraph.extract.stance.lexicon import analyzer
+
+    valences = analyzer().lexicon
+    return sum(valences.get(w, 0.0) for w in VALENCE_WORD.findall(text.lower()))
+
+
+VALENCE_WORD = re.compile(r"[a-z][a-z'-]*")
 
 
 @lru_cache(maxsize=4096)

@@ -671,11 +671,13 @@ def judges_the_person(r: Reading, shown: Sequence[str]) -> Verdict | None:
     reckless bully", "she would make an outstanding president"), the other way round for a verdict of fitness.
     The judgement is of the person, not of what was said or of others the quote names."""
     person = verdict_person(r.topic)
-    q, tone_words, *_ = r.evaluated
-    if not person or abs(q) < EVALUATIVE:
+    if not person:
         return None
     named = set(match_stems(r.statement.quote)) & person
     if not (named or set(WORD.findall(fold(r.statement.quote))) & PERSON_PRONOUNS):
+        return None
+    q, tone_words, *_ = r.evaluated
+    if abs(q) < EVALUATIVE:
         return None
     stance = "support" if (q < 0) == r.accusing else "oppose"
     tone = "blames" if q < 0 else "praises"
