@@ -15,6 +15,7 @@ from typing import Any
 
 from quotegraph.extract.attribution.cues import load_lexicon
 from quotegraph.extract.lookup import doc_ents, ents_in, persons_before
+from quotegraph.extract.stance.lexicon import analyzer
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import (
     STOP_WORDS,
@@ -383,16 +384,14 @@ def by_verdict(scores: Sequence[Any], named: frozenset[str], quote: str) -> list
     return out
 
 
+VALENCE_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
 def valence_sum(text: str) -> float:
     """The sum of the valences of ``text``'s words in the stance lexicon (VADER's, with the words of political
     news it lacks), by form: what a text judges, without VADER's rules for negation and emphasis."""
-    from quotegraph.extract.stance.lexicon import analyzer
-
     valences = analyzer().lexicon
     return sum(valences.get(w, 0.0) for w in VALENCE_WORD.findall(text.lower()))
-
-
-VALENCE_WORD = re.compile(r"[a-z][a-z'-]*")
 
 
 @lru_cache(maxsize=4096)
