@@ -75,7 +75,7 @@ from quotegraph.extract.stance.proposition import (
     words_of,
 )
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS, fold
+from quotegraph.extract.text import STOP_WORDS, THIRD_PERSON, fold
 from spacy.tokens import Doc, Token
 
 Judgement = tuple[str | None, float, tuple[str, ...]]
@@ -660,10 +660,6 @@ def commentary(r: Reading, shown: Sequence[str]) -> Verdict | None:
     return None
 
 
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-"""Pronouns by which a quote may name the person a verdict topic judges."""
-
-
 def judges_the_person(r: Reading, shown: Sequence[str]) -> Verdict | None:
     """A topic that judges a person fit or unfit for an office (:func:`~quotegraph.extract.stance.aboutness.
     verdict_person`: "Donald Trump is unfit to be president") and a quote that names that person (by name or a
@@ -674,7 +670,7 @@ def judges_the_person(r: Reading, shown: Sequence[str]) -> Verdict | None:
     if not person:
         return None
     named = set(match_stems(r.statement.quote)) & person
-    if not (named or set(WORD.findall(fold(r.statement.quote))) & PERSON_PRONOUNS):
+    if not (named or set(WORD.findall(fold(r.statement.quote))) & THIRD_PERSON):
         return None
     q, tone_words, *_ = r.evaluated
     if abs(q) < EVALUATIVE:
