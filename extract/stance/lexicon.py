@@ -93,9 +93,9 @@ class Lexicon:
     denials: tuple[str, ...] = ()
     utterances: frozenset[str] = frozenset()
     attitude_verbs: frozenset[str] = frozenset()
+    """Verbs of feeling whose object is what the feeling is about ("like", "hate")."""
     admissions: frozenset[str] = frozenset()
     """Words by which one admits a fault ("mistake", "regret")."""
-    """Verbs of feeling whose object is what the feeling is about ("like", "hate")."""
     prescriptive: tuple[str, ...] = ()
     negative_cues: frozenset[str] = frozenset()
     positive_cues: frozenset[str] = frozenset()

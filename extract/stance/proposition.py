@@ -160,12 +160,16 @@ def _content(words: Sequence[str]) -> set[str]:
     return out
 
 
+PROPOSITION_CLAUSE = re.compile(r"[,;:.()]")
+"""Where a clause of a proposition ends: what it wants gone, or whom it acts against, is read within one."""
+
+
 def _removed(text: str) -> frozenset[str]:
     """The words of what ``text`` (a proposition, folded) wants gone: the object after a removing verb, or the
     subject of "should be banned" and its kind."""
     lex = lexicon()
     out: set[str] = set()
-    for clause in re.split(r"[,;:.()]", text):
+    for clause in PROPOSITION_CLAUSE.split(text):
         words = f" {' '.join(WORD.findall(clause))} "
         for verb in lex.removing:
             at = words.find(f" {verb} ")
@@ -210,7 +214,7 @@ def adversary_words(topic: Topic) -> tuple[frozenset[str], ...]:
     ("music that glorifies violence against women")."""
     if wants_gone(topic):
         return ()
-    clause = re.split(r"[,;:.()]", topic.proposition)[0]
+    clause = PROPOSITION_CLAUSE.split(topic.proposition)[0]
     words = WORD.findall(fold(clause))
     if "against" not in words:
         return ()
