@@ -360,6 +360,14 @@ def named_itself(target: Token, names: Sequence[frozenset[str]]) -> bool:
     return any(name <= terms for name in names)
 
 
+def harms_named(token: Token, names: Sequence[frozenset[str]]) -> bool:
+    """``token`` is a verb done to what one of ``names`` names itself, its direct object ("to defeat the Islamic
+    State", "fight ISIS"): the verb's harm is an act on the adversary, not a judgement of its subject."""
+    if not names or token.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" and named_itself(c, names) for c in token.children)
+
+
 def blames(target: Token | None, topic_terms: frozenset[str]) -> bool | None:
     """True when ``target`` (what a negative word is said of, :func:`evaluated`) is a named person or thing
     the topic's words do not name, False when one they name; None when it is a pronoun or not found."""
@@ -665,6 +673,8 @@ def evaluation(
         wanted = removed or adversary or matter or rival or lost_words[0] or (v < 0 and topic_terms)
         target = evaluated(t) if wanted else None
         on = (*_aimed(target, removed, matter, rival, alone, _bare(t), adversary), _of_loss(target, lost_words))
+        if adversary and not on[0] and harms_named(t, adversary):
+            on = (True, *on[1:])  # "to defeat the Islamic State": the harm is done to the adversary
         aimed = [a + abs(v) * hit for a, hit in zip(aimed, on, strict=True)]
         toward += v * on[1]
         if v < 0 and topic_terms:

@@ -47,6 +47,10 @@ ISIS = {"id": "isis", "label": "Military force against ISIS",
         ("ISIS must be defeated in Iraq and Syria.", "support"),
         ("ISIS is a brutal, barbaric terrorist group that murders civilians.", "support"),
         ("ISIS fighters are murderers who must be stopped.", "support"),
+        # an act of harm done to the adversary itself is the proposition's act
+        ("We will send more troops to defeat the Islamic State.", "support"),
+        ("Our soldiers should fight ISIS in Syria.", "support"),
+        ("We should not fight ISIS in Syria.", "oppose"),
         # negatives: the act against the adversary is what is blamed
         ("Bombing ISIS is a terrible mistake that will only create more terrorists.", "oppose"),
         ("The war against ISIS is a mistake.", "oppose"),
@@ -56,3 +60,30 @@ ISIS = {"id": "isis", "label": "Military force against ISIS",
 def test_stance_adversary_blame_of_it_agrees(nlp, text, stance):
     [judged] = judge_records([{"id": 1, "text": text, "topic": ISIS}], nlp=nlp)
     assert judged["stance"] == stance, judged["evidence"]
+
+
+COLUMNS = ("words", "lemmas", "pos", "heads", "deps")
+
+
+@pytest.mark.parametrize(
+    ("rows", "verb", "harms"),
+    [
+        # "troops fight ISIS": the verb's object is the adversary itself
+        ([("troops", "troop", "NOUN", 1, "nsubj"), ("fight", "fight", "VERB", 1, "ROOT"),
+          ("ISIS", "ISIS", "PROPN", 1, "dobj")], 1, True),
+        # "troops fight the war against ISIS": the object is an act on it, not the adversary
+        ([("troops", "troop", "NOUN", 1, "nsubj"), ("fight", "fight", "VERB", 1, "ROOT"),
+          ("the", "the", "DET", 3, "det"), ("war", "war", "NOUN", 1, "dobj"),
+          ("against", "against", "ADP", 3, "prep"), ("ISIS", "ISIS", "PROPN", 4, "pobj")], 1, False),
+        # "ISIS fights troops": the adversary is the subject, not what is harmed
+        ([("ISIS", "ISIS", "PROPN", 1, "nsubj"), ("fights", "fight", "VERB", 1, "ROOT"),
+          ("troops", "troop", "NOUN", 1, "dobj")], 1, False),
+    ],
+)  # fmt: skip
+def test_stance_adversary_harm_done_to_it(rows, verb, harms):
+    from quotegraph.extract.stance.evaluate import harms_named
+
+    from tests.conftest import hand_doc
+
+    doc = hand_doc(rows, COLUMNS)
+    assert harms_named(doc[verb], (frozenset({"isis"}),)) is harms
