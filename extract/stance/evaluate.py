@@ -62,11 +62,15 @@ def quote_tokens(statement: Statement, doc: Doc | None) -> list[Token] | None:
         if a is not None and b is not None
     ]
     ranges = _piece_ranges(statement, text)
-    return [
-        t
-        for t in span
-        if not any(a <= t.idx < b for a, b in skip) and (not ranges or any(a <= t.idx < b for a, b in ranges))
-    ]
+    if not skip and not ranges:
+        return list(span)
+    out = []
+    for t in span:
+        at = t.idx
+        if any(a <= at < b for a, b in skip) or (ranges and not any(a <= at < b for a, b in ranges)):
+            continue
+        out.append(t)
+    return out
 
 
 def _piece_ranges(statement: Statement, text: str) -> list[tuple[int, int]]:
@@ -608,8 +612,10 @@ def _counted_valence(
     v = valences.get(t.lower_)
     if v is None:
         v = valences.get(t.lemma_.lower())
+    if not v:
+        return 0.0
     factor = shift(t, shifters, valences) if shifters else 1.0
-    if not v or not factor or reported(t, inside, reporting):
+    if not factor or reported(t, inside, reporting):
         return 0.0
     return -v * factor if lessened(t) else v * factor
 
