@@ -28,21 +28,25 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 SIDES = ("support", "oppose")
 GRID = tuple(i / 10 for i in range(11))
 
 
 def consistency(rows: list[dict]) -> tuple[int, int]:
-    """(agreeing, judged) over leave-one-out checks of every speaker's sided remarks per topic."""
+    """(agreeing, judged) over leave-one-out checks of every speaker's remarks per topic: each remark against
+    the speaker's other sided remarks. A remark gold calls neutral is checked too and does not agree: the stage
+    lends a side to any remark whose own evidence is weak, and many of those take no side."""
     by_cell: dict[tuple[str, str], list[str]] = defaultdict(list)
     for r in rows:
-        if r.get("stance") in SIDES and r.get("speaker") and r.get("topic"):
+        if r.get("stance") in (*SIDES, "neutral") and r.get("speaker") and r.get("topic"):
             by_cell[(r["speaker"].split()[-1].lower(), r["topic"])].append(r["stance"])
     agree = judged = 0
     for sides in by_cell.values():
         for i, side in enumerate(sides):
-            others = Counter(sides[:i] + sides[i + 1 :])
+            others = Counter(s for s in sides[:i] + sides[i + 1 :] if s in SIDES)
             if not others:
                 continue
             top, n = max(sorted(others.items()), key=lambda kv: kv[1])
@@ -102,6 +106,13 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "extract" / "resources" / "stance_consistency.yaml")
     args = ap.parse_args()
     lenders = ""
+    shipped = yaml.safe_load(args.out.read_text("utf-8")) if args.out.exists() else {}
+    if shipped and "lender_independence" in shipped:  # kept as fitted unless --lenders fits it again
+        lenders = (
+            "# lender_independence: fitted on a news stance fit set, by the log-loss of the sides lent there\n"
+            f"lender_independence: {shipped['lender_independence']}\n"
+            f"lenders_fitted_on: {shipped.get('lenders_fitted_on', '')}\n"
+        )
     if args.lenders:
         alpha, n, right, losses = fit_independence(args.lenders)
         print("log-loss of lent sides per independence: " + ", ".join(f"{a:.1f} {v:.4f}" for a, v in losses.items()))
@@ -114,8 +125,8 @@ def main() -> None:
     agree, judged = consistency(rows)
     rate = round((agree + 1) / (judged + 2), 3)
     args.out.write_text(
-        "# How often a speaker's sided remark on a topic takes the side of their other remarks there (leave one\n"
-        "# out, where at least two others agree at 75% or more), Laplace-smoothed. Written by\n"
+        "# How often a speaker's remark on a topic takes the side of their other remarks there (leave one out,\n"
+        "# where at least two others agree at 75% or more; a neutral remark does not), Laplace-smoothed. Written by\n"
         "# scripts/fit_speaker_consistency.py; do not edit by hand.\n"
         f"speaker_consistency: {rate}\n"
         f"measured_on: {args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold.name}\n"
