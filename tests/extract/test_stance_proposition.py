@@ -107,6 +107,8 @@ SPEED = {"id": "speed", "label": "Speed limits", "proposition": "Lower speed lim
         # a verb that lessens what it acts on turns its evaluation; one that spreads it keeps it
         ("Lower limits reduce deaths on our roads.", "support"),
         ("They prevent terrible accidents.", "support"),
+        ("Lower limits address the terrible toll of crashes.", "support"),
+        ("Lower limits would help us confront the danger of speeding.", "support"),
         ("Lower limits cause congestion and anger.", "oppose"),
         # a noun joined to the object is acted on too
         ("Lower limits reduce noise and deaths on our roads.", "support"),
