@@ -523,14 +523,17 @@ def _aimed(
     alone: bool,
     bare: bool = False,
     adversary: tuple[frozenset[str], ...] = (),
+    word: Token | None = None,
 ) -> tuple[bool, bool, bool]:
     """Whether ``target`` is what ``removed``, ``matter`` and ``rival`` name (a rival is not the matter; a
     pronoun of a statement alone is the matter, and so is the missing subject of one that has none: ``bare``).
-    What ``adversary`` names counts as removed where the target is it, not an act on it (:func:`named_itself`)."""
+    What ``adversary`` names counts as removed where the target is it, not an act on it (:func:`named_itself`),
+    and where the evaluating ``word`` is a harm done to it ("to defeat the Islamic State": :func:`harms_named`)."""
+    harmed = word is not None and harms_named(word, adversary)
     if target is None:
-        return False, alone and bare and bool(matter), False
+        return harmed, alone and bare and bool(matter), False
     on_rival = bool(rival) and aimed_at(target, rival)
-    on_removed = (bool(removed) and aimed_at(target, removed)) or named_itself(target, adversary)
+    on_removed = (bool(removed) and aimed_at(target, removed)) or named_itself(target, adversary) or harmed
     on_matter = bool(matter) and not on_rival and (aimed_at(target, matter) or (alone and target.lower_ in STANDING_IN))
     return on_removed, on_matter, on_rival
 
@@ -678,9 +681,7 @@ def evaluation(
         total += v
         wanted = removed or adversary or matter or rival or lost_words[0] or (v < 0 and topic_terms)
         target = evaluated(t) if wanted else None
-        on = (*_aimed(target, removed, matter, rival, alone, _bare(t), adversary), _of_loss(target, lost_words))
-        if adversary and not on[0] and harms_named(t, adversary):
-            on = (True, *on[1:])  # "to defeat the Islamic State": the harm is done to the adversary
+        on = (*_aimed(target, removed, matter, rival, alone, _bare(t), adversary, t), _of_loss(target, lost_words))
         aimed = [a + abs(v) * hit for a, hit in zip(aimed, on, strict=True)]
         toward += v * on[1]
         if v < 0 and topic_terms:
