@@ -604,19 +604,20 @@ def _counted_valence(
 ) -> float:
     """``t``'s valence as :func:`evaluation` counts it, before negation (0.0: it does not count): by form,
     else lemma, times its verb's shift; never a proper name, a word of ``skip`` or of what is reported."""
-    if (t.pos_ == "PROPN" and not _headline_word(t)) or t.lower_ in skip or t.lemma_.lower() in skip:
-        return 0.0
-    if t.pos_ == "VERB" and t.lemma_.lower() in reporting:
-        return 0.0  # a verb that reports ("the case was argued", "critics argue") says nothing of its own
-    if t.lower_ not in negations and not evaluates(t):
-        return 0.0
-    if t.dep_ == "det" and t.lower_ in negations and _carries(t.head, valences):
-        return 0.0  # "no hope", "harm no one": the turned valence says it, "no" adds nothing of its own
-    v = valences.get(t.lower_)
+    lower, lemma = t.lower_, t.lemma_.lower()
+    v = valences.get(lower)
     if v is None:
-        v = valences.get(t.lemma_.lower())
-    if not v:
+        v = valences.get(lemma)
+    if not v:  # most words: no valence, nothing more to read
         return 0.0
+    if (t.pos_ == "PROPN" and not _headline_word(t)) or lower in skip or lemma in skip:
+        return 0.0
+    if t.pos_ == "VERB" and lemma in reporting:
+        return 0.0  # a verb that reports ("the case was argued", "critics argue") says nothing of its own
+    if lower not in negations and not evaluates(t):
+        return 0.0
+    if t.dep_ == "det" and lower in negations and _carries(t.head, valences):
+        return 0.0  # "no hope", "harm no one": the turned valence says it, "no" adds nothing of its own
     factor = shift(t, shifters, valences) if shifters else 1.0
     if not factor or reported(t, inside, reporting):
         return 0.0
