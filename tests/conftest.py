@@ -79,6 +79,18 @@ def hand_doc(rows: Sequence[Sequence[Any]], columns: Sequence[str]) -> Any:
     return Doc(_english_vocab(), **values)
 
 
+def script(name: str) -> Any:
+    """The module of ``scripts/<name>.py`` (scripts/ is no package): loaded from its file."""
+    import importlib.util
+
+    path = ROOT / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def stmt(article: str, start: int, quote: str, speaker: str | None, **kw) -> Statement:
     base = dict(
         article=article,

@@ -89,16 +89,10 @@ def test_stance_calibration_shipped_combination_ranks_a_prescription_over_a_shar
 
 
 def fit_script():
-    """The fit script (scripts/ is no package): loaded from its file."""
-    import importlib.util
-    from pathlib import Path
+    """The fit script (scripts/ is no package)."""
+    from tests.conftest import script
 
-    path = Path(__file__).resolve().parents[2] / "scripts" / "fit_stance_calibration.py"
-    spec = importlib.util.spec_from_file_location("fit_stance_calibration", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("fit_stance_calibration")
 
 
 def rows_of(rule: str, right: int, wrong: int) -> list[tuple]:

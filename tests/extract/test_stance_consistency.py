@@ -127,19 +127,6 @@ def test_stance_consistency_lent_sides_never_vote() -> None:
     assert len(cell) == 1  # CLEAR[0] alone
 
 
-def _fit_script():
-    """scripts/fit_speaker_consistency.py (scripts/ is no package): loaded from its file."""
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "scripts" / "fit_speaker_consistency.py"
-    spec = importlib.util.spec_from_file_location("fit_speaker_consistency", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize(
     ("stances", "expected"),
     [
@@ -151,4 +138,6 @@ def _fit_script():
 )
 def test_stance_consistency_fit_counts_neutral_remarks(stances, expected):
     rows = [{"speaker": "Jens Stoltenberg", "topic": "t", "stance": s} for s in stances]
-    assert _fit_script().consistency(rows) == expected
+    from tests.conftest import script
+
+    assert script("fit_speaker_consistency").consistency(rows) == expected
