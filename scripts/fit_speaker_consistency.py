@@ -1,13 +1,14 @@
-"""Measure how often a speaker's sided remark on a topic takes that speaker's side there.
+"""Measure how often a speaker's remark on a topic takes that speaker's side there.
 
     python scripts/fit_speaker_consistency.py [--gold data/gold.jsonl] [--lenders DIR]
                                               [--out extract/resources/stance_consistency.yaml]
     python scripts/fit_speaker_consistency.py --lenders DIR [DIR ...]
 
 Reads a gold file in the scorer's format (``speaker``, ``topic``, ``stance``: the project's annotated sample,
-``data/gold.jsonl``, by default) and, for every sided remark of a speaker with at least two other sided remarks
-on the same topic that agree at 75% or more (what :mod:`quotegraph.extract.stance.consistency` asks before it
-lends a side), whether the remark takes that side. The rate, with one right and one wrong added (Laplace), is
+``data/gold.jsonl``, by default) and, for every remark of a speaker with at least two other sided remarks on
+the same topic that agree at 75% or more (what :mod:`quotegraph.extract.stance.consistency` asks before it
+lends a side), whether the remark takes that side; a neutral remark does not (the stage lends sides to remarks
+whose own evidence is weak, and many of those take none). The rate, with one right and one wrong added (Laplace), is
 written as ``speaker_consistency``: the stance consistency stage's chance that a remark is on its speaker's
 side. The broad stance set cannot give it: its statements have no speakers.
 
@@ -33,6 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SIDES = ("support", "oppose")
 GRID = tuple(i / 10 for i in range(11))
+LENDERS = "# lender_independence: fitted on a news stance fit set, by the log-loss of the sides lent there\n"
 
 
 def consistency(rows: list[dict]) -> tuple[int, int]:
@@ -109,16 +111,16 @@ def main() -> None:
     shipped = yaml.safe_load(args.out.read_text("utf-8")) if args.out.exists() else {}
     if shipped and "lender_independence" in shipped:  # kept as fitted unless --lenders fits it again
         lenders = (
-            "# lender_independence: fitted on a news stance fit set, by the log-loss of the sides lent there\n"
-            f"lender_independence: {shipped['lender_independence']}\n"
+            LENDERS
+            + f"lender_independence: {shipped['lender_independence']}\n"
             f"lenders_fitted_on: {shipped.get('lenders_fitted_on', '')}\n"
         )
     if args.lenders:
         alpha, n, right, losses = fit_independence(args.lenders)
         print("log-loss of lent sides per independence: " + ", ".join(f"{a:.1f} {v:.4f}" for a, v in losses.items()))
         lenders = (
-            "# lender_independence: fitted on a news stance fit set, by the log-loss of the sides lent there\n"
-            f"lender_independence: {alpha}\n"
+            LENDERS
+            + f"lender_independence: {alpha}\n"
             f"lenders_fitted_on: {', '.join(f.name for f in args.lenders)} ({n} lent sides, {right} right)\n"
         )
     rows = [json.loads(line) for line in args.gold.read_text("utf-8").splitlines() if line.strip()]
