@@ -16,11 +16,16 @@ from quotegraph.extract.stance.topics import Topic
         ("Donald Trump is unfit to be president", "Donald Trump"),
         ("Hillary Clinton is qualified to serve as president", "Hillary Clinton"),
         ("Jane Roe is not ready for the presidency", "Jane Roe"),
+        # a proposition that wants the person in an office
+        ("Bernie Sanders should be the Democratic presidential nominee", "Bernie Sanders"),
+        ("Jane Roe should become the next mayor", "Jane Roe"),
         # negatives: a verdict on an act, a deed, a matter of the person
         ("Donald Trump is wrong to keep his tax returns secret", ""),
         ("Donald Trump has mistreated women", ""),
         ("Hillary Clinton's health problems are serious and raise doubts about her fitness", ""),
         ("The mayor should resign", ""),
+        ("The Senate should consider Obama's Supreme Court nominee", ""),
+        ("Gun laws should be stricter", ""),
     ],
 )
 def test_stance_fitness_verdict_person(proposition, person):
@@ -39,12 +44,12 @@ TOPICS = parse_topics(
 )  # fmt: skip
 
 
-def _assigned(nlp, quote: str, speaker: str = "Reyes") -> Statement:
+def _assigned(nlp, quote: str, speaker: str = "Reyes", topics=None) -> Statement:
     text = f'Jane Roe spoke in the park on Monday. {speaker} said: "{quote}"'
     doc = nlp(text)
     start = text.index(quote)
     s = Statement(article="a.txt", quote=quote, start=start, end=start + len(quote), kind="direct", speaker=speaker)
-    return StanceAssigner(TOPICS).assign([s], doc, Article(name="a.txt", text=text, title="City hall"))[0]
+    return StanceAssigner(topics or TOPICS).assign([s], doc, Article(name="a.txt", text=text, title="City hall"))[0]
 
 
 @pytest.mark.parametrize(
@@ -62,3 +67,28 @@ def test_stance_fitness_a_quote_that_judges_the_person(nlp, quote, topic, stance
     assert out.topic == topic
     if topic is not None:
         assert out.stance == stance, out.topics
+
+
+NOMINEE = parse_topics(
+    {
+        "topics": [
+            {"id": "roe-nominee", "label": "Roe as nominee", "proposition": "Jane Roe should be the party's nominee",
+             "keywords": ["nominee", "nomination"]},
+            {"id": "ring-road", "label": "The ring road", "proposition": "The city should build the ring road",
+             "keywords": ["ring road"]},
+        ]
+    }
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("quote", "stance"),
+    [
+        # a proposition that wants the person in an office: praise of them agrees, blame disagrees
+        ("Roe is a reckless, thin-skinned bully who lies to everyone.", "oppose"),
+        ("She would be an outstanding leader, honest and wise.", "support"),
+    ],
+)
+def test_stance_fitness_a_quote_that_judges_a_wanted_nominee(nlp, quote, stance):
+    out = _assigned(nlp, quote, topics=NOMINEE)
+    assert (out.topic, out.stance) == ("roe-nominee", stance), out.topics
