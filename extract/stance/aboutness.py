@@ -347,12 +347,13 @@ def by_person(scores: Sequence[Any], named: frozenset[str], pairs: Sequence[Pers
 VERDICT = re.compile(
     r"^(?P<name>(?:[A-Z][\w.'-]*\s+){1,3})(?:(?:is|are|was|would be)\s+(?:not\s+)?(?:\w+ly\s+)?\w+\s+"
     r"(?:to\s+(?:be|serve|become|lead|hold)|for\s+(?:the\s+)?(?:presidency|office|job|post|role))"
-    r"|(?:should|must|ought to)\s+(?:not\s+)?(?:be|become)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}"
+    r"|(?:should|must|ought to)\s+(?:be|become)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}"
     r"(?:nominee|candidate|president|leader|chair|chairman|speaker|prime minister|chancellor|governor|mayor))\b"
 )
 """A proposition that judges a person fit or unfit for an office ("Donald Trump is unfit to be president",
 "X is qualified to serve as ...", "X is not ready for the presidency"), or wants them in it ("Bernie Sanders
-should be the Democratic presidential nominee")."""
+should be the Democratic presidential nominee"; not one that wants them kept out, "X should not be ...", whose
+polarity the rule does not read)."""
 
 
 @lru_cache(maxsize=256)

@@ -26,6 +26,7 @@ from quotegraph.extract.stance.topics import Topic
         ("The mayor should resign", ""),
         ("The Senate should consider Obama's Supreme Court nominee", ""),
         ("Gun laws should be stricter", ""),
+        ("Jane Roe should not become the next mayor", ""),
     ],
 )
 def test_stance_fitness_verdict_person(proposition, person):
