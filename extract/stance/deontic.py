@@ -14,7 +14,7 @@ a quote's predicate is the proposition's own when it is the same word, else the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -265,6 +265,8 @@ def on_motion(text: str, topic: Topic, wanted: Act | None = None) -> list[tuple[
         return []
     mine = matter(topic)
     lex = lexicon()
+    if wanted.predicate.split()[0] in lex.barring:  # "barred from entering": compared as a removal
+        wanted = replace(wanted, polarity=-1)
     compelled = bool(words_of_topic(topic) & lex.compulsion)
     changes = wanted.predicate.split()[0] in lex.changing
     out = []

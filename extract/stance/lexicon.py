@@ -75,6 +75,10 @@ class Lexicon:
     """Predicates of a motion that wants its matter changed ("should be reformed"): a removal agrees with it."""
     unchanged: frozenset[str] = frozenset()
     """Acts that leave a matter as it is ("keep", "preserve"): they disagree with a change."""
+    barring: frozenset[str] = frozenset()
+    """Predicates that keep someone from an act ("barred from entering"): a motion of one is compared with the
+    quote's acts as a removal ("should not be allowed in" agrees), though what it wants gone is the act, not
+    the people it names (so the proposition is not read as wanting them gone)."""
     removals: frozenset[str] = frozenset()
     modals: tuple[str, ...] = ()
     compulsion: frozenset[str] = frozenset()
@@ -180,8 +184,8 @@ WORD_SETS = (
 )
 """The fields of :class:`Lexicon` read from stance.yaml as sets of words as written."""
 FOLDED_SETS = (
-    "changing", "unchanged", "removals", "compulsion", "freedoms", "modal_fillers", "camp_nouns", "reporting",
-    "offices", "figures", "lesser", "wronging",
+    "changing", "unchanged", "barring", "removals", "compulsion", "freedoms", "modal_fillers", "camp_nouns",
+    "reporting", "offices", "figures", "lesser", "wronging",
 )
 """The fields read as sets of folded words."""
 FOLDED_LISTS = (

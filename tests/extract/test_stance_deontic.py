@@ -181,3 +181,24 @@ def test_deontic_a_change_motion_is_met_by_a_removal(quote, side):
 
 def test_deontic_a_change_motion_takes_no_side_on_an_unknown_act():
     assert on_motion("we should expand the nominating rules", _topic("The nominating rules should be changed")) == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "side"),
+    [
+        # a motion that bars people from an act is met as a removal: allowing them disagrees
+        ("visitors shouldn't be allowed to come in", 1),
+        ("visitors should be barred at the gate", 1),
+        ("visitors should be allowed to come in", -1),
+        ("visitors should never be barred from entering", -1),
+    ],
+)
+def test_deontic_a_barring_motion_is_met_as_a_removal(quote, side):
+    found = on_motion(quote, _topic("Visitors should be barred from entering the park"))
+    assert found and {s for s, _ in found} == {side}
+
+
+def test_deontic_a_barring_motion_does_not_want_the_people_gone():
+    from quotegraph.extract.stance.proposition import wants_gone
+
+    assert not wants_gone(_topic("Visitors should be barred from entering the park"))
