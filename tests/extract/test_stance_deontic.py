@@ -49,6 +49,11 @@ def test_deontic_motion_sign(proposition, sign):
         # a predicate joined to the clause's first shares its subject
         ("Zoos should be banned", "zoos are cruel and outdated prisons for animals and should be outlawed", 1),
         ("Zoos should be banned", "zoos are an important refuge for rare species and should not be banned", -1),
+        # a motion that bars people from an act is met as a removal: allowing them disagrees
+        ("Visitors should be barred from entering the park", "visitors shouldn't be allowed to come in", 1),
+        ("Visitors should be barred from entering the park", "visitors should be barred at the gate", 1),
+        ("Visitors should be barred from entering the park", "visitors should be allowed to come in", -1),
+        ("Visitors should be barred from entering the park", "visitors should never be barred from entering", -1),
     ],
 )
 def test_deontic_on_motion_side(proposition, quote, side):
@@ -181,21 +186,6 @@ def test_deontic_a_change_motion_is_met_by_a_removal(quote, side):
 
 def test_deontic_a_change_motion_takes_no_side_on_an_unknown_act():
     assert on_motion("we should expand the nominating rules", _topic("The nominating rules should be changed")) == []
-
-
-@pytest.mark.parametrize(
-    ("quote", "side"),
-    [
-        # a motion that bars people from an act is met as a removal: allowing them disagrees
-        ("visitors shouldn't be allowed to come in", 1),
-        ("visitors should be barred at the gate", 1),
-        ("visitors should be allowed to come in", -1),
-        ("visitors should never be barred from entering", -1),
-    ],
-)
-def test_deontic_a_barring_motion_is_met_as_a_removal(quote, side):
-    found = on_motion(quote, _topic("Visitors should be barred from entering the park"))
-    assert found and {s for s, _ in found} == {side}
 
 
 def test_deontic_a_barring_motion_does_not_want_the_people_gone():
