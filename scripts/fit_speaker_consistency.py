@@ -107,22 +107,14 @@ def main() -> None:
     ap.add_argument("--lenders", type=Path, nargs="+", help="news stance fit sets to fit lender_independence on")
     ap.add_argument("--out", type=Path, default=ROOT / "extract" / "resources" / "stance_consistency.yaml")
     args = ap.parse_args()
-    lenders = ""
-    shipped = yaml.safe_load(args.out.read_text("utf-8")) if args.out.exists() else {}
-    if shipped and "lender_independence" in shipped:  # kept as fitted unless --lenders fits it again
-        lenders = (
-            LENDERS
-            + f"lender_independence: {shipped['lender_independence']}\n"
-            f"lenders_fitted_on: {shipped.get('lenders_fitted_on', '')}\n"
-        )
     if args.lenders:
         alpha, n, right, losses = fit_independence(args.lenders)
         print("log-loss of lent sides per independence: " + ", ".join(f"{a:.1f} {v:.4f}" for a, v in losses.items()))
-        lenders = (
-            LENDERS
-            + f"lender_independence: {alpha}\n"
-            f"lenders_fitted_on: {', '.join(f.name for f in args.lenders)} ({n} lent sides, {right} right)\n"
-        )
+        fitted_on = f"{', '.join(f.name for f in args.lenders)} ({n} lent sides, {right} right)"
+    else:  # kept as fitted before, when the file has it
+        shipped = (yaml.safe_load(args.out.read_text("utf-8")) if args.out.exists() else None) or {}
+        alpha, fitted_on = shipped.get("lender_independence"), shipped.get("lenders_fitted_on", "")
+    lenders = "" if alpha is None else LENDERS + f"lender_independence: {alpha}\nlenders_fitted_on: {fitted_on}\n"
     rows = [json.loads(line) for line in args.gold.read_text("utf-8").splitlines() if line.strip()]
     agree, judged = consistency(rows)
     rate = round((agree + 1) / (judged + 2), 3)
