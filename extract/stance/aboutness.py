@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -208,6 +208,11 @@ class TopicProfile:
     phrases: tuple[tuple[str, str, float, bool], ...]
     terms: Mapping[str, float]
     words: frozenset[str] = frozenset()
+    firsts: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The first stems of the keyword phrases: a text with none of them and no proposition word meets nothing."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(joined.split(" ", 1)[0] for _, joined, _, _ in self.phrases))
 
 
 def topic_words(topic: Topic) -> set[str]:
@@ -434,6 +439,9 @@ def profile_score(
     heads = getattr(about, "heads", frozenset())
     speaker = getattr(about, "speaker", frozenset())
     everywhere = layer_words(layers)
+    quote = layer_words(layers[:1]) if layers and terms else frozenset()
+    if p.firsts.isdisjoint(everywhere) and p.terms.keys().isdisjoint(quote):
+        return score, matched, own  # no phrase opens in any layer, no proposition word in the quote: nothing met
     whole: set[str] = set()  # the stems of the whole phrases met
     alone_gain: dict[str, float] = {}  # what a last word alone added: a later phrase of that one word, the rest
     for kw, joined, weight, alone in p.phrases:
@@ -461,7 +469,6 @@ def profile_score(
                 met.update(joined.split())
                 whole.update(() if alone else (joined,))
                 break
-    quote = layer_words(layers[:1]) if layers and terms else frozenset()
     for s in sorted(quote & p.terms.keys()):
         score += p.terms[s] * about.get(s, 1.0)
         own += p.terms[s] * about.get(s, 1.0)

@@ -22,8 +22,10 @@ STEM_SUFFIXES = ("ations", "ation", "ities", "ing", "ies", "ed", "es", "s")
 """The light stemmer's suffixes, longest first; a stem keeps at least 4 letters."""
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light stemmer, enough to meet "restrictions"/"restriction", "strikes"/"striking"."""
+    """A light stemmer, enough to meet "restrictions"/"restriction", "strikes"/"striking" (cached: the same
+    words come back in every quote)."""
     return suffix_stem(word, STEM_SUFFIXES, 4)
 
 
