@@ -99,7 +99,22 @@ def persons_before(token: Token, sentences: int) -> Iterator[Span]:
         if first == 0:
             break
         first = sent_of(doc[first - 1]).start
-    return (e for e in reversed(doc_ents(doc)) if e.label_ == "PERSON" and first <= e.start and e.end <= token.i)
+    persons, ends = memo(doc, "persons", _persons)
+    return _back_to(persons, bisect_right(ends, token.i), first)
+
+
+def _persons(doc: Doc) -> tuple[list[Span], list[int]]:
+    """``doc``'s PERSON entities in order, and where each ends (entities do not overlap: the ends are in order)."""
+    persons = [e for e in doc_ents(doc) if e.label_ == "PERSON"]
+    return persons, [e.end for e in persons]
+
+
+def _back_to(persons: list[Span], before: int, first: int) -> Iterator[Span]:
+    """``persons[:before]`` from the last back, while they start at or after token ``first``."""
+    for k in range(before - 1, -1, -1):
+        if persons[k].start < first:
+            return
+        yield persons[k]
 
 
 def ents_in(span: Span) -> list[Span]:

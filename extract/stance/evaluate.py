@@ -98,22 +98,30 @@ def pronoun_names(doc: Doc, start: int, end: int) -> list[str]:
     if span is None:
         return []
     out: list[str] = []
+    text = doc_text(doc)  # an entity's text, cut from the doc's (``Span.text`` joins its tokens again)
     for t in span:
-        if t.lower_ not in THIRD_PERSON:
+        lower = t.lower_
+        if lower not in THIRD_PERSON:
             continue
-        wanted = PRONOUN_GENDER.get(t.lower_)
+        wanted = PRONOUN_GENDER.get(lower)
         nearby = persons_before(t, PRONOUN_REACH)
-        agreeing = (e for e in nearby if wanted is None or _gender(doc, e.text) in (None, wanted))
+        agreeing = (
+            e for e in nearby if wanted is None or _gender(doc, text[e.start_char : e.end_char]) in (None, wanted)
+        )
         person = next(agreeing, None)
-        if person is not None and person.text not in out:
-            out.append(person.text)
+        if person is not None and (name := text[person.start_char : person.end_char]) not in out:
+            out.append(name)
     return out
+
+
+_surname = lru_cache(maxsize=4096)(surname)
+""":func:`~quotegraph.extract.text.surname`, cached: the same names come back for every pronoun."""
 
 
 def _gender(doc: Doc, name: str) -> str | None:
     """A person's gender by the first name or title of any PERSON of ``doc`` with ``name``'s surname
     ("Comey" after "James Comey": "m"); None when none tells."""
-    return memo(doc, "person_genders", _person_genders).get(surname(name))
+    return memo(doc, "person_genders", _person_genders).get(_surname(name))
 
 
 def _person_genders(doc: Doc) -> dict[str, str | None]:
@@ -121,9 +129,11 @@ def _person_genders(doc: Doc) -> dict[str, str | None]:
     from quotegraph.extract.speakers.coref import gender_of
 
     found: dict[str, set[str | None]] = {}
+    text = doc_text(doc)
     for e in doc_ents(doc):
         if e.label_ == "PERSON":
-            found.setdefault(surname(e.text), set()).add(gender_of(e.text))
+            name = text[e.start_char : e.end_char]  # e.text
+            found.setdefault(_surname(name), set()).add(gender_of(name))
     return {last: next(iter(g - {None})) if len(g - {None}) == 1 else None for last, g in found.items()}
 
 
