@@ -137,17 +137,28 @@ def _raised(subject: list[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _modals() -> tuple[tuple[tuple[str, bool, str], ...], frozenset[str]]:
+    """The modals (negated ones first) as (modal, negated, the modal and a space), and the words they open with:
+    a modal starts at a word only where it opens with that word."""
+    lex = lexicon()
+    modals = tuple((m, True, f"{m} ") for m in lex.negated_modals) + tuple((m, False, f"{m} ") for m in lex.modals)
+    return modals, frozenset(m.split(" ", 1)[0] for m, _, _ in modals)
+
+
 def acts(text: str) -> list[Act]:
     """The acts the clauses of ``text`` prescribe (unknown predicates included, with polarity None)."""
-    lex = lexicon()
-    modals = [(m, True) for m in lex.negated_modals] + [(m, False) for m in lex.modals]
+    modals, openings = _modals()
     out = []
     for clause in CLAUSE.split(fold(text)):
         words = WORD.findall(clause or "")
         at = 0
         while at < len(words):
+            if words[at] not in openings:  # no modal opens with this word: none starts here
+                at += 1
+                continue
             text_at = " ".join(words[at : at + 4]) + " "
-            hit = next(((m, neg) for m, neg in modals if text_at.startswith(f"{m} ")), None)
+            hit = next(((m, neg) for m, neg, m_ in modals if text_at.startswith(m_)), None)
             if hit is None:
                 at += 1
                 continue

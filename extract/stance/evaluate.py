@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from quotegraph.extract.lookup import doc_ents, doc_text, memo, persons_before
+from quotegraph.extract.lookup import doc_ents, doc_text, memo, persons_before, sent_of
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.lexicon import analyzer, lexicon, stem
 from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold, surname
@@ -580,7 +580,7 @@ def lost(target: Token | None, losing: frozenset[str], named: frozenset[str]) ->
 def _bare(token: Token) -> bool:
     """``token``'s sentence says nothing of what it is about: no subject at its root ("Undermines the rule of
     law", "Violation of sovereignty", "Encouraging young athletes")."""
-    root = token.sent.root
+    root = sent_of(token).root  # token.sent, without walking the document
     return not any(c.dep_ in BARE_SUBJECTS for c in root.children)
 
 

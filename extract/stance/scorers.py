@@ -553,9 +553,11 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
     if names_a_thing(r.topic) and abs(found.toward_matter) >= EVALUATIVE > abs(found.compound):
         # a thing: what is said of it decides where the evaluation of the whole text is too mixed to decide
         q = found.toward_matter
-    said = "".join(t.text_with_ws for t in r.tokens) if r.tokens else r.statement.quote
-    cue = sarcastic(fold(said))
-    if cue and q > 0:  # "Oh great, another law criminals will ignore": the praise says the opposite
+    # "Oh great, another law criminals will ignore": the praise says the opposite (only praise is read for it)
+    cue = None
+    if q > 0:
+        cue = sarcastic(fold("".join(t.text_with_ws for t in r.tokens) if r.tokens else r.statement.quote))
+    if cue:
         q, tone = -q, f": sarcasm ({cue}){tone.replace(':', ',', 1)}"
     return (q, tone, found.blamed_others, found.on_removed, found.on_matter), shares
 
@@ -563,13 +565,15 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
 def sarcastic(quote: str) -> str | None:
     """The sarcastic opening (``sarcasm`` of stance.yaml) that starts the folded ``quote`` or one of its
     sentences, its words apart by anything but letters ("oh, great", "yeah... because")."""
-    return next((c for c, pattern in _sarcasm_patterns() if pattern.search(quote)), None)
+    # a pattern matches only where its first word stands in the quote as written: most are not looked for
+    return next((c for c, first, pattern in _sarcasm_patterns() if first in quote and pattern.search(quote)), None)
 
 
 @lru_cache(maxsize=1)
-def _sarcasm_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _sarcasm_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple(
-        (c, re.compile(r"(?:^|[.!?]\s+)" + r"\W+".join(map(re.escape, c.split())) + r"\b")) for c in lexicon().sarcasm
+        (c, (c.split() or [""])[0], re.compile(r"(?:^|[.!?]\s+)" + r"\W+".join(map(re.escape, c.split())) + r"\b"))
+        for c in lexicon().sarcasm
     )
 
 
