@@ -81,6 +81,18 @@ def memo(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
     return store[name]
 
 
+def span_tokens(doc: Doc, start: int, end: int) -> tuple[Span | None, list[Token]]:
+    """``doc.char_span(start, end, alignment_mode="expand")`` and its tokens, made once per offsets (kept until
+    :func:`forget`): the stance stage reads one quote's tokens in several places (its words' weights, its
+    pronouns, the people it names, its stance). The list is shared: not to be changed."""
+    spans = doc.user_data.setdefault(_MEMO, {}).setdefault("span_tokens", {})
+    found = spans.get((start, end))
+    if found is None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        found = spans[start, end] = (span, list(span) if span is not None else [])
+    return found
+
+
 def doc_ents(doc: Doc) -> list[Span]:
     """``doc.ents``, made once (spaCy builds every entity span anew on each read)."""
     ents = doc.user_data.get(_ENTS)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from quotegraph.extract.attribution.cues import load_lexicon
-from quotegraph.extract.lookup import doc_ents, ents_in, persons_before
+from quotegraph.extract.lookup import doc_ents, ents_in, persons_before, span_tokens
 from quotegraph.extract.stance.lexicon import analyzer
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import (
@@ -88,7 +88,7 @@ def content_words(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def stems(text: str) -> tuple[str, ...]:
     """The stems of ``text``'s words, function words left out, in order."""
-    return tuple(match_stem(w) for w in content_words(text))
+    return tuple(map(match_stem, content_words(text)))
 
 
 def generic(stem: str) -> bool:
@@ -117,13 +117,13 @@ REPORTING = frozenset({"parataxis", "ccomp", "advcl"})
 """How a cue hangs on a quote it follows ("..., Comey said": said is the quote's parataxis or ccomp)."""
 
 
-def speaker_words(span: Any) -> frozenset[str]:
+def speaker_words(span: Any, tokens: Sequence[Token] | None = None) -> frozenset[str]:
     """The stems of the words outside ``span`` (a quote) that name its speaker: the subject of the verb the
     quote hangs on ("FBI Director James Comey said [that ...]"), or of a cue hanging on the quote
-    ("[...]," Comey said)."""
+    ("[...]," Comey said). ``tokens``: the span's tokens, when the caller has them."""
     inside = range(span.start, span.end)
     cues = []
-    for t in span:  # the tokens that hang outside the quote, or are a root: their verb, their cues
+    for t in span if tokens is None else tokens:  # the tokens that hang outside the quote, or are a root
         head = t.head
         if head.i in inside and head.i != t.i:
             continue
@@ -153,14 +153,14 @@ def referent(pronoun: Token) -> list[Token]:
     return list(doc[head.left_edge.i : head.i + 1])
 
 
-def quoted_sources(span: Any) -> set[int]:
+def quoted_sources(span: Any, tokens: Sequence[Token] | None = None) -> set[int]:
     """The tokens of ``span`` (a quote) that name a source it reports, not what it is about: the subject of a
     speech verb whose clause of what was said is in the quote too ("Director Comey said my answers were
-    truthful": Comey)."""
+    truthful": Comey). ``tokens``: the span's tokens, when the caller has them."""
     lexicon = load_lexicon()
     inside = range(span.start, span.end)
     out: set[int] = set()
-    for verb in span:
+    for verb in span if tokens is None else tokens:
         if verb.pos_ != "VERB" or lexicon.verb_class(verb.lemma_) != "speech":
             continue
         if not any(c.dep_ in ("ccomp", "xcomp") and c.i in inside for c in verb.children):
@@ -177,24 +177,26 @@ def about_weights(doc: Doc | None, start: int, end: int) -> About:
     out = About()
     if doc is None or end <= start:
         return out
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span, tokens = span_tokens(doc, start, end)
     if span is None:
         return out
     weights = _config()["part_of_speech"]
+    other = weights["other"]
     heads, verbal, nominal = set(), set(), set()
-    sources = quoted_sources(span)
-    for t in span:
+    sources = quoted_sources(span, tokens)
+    for t in tokens:
         if not t.is_alpha or t.lower_ in STOP_WORDS:
             continue
         stem = word_stem(t.text)
-        weight = 0.0 if t.i in sources else weights.get(t.pos_, weights["other"])
+        pos = t.pos_
+        weight = 0.0 if t.i in sources else weights.get(pos, other)
         out[stem] = max(out.get(stem, 0.0), weight)
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ARGUMENTS:
+        if pos in ("NOUN", "PROPN") and t.dep_ in ARGUMENTS:
             heads.add(stem)
-        (verbal if t.pos_ in VERBAL else nominal).add(stem)
+        (verbal if pos in VERBAL else nominal).add(stem)
     out.heads = frozenset(heads)
     out.verbal = frozenset(verbal - nominal)
-    out.speaker = speaker_words(span)
+    out.speaker = speaker_words(span, tokens)
     return out
 
 
@@ -297,12 +299,12 @@ def quote_persons(doc: Doc, start: int, end: int, speaker: frozenset[str], perso
     entities and its proper nouns that the article uses for a person (``persons``: "Clinton" tagged as an
     organisation), but the speaker (the stems of ``speaker``'s name), who is among them where the quote speaks
     of itself in the first person."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span, tokens = span_tokens(doc, start, end)
     if span is None:
         return frozenset()
     out = _person_stems(ents_in(span))
-    out.update(s for t in span if t.pos_ == "PROPN" for s in stems(t.text) if s in persons)
-    if any(t.lower_ in FIRST_PERSON for t in span):
+    out.update(s for t in tokens if t.pos_ == "PROPN" for s in stems(t.text) if s in persons)
+    if any(t.lower_ in FIRST_PERSON for t in tokens):
         return frozenset(out | speaker)
     return frozenset(out - speaker)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from quotegraph.extract.lookup import doc_ents, doc_text, memo, persons_before, sent_of
+from quotegraph.extract.lookup import doc_ents, doc_text, memo, persons_before, sent_of, span_tokens
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.lexicon import analyzer, lexicon, stem
 from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold, surname
@@ -53,7 +53,7 @@ def quote_tokens(statement: Statement, doc: Doc | None) -> list[Token] | None:
     first = fold(statement.quote.split(PIECE)[0]).split()[:1]
     if statement.end > len(text) or not first or first[0] not in fold(text[statement.start : statement.end]):
         return None
-    span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    span, tokens = span_tokens(doc, statement.start, statement.end)
     if span is None:
         return None
     skip = [
@@ -63,9 +63,9 @@ def quote_tokens(statement: Statement, doc: Doc | None) -> list[Token] | None:
     ]
     ranges = _piece_ranges(statement, text)
     if not skip and not ranges:
-        return list(span)
+        return list(tokens)
     out = []
-    for t in span:
+    for t in tokens:
         at = t.idx
         if any(a <= at < b for a, b in skip) or (ranges and not any(a <= at < b for a, b in ranges)):
             continue
@@ -94,12 +94,12 @@ def pronoun_names(doc: Doc, start: int, end: int) -> list[str]:
     the nearest PERSON entity before it within :data:`PRONOUN_REACH` sentences ("She better get well"
     after "... Clinton's pneumonia" names Clinton) whose gender, when known, is the pronoun's ("her" after
     "James Comey said" passes him by)."""
-    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    span, tokens = span_tokens(doc, start, end) if end > start else (None, [])
     if span is None:
         return []
     out: list[str] = []
     text = doc_text(doc)  # an entity's text, cut from the doc's (``Span.text`` joins its tokens again)
-    for t in span:
+    for t in tokens:
         lower = t.lower_
         if lower not in THIRD_PERSON:
             continue
