@@ -106,11 +106,12 @@ def persons_before(token: Token, sentences: int) -> Iterator[Span]:
     """The PERSON entities that end before ``token`` in its sentence and the ``sentences - 1`` before it,
     nearest first."""
     doc = token.doc
-    first = sent_of(token).start
+    starts = _sentence_starts(doc)
+    first = starts[max(0, bisect_right(starts, token.i) - 1)]  # sent_of(token).start, without the span
     for _ in range(sentences - 1):
         if first == 0:
             break
-        first = sent_of(doc[first - 1]).start
+        first = starts[max(0, bisect_right(starts, first - 1) - 1)]
     persons, ends = memo(doc, "persons", _persons)
     return _back_to(persons, bisect_right(ends, token.i), first)
 

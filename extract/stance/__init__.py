@@ -39,7 +39,7 @@ from quotegraph.extract.stance.evaluate import pronoun_names
 from quotegraph.extract.stance.judge import RecordError, judge_records, read_records
 from quotegraph.extract.stance.propose import propose_topics
 from quotegraph.extract.stance.registry import Judgement, RulesBackend, StanceBackend, judge_many, load_backend
-from quotegraph.extract.stance.rules import TopicScore, topic_clauses, topic_df, topic_scores
+from quotegraph.extract.stance.rules import TopicScore, statement_scores, topic_clauses, topic_df, topic_scores
 from quotegraph.extract.stance.topics import Topic, TopicsFileError, load_topics, parse_topics
 from quotegraph.extract.text import surname
 from spacy.tokens import Doc
@@ -350,10 +350,7 @@ class StanceAssigner:
         pronouns = [named_by_pronouns(doc, s) if doc is not None else [] for s in statements]
         quotes = [" ".join((s.quote, *names)) for s, names in zip(statements, pronouns, strict=True)]
         all_scores = [
-            [
-                topic_scores(p.topic, quote, sentence, paragraph, article.title or "", about=about, prof=p)
-                for p in self.profiles
-            ]
+            statement_scores(self.profiles, quote, sentence, paragraph, article.title or "", about)
             for quote, (sentence, paragraph), about in zip(
                 quotes, contexts, (about_weights(doc, s.start, s.end) for s in statements), strict=True
             )

@@ -421,7 +421,7 @@ def quote_rank(x: Any) -> float:
 @lru_cache(maxsize=256)
 def layer_words(layers: tuple[tuple[str, float], ...]) -> frozenset[str]:
     """The word stems of all of a statement's ``layers``."""
-    return frozenset(w for text, _ in layers for w in text.split())
+    return frozenset(" ".join(text for text, _ in layers).split())
 
 
 def profile_score(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from quotegraph.extract.model import Statement
-from quotegraph.extract.stance.aboutness import TopicProfile, profile, profile_score, stem_df, stems
+from quotegraph.extract.stance.aboutness import TopicProfile, layer_words, profile, profile_score, stem_df, stems
 from quotegraph.extract.stance.lexicon import (
     Lexicon,
     cue_class,
@@ -47,6 +47,7 @@ __all__ = [
     "sentiment",
     "side_taken",
     "stance_of",
+    "statement_scores",
     "stem",
     "target_words",
     "terms",
@@ -105,6 +106,24 @@ def topic_scores(
         prof or profile(topic, df), layers(quote, sentence, paragraph, title), about or {}, terms
     )
     return TopicScore(topic, score, tuple(dict.fromkeys(matched)), own)
+
+
+def statement_scores(
+    profiles: Sequence[TopicProfile], quote: str, sentence: str, paragraph: str, title: str, about: Mapping[str, float]
+) -> list[TopicScore]:
+    """:func:`topic_scores` of one statement on each topic of ``profiles`` (the topics file's), its layers read
+    once: a topic none of whose keyword phrases opens in any layer, and none of whose proposition words is in the
+    quote, scores 0 without being looked for (as :func:`~quotegraph.extract.stance.aboutness.profile_score`)."""
+    found = layers(quote, sentence, paragraph, title)
+    everywhere, own = layer_words(found), layer_words(found[:1])
+    out = []
+    for p in profiles:
+        if p.firsts.isdisjoint(everywhere) and p.terms.keys().isdisjoint(own):
+            out.append(TopicScore(p.topic, 0.0, (), 0.0))
+            continue
+        score, matched, mine = profile_score(p, found, about or {})
+        out.append(TopicScore(p.topic, score, tuple(dict.fromkeys(matched)), mine))
+    return out
 
 
 def topic_clauses(topic: Topic, quote: str) -> str | None:
