@@ -634,6 +634,19 @@ def _counted_valence(
     return -v * factor if lessened(t) else v * factor
 
 
+def _valenced(tokens: Sequence[Token], valences: Mapping[str, float]) -> list[Token]:
+    """The tokens with a valence, by form, else lemma: the only ones :func:`_counted_valence` may count (most
+    words have none, and are passed by in one loop)."""
+    out = []
+    for t in tokens:
+        v = valences.get(t.lower_)
+        if v is None:
+            v = valences.get(t.lemma_.lower())
+        if v:
+            out.append(t)
+    return out
+
+
 LESSENING_DEPS = ("amod", "advmod")
 
 
@@ -679,7 +692,7 @@ def evaluation(
     aimed = [0.0, 0.0, 0.0, 0.0]
     # how much of the evaluation is aimed at what would be removed, at the matter, at the rival, at a loss
     inside = {t.i for t in tokens}
-    for t in tokens:
+    for t in _valenced(tokens, valences):
         v = _counted_valence(t, valences, skip, negations, shifters, inside, reporting)
         if not v:
             continue
