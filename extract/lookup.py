@@ -82,15 +82,15 @@ def memo(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
 
 
 def span_tokens(doc: Doc, start: int, end: int) -> tuple[Span | None, list[Token]]:
-    """``doc.char_span(start, end, alignment_mode="expand")`` and its tokens, made once per offsets (kept until
-    :func:`forget`): the stance stage reads one quote's tokens in several places (its words' weights, its
-    pronouns, the people it names, its stance). The list is shared: not to be changed."""
+    """``doc.char_span(start, end, alignment_mode="expand")``, made once per offsets (kept until :func:`forget`:
+    the stance stage reads one quote in several places), and a fresh list of its tokens. The tokens are not
+    kept: a few Token objects per word of every quote, alive until the article is done, cost the garbage
+    collector more than making them again."""
     spans = doc.user_data.setdefault(_MEMO, {}).setdefault("span_tokens", {})
-    found = spans.get((start, end))
-    if found is None:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        found = spans[start, end] = (span, list(span) if span is not None else [])
-    return found
+    span = spans.get((start, end), False)
+    if span is False:
+        span = spans[start, end] = doc.char_span(start, end, alignment_mode="expand")
+    return span, list(span) if span is not None else []
 
 
 def doc_ents(doc: Doc) -> list[Span]:

@@ -63,7 +63,7 @@ def quote_tokens(statement: Statement, doc: Doc | None) -> list[Token] | None:
     ]
     ranges = _piece_ranges(statement, text)
     if not skip and not ranges:
-        return list(tokens)
+        return tokens
     out = []
     for t in tokens:
         at = t.idx
