@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from quotegraph.extract.attribution.cues import load_lexicon
-from quotegraph.extract.lookup import doc_ents, ents_in, persons_before, span_tokens
+from quotegraph.extract.lookup import doc_ents, ents_in, memo, persons_before, span_tokens
 from quotegraph.extract.stance.lexicon import analyzer
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import (
@@ -117,19 +117,23 @@ REPORTING = frozenset({"parataxis", "ccomp", "advcl"})
 """How a cue hangs on a quote it follows ("..., Comey said": said is the quote's parataxis or ccomp)."""
 
 
-def speaker_words(span: Any, tokens: Sequence[Token] | None = None) -> frozenset[str]:
+def speaker_words(span: Any) -> frozenset[str]:
     """The stems of the words outside ``span`` (a quote) that name its speaker: the subject of the verb the
     quote hangs on ("FBI Director James Comey said [that ...]"), or of a cue hanging on the quote
-    ("[...]," Comey said). ``tokens``: the span's tokens, when the caller has them."""
-    inside = range(span.start, span.end)
+    ("[...]," Comey said). The quote's heads are read from the document's arrays (:func:`_heads`): a Token is
+    made only for the few words that hang outside the quote."""
+    doc = span.doc
+    offsets, verbs = _heads(doc)
+    start, end = span.start, span.end
+    inside = range(start, end)
     cues = []
-    for t in span if tokens is None else tokens:  # the tokens that hang outside the quote, or are a root
-        head = t.head
-        if head.i in inside and head.i != t.i:
+    for i, offset in enumerate(offsets[start:end].tolist(), start):  # the tokens that hang outside, or a root
+        head = i + offset
+        if start <= head < end and head != i:
             continue
-        if head.i != t.i and head.pos_ in ("VERB", "AUX"):
-            cues.append(head)
-        cues += [c for c in t.children if c.i not in inside and c.dep_ in REPORTING and c.pos_ == "VERB"]
+        if head != i and verbs[head]:
+            cues.append(doc[head])
+        cues += [c for c in doc[i].children if c.i not in inside and c.dep_ in REPORTING and c.pos_ == "VERB"]
     out = set()
     for cue in cues:
         for subject in (c for c in cue.children if c.dep_ in SUBJECTS and c.i not in inside):
@@ -138,6 +142,19 @@ def speaker_words(span: Any, tokens: Sequence[Token] | None = None) -> frozenset
             if subject.lower_ in THIRD_PERSON:  # "..., he said": the person he is, by name and title
                 out.update(word_stem(t.text) for t in referent(subject) if t.is_alpha)
     return frozenset(out)
+
+
+def _heads(doc: Doc) -> tuple[Any, Any]:
+    """The offset from each token of ``doc`` to its head, and whether it is a VERB or an AUX (arrays of
+    :meth:`Doc.to_array`, made once: :func:`~quotegraph.extract.lookup.memo`)."""
+
+    def make(d: Doc) -> tuple[Any, Any]:
+        offsets = d.to_array("HEAD").astype("int64")  # stored unsigned: read as signed, a head before is < 0
+        pos = d.to_array("POS")
+        strings = d.vocab.strings
+        return offsets, (pos == strings["VERB"]) | (pos == strings["AUX"])
+
+    return memo(doc, "heads", make)
 
 
 def referent(pronoun: Token) -> list[Token]:
@@ -196,7 +213,7 @@ def about_weights(doc: Doc | None, start: int, end: int) -> About:
         (verbal if pos in VERBAL else nominal).add(stem)
     out.heads = frozenset(heads)
     out.verbal = frozenset(verbal - nominal)
-    out.speaker = speaker_words(span, tokens)
+    out.speaker = speaker_words(span)
     return out
 
 
