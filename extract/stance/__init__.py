@@ -39,7 +39,7 @@ from quotegraph.extract.stance.evaluate import pronoun_names
 from quotegraph.extract.stance.judge import RecordError, judge_records, read_records
 from quotegraph.extract.stance.propose import propose_topics
 from quotegraph.extract.stance.registry import Judgement, RulesBackend, StanceBackend, judge_many, load_backend
-from quotegraph.extract.stance.rules import TopicScore, statement_scores, topic_clauses, topic_df, topic_scores
+from quotegraph.extract.stance.rules import TopicScore, cut_to, statement_scores, topic_clauses, topic_df, topic_scores
 from quotegraph.extract.stance.topics import Topic, TopicsFileError, load_topics, parse_topics
 from quotegraph.extract.text import surname
 from spacy.tokens import Doc
@@ -269,8 +269,7 @@ class StanceAssigner:
                 continue
             if rank == 0:
                 # the main topic: its own clauses when the quote names it in some of them, else the whole
-                # (main_clauses, from the clauses found above)
-                judged = replace(s, quote=clauses) if clauses is not None and clauses != s.quote else s
+                judged = cut_to(s, clauses)  # rules.main_clauses, from the clauses found above
             else:
                 # a statement's cues and negations are about its main topic: on another topic only the
                 # clauses that speak of it count, and a topic met only in the context gets no stance

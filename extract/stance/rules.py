@@ -38,6 +38,7 @@ __all__ = [
     "TopicScore",
     "accuses",
     "cue_class",
+    "cut_to",
     "evidence_taken",
     "lexicon",
     "main_clauses",
@@ -146,7 +147,12 @@ def topic_clauses(topic: Topic, quote: str) -> str | None:
 def main_clauses(statement: Statement, topic: Topic) -> Statement:
     """``statement`` cut to the clauses of its quote that speak of ``topic``, its main topic, when some do
     and others do not (its cue and speaker kept); else as it is."""
-    clauses = topic_clauses(topic, statement.quote)
+    return cut_to(statement, topic_clauses(topic, statement.quote))
+
+
+def cut_to(statement: Statement, clauses: str | None) -> Statement:
+    """``statement`` with its quote cut to ``clauses`` (:func:`topic_clauses` of it), when they are some of it
+    and not all; else as it is."""
     return replace(statement, quote=clauses) if clauses is not None and clauses != statement.quote else statement
 
 
