@@ -233,6 +233,11 @@ class TopicProfile:
     def __post_init__(self) -> None:
         object.__setattr__(self, "firsts", frozenset(joined.split(" ", 1)[0] for _, joined, _, _ in self.phrases))
 
+    def meets_nothing(self, everywhere: frozenset[str], quote: frozenset[str]) -> bool:
+        """No keyword phrase opens in a statement's words (``everywhere``: all its layers) and no proposition word
+        is in its ``quote``: the statement scores 0 on the topic (:func:`profile_score`), read no further."""
+        return self.firsts.isdisjoint(everywhere) and self.terms.keys().isdisjoint(quote)
+
 
 def topic_words(topic: Topic) -> set[str]:
     """The stems of the topic's proposition, label and keywords."""
@@ -459,8 +464,8 @@ def profile_score(
     speaker = getattr(about, "speaker", frozenset())
     everywhere = layer_words(layers)
     quote = layer_words(layers[:1]) if layers and terms else frozenset()
-    if p.firsts.isdisjoint(everywhere) and p.terms.keys().isdisjoint(quote):
-        return score, matched, own  # no phrase opens in any layer, no proposition word in the quote: nothing met
+    if p.meets_nothing(everywhere, quote):
+        return score, matched, own
     whole: set[str] = set()  # the stems of the whole phrases met
     alone_gain: dict[str, float] = {}  # what a last word alone added: a later phrase of that one word, the rest
     for kw, joined, weight, alone in p.phrases:

@@ -114,12 +114,12 @@ def statement_scores(
 ) -> list[TopicScore]:
     """:func:`topic_scores` of one statement on each topic of ``profiles`` (the topics file's), its layers read
     once: a topic none of whose keyword phrases opens in any layer, and none of whose proposition words is in the
-    quote, scores 0 without being looked for (as :func:`~quotegraph.extract.stance.aboutness.profile_score`)."""
+    quote, scores 0 without a call (:meth:`~quotegraph.extract.stance.aboutness.TopicProfile.meets_nothing`)."""
     found = layers(quote, sentence, paragraph, title)
     everywhere, own = layer_words(found), layer_words(found[:1])
     out = []
     for p in profiles:
-        if p.firsts.isdisjoint(everywhere) and p.terms.keys().isdisjoint(own):
+        if p.meets_nothing(everywhere, own):
             out.append(TopicScore(p.topic, 0.0, (), 0.0))
             continue
         score, matched, mine = profile_score(p, found, about or {})
