@@ -605,6 +605,7 @@ def _names(token: Token, named: frozenset[str]) -> bool:
 
 def _counted_valence(
     t: Token,
+    v: float,
     valences: Mapping[str, float],
     skip: frozenset[str],
     negations: frozenset[str],
@@ -612,14 +613,9 @@ def _counted_valence(
     inside: set[int],
     reporting: frozenset[str],
 ) -> float:
-    """``t``'s valence as :func:`evaluation` counts it, before negation (0.0: it does not count): by form,
-    else lemma, times its verb's shift; never a proper name, a word of ``skip`` or of what is reported."""
+    """``t``'s valence ``v`` (:func:`_valenced`) as :func:`evaluation` counts it, before negation (0.0: it does
+    not count): times its verb's shift; never a proper name, a word of ``skip`` or of what is reported."""
     lower, lemma = t.lower_, t.lemma_.lower()
-    v = valences.get(lower)
-    if v is None:
-        v = valences.get(lemma)
-    if not v:  # most words: no valence, nothing more to read
-        return 0.0
     if (t.pos_ == "PROPN" and not _headline_word(t)) or lower in skip or lemma in skip:
         return 0.0
     if t.pos_ == "VERB" and lemma in reporting:
@@ -634,16 +630,16 @@ def _counted_valence(
     return -v * factor if lessened(t) else v * factor
 
 
-def _valenced(tokens: Sequence[Token], valences: Mapping[str, float]) -> list[Token]:
-    """The tokens with a valence, by form, else lemma: the only ones :func:`_counted_valence` may count (most
-    words have none, and are passed by in one loop)."""
+def _valenced(tokens: Sequence[Token], valences: Mapping[str, float]) -> list[tuple[Token, float]]:
+    """The tokens with a valence, by form, else lemma, each with it: the only ones :func:`_counted_valence` may
+    count (most words have none, and are passed by in one loop)."""
     out = []
     for t in tokens:
         v = valences.get(t.lower_)
         if v is None:
             v = valences.get(t.lemma_.lower())
         if v:
-            out.append(t)
+            out.append((t, v))
     return out
 
 
@@ -692,8 +688,8 @@ def evaluation(
     aimed = [0.0, 0.0, 0.0, 0.0]
     # how much of the evaluation is aimed at what would be removed, at the matter, at the rival, at a loss
     inside = {t.i for t in tokens}
-    for t in _valenced(tokens, valences):
-        v = _counted_valence(t, valences, skip, negations, shifters, inside, reporting)
+    for t, valence in _valenced(tokens, valences):
+        v = _counted_valence(t, valence, valences, skip, negations, shifters, inside, reporting)
         if not v:
             continue
         if negated(t, negations):
