@@ -255,10 +255,13 @@ def test_serve_saturated_answers_503_with_retry_after_then_recovers(ttl):
         deadline = time.monotonic() + 30  # the worker is up
         while request(srv, "ASK { ?s ?p ?o }")[0] != 200 and time.monotonic() < deadline:
             time.sleep(0.1)
+        deadline = time.monotonic() + 10  # the warm-up request has given its slot back (the client can read
+        while srv.answering() > 0 and time.monotonic() < deadline:  # its answer before the server frees it)
+            time.sleep(0.02)
         slow = threading.Thread(target=request, args=(srv, SLOW))
         slow.start()
-        deadline = time.monotonic() + 10  # the slow query holds the only slot
-        while srv.answering() < 1 and time.monotonic() < deadline:
+        deadline = time.monotonic() + 10  # the slow query holds the only slot and its worker runs it
+        while (srv.answering() < 1 or srv.pool.idle() > 0) and time.monotonic() < deadline:
             time.sleep(0.02)
         status, headers, body = request(srv, "ASK { ?s ?p ?o }")
         assert status == 503 and headers["retry-after"] == "1" and "busy" in json.loads(body)["error"], body
