@@ -52,6 +52,8 @@ class Act:
     """The word right after the predicate ("with" in "fight it with ...")."""
     state: bool = False
     """The predicate is a state after "be" ("should be banned"): the matter is the subject, before it."""
+    amount: bool = False
+    """An amount said of what follows ("too many guns"): it is on the matter only where it names all of it."""
 
     @property
     def sign(self) -> int:
@@ -117,7 +119,7 @@ def _act_at(words: list[str], at: int, modal: str, negating: bool) -> Act | None
     if found is None:
         return None
     pred_at, negated, state = found
-    negating = negating != _raised(subject)
+    negating = negating != (_raised(subject) or _nobody(subject))
     predicate, polarity = _class(words, pred_at, state)
     after = pred_at + len(predicate.split())
     if after < len(words) and words[after] in NOT:  # "we should fund not X but Y"
@@ -125,6 +127,17 @@ def _act_at(words: list[str], at: int, modal: str, negating: bool) -> Act | None
     obj = words[after : after + OBJECT_WORDS]
     then = words[after] if after < len(words) else ""
     return Act(predicate, polarity, negated != negating, (*subject, *obj), then, state)
+
+
+NOBODY = frozenset({"nobody", "noone", "none", "neither", "nor"})
+"""Subjects that deny the prescription of everyone ("nobody should have to", "no one must")."""
+
+
+def _nobody(subject: list[str]) -> bool:
+    """The modal's subject right before it is no one ("nobody should X", "no one must X", "none of us should")."""
+    tail = subject[-4:]
+    return bool(tail) and (tail[-1] in NOBODY or tail[-2:] == ["no", "one"] or (
+        len(tail) >= 3 and tail[0] in NOBODY and tail[1] == "of"))
 
 
 def _raised(subject: list[str]) -> bool:
@@ -146,8 +159,9 @@ def _modals() -> tuple[tuple[tuple[str, bool, str], ...], frozenset[str]]:
     return modals, frozenset(m.split(" ", 1)[0] for m, _, _ in modals)
 
 
-def acts(text: str) -> list[Act]:
-    """The acts the clauses of ``text`` prescribe (unknown predicates included, with polarity None)."""
+def acts(text: str, said: bool = False) -> list[Act]:
+    """The acts the clauses of ``text`` prescribe (unknown predicates included, with polarity None); ``said``
+    (a quote, not a proposition): also the amounts it says of things and the acts it commands."""
     modals, openings = _modals()
     out = []
     for clause in CLAUSE.split(fold(text)):
@@ -167,7 +181,76 @@ def acts(text: str) -> list[Act]:
                 out.append(act)
             at += len(hit[0].split())
         out.extend(declarations(words))
+        if said:
+            out.extend(amounts(words))
+            command = commanded(words)
+            if command is not None:
+                out.append(command)
     return out
+
+
+AMOUNT_STOPS = frozenset({"than", "to"})
+"""Words after an amount phrase that make it no amount of a thing ("no more than", "not enough to ban it")."""
+
+
+def amounts(words: list[str]) -> list[Act]:
+    """The amounts a clause says of what follows, as acts: too much of it wants it reduced (-1), too little
+    wants more (+1) ("too many guns", "not enough nurses"; ``excess`` and ``lacking`` of stance.yaml)."""
+    lex = lexicon()
+    out = []
+    at = 0
+    while at < len(words):
+        excess = _phrase_at(words, at, lex.excess) if words[at] in AMOUNT_OPENINGS else None
+        phrase = excess or (_phrase_at(words, at, lex.lacking) if words[at] in AMOUNT_OPENINGS else None)
+        if phrase is None:
+            at += 1
+            continue
+        at = after = at + len(phrase.split())  # "way too much": one amount, not two
+        if after < len(words) and words[after] in AMOUNT_STOPS:
+            continue
+        obj = tuple(words[after : after + AMOUNT_WORDS])
+        then = words[after] if after < len(words) else ""
+        out.append(Act(phrase, -1 if excess else 1, False, obj, then, amount=True))
+    return out
+
+
+AMOUNT_WORDS = 2
+"""Words after an amount phrase that name what there is too much or too little of ("too much nuclear power";
+not "regulation around homeschooling")."""
+AMOUNT_OPENINGS = frozenset({"too", "no", "not", "far", "way", "never"})
+"""The words amount phrases open with (a phrase is looked for only at one)."""
+
+
+NOUN_AFTER = FINITE | {"on", "has", "have", "means", "should", "must"}
+"""Words that, within :data:`NOUN_WORDS` after a clause's first word, make it a noun or the head of a subject
+("Ban on guns is wrong", "Tax returns are more detailed"), not a verb of command."""
+NOUN_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _command_verbs() -> tuple[str, ...]:
+    lex = lexicon()
+    return (*lex.removing, *lex.against_verbs, *lex.keeping)
+
+
+def commanded(words: list[str]) -> Act | None:
+    """The act a clause put as a command prescribes ("Get rid of X", "Let's keep X", "Don't ban X"): its first
+    word (after ``commanding`` words, and "don't" or "never") a removing or keeping verb in its plain form; an
+    "-ing" form opens a subject ("Banning X is wrong"), not a command."""
+    lex = lexicon()
+    at = 0
+    while at < len(words) and words[at] in lex.commanding:
+        at += 1
+    negated = at < len(words) and words[at] in ("don't", "never")
+    at += negated
+    if at >= len(words) or words[at].endswith("ing") or not _phrase_at(words, at, _command_verbs()):
+        return None  # an act is commanded by its own verb, not by a removal after another word ("to ban X")
+    predicate, polarity = _class(words, at, False)
+    after = at + len(predicate.split())
+    if polarity is None or NOUN_AFTER & set(words[after : after + NOUN_WORDS]):
+        return None
+    obj = tuple(words[after : after + OBJECT_WORDS])
+    return Act(predicate, polarity, negated, obj, words[after] if after < len(words) else "")
 
 
 def declarations(words: list[str]) -> list[Act]:
@@ -267,6 +350,12 @@ HAVING = Act("keep", 1, False, ())
 ("the death penalty": "it should be abolished" disagrees, "we need it" agrees)."""
 
 
+def doing_the_thing(act: Act, mine: frozenset[str]) -> bool:
+    """A prescribed act that is the thing a topic names, done ("you should never declaw a cat" on declawing, "we
+    must vaccinate" on vaccination): its predicate's stem is the thing's, and it is not a state after "be"."""
+    return not act.state and stem(act.predicate.split()[0]) in mine
+
+
 def on_motion(text: str, topic: Topic, wanted: Act | None = None) -> list[tuple[int, Act]]:
     """The prescriptions of ``text`` that take a side on ``topic``'s motion (or on ``wanted``, the act a topic
     with no motion stands for): (+1 agrees, -1 disagrees, the act), for each act on the topic's matter (or on
@@ -281,7 +370,7 @@ def on_motion(text: str, topic: Topic, wanted: Act | None = None) -> list[tuple[
     compelled = bool(words_of_topic(topic) & lex.compulsion)
     changes = wanted.predicate.split()[0] in lex.changing
     out = []
-    for act in acts(text):
+    for act in acts(text, said=True):
         if same_predicate(act.predicate, wanted.predicate):
             polarity = wanted.polarity
         elif changes:  # a change is wanted: a removal of the matter is one, leaving it as it is is not
@@ -289,12 +378,17 @@ def on_motion(text: str, topic: Topic, wanted: Act | None = None) -> list[tuple[
             polarity = wanted.polarity if act.polarity == -1 else kept
         else:
             polarity = act.polarity
+        doing = polarity is None and wanted is HAVING and doing_the_thing(act, mine)
+        if doing:
+            polarity = 1
         if polarity is None:
             continue
         if act.predicate in lex.freedoms and compelled:  # "voting should be a choice" on compulsory voting
             polarity = -polarity
         around = set(act.around)
-        if not (around & PRONOUNS) and not ({stem(w) for w in around} & mine):
+        if act.amount and not mine <= {stem(w) for w in around}:
+            continue  # "too many guns" says nothing of gun control: its matter is not all named
+        if not doing and not (around & PRONOUNS) and not ({stem(w) for w in around} & mine):
             continue
         sign = -polarity if act.negated else polarity
         out.append((1 if sign == wanted.sign else -1, act))

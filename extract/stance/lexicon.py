@@ -124,6 +124,12 @@ class Lexicon:
     """What a race is won or lost: winning or losing anything else is no talk of the race."""
     figures: frozenset[str] = frozenset()
     """Phrases whose word of the race names something else ("the human race", "an arms race")."""
+    excess: tuple[str, ...] = ()
+    """Phrases that say there is too much of what follows ("too many guns", "no more X"): they want it less."""
+    lacking: tuple[str, ...] = ()
+    """Phrases that say there is too little of what follows ("not enough nurses"): they want more of it."""
+    commanding: frozenset[str] = frozenset()
+    """Words that may open a clause put as a command before its verb ("let's ban X", "please keep X")."""
     prescribing: tuple[str, ...] = ()
     """Verbs that open a motion put as an imperative and say nothing of its side ("Create X", "Treat X as Y")."""
     neg_raising: frozenset[str] = frozenset()
@@ -187,12 +193,13 @@ WORD_SETS = (
 """The fields of :class:`Lexicon` read from stance.yaml as sets of words as written."""
 FOLDED_SETS = (
     "changing", "unchanged", "barring", "removals", "compulsion", "freedoms", "modal_fillers", "camp_nouns",
-    "reporting", "offices", "figures", "lesser", "wronging",
+    "reporting", "offices", "figures", "lesser", "wronging", "commanding",
 )
 """The fields read as sets of folded words."""
 FOLDED_LISTS = (
     "removing", "removed_states", "against_verbs", "keeping", "kept_states", "modals", "negated_modals", "sarcasm",
-    "denials", "prescriptive", "averting", "failing", "rhetorical", "distancing", "prescribing",
+    "denials", "prescriptive", "averting", "failing", "rhetorical", "distancing", "prescribing", "excess",
+    "lacking",
 )
 """The fields read as folded phrases in their order."""
 

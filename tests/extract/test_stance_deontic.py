@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 from quotegraph.extract.model import Statement
-from quotegraph.extract.stance.deontic import motion, on_motion
+from quotegraph.extract.stance.deontic import HAVING, motion, on_motion
 from quotegraph.extract.stance.scorers import decision
 from quotegraph.extract.stance.topics import Topic, parse_topics
 
@@ -192,3 +192,102 @@ def test_deontic_a_barring_motion_does_not_want_the_people_gone():
     from quotegraph.extract.stance.proposition import wants_gone
 
     assert not wants_gone(_topic("Visitors should be barred from entering the park"))
+
+
+@pytest.mark.parametrize(
+    ("quote", "side"),
+    [
+        ("nobody should scrap the congestion charge", -1),
+        ("no one must scrap the congestion charge, it works", -1),
+        ("none of us should scrap the congestion charge", -1),
+        # negatives: the subject is someone, or "no" stands elsewhere
+        ("everybody should scrap the congestion charge", 1),
+        ("with no delay we should scrap the congestion charge", 1),
+    ],
+)
+def test_deontic_no_one_as_subject_negates_the_prescription(quote, side):
+    found = on_motion(quote, _topic("We should scrap the congestion charge"))
+    assert [sign for sign, _ in found] == [side]
+
+
+def _thing(phrase: str):
+    return parse_topics({"topics": [{"id": "t", "label": phrase, "proposition": phrase, "keywords": [phrase]}]})[0]
+
+
+@pytest.mark.parametrize(
+    ("quote", "side"),
+    [
+        ("You should never declaw a cat.", -1),
+        ("Nobody should declaw a cat.", -1),
+        ("Owners should declaw their cats.", 1),
+        ("Vets must not declaw kittens.", -1),
+    ],
+)
+def test_deontic_doing_the_named_thing_is_for_it(quote, side):
+    assert [sign for sign, _ in on_motion(quote, _thing("declawing"), HAVING)] == [side]
+
+
+# negatives: no prescription, one on something else, a state after "be"
+@pytest.mark.parametrize(
+    "quote", ["The vet said declawing is cruel.", "Cats should be kept indoors.", "We should declare a holiday."]
+)
+def test_deontic_doing_the_named_thing_no_side(quote):
+    assert on_motion(quote, _thing("declawing"), HAVING) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "quote", "side"),
+    [
+        ("homework", "Kids get way too much homework.", -1),
+        ("nuclear power", "No more nuclear power!", -1),
+        ("nurses", "There are not enough nurses on the wards.", 1),
+    ],
+)
+def test_deontic_amounts_want_more_or_less(phrase, quote, side):
+    assert [sign for sign, _ in on_motion(quote, _thing(phrase), HAVING)] == [side]
+
+
+def test_deontic_amounts_agree_with_a_motion_that_wants_the_same():
+    topic = _topic("We should ban handguns", ("handguns",))
+    assert [sign for sign, _ in on_motion("there are far too many handguns on our streets", topic)] == [1]
+
+
+# negatives: "no more than", "not enough to", an amount of something else, part of the matter only
+@pytest.mark.parametrize(
+    ("phrase", "quote"),
+    [
+        ("homework", "Give no more than an hour of homework."),
+        ("homework", "It is not enough to cut homework."),
+        ("homeschooling", "There is not enough regulation around homeschooling."),
+        ("gun control", "There are too many guns on our streets."),
+    ],
+)
+def test_deontic_amounts_no_side(phrase, quote):
+    assert on_motion(quote, _thing(phrase), HAVING) == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "side"),
+    [
+        ("Get rid of homework already.", -1),
+        ("Let's keep homework, it works.", 1),
+        ("Don't ban homework.", 1),
+        ("Please abolish homework now!", -1),
+    ],
+)
+def test_deontic_commands_prescribe(quote, side):
+    assert [sign for sign, _ in on_motion(quote, _thing("homework"), HAVING)] == [side]
+
+
+# negatives: a subject that opens with a verb's form ("Banning X", "Tax returns are"), a noun ("Ban on X is")
+@pytest.mark.parametrize(
+    "quote", ["Banning homework is wrong.", "Ban on homework is wrong.", "Cut homework means less practice.",
+              "To ban homework would be silly."]
+)
+def test_deontic_commands_no_side(quote):
+    assert on_motion(quote, _thing("homework"), HAVING) == []
+
+
+def test_deontic_amounts_and_commands_are_not_read_in_a_proposition():
+    # "X has too much influence" claims; it prescribes nothing
+    assert motion(_topic("Wall Street has too much influence over politics")) is None
