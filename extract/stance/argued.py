@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from quotegraph.extract.stance.lexicon import token_valence
 from spacy.tokens import Token
 
 CLIMB = ("compound", "amod", "conj", "appos", "nmod")
@@ -64,7 +65,7 @@ def _negated(verb: Token, negations: frozenset[str]) -> bool:
 
 def _valenced(words: Iterable[Token], valences: Mapping[str, float], skip: frozenset[str]) -> bool:
     return any(
-        (valences.get(t.lower_) or valences.get(t.lemma_.lower())) and t.lower_ not in skip and t.pos_ != "PROPN"
+        token_valence(t, valences) and t.lower_ not in skip and t.pos_ != "PROPN"
         for t in words
     )
 

@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from quotegraph.extract.lookup import doc_ents, doc_text, memo, persons_before, sent_of, span_tokens
 from quotegraph.extract.model import Statement
-from quotegraph.extract.stance.lexicon import analyzer, lexicon, stem
+from quotegraph.extract.stance.lexicon import analyzer, lexicon, stem, token_valence
 from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold, surname
 from spacy.tokens import Doc, Token
 
@@ -211,7 +211,7 @@ def _carries(token: Token, valences: Mapping[str, float]) -> bool:
     """``token`` has a valence of its own (by form or lemma), or is the object of a verb that has one."""
     if token.dep_ == "dobj" and token.head.i != token.i and _carries(token.head, valences):
         return True
-    return bool(valences.get(token.lower_) or valences.get(token.lemma_.lower()))
+    return bool(token_valence(token, valences))
 
 
 def raised(clause: Token, negations: frozenset[str]) -> bool:
@@ -504,8 +504,7 @@ def _acted_on(token: Token, shifters: Mapping[str, float], valences: Mapping[str
     factor = shifters.get(f"{head} {prep}", shifters.get(head, 1.0)) if prep else shifters.get(head, 1.0)
     if factor == DAMAGING:
         # harm done to what is bad already ("hurts the poorest") is no good: only good things are damaged
-        v = valences.get(token.lower_) or valences.get(token.lemma_.lower()) or 0.0
-        return -1.0 if v > 0 else 0.0
+        return -1.0 if token_valence(token, valences) > 0 else 0.0
     if found[0].pos_ == "NOUN" and depth < 2:
         return factor * _acted_on(found[0], shifters, valences, depth + 1)
     return factor
@@ -519,7 +518,7 @@ the evaluation of a good thing; a bad thing it acts on is a victim, and the verb
 def _valence(token: Token, valences: Mapping[str, float]) -> float:
     """The valence of the phrase ``token`` heads (its first evaluating word, by form or lemma)."""
     for t in list(token.subtree)[:MAX_TARGET]:
-        v = valences.get(t.lower_) or valences.get(t.lemma_.lower())
+        v = token_valence(t, valences)
         if v:
             return v
     return 0.0
@@ -635,9 +634,7 @@ def _valenced(tokens: Sequence[Token], valences: Mapping[str, float]) -> list[tu
     count (most words have none, and are passed by in one loop)."""
     out = []
     for t in tokens:
-        v = valences.get(t.lower_)
-        if v is None:
-            v = valences.get(t.lemma_.lower())
+        v = token_valence(t, valences)
         if v:
             out.append((t, v))
     return out

@@ -262,6 +262,15 @@ def cue_class(cue: str | None) -> str | None:
     return classes.get(words[0]) or classes.get(stem(words[0])) or classes.get(stem(words[0].rstrip("d")))
 
 
+def token_valence(token: Any, valences: Mapping[str, float]) -> float:
+    """The valence of a word (a spaCy Token) in ``valences``: its form's when its form is listed, else its
+    lemma's, else 0.0. The one reading of a word's valence for every stance rule."""
+    v = valences.get(token.lower_)
+    if v is None:
+        v = valences.get(token.lemma_.lower())
+    return v or 0.0
+
+
 @lru_cache(maxsize=1)
 def analyzer() -> Any:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer

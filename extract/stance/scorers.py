@@ -57,6 +57,7 @@ from quotegraph.extract.stance.lexicon import (
     sentiment,
     stem,
     terms,
+    token_valence,
     topic_terms,
 )
 from quotegraph.extract.stance.proposition import (
@@ -962,7 +963,7 @@ def brings_harm(verb: Token, shifters: Mapping[str, float]) -> bool:
     valences = analyzer().lexicon
     objects = [c for c in verb.children if c.dep_ == "dobj" and shifters.get(c.lemma_.lower(), 0.0) >= 0]
     # the object's own word: "helps the poorest workers" helps people, whatever their plight
-    return any(valences.get(o.lower_, valences.get(o.lemma_.lower(), 0.0)) < 0 for o in objects)
+    return any(token_valence(o, valences) < 0 for o in objects)
 
 
 def for_matter(topic: Topic) -> int:
