@@ -110,3 +110,18 @@ def test_stance_news_adjusted_moves_only_the_sided_topics_of_a_statement():
 def test_stance_news_adjusted_without_a_change_is_the_statement(topics):
     s = _statement(*topics)
     assert news_adjusted(s, NewsCalibration()) is s
+
+
+def test_stance_news_fit_keeps_the_shipped_shifts_and_fits_only_the_kinds_it_lacks():
+    from tests.conftest import script
+
+    fit = script("fit_news_calibration")
+    # two topics; "negation" sides are right a third of the time at 0.7, "cue" sides always
+    rows = [("negation", 0.7, i % 3 == 0, f"s/t{i % 2}") for i in range(60)]
+    rows += [("cue", 0.6, True, f"s/t{i % 2}") for i in range(30)]
+    kept = {"cue": 0.25}
+    check = fit.topic_check(rows, 20, 4.0, kept)
+    assert check["log_loss_after"] < check["log_loss_before"]  # the negation shift helps held-out topics
+    text = fit.render({**kept, "negation": -1.2}, rows, check, 4.0, '# Fit: old\nkinds:\n  "cue": 0.25  # 37 sided\n')
+    assert text.count("# Fit") == 2 and '"cue": 0.25  # 37 sided' in text and '"negation": -1.2  # 60 sided' in text
+    assert fit.parse_kinds(text) == {"cue": 0.25, "negation": -1.2}
