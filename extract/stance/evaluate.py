@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from quotegraph.extract.lookup import doc_ents, doc_text, memo, persons_before, sent_of, span_tokens
+from quotegraph.extract.lookup import doc_ents, doc_text, memo, persons_before, sent_of, span_tokens, string_ids
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.lexicon import analyzer, lexicon, stem
 from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold, surname
@@ -99,11 +99,11 @@ def pronoun_names(doc: Doc, start: int, end: int) -> list[str]:
         return []
     out: list[str] = []
     text = doc_text(doc)  # an entity's text, cut from the doc's (``Span.text`` joins its tokens again)
+    pronouns = string_ids(THIRD_PERSON)  # a word's id is read (``Token.lower``), its string only for a pronoun
     for t in tokens:
-        lower = t.lower_
-        if lower not in THIRD_PERSON:
+        if t.lower not in pronouns:
             continue
-        wanted = PRONOUN_GENDER.get(lower)
+        wanted = PRONOUN_GENDER.get(t.lower_)
         nearby = persons_before(t, PRONOUN_REACH)
         agreeing = (
             e for e in nearby if wanted is None or _gender(doc, text[e.start_char : e.end_char]) in (None, wanted)
