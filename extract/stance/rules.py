@@ -6,7 +6,7 @@ VADER's general sentiment lexicon (:mod:`quotegraph.extract.stance.lexicon`); no
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -110,11 +110,18 @@ def topic_scores(
 
 
 def statement_scores(
-    profiles: Sequence[TopicProfile], quote: str, sentence: str, paragraph: str, title: str, about: Mapping[str, float]
+    profiles: Sequence[TopicProfile],
+    quote: str,
+    sentence: str,
+    paragraph: str,
+    title: str,
+    about: Mapping[str, float] | Callable[[], Mapping[str, float]],
 ) -> list[TopicScore]:
     """:func:`topic_scores` of one statement on each topic of ``profiles`` (the topics file's), its layers read
     once: a topic none of whose keyword phrases opens in any layer, and none of whose proposition words is in the
-    quote, scores 0 without a call (:meth:`~quotegraph.extract.stance.aboutness.TopicProfile.meets_nothing`)."""
+    quote, scores 0 without a call (:meth:`~quotegraph.extract.stance.aboutness.TopicProfile.meets_nothing`).
+    ``about`` may be a function that makes it: it is called only when some topic is met (most quotes meet none,
+    and their words need not be read)."""
     found = layers(quote, sentence, paragraph, title)
     everywhere, own = layer_words(found), layer_words(found[:1])
     out = []
@@ -122,6 +129,8 @@ def statement_scores(
         if p.meets_nothing(everywhere, own):
             out.append(TopicScore(p.topic, 0.0, (), 0.0))
             continue
+        if callable(about):
+            about = about()
         score, matched, mine = profile_score(p, found, about or {})
         out.append(TopicScore(p.topic, score, tuple(dict.fromkeys(matched)), mine))
     return out
