@@ -19,6 +19,7 @@ from quotegraph.extract.lookup import doc_ents, doc_text, memo, persons_before, 
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.lexicon import analyzer, lexicon, stem
 from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold, surname
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 NEGATION_SCALAR = -0.74
@@ -637,17 +638,37 @@ def _counted_valence(
     return -v * factor if lessened(t) else v * factor
 
 
-def _valenced(tokens: Sequence[Token], valences: Mapping[str, float]) -> list[tuple[Token, float]]:
-    """The tokens with a valence, by form, else lemma, each with it: the only ones :func:`_counted_valence` may
-    count (most words have none, and are passed by in one loop)."""
+def _valenced(tokens: Sequence[Token]) -> list[tuple[Token, float]]:
+    """The tokens with a valence (:func:`_valences`), by form, else lemma, each with it: the only ones
+    :func:`_counted_valence` may count (most words have none, and are passed by in one loop). Each token's ids
+    are read (``Token.lower``, ``Token.lemma``), not its strings: by the form's id, and by the lemma's id the
+    valence of the lemma in lower case (:data:`_LEMMA_VALENCES`)."""
+    by_form, by_lemma = _valences_by_id(), _LEMMA_VALENCES
     out = []
     for t in tokens:
-        v = valences.get(t.lower_)
+        v = by_form.get(t.lower)
         if v is None:
-            v = valences.get(t.lemma_.lower())
+            lemma = t.lemma
+            v = by_lemma.get(lemma, _UNSEEN)
+            if v is _UNSEEN:
+                if len(by_lemma) > _LEMMA_VALENCES_MAX:
+                    by_lemma.clear()
+                v = by_lemma[lemma] = _valences().get(t.lemma_.lower())
         if v:
             out.append((t, v))
     return out
+
+
+@lru_cache(maxsize=1)
+def _valences_by_id() -> dict[int, float]:
+    """:func:`_valences` by the string id of each word (what ``Token.lower`` holds)."""
+    return {get_string_id(w): v for w, v in _valences().items()}
+
+
+_LEMMA_VALENCES: dict[int, float | None] = {}
+"""A lemma's string id (``Token.lemma``) -> the valence of the lemma in lower case, or None, for the lemmas met."""
+_LEMMA_VALENCES_MAX = 65536
+_UNSEEN = object()
 
 
 LESSENING_DEPS = ("amod", "advmod")
@@ -695,7 +716,7 @@ def evaluation(
     aimed = [0.0, 0.0, 0.0, 0.0]
     # how much of the evaluation is aimed at what would be removed, at the matter, at the rival, at a loss
     inside = {t.i for t in tokens}
-    for t, valence in _valenced(tokens, valences):
+    for t, valence in _valenced(tokens):
         v = _counted_valence(t, valence, valences, skip, negations, shifters, inside, reporting)
         if not v:
             continue
