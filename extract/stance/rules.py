@@ -14,7 +14,9 @@ from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.aboutness import TopicProfile, layer_words, profile, profile_score, stem_df, stems
 from quotegraph.extract.stance.lexicon import (
     Lexicon,
+    content_terms,
     cue_class,
+    joined_terms,
     lexicon,
     polarity,
     sentiment,
@@ -143,14 +145,21 @@ def topic_clauses(topic: Topic, quote: str) -> str | None:
     clauses = [c for c in CLAUSE_BREAK.split(quote) if c.strip()]
     if len(clauses) < 2:
         clauses = [quote]
-    prop = set(terms(topic.proposition + " " + topic.label))
-    keywords = [" ".join(terms(kw)) for kw in topic.keywords]
+    prop, keywords = _clause_terms(topic)
     hits = []
     for clause in clauses:
-        folded = f" {' '.join(terms(clause))} "
-        if any(kw and f" {kw} " in folded for kw in keywords) or len(prop & set(terms(clause))) >= CLAUSE_TERMS:
+        folded = f" {joined_terms(clause)} "
+        named = any(kw and f" {kw} " in folded for kw in keywords)
+        if named or len(prop.intersection(content_terms(clause))) >= CLAUSE_TERMS:
             hits.append(clause)
     return " ... ".join(hits) if hits else None
+
+
+@lru_cache(maxsize=4096)
+def _clause_terms(topic: Topic) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The terms of ``topic``'s proposition and label, and its keyword phrases' terms joined (what
+    :func:`topic_clauses` looks for in each clause), made once per topic."""
+    return frozenset(terms(topic.proposition + " " + topic.label)), tuple(" ".join(terms(kw)) for kw in topic.keywords)
 
 
 def main_clauses(statement: Statement, topic: Topic) -> Statement:
