@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import TypeVar
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
@@ -81,16 +83,28 @@ def memo(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
     return store[name]
 
 
-def span_tokens(doc: Doc, start: int, end: int) -> tuple[Span | None, list[Token]]:
+def span_of(doc: Doc, start: int, end: int) -> Span | None:
     """``doc.char_span(start, end, alignment_mode="expand")``, made once per offsets (kept until :func:`forget`:
-    the stance stage reads one quote in several places), and a fresh list of its tokens. The tokens are not
-    kept: a few Token objects per word of every quote, alive until the article is done, cost the garbage
-    collector more than making them again."""
+    the stance stage reads one quote in several places)."""
     spans = doc.user_data.setdefault(_MEMO, {}).setdefault("span_tokens", {})
     span = spans.get((start, end), False)
     if span is False:
         span = spans[start, end] = doc.char_span(start, end, alignment_mode="expand")
+    return span
+
+
+def span_tokens(doc: Doc, start: int, end: int) -> tuple[Span | None, list[Token]]:
+    """:func:`span_of` and a fresh list of its tokens. The tokens are not kept: a few Token objects per word of
+    every quote, alive until the article is done, cost the garbage collector more than making them again."""
+    span = span_of(doc, start, end)
     return span, list(span) if span is not None else []
+
+
+@lru_cache(maxsize=64)
+def string_ids(words: frozenset[str]) -> frozenset[int]:
+    """The ids ``doc.vocab.strings`` gives ``words`` (what ``Token.lower``, ``Token.dep`` hold): a word's id is
+    read without making its string (``Token.lower_``) and compared with these."""
+    return frozenset(get_string_id(w) for w in words)
 
 
 def doc_ents(doc: Doc) -> list[Span]:

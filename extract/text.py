@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -153,11 +154,29 @@ def suffix_stem(
     final "e" where more than ``least`` letters stay ("voting", "vote" -> "vot")."""
     if keep and word.endswith(keep):
         return word
-    for suffix in suffixes:
-        if word.endswith(suffix) and len(word) - len(suffix) >= least:
-            word = word[: -len(suffix)]
-            break
+    table = _by_length(suffixes)
+    if table is None:  # not longest first: each suffix in its order
+        for suffix in suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= least:
+                word = word[: -len(suffix)]
+                break
+    else:  # the suffixes of each length, longest first: of one length, only one can end the word
+        for n, ends in table:
+            if len(word) - n >= least and word[-n:] in ends:
+                word = word[:-n]
+                break
     return word[:-1] if drop_e and word.endswith("e") and len(word) > least else word
+
+
+@lru_cache(maxsize=16)
+def _by_length(suffixes: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...] | None:
+    """``suffixes`` grouped by length, longest first (what :func:`suffix_stem` tries in turn, a set look-up for
+    each length instead of an ``endswith`` for each suffix); None unless they are longest first and not empty,
+    which the grouping relies on."""
+    lengths = [len(x) for x in suffixes]
+    if 0 in lengths or lengths != sorted(lengths, reverse=True):
+        return None
+    return tuple((n, frozenset(x for x in suffixes if len(x) == n)) for n in dict.fromkeys(lengths))
 
 
 _TAG = re.compile(r"(?<![\w@#])[#@](\w+)")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from quotegraph.extract.lookup import doc_text, sent_of
@@ -348,11 +349,11 @@ class StanceAssigner:
         # the people a quote's pronouns name count as named in it ("She better get well" of Clinton)
         pronouns = [named_by_pronouns(doc, s) if doc is not None else [] for s in statements]
         quotes = [" ".join((s.quote, *names)) for s, names in zip(statements, pronouns, strict=True)]
+        # a quote's words by their parse (about_weights) are read only where it meets some topic
+        abouts = (partial(about_weights, doc, s.start, s.end) for s in statements)
         all_scores = [
             statement_scores(self.profiles, quote, sentence, paragraph, article.title or "", about)
-            for quote, (sentence, paragraph), about in zip(
-                quotes, contexts, (about_weights(doc, s.start, s.end) for s in statements), strict=True
-            )
+            for quote, (sentence, paragraph), about in zip(quotes, contexts, abouts, strict=True)
         ]
         persons = persons_named(doc) if doc is not None and self._pairs_possible else frozenset()
         pairs = person_pairs([p.topic for p in self.profiles], persons) if persons else []

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from quotegraph.extract.attribution.cues import load_lexicon
-from quotegraph.extract.lookup import doc_ents, ents_in, memo, persons_before, span_tokens
+from quotegraph.extract.lookup import doc_ents, ents_in, memo, persons_before, span_tokens, string_ids
 from quotegraph.extract.stance.lexicon import analyzer
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import (
@@ -28,6 +28,7 @@ from quotegraph.extract.text import (
     word_list,
 )
 from rapidfuzz.distance import Levenshtein
+from spacy.parts_of_speech import ADV, AUX, NAMES, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -108,11 +109,18 @@ class About(dict[str, float]):
     verbal: frozenset[str] = frozenset()
 
 
+POS_NAMES: dict[int, str] = {int(pos): name for pos, name in NAMES.items()}
+"""A part of speech's name (``Token.pos_``) by its id (``Token.pos``)."""
+_VERB, _PROPN = int(VERB), int(PROPN)
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "csubj"})
 """The dependencies of the nouns a clause is about: its subject and object."""
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 VERBAL = frozenset({"VERB", "AUX", "ADV"})
 """The parts of speech that say what is done or wanted, or how, not what of (:attr:`About.verbal`)."""
+VERBAL_IDS = frozenset(map(int, (VERB, AUX, ADV)))
+""":data:`VERBAL` by their ids (``Token.pos``)."""
+NOMINAL_IDS = frozenset(map(int, (NOUN, PROPN)))
+"""The ids of the parts of speech whose subjects and objects a quote is about (:attr:`About.heads`)."""
 REPORTING = frozenset({"parataxis", "ccomp", "advcl"})
 """How a cue hangs on a quote it follows ("..., Comey said": said is the quote's parataxis or ccomp)."""
 
@@ -178,7 +186,7 @@ def quoted_sources(span: Any, tokens: Sequence[Token] | None = None) -> set[int]
     inside = range(span.start, span.end)
     out: set[int] = set()
     for verb in span if tokens is None else tokens:
-        if verb.pos_ != "VERB" or lexicon.verb_class(verb.lemma_) != "speech":
+        if verb.pos != _VERB or lexicon.verb_class(verb.lemma_) != "speech":
             continue
         if not any(c.dep_ in ("ccomp", "xcomp") and c.i in inside for c in verb.children):
             continue
@@ -187,30 +195,39 @@ def quoted_sources(span: Any, tokens: Sequence[Token] | None = None) -> set[int]
     return out
 
 
+@lru_cache(maxsize=1)
+def _pos_weights() -> tuple[dict[int, float], float]:
+    """What a word counts by its part of speech (``part_of_speech`` of topic_match.yaml), by the part of
+    speech's id (``Token.pos``), and what one it does not list counts."""
+    weights = _config()["part_of_speech"]
+    return {pos: weights.get(name, weights["other"]) for pos, name in POS_NAMES.items()}, weights["other"]
+
+
 def about_weights(doc: Doc | None, start: int, end: int) -> About:
     """What each word of ``doc``'s text between ``start`` and ``end`` counts toward a topic by its part of
     speech (a noun or name 1, a verb or adjective less), with the heads of its subjects and objects; empty
-    without a parse."""
+    without a parse. Each token's ids are read (``Token.lower``, ``pos``, ``dep``), not its strings: only a
+    word's text is made, for its stem, and only for the words that are not function words."""
     out = About()
     if doc is None or end <= start:
         return out
     span, tokens = span_tokens(doc, start, end)
     if span is None:
         return out
-    weights = _config()["part_of_speech"]
-    other = weights["other"]
+    weights, other = _pos_weights()
+    stop, arguments = string_ids(STOP_WORDS), string_ids(ARGUMENTS)
     heads, verbal, nominal = set(), set(), set()
     sources = quoted_sources(span, tokens)
     for t in tokens:
-        if not t.is_alpha or t.lower_ in STOP_WORDS:
+        if not t.is_alpha or t.lower in stop:
             continue
         stem = word_stem(t.text)
-        pos = t.pos_
+        pos = t.pos
         weight = 0.0 if t.i in sources else weights.get(pos, other)
         out[stem] = max(out.get(stem, 0.0), weight)
-        if pos in ("NOUN", "PROPN") and t.dep_ in ARGUMENTS:
+        if pos in NOMINAL_IDS and t.dep in arguments:
             heads.add(stem)
-        (verbal if pos in VERBAL else nominal).add(stem)
+        (verbal if pos in VERBAL_IDS else nominal).add(stem)
     out.heads = frozenset(heads)
     out.verbal = frozenset(verbal - nominal)
     out.speaker = speaker_words(span)
@@ -325,8 +342,9 @@ def quote_persons(doc: Doc, start: int, end: int, speaker: frozenset[str], perso
     if span is None:
         return frozenset()
     out = _person_stems(ents_in(span))
-    out.update(s for t in tokens if t.pos_ == "PROPN" for s in stems(t.text) if s in persons)
-    if any(t.lower_ in FIRST_PERSON for t in tokens):
+    out.update(s for t in tokens if t.pos == _PROPN for s in stems(t.text) if s in persons)
+    first = string_ids(FIRST_PERSON)
+    if any(t.lower in first for t in tokens):
         return frozenset(out | speaker)
     return frozenset(out - speaker)
 

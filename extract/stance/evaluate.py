@@ -9,15 +9,17 @@ without it (a statement judged on its own) the callers fall back on VADER over t
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from quotegraph.extract.lookup import doc_ents, doc_text, memo, persons_before, sent_of, span_tokens
+from quotegraph.extract.lookup import doc_ents, doc_text, memo, persons_before, sent_of, span_tokens, string_ids
 from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.lexicon import analyzer, lexicon, stem, token_valence
 from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold, surname
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 NEGATION_SCALAR = -0.74
@@ -64,13 +66,19 @@ def quote_tokens(statement: Statement, doc: Doc | None) -> list[Token] | None:
     ranges = _piece_ranges(statement, text)
     if not skip and not ranges:
         return tokens
-    out = []
-    for t in tokens:
-        at = t.idx
-        if any(a <= at < b for a, b in skip) or (ranges and not any(a <= at < b for a, b in ranges)):
-            continue
-        out.append(t)
-    return out
+    return _kept(tokens, skip, ranges)
+
+
+def _kept(tokens: list[Token], skip: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> list[Token]:
+    """The tokens that start in none of the character ranges ``skip`` and, when there are ``ranges``, in one of
+    them: each range's tokens found by bisection on where the tokens start (in order), not each token tested."""
+    starts = [t.idx for t in tokens]
+    keep = [not ranges] * len(tokens)
+    for wanted, found in ((True, ranges), (False, skip)):
+        for a, b in found:
+            first, last = bisect_left(starts, a), bisect_left(starts, b)
+            keep[first:last] = [wanted] * (last - first)
+    return [t for t, k in zip(tokens, keep, strict=True) if k]
 
 
 def _piece_ranges(statement: Statement, text: str) -> list[tuple[int, int]]:
@@ -99,11 +107,11 @@ def pronoun_names(doc: Doc, start: int, end: int) -> list[str]:
         return []
     out: list[str] = []
     text = doc_text(doc)  # an entity's text, cut from the doc's (``Span.text`` joins its tokens again)
+    pronouns = string_ids(THIRD_PERSON)  # a word's id is read (``Token.lower``), its string only for a pronoun
     for t in tokens:
-        lower = t.lower_
-        if lower not in THIRD_PERSON:
+        if t.lower not in pronouns:
             continue
-        wanted = PRONOUN_GENDER.get(lower)
+        wanted = PRONOUN_GENDER.get(t.lower_)
         nearby = persons_before(t, PRONOUN_REACH)
         agreeing = (
             e for e in nearby if wanted is None or _gender(doc, text[e.start_char : e.end_char]) in (None, wanted)
@@ -629,15 +637,38 @@ def _counted_valence(
     return -v * factor if lessened(t) else v * factor
 
 
-def _valenced(tokens: Sequence[Token], valences: Mapping[str, float]) -> list[tuple[Token, float]]:
-    """The tokens with a valence, by form, else lemma, each with it: the only ones :func:`_counted_valence` may
-    count (most words have none, and are passed by in one loop)."""
+def _valenced(tokens: Sequence[Token]) -> list[tuple[Token, float]]:
+    """The tokens with a valence (:func:`_valences`), by form, else lemma (the reading of
+    :func:`~quotegraph.extract.stance.lexicon.token_valence`), each with it: the only ones :func:`_counted_valence`
+    may count (most words have none, and are passed by in one loop). Each token's ids are read (``Token.lower``,
+    ``Token.lemma``), not its strings: by the form's id, and by the lemma's id the valence of the lemma in lower
+    case (:data:`_LEMMA_VALENCES`)."""
+    by_form, by_lemma = _valences_by_id(), _LEMMA_VALENCES
     out = []
     for t in tokens:
-        v = token_valence(t, valences)
+        v = by_form.get(t.lower)
+        if v is None:
+            lemma = t.lemma
+            v = by_lemma.get(lemma, _UNSEEN)
+            if v is _UNSEEN:
+                if len(by_lemma) > _LEMMA_VALENCES_MAX:
+                    by_lemma.clear()
+                v = by_lemma[lemma] = _valences().get(t.lemma_.lower())
         if v:
             out.append((t, v))
     return out
+
+
+@lru_cache(maxsize=1)
+def _valences_by_id() -> dict[int, float]:
+    """:func:`_valences` by the string id of each word (what ``Token.lower`` holds)."""
+    return {get_string_id(w): v for w, v in _valences().items()}
+
+
+_LEMMA_VALENCES: dict[int, float | None] = {}
+"""A lemma's string id (``Token.lemma``) -> the valence of the lemma in lower case, or None, for the lemmas met."""
+_LEMMA_VALENCES_MAX = 65536
+_UNSEEN = object()
 
 
 LESSENING_DEPS = ("amod", "advmod")
@@ -685,7 +716,7 @@ def evaluation(
     aimed = [0.0, 0.0, 0.0, 0.0]
     # how much of the evaluation is aimed at what would be removed, at the matter, at the rival, at a loss
     inside = {t.i for t in tokens}
-    for t, valence in _valenced(tokens, valences):
+    for t, valence in _valenced(tokens):
         v = _counted_valence(t, valence, valences, skip, negations, shifters, inside, reporting)
         if not v:
             continue

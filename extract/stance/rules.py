@@ -6,7 +6,7 @@ VADER's general sentiment lexicon (:mod:`quotegraph.extract.stance.lexicon`); no
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -14,7 +14,9 @@ from quotegraph.extract.model import Statement
 from quotegraph.extract.stance.aboutness import TopicProfile, layer_words, profile, profile_score, stem_df, stems
 from quotegraph.extract.stance.lexicon import (
     Lexicon,
+    content_terms,
     cue_class,
+    joined_terms,
     lexicon,
     polarity,
     sentiment,
@@ -110,11 +112,18 @@ def topic_scores(
 
 
 def statement_scores(
-    profiles: Sequence[TopicProfile], quote: str, sentence: str, paragraph: str, title: str, about: Mapping[str, float]
+    profiles: Sequence[TopicProfile],
+    quote: str,
+    sentence: str,
+    paragraph: str,
+    title: str,
+    about: Mapping[str, float] | Callable[[], Mapping[str, float]],
 ) -> list[TopicScore]:
     """:func:`topic_scores` of one statement on each topic of ``profiles`` (the topics file's), its layers read
     once: a topic none of whose keyword phrases opens in any layer, and none of whose proposition words is in the
-    quote, scores 0 without a call (:meth:`~quotegraph.extract.stance.aboutness.TopicProfile.meets_nothing`)."""
+    quote, scores 0 without a call (:meth:`~quotegraph.extract.stance.aboutness.TopicProfile.meets_nothing`).
+    ``about`` may be a function that makes it: it is called only when some topic is met (most quotes meet none,
+    and their words need not be read)."""
     found = layers(quote, sentence, paragraph, title)
     everywhere, own = layer_words(found), layer_words(found[:1])
     out = []
@@ -122,6 +131,8 @@ def statement_scores(
         if p.meets_nothing(everywhere, own):
             out.append(TopicScore(p.topic, 0.0, (), 0.0))
             continue
+        if callable(about):
+            about = about()
         score, matched, mine = profile_score(p, found, about or {})
         out.append(TopicScore(p.topic, score, tuple(dict.fromkeys(matched)), mine))
     return out
@@ -134,14 +145,21 @@ def topic_clauses(topic: Topic, quote: str) -> str | None:
     clauses = [c for c in CLAUSE_BREAK.split(quote) if c.strip()]
     if len(clauses) < 2:
         clauses = [quote]
-    prop = set(terms(topic.proposition + " " + topic.label))
-    keywords = [" ".join(terms(kw)) for kw in topic.keywords]
+    prop, keywords = _clause_terms(topic)
     hits = []
     for clause in clauses:
-        folded = f" {' '.join(terms(clause))} "
-        if any(kw and f" {kw} " in folded for kw in keywords) or len(prop & set(terms(clause))) >= CLAUSE_TERMS:
+        folded = f" {joined_terms(clause)} "
+        named = any(kw and f" {kw} " in folded for kw in keywords)
+        if named or len(prop.intersection(content_terms(clause))) >= CLAUSE_TERMS:
             hits.append(clause)
     return " ... ".join(hits) if hits else None
+
+
+@lru_cache(maxsize=4096)
+def _clause_terms(topic: Topic) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The terms of ``topic``'s proposition and label, and its keyword phrases' terms joined (what
+    :func:`topic_clauses` looks for in each clause), made once per topic."""
+    return frozenset(terms(topic.proposition + " " + topic.label)), tuple(" ".join(terms(kw)) for kw in topic.keywords)
 
 
 def main_clauses(statement: Statement, topic: Topic) -> Statement:

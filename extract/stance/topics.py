@@ -29,6 +29,18 @@ class Topic:
     keywords: tuple[str, ...] = ()
     examples: tuple[tuple[str, str], ...] = ()  # (statement text, stance)
 
+    def __hash__(self) -> int:
+        # the hash dataclass would make (of the fields, in order), made once: a Topic keys many caches, which
+        # hash it on every call; kept out of a pickled Topic (a str's hash differs between processes)
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = hash((self.id, self.label, self.proposition, self.keywords, self.examples))
+            object.__setattr__(self, "_hash", found)
+        return found
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
     @property
     def text(self) -> str:
         """The proposition, label and keywords as one text: the words the topic is named by."""
