@@ -228,9 +228,12 @@ NOUN_WORDS = 3
 
 
 @lru_cache(maxsize=1)
-def _command_verbs() -> tuple[str, ...]:
+def _command_verbs() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The removing and keeping verbs (phrases), and the words they open with (a command is looked for only
+    where its first word is one)."""
     lex = lexicon()
-    return (*lex.removing, *lex.against_verbs, *lex.keeping)
+    verbs = (*lex.removing, *lex.against_verbs, *lex.keeping)
+    return verbs, frozenset(v.split(" ", 1)[0] for v in verbs)
 
 
 def commanded(words: list[str]) -> Act | None:
@@ -243,7 +246,8 @@ def commanded(words: list[str]) -> Act | None:
         at += 1
     negated = at < len(words) and words[at] in ("don't", "never")
     at += negated
-    if at >= len(words) or words[at].endswith("ing") or not _phrase_at(words, at, _command_verbs()):
+    verbs, openings = _command_verbs()
+    if at >= len(words) or words[at] not in openings or words[at].endswith("ing") or not _phrase_at(words, at, verbs):
         return None  # an act is commanded by its own verb, not by a removal after another word ("to ban X")
     predicate, polarity = _class(words, at, False)
     after = at + len(predicate.split())
