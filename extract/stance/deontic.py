@@ -197,11 +197,15 @@ def amounts(words: list[str]) -> list[Act]:
     """The amounts a clause says of what follows, as acts: too much of it wants it reduced (-1), too little
     wants more (+1) ("too many guns", "not enough nurses"; ``excess`` and ``lacking`` of stance.yaml)."""
     lex = lexicon()
+    openings = _amount_openings()
     out = []
     at = 0
     while at < len(words):
-        excess = _phrase_at(words, at, lex.excess) if words[at] in AMOUNT_OPENINGS else None
-        phrase = excess or (_phrase_at(words, at, lex.lacking) if words[at] in AMOUNT_OPENINGS else None)
+        if words[at] not in openings:
+            at += 1
+            continue
+        excess = _phrase_at(words, at, lex.excess)
+        phrase = excess or _phrase_at(words, at, lex.lacking)
         if phrase is None:
             at += 1
             continue
@@ -217,8 +221,13 @@ def amounts(words: list[str]) -> list[Act]:
 AMOUNT_WORDS = 2
 """Words after an amount phrase that name what there is too much or too little of ("too much nuclear power";
 not "regulation around homeschooling")."""
-AMOUNT_OPENINGS = frozenset({"too", "no", "not", "far", "way", "never"})
-"""The words amount phrases open with (a phrase is looked for only at one)."""
+
+
+@lru_cache(maxsize=1)
+def _amount_openings() -> frozenset[str]:
+    """The words the amount phrases (``excess``, ``lacking``) open with: a phrase is looked for only at one."""
+    lex = lexicon()
+    return frozenset(p.split(" ", 1)[0] for p in (*lex.excess, *lex.lacking))
 
 
 NOUN_AFTER = FINITE | {"on", "has", "have", "means", "should", "must"}
@@ -355,8 +364,8 @@ HAVING = Act("keep", 1, False, ())
 
 
 def doing_the_thing(act: Act, mine: frozenset[str]) -> bool:
-    """A prescribed act that is the thing a topic names, done ("you should never declaw a cat" on declawing, "we
-    must vaccinate" on vaccination): its predicate's stem is the thing's, and it is not a state after "be"."""
+    """A prescribed act that is the thing a topic names, done ("you should never declaw a cat" on declawing):
+    its predicate's stem is the thing's, and it is not a state after "be"."""
     return not act.state and stem(act.predicate.split()[0]) in mine
 
 
@@ -390,9 +399,10 @@ def on_motion(text: str, topic: Topic, wanted: Act | None = None) -> list[tuple[
         if act.predicate in lex.freedoms and compelled:  # "voting should be a choice" on compulsory voting
             polarity = -polarity
         around = set(act.around)
-        if act.amount and not mine <= {stem(w) for w in around}:
+        named = {stem(w) for w in around}
+        if act.amount and not mine <= named:
             continue  # "too many guns" says nothing of gun control: its matter is not all named
-        if not doing and not (around & PRONOUNS) and not ({stem(w) for w in around} & mine):
+        if not doing and not (around & PRONOUNS) and not (named & mine):
             continue
         sign = -polarity if act.negated else polarity
         out.append((1 if sign == wanted.sign else -1, act))
