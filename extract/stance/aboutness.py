@@ -28,7 +28,7 @@ from quotegraph.extract.text import (
     word_list,
 )
 from rapidfuzz.distance import Levenshtein
-from spacy.parts_of_speech import ADV, AUX, NAMES, NOUN, PROPN, VERB
+from spacy.parts_of_speech import IDS, NAMES, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -117,10 +117,12 @@ ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "csubj"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 VERBAL = frozenset({"VERB", "AUX", "ADV"})
 """The parts of speech that say what is done or wanted, or how, not what of (:attr:`About.verbal`)."""
-VERBAL_IDS = frozenset(map(int, (VERB, AUX, ADV)))
+VERBAL_IDS = frozenset(int(IDS[name]) for name in VERBAL)
 """:data:`VERBAL` by their ids (``Token.pos``)."""
-NOMINAL_IDS = frozenset(map(int, (NOUN, PROPN)))
-"""The ids of the parts of speech whose subjects and objects a quote is about (:attr:`About.heads`)."""
+NOMINAL = frozenset({"NOUN", "PROPN"})
+"""The parts of speech whose subjects and objects a quote is about (:attr:`About.heads`)."""
+NOMINAL_IDS = frozenset(int(IDS[name]) for name in NOMINAL)
+""":data:`NOMINAL` by their ids."""
 REPORTING = frozenset({"parataxis", "ccomp", "advcl"})
 """How a cue hangs on a quote it follows ("..., Comey said": said is the quote's parataxis or ccomp)."""
 
