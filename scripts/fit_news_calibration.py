@@ -134,6 +134,11 @@ def log_loss(pairs: list[tuple[float, bool]]) -> float:
     return -sum(math.log(min(max(c if ok else 1 - c, 1e-6), 1.0)) for c, ok in pairs) / max(1, len(pairs))
 
 
+def extended(kept: dict[str, float], rows: list[Row], min_kind: int, l2: float) -> dict[str, float]:
+    """``kept`` (shifts kept as they are) with a fitted shift for each frequent kind of ``rows`` it lacks."""
+    return {**kept, **fit_shifts(rows, frequent_kinds(rows, min_kind) - set(kept), l2)}
+
+
 def topic_check(
     rows: list[Row], min_kind: int, l2: float, kept: dict[str, float] | None = None
 ) -> dict[str, float]:
@@ -144,7 +149,7 @@ def topic_check(
     after: list[tuple[float, bool]] = []
     for topic in sorted({t for *_, t in rows}):
         train = [r for r in rows if r[3] != topic]
-        shifts = {**kept, **fit_shifts(train, frequent_kinds(train, min_kind) - set(kept), l2)}
+        shifts = extended(kept, train, min_kind, l2)
         for kind, c, ok, t in rows:
             if t == topic:
                 before.append((moved(kept, kind, c), ok))
@@ -163,7 +168,7 @@ def render(
     """The file's text; ``kept``: the file these shifts extend (its fit lines stay, the new fit is added)."""
     counts = Counter(k for k, *_ in rows)
     fitted = [(moved(shifts, k, c), ok) for k, c, ok, _ in rows]
-    old_fits = [line for line in (kept or "").splitlines() if line.startswith("# Fit") or line.startswith("#   ")]
+    old_fits = [line for line in (kept or "").splitlines() if line.startswith("# Fit")]
     lines = [
         "# News adjustment of stance confidence: per kind of deciding evidence, a shift in log-odds of the",
         "# sided confidence of statements extracted from articles (extract/stance/news.py). Written by",
@@ -198,9 +203,9 @@ def main() -> None:
     if not rows:
         sys.exit(f"no sided judgement matched gold in {', '.join(map(str, args.folders))}")
     old = args.out.read_text("utf-8") if args.keep and args.out.exists() else None
-    kept = dict(parse_kinds(old)) if old else {}
+    kept = parse_kinds(old) if old else {}
     check = topic_check(rows, args.min_kind, args.l2, kept)
-    shifts = {**kept, **fit_shifts(rows, frequent_kinds(rows, args.min_kind) - set(kept), args.l2)}
+    shifts = extended(kept, rows, args.min_kind, args.l2)
     print(f"{len(rows)} sided judgements; shifts {shifts}; leave one topic out {check}")
     for folder in args.folders:  # per set: ECE pooled over sets hides miscalibrations that cancel
         own = [r for r in rows if r[3].startswith(f"{folder.name}/")]
@@ -212,10 +217,12 @@ def main() -> None:
 
 
 def parse_kinds(text: str) -> dict[str, float]:
-    """The kind shifts of a news calibration file's text."""
+    """The kind shifts of a news calibration file's text, read as the package reads the file
+    (:func:`~quotegraph.extract.stance.news.parse_news_calibration`)."""
     import yaml
+    from quotegraph.extract.stance.news import parse_news_calibration
 
-    return {str(k): float(v) for k, v in ((yaml.safe_load(text) or {}).get("kinds") or {}).items()}
+    return dict(parse_news_calibration(yaml.safe_load(text)).kinds)
 
 
 if __name__ == "__main__":
