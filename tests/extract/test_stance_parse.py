@@ -361,10 +361,11 @@ def test_stance_main_negations_of_a_quote_inside_a_sentence(nlp):
     [
         "Holt has not put a single one of the city contracts out to bid, as was true of her first term.",
         "Sure enough, the city contracts went to her donors again.",
+        "Let me make it very clear that the city contracts went to her donors again.",
     ],
 )
 def test_stance_vouching_words_judge_nothing(nlp, quote):
-    # "true", "sure" vouch for what is said: the accusation is asserted, not praised
+    # "true", "sure", "clear" vouch for what is said: the accusation is asserted, not praised
     s = _judge(nlp, f'Reyes said "{quote}"', quote)
     assert s.stance == "support", s.topics[0].evidence
     assert not any("positive evaluation" in e for e in s.topics[0].evidence)
