@@ -442,8 +442,11 @@ DEGREE_HEADS = ("ADJ", "ADV", "ADP")
 
 def evaluates(token: Token) -> bool:
     """``token`` can evaluate by its part of speech: not a preposition or conjunction ("comments like
-    his"), an interjection ("well, ..."), nor an adverb of degree ("well beyond", "pretty good")."""
+    his"), an interjection ("well, ..."), nor an adverb of degree ("well beyond", "pretty good"); a word VADER scores
+    in its adjective sense (``adjective_senses`` of stance.yaml) only as an adjective ("this kind of money")."""
     if token.pos_ in NOT_EVALUATING:
+        return False
+    if token.pos_ != "ADJ" and token.lower_ in lexicon().adjective_senses:
         return False
     return not (token.pos_ == "ADV" and token.dep_ == "advmod" and token.head.pos_ in DEGREE_HEADS)
 

@@ -67,6 +67,7 @@ class Lexicon:
     commentary: frozenset[str] = frozenset()
     assertive: frozenset[str] = frozenset()
     referential: frozenset[str] = frozenset()
+    adjective_senses: frozenset[str] = frozenset()
     contest: frozenset[str] = frozenset()
     removing: tuple[str, ...] = ()
     removed_states: tuple[str, ...] = ()
@@ -187,7 +188,8 @@ def _lemma_sets(*keys: str) -> tuple[frozenset[str], ...]:
 
 
 WORD_SETS = (
-    "weak_support_cues", "hedges", "procedural", "commentary", "assertive", "referential", "contest", "utterances",
+    "weak_support_cues", "hedges", "procedural", "commentary", "assertive", "referential", "adjective_senses",
+    "contest", "utterances",
     "attitude_verbs", "admissions", "negative_cues", "positive_cues", "reactions", "prizes", "neg_raising",
 )
 """The fields of :class:`Lexicon` read from stance.yaml as sets of words as written."""

@@ -381,6 +381,20 @@ def test_stance_headline_words_evaluate(nlp):
     assert "grace" not in evaluation(list(doc), frozenset(), NEGATIONS).words
 
 
+@pytest.mark.parametrize(
+    ("text", "evaluates"),
+    [
+        ("Holt is a kind and generous mayor.", True),
+        ("Holt spent that kind of money on the contracts.", False),
+        ("The city paid a fine of $500 for the contracts.", False),
+    ],
+)
+def test_stance_adjective_senses_evaluate_only_as_adjectives(nlp, text, evaluates):
+    # VADER scores "kind" and "fine" as adjectives: "that kind of money" and "a fine of $500" praise nothing
+    found = evaluation(list(nlp(text)), frozenset(), NEGATIONS)
+    assert any(w in found.words for w in ("kind", "fine")) is evaluates, found.words
+
+
 def test_stance_sentiment_reads_words_in_curly_quotes():
     from quotegraph.extract.stance.rules import sentiment
 
