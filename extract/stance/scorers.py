@@ -523,6 +523,13 @@ def against_words() -> frozenset[str]:
     return frozenset(w for w in lexicon().against_verbs if " " not in w)
 
 
+@lru_cache(maxsize=1)
+def side_words() -> frozenset[str]:
+    """The nouns that name people by their side (``side_nouns`` of stance.yaml: "supporters", "critics"): VADER
+    scores them, but "Trump's supporters" and "critics say" name who speaks or acts, they judge nothing."""
+    return frozenset(w for words in lexicon().side_nouns.values() for w in words)
+
+
 def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, float], tuple[float, float]]:
     """The quote's evaluation: read from the parse of its article when there is one (a negation's scope,
     lemmas, whom the blame is aimed at), else VADER over the text; with the evaluating words for the
@@ -531,7 +538,7 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
     if r.tokens is None:
         return (sentiment(without_topic_words(r.statement.quote, r.topic))[0], "", (), 0.0, 0.0), (0.0, 0.0)
     lex = r.lex
-    skip = topic_words(r.topic) | lex.assertive | lex.referential | lex.contest
+    skip = topic_words(r.topic) | lex.assertive | lex.referential | lex.contest | side_words()
     if wants_gone(r.topic) or _act_on_thing(r) < 0:  # "this ban would lower costs": the removal names the act
         skip = skip | removal_words() | against_words()
     found: Evaluation = evaluation(

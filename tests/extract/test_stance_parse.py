@@ -395,6 +395,21 @@ def test_stance_adjective_senses_evaluate_only_as_adjectives(nlp, text, evaluate
     assert any(w in found.words for w in ("kind", "fine")) is evaluates, found.words
 
 
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Supporters of the transit levy will fill the hall tonight.",
+        "Critics of the transit levy will fill the hall tonight.",
+    ],
+)
+def test_stance_side_nouns_judge_nothing(nlp, quote):
+    # "supporters", "critics" name people by their side (side_nouns of stance.yaml): VADER scores them, but who
+    # fills a hall is said, not judged
+    s = _judge(nlp, f'Reyes said "{quote}"', quote)
+    levy = next(t for t in s.topics if t.topic == "transit-levy")
+    assert not any("evaluation" in e for e in levy.evidence), levy.evidence
+
+
 def test_stance_sentiment_reads_words_in_curly_quotes():
     from quotegraph.extract.stance.rules import sentiment
 
