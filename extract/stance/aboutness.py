@@ -15,7 +15,7 @@ from typing import Any
 
 from quotegraph.extract.attribution.cues import load_lexicon
 from quotegraph.extract.lookup import doc_ents, ents_in, memo, persons_before, span_tokens, string_ids
-from quotegraph.extract.stance.lexicon import analyzer
+from quotegraph.extract.stance.lexicon import analyzer, folded
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import (
     STOP_WORDS,
@@ -83,7 +83,7 @@ def word_stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """``text``'s words, folded, a possessive "'s" and function words left out, in order."""
-    return [w for w in WORD.findall(fold(text).replace("'s ", " ")) if w not in STOP_WORDS]
+    return [w for w in WORD.findall(folded(text).replace("'s ", " ")) if w not in STOP_WORDS]
 
 
 @lru_cache(maxsize=16384)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from quotegraph.extract.stance.lexicon import CONTRAST, WORD, clause_breaks, lexicon, stem, topic_terms
+from quotegraph.extract.stance.lexicon import CONTRAST, WORD, clause_breaks, folded, lexicon, stem, topic_terms
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, fold
 
@@ -164,7 +164,7 @@ def acts(text: str, said: bool = False) -> list[Act]:
     (a quote, not a proposition): also the amounts it says of things and the acts it commands."""
     modals, openings = _modals()
     out = []
-    for clause in CLAUSE.split(fold(text)):
+    for clause in CLAUSE.split(folded(text)):
         words = WORD.findall(clause or "")
         at = 0
         while at < len(words):

@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from quotegraph.extract.lookup import doc_ents, doc_text, memo, persons_before, sent_of, span_tokens, string_ids
 from quotegraph.extract.model import Statement
-from quotegraph.extract.stance.lexicon import analyzer, lexicon, stem, token_valence
+from quotegraph.extract.stance.lexicon import analyzer, folded, lexicon, stem, token_valence
 from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold, surname
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -52,8 +52,8 @@ def quote_tokens(statement: Statement, doc: Doc | None) -> list[Token] | None:
     if doc is None or statement.end <= statement.start:
         return None
     text = doc_text(doc)
-    first = fold(statement.quote.split(PIECE)[0]).split()[:1]
-    if statement.end > len(text) or not first or first[0] not in fold(text[statement.start : statement.end]):
+    first = folded(statement.quote.split(PIECE)[0]).split()[:1]
+    if statement.end > len(text) or not first or first[0] not in folded(text[statement.start : statement.end]):
         return None
     span, tokens = span_tokens(doc, statement.start, statement.end)
     if span is None:

@@ -38,6 +38,11 @@ STEM_SUFFIXES = ("ations", "ation", "ities", "ing", "ies", "ed", "es", "s")
 """The light stemmer's suffixes, longest first; a stem keeps at least 4 letters."""
 
 
+folded = lru_cache(maxsize=1024)(fold)
+""":func:`~quotegraph.extract.text.fold`, cached: the stance stage folds one statement's quote (and its sentence,
+paragraph) in several places (its words, its tokens' check, its reading, its comparison)."""
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stemmer, enough to meet "restrictions"/"restriction", "strikes"/"striking" (cached: the same
@@ -53,7 +58,7 @@ def terms(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def content_terms(text: str) -> tuple[str, ...]:
     # one statement's quote, sentence, paragraph and title are scored against every topic: normalised once
-    return tuple(stem(w) for w in WORD.findall(fold(text)) if w not in STOP_WORDS)
+    return tuple(stem(w) for w in WORD.findall(folded(text)) if w not in STOP_WORDS)
 
 
 @lru_cache(maxsize=16384)

@@ -51,6 +51,7 @@ from quotegraph.extract.stance.lexicon import (
     analyzer,
     cue_class,
     does_verbs,
+    folded,
     lexicon,
     needed_words,
     polarity,
@@ -261,7 +262,7 @@ def evidence_taken(evidence: Iterable[str]) -> bool:
 def read(statement: Statement, topic: Topic, doc: Doc | None = None) -> Reading:
     """Read ``statement`` against ``topic``; ``doc`` is the parse its offsets point into, or None."""
     lex = lexicon()
-    quote = fold(statement.quote)
+    quote = folded(statement.quote)
     # the topic's clauses of a quote lose their question marks: "why ..." asks without one
     asked = [p for p in phrase_hits(quote, lex.rhetorical) if "?" in quote or p.startswith("why ")]
     for p in asked:
@@ -557,7 +558,7 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
     # "Oh great, another law criminals will ignore": the praise says the opposite (only praise is read for it)
     cue = None
     if q > 0:
-        cue = sarcastic(fold("".join(t.text_with_ws for t in r.tokens) if r.tokens else r.statement.quote))
+        cue = sarcastic(folded("".join(t.text_with_ws for t in r.tokens) if r.tokens else r.statement.quote))
     if cue:
         q, tone = -q, f": sarcasm ({cue}){tone.replace(':', ',', 1)}"
     return (q, tone, found.blamed_others, found.on_removed, found.on_matter), shares
@@ -675,7 +676,7 @@ def judges_the_person(r: Reading, shown: Sequence[str]) -> Verdict | None:
     if not person:
         return None
     named = set(match_stems(r.statement.quote)) & person
-    if not (named or set(WORD.findall(fold(r.statement.quote))) & THIRD_PERSON):
+    if not (named or set(WORD.findall(folded(r.statement.quote))) & THIRD_PERSON):
         return None
     q, tone_words, *_ = r.evaluated
     if abs(q) < EVALUATIVE:
