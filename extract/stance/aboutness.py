@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from quotegraph.extract.attribution.cues import load_lexicon
-from quotegraph.extract.lookup import doc_ents, ents_in, memo, persons_before, span_tokens, string_ids
+from quotegraph.extract.lookup import doc_ents, doc_text, ents_in, memo, persons_before, span_tokens, string_ids
 from quotegraph.extract.stance.lexicon import analyzer, folded
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import (
@@ -326,13 +326,16 @@ FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 """Pronouns by which a quote is about its speaker ("Director Comey said my answers were truthful")."""
 
 
-def _person_stems(ents: Iterable[Any]) -> set[str]:
-    return {w for ent in ents if ent.label_ == "PERSON" for w in stems(ent.text)}
+def _person_stems(doc: Doc, ents: Iterable[Any]) -> set[str]:
+    """The stems of the words of the PERSON entities of ``ents`` (of ``doc``), each entity's text cut from the
+    document's (``Span.text`` makes a Token of each of its words to join them again)."""
+    text = doc_text(doc)
+    return {w for ent in ents if ent.label_ == "PERSON" for w in stems(text[ent.start_char : ent.end_char])}
 
 
 def persons_named(doc: Doc) -> frozenset[str]:
     """The stems of the words of ``doc``'s PERSON entities: the people an article names."""
-    return frozenset(_person_stems(doc_ents(doc)))
+    return frozenset(_person_stems(doc, doc_ents(doc)))
 
 
 def quote_persons(doc: Doc, start: int, end: int, speaker: frozenset[str], persons: frozenset[str]) -> frozenset[str]:
@@ -343,7 +346,7 @@ def quote_persons(doc: Doc, start: int, end: int, speaker: frozenset[str], perso
     span, tokens = span_tokens(doc, start, end)
     if span is None:
         return frozenset()
-    out = _person_stems(ents_in(span))
+    out = _person_stems(doc, ents_in(span))
     out.update(s for t in tokens if t.pos == _PROPN for s in stems(t.text) if s in persons)
     first = string_ids(FIRST_PERSON)
     if any(t.lower in first for t in tokens):
