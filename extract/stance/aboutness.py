@@ -81,9 +81,16 @@ def word_stem(word: str) -> str:
     return match_stem(fold(word))
 
 
+_WORD_BYTES = bytes(c if c in b"abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
+"""A ``bytes.translate`` table that keeps the bytes of :data:`WORD`'s characters and makes every other a space."""
+
+
 def content_words(text: str) -> list[str]:
-    """``text``'s words, folded, a possessive "'s" and function words left out, in order."""
-    return [w for w in WORD.findall(folded(text).replace("'s ", " ")) if w not in STOP_WORDS]
+    """``text``'s words, folded, a possessive "'s" and function words left out, in order. The words of
+    :data:`WORD` are found by a byte table (the text made ASCII, any other character a "?", then every byte
+    but a word's a space), not by the regex: the same words, in a fraction of the time on a paragraph."""
+    ascii_text = folded(text).replace("'s ", " ").encode("ascii", "replace")
+    return [w for w in ascii_text.translate(_WORD_BYTES).decode("ascii").split() if w not in STOP_WORDS]
 
 
 @lru_cache(maxsize=16384)
