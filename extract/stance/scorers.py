@@ -51,6 +51,7 @@ from quotegraph.extract.stance.lexicon import (
     analyzer,
     cue_class,
     does_verbs,
+    find_words,
     folded,
     lexicon,
     needed_words,
@@ -269,7 +270,7 @@ def read(statement: Statement, topic: Topic, doc: Doc | None = None) -> Reading:
         # "why won't he release them?": a demand or a charge put as a question; its negation is part of the
         # charge, no denial
         quote = quote.replace(p, " ")
-    words = WORD.findall(quote)
+    words = find_words(quote)
     kind = cue_class(statement.cue)
     tokens = quote_tokens(statement, doc)
     # the negation of a blame for not doing something is the blame's ("for not releasing them")
