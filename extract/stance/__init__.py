@@ -38,11 +38,11 @@ from quotegraph.extract.stance.aboutness import (
 )
 from quotegraph.extract.stance.evaluate import pronoun_names
 from quotegraph.extract.stance.judge import RecordError, judge_records, read_records
+from quotegraph.extract.stance.lexicon import surname_of
 from quotegraph.extract.stance.propose import propose_topics
 from quotegraph.extract.stance.registry import Judgement, RulesBackend, StanceBackend, judge_many, load_backend
 from quotegraph.extract.stance.rules import TopicScore, cut_to, statement_scores, topic_clauses, topic_df, topic_scores
 from quotegraph.extract.stance.topics import Topic, TopicsFileError, load_topics, parse_topics
-from quotegraph.extract.text import surname
 from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
@@ -112,8 +112,8 @@ def named_by_pronouns(doc: Doc, s: Statement) -> list[str]:
     """The people the third-person pronouns of ``s``'s quote name (``pronoun_names``), but its speaker: a
     speaker's "his investigators", "my answers" say who speaks, not what the quote is about (and the nearest
     name before a pronoun is often the speaker's own, "Comey said ... her statements")."""
-    speaker = {surname(x) for x in (s.speaker, s.speaker_mention) if x} - {""}
-    return [n for n in pronoun_names(doc, s.start, s.end) if surname(n) not in speaker]
+    speaker = {surname_of(x) for x in (s.speaker, s.speaker_mention) if x} - {""}
+    return [n for n in pronoun_names(doc, s.start, s.end) if surname_of(n) not in speaker]
 
 
 def article_main(chosen: Sequence[Sequence[TopicScore]]) -> str | None:

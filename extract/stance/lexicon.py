@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold, resource_yaml, suffix_stem
+from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold, resource_yaml, suffix_stem, surname
 
 CONTRAST = ("but", "while", "whereas", "although", "though", "yet")
 """The words of contrast that part a quote's clauses (:data:`CLAUSE_BREAK`)."""
@@ -54,6 +54,11 @@ def find_words(text: str) -> list[str]:
     if "'" not in text:
         return runs
     return [w for run in runs for w in (WORD.findall(run) if "'" in run else (run,))]
+
+
+surname_of = lru_cache(maxsize=4096)(surname)
+""":func:`~quotegraph.extract.text.surname`, cached: the same speakers and people come back for every statement
+and pronoun of an article."""
 
 
 @lru_cache(maxsize=65536)
