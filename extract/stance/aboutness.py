@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import Any
 
 from quotegraph.extract.attribution.cues import load_lexicon
-from quotegraph.extract.lookup import doc_ents, ents_in, memo, persons_before, span_tokens, string_ids
-from quotegraph.extract.stance.lexicon import analyzer
+from quotegraph.extract.lookup import doc_ents, doc_text, ents_in, memo, persons_before, span_tokens, string_ids
+from quotegraph.extract.stance.lexicon import analyzer, folded
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import (
     STOP_WORDS,
@@ -81,9 +81,16 @@ def word_stem(word: str) -> str:
     return match_stem(fold(word))
 
 
+_WORD_BYTES = bytes(c if c in b"abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
+"""A ``bytes.translate`` table that keeps the bytes of :data:`WORD`'s characters and makes every other a space."""
+
+
 def content_words(text: str) -> list[str]:
-    """``text``'s words, folded, a possessive "'s" and function words left out, in order."""
-    return [w for w in WORD.findall(fold(text).replace("'s ", " ")) if w not in STOP_WORDS]
+    """``text``'s words, folded, a possessive "'s" and function words left out, in order. The words of
+    :data:`WORD` are found by a byte table (the text made ASCII, any other character a "?", then every byte
+    but a word's a space), not by the regex: the same words, in a fraction of the time on a paragraph."""
+    ascii_text = folded(text).replace("'s ", " ").encode("ascii", "replace")
+    return [w for w in ascii_text.translate(_WORD_BYTES).decode("ascii").split() if w not in STOP_WORDS]
 
 
 @lru_cache(maxsize=16384)
@@ -326,13 +333,16 @@ FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 """Pronouns by which a quote is about its speaker ("Director Comey said my answers were truthful")."""
 
 
-def _person_stems(ents: Iterable[Any]) -> set[str]:
-    return {w for ent in ents if ent.label_ == "PERSON" for w in stems(ent.text)}
+def _person_stems(doc: Doc, ents: Iterable[Any]) -> set[str]:
+    """The stems of the words of the PERSON entities of ``ents`` (of ``doc``), each entity's text cut from the
+    document's (``Span.text`` makes a Token of each of its words to join them again)."""
+    text = doc_text(doc)
+    return {w for ent in ents if ent.label_ == "PERSON" for w in stems(text[ent.start_char : ent.end_char])}
 
 
 def persons_named(doc: Doc) -> frozenset[str]:
     """The stems of the words of ``doc``'s PERSON entities: the people an article names."""
-    return frozenset(_person_stems(doc_ents(doc)))
+    return frozenset(_person_stems(doc, doc_ents(doc)))
 
 
 def quote_persons(doc: Doc, start: int, end: int, speaker: frozenset[str], persons: frozenset[str]) -> frozenset[str]:
@@ -343,7 +353,7 @@ def quote_persons(doc: Doc, start: int, end: int, speaker: frozenset[str], perso
     span, tokens = span_tokens(doc, start, end)
     if span is None:
         return frozenset()
-    out = _person_stems(ents_in(span))
+    out = _person_stems(doc, ents_in(span))
     out.update(s for t in tokens if t.pos == _PROPN for s in stems(t.text) if s in persons)
     first = string_ids(FIRST_PERSON)
     if any(t.lower in first for t in tokens):

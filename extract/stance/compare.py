@@ -16,9 +16,8 @@ import re
 from dataclasses import dataclass
 
 from quotegraph.extract.stance.deontic import matter, motion
-from quotegraph.extract.stance.lexicon import CLAUSE_BREAK, WORD, analyzer, stem
+from quotegraph.extract.stance.lexicon import CLAUSE_BREAK, WORD, analyzer, folded, stem
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import fold
 
 CUT = re.compile(r"\b(?:rather than|instead of|than)\b")
 MORE = {"more": 1.0, "less": -1.0, "fewer": -1.0}
@@ -69,7 +68,7 @@ def _names(words: list[str], stems: frozenset[str]) -> bool:
 
 def comparison(quote: str, topic: Topic) -> Comparison | None:
     """The quote's comparison as it bears on the topic (see the module's docstring), or None."""
-    text = fold(quote)
+    text = folded(quote)
     found = CUT.search(text)
     if found is None:
         return None

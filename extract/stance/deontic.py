@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from quotegraph.extract.stance.lexicon import CLAUSE_BREAK, WORD, lexicon, stem, topic_terms
+from quotegraph.extract.stance.lexicon import CONTRAST, WORD, clause_breaks, folded, lexicon, stem, topic_terms
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import STOP_WORDS, fold
 
 NOT = frozenset({"not", "never", "no"})
-CLAUSE = re.compile(CLAUSE_BREAK.pattern + r"|,?\s+\b(?:because|since|as|so|therefore|which|if|when|unless)\b\s+", re.I)
+CLAUSE = clause_breaks((*CONTRAST, "because", "since", "as", "so", "therefore", "which", "if", "when", "unless"))
 """Where the clause of a prescription ends in a quote: its reasons are other clauses."""
 BE = frozenset({"be", "remain", "stay", "become", "made"})
 """Words after which a state follows ("must remain legal", "should be made compulsory"); they are fillers too."""
@@ -164,7 +164,7 @@ def acts(text: str, said: bool = False) -> list[Act]:
     (a quote, not a proposition): also the amounts it says of things and the acts it commands."""
     modals, openings = _modals()
     out = []
-    for clause in CLAUSE.split(fold(text)):
+    for clause in CLAUSE.split(folded(text)):
         words = WORD.findall(clause or "")
         at = 0
         while at < len(words):

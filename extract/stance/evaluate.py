@@ -17,8 +17,8 @@ from types import MappingProxyType
 
 from quotegraph.extract.lookup import doc_ents, doc_text, memo, persons_before, sent_of, span_tokens, string_ids
 from quotegraph.extract.model import Statement
-from quotegraph.extract.stance.lexicon import analyzer, lexicon, stem, token_valence
-from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold, surname
+from quotegraph.extract.stance.lexicon import analyzer, folded, lexicon, stem, surname_of, token_valence
+from quotegraph.extract.text import PRONOUN_GENDER, THIRD_PERSON, fold
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -52,8 +52,8 @@ def quote_tokens(statement: Statement, doc: Doc | None) -> list[Token] | None:
     if doc is None or statement.end <= statement.start:
         return None
     text = doc_text(doc)
-    first = fold(statement.quote.split(PIECE)[0]).split()[:1]
-    if statement.end > len(text) or not first or first[0] not in fold(text[statement.start : statement.end]):
+    first = folded(statement.quote.split(PIECE)[0]).split()[:1]
+    if statement.end > len(text) or not first or first[0] not in folded(text[statement.start : statement.end]):
         return None
     span, tokens = span_tokens(doc, statement.start, statement.end)
     if span is None:
@@ -122,14 +122,10 @@ def pronoun_names(doc: Doc, start: int, end: int) -> list[str]:
     return out
 
 
-_surname = lru_cache(maxsize=4096)(surname)
-""":func:`~quotegraph.extract.text.surname`, cached: the same names come back for every pronoun."""
-
-
 def _gender(doc: Doc, name: str) -> str | None:
     """A person's gender by the first name or title of any PERSON of ``doc`` with ``name``'s surname
     ("Comey" after "James Comey": "m"); None when none tells."""
-    return memo(doc, "person_genders", _person_genders).get(_surname(name))
+    return memo(doc, "person_genders", _person_genders).get(surname_of(name))
 
 
 def _person_genders(doc: Doc) -> dict[str, str | None]:
@@ -141,7 +137,7 @@ def _person_genders(doc: Doc) -> dict[str, str | None]:
     for e in doc_ents(doc):
         if e.label_ == "PERSON":
             name = text[e.start_char : e.end_char]  # e.text
-            found.setdefault(_surname(name), set()).add(gender_of(name))
+            found.setdefault(surname_of(name), set()).add(gender_of(name))
     return {last: next(iter(g - {None})) if len(g - {None}) == 1 else None for last, g in found.items()}
 
 

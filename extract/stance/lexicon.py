@@ -12,14 +12,53 @@ from functools import lru_cache
 from typing import Any
 
 from quotegraph.extract.stance.topics import Topic
-from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold, resource_yaml, suffix_stem
+from quotegraph.extract.text import STOP_WORDS, ascii_quotes, fold, resource_yaml, suffix_stem, surname
 
-CLAUSE_BREAK = re.compile(r"[;:]\s+|[.!?]\s+|,?\s+\b(?:but|while|whereas|although|though|yet)\b\s+", re.I)
+CONTRAST = ("but", "while", "whereas", "although", "though", "yet")
+"""The words of contrast that part a quote's clauses (:data:`CLAUSE_BREAK`)."""
+
+
+def clause_breaks(words: Sequence[str]) -> re.Pattern[str]:
+    """Where clauses part: a sentence end, semicolon or colon before whitespace, or one of ``words`` between
+    whitespace (a comma before it, if any, with it): ``[;:.!?]\\s+|,?\\s+\\b(?:words)\\b\\s+``, case-insensitive.
+    Written to open on one character class (what the break's first character is, looked back at to tell
+    which it was), so that the regex engine skips ahead to such a character instead of trying each
+    alternative at every position of the text: the same breaks, in a third less time."""
+    either = "|".join(words)
+    return re.compile(
+        rf"[;:.!?,\s](?:(?<=[;:.!?])\s+|(?<=,)\s+\b(?:{either})\b\s+|(?<=\s)\s*\b(?:{either})\b\s+)", re.I
+    )
+
+
+CLAUSE_BREAK = clause_breaks(CONTRAST)
 """Where a quote's clauses part: sentence ends, semicolons and colons, and contrast ("but", "while")."""
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD_BYTES = bytes(c if c in b"abcdefghijklmnopqrstuvwxyz0123456789'" else 32 for c in range(256))
+"""A ``bytes.translate`` table that keeps the bytes :data:`WORD`'s words are made of and makes every other a space."""
 NAME_WORD = re.compile(r"[a-z0-9]+")
 STEM_SUFFIXES = ("ations", "ation", "ities", "ing", "ies", "ed", "es", "s")
 """The light stemmer's suffixes, longest first; a stem keeps at least 4 letters."""
+
+
+folded = lru_cache(maxsize=1024)(fold)
+""":func:`~quotegraph.extract.text.fold`, cached: the stance stage folds one statement's quote (and its sentence,
+paragraph) in several places (its words, its tokens' check, its reading, its comparison)."""
+
+
+def find_words(text: str) -> list[str]:
+    """``WORD.findall(text)``, the words of a folded text ("don't" one word), found by a byte table: the text
+    made ASCII (any other character a "?"), every byte but a word's letters, digits and apostrophes a space,
+    then split; only a run with an apostrophe is read by the regex (a word cannot reach across a space, so
+    each run's words are its words in the whole text). The same words, in a fraction of the regex's time."""
+    runs = text.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()
+    if "'" not in text:
+        return runs
+    return [w for run in runs for w in (WORD.findall(run) if "'" in run else (run,))]
+
+
+surname_of = lru_cache(maxsize=4096)(surname)
+""":func:`~quotegraph.extract.text.surname`, cached: the same speakers and people come back for every statement
+and pronoun of an article."""
 
 
 @lru_cache(maxsize=65536)
@@ -37,7 +76,7 @@ def terms(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def content_terms(text: str) -> tuple[str, ...]:
     # one statement's quote, sentence, paragraph and title are scored against every topic: normalised once
-    return tuple(stem(w) for w in WORD.findall(fold(text)) if w not in STOP_WORDS)
+    return tuple(stem(w) for w in find_words(folded(text)) if w not in STOP_WORDS)
 
 
 @lru_cache(maxsize=16384)

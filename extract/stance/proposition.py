@@ -14,6 +14,7 @@ from quotegraph.extract.stance.lexicon import (
     NAME_WORD,
     WORD,
     analyzer,
+    find_words,
     joined_terms,
     lexicon,
     polarity,
@@ -309,7 +310,7 @@ def averted(quote: str, topic: Topic) -> list[str]:
     keywords = [kt for kt in (joined_terms(kw) for kw in topic.keywords) if kt]
     out = []
     for clause in CLAUSE_BREAK.split(quote):
-        words = f" {' '.join(WORD.findall(clause))} "
+        words = f" {' '.join(find_words(clause))} "
         for verb in lex.averting:
             at = words.find(f" {verb} ")
             if at >= 0 and any(f" {kt} " in f" {joined_terms(words[at:])} " for kt in keywords):

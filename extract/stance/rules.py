@@ -121,21 +121,29 @@ def statement_scores(
 ) -> list[TopicScore]:
     """:func:`topic_scores` of one statement on each topic of ``profiles`` (the topics file's), its layers read
     once: a topic none of whose keyword phrases opens in any layer, and none of whose proposition words is in the
-    quote, scores 0 without a call (:meth:`~quotegraph.extract.stance.aboutness.TopicProfile.meets_nothing`).
-    ``about`` may be a function that makes it: it is called only when some topic is met (most quotes meet none,
-    and their words need not be read)."""
+    quote, scores 0 without a call (the test of :meth:`~quotegraph.extract.stance.aboutness.TopicProfile.meets_nothing`,
+    written out: most topics meet nothing, and their one score 0 is made once, :func:`unmet`). ``about`` may be a
+    function that makes it: it is called only when some topic is met (most quotes meet none, and their words need
+    not be read)."""
     found = layers(quote, sentence, paragraph, title)
     everywhere, own = layer_words(found), layer_words(found[:1])
     out = []
     for p in profiles:
-        if p.meets_nothing(everywhere, own):
-            out.append(TopicScore(p.topic, 0.0, (), 0.0))
+        if p.firsts.isdisjoint(everywhere) and p.terms.keys().isdisjoint(own):  # p.meets_nothing(everywhere, own)
+            out.append(unmet(p.topic))
             continue
         if callable(about):
             about = about()
         score, matched, mine = profile_score(p, found, about or {})
         out.append(TopicScore(p.topic, score, tuple(dict.fromkeys(matched)), mine))
     return out
+
+
+@lru_cache(maxsize=4096)
+def unmet(topic: Topic) -> TopicScore:
+    """The score of a statement that meets nothing of ``topic``: 0, no words matched (one, made once per topic:
+    a TopicScore is frozen)."""
+    return TopicScore(topic, 0.0, (), 0.0)
 
 
 def topic_clauses(topic: Topic, quote: str) -> str | None:

@@ -51,6 +51,8 @@ from quotegraph.extract.stance.lexicon import (
     analyzer,
     cue_class,
     does_verbs,
+    find_words,
+    folded,
     lexicon,
     needed_words,
     polarity,
@@ -261,14 +263,14 @@ def evidence_taken(evidence: Iterable[str]) -> bool:
 def read(statement: Statement, topic: Topic, doc: Doc | None = None) -> Reading:
     """Read ``statement`` against ``topic``; ``doc`` is the parse its offsets point into, or None."""
     lex = lexicon()
-    quote = fold(statement.quote)
+    quote = folded(statement.quote)
     # the topic's clauses of a quote lose their question marks: "why ..." asks without one
     asked = [p for p in phrase_hits(quote, lex.rhetorical) if "?" in quote or p.startswith("why ")]
     for p in asked:
         # "why won't he release them?": a demand or a charge put as a question; its negation is part of the
         # charge, no denial
         quote = quote.replace(p, " ")
-    words = WORD.findall(quote)
+    words = find_words(quote)
     kind = cue_class(statement.cue)
     tokens = quote_tokens(statement, doc)
     # the negation of a blame for not doing something is the blame's ("for not releasing them")
@@ -564,7 +566,7 @@ def _evaluation(r: Reading) -> tuple[tuple[float, str, tuple[str, ...], float, f
     # "Oh great, another law criminals will ignore": the praise says the opposite (only praise is read for it)
     cue = None
     if q > 0:
-        cue = sarcastic(fold("".join(t.text_with_ws for t in r.tokens) if r.tokens else r.statement.quote))
+        cue = sarcastic(folded("".join(t.text_with_ws for t in r.tokens) if r.tokens else r.statement.quote))
     if cue:
         q, tone = -q, f": sarcasm ({cue}){tone.replace(':', ',', 1)}"
     return (q, tone, found.blamed_others, found.on_removed, found.on_matter), shares
@@ -682,7 +684,7 @@ def judges_the_person(r: Reading, shown: Sequence[str]) -> Verdict | None:
     if not person:
         return None
     named = set(match_stems(r.statement.quote)) & person
-    if not (named or set(WORD.findall(fold(r.statement.quote))) & THIRD_PERSON):
+    if not (named or set(WORD.findall(folded(r.statement.quote))) & THIRD_PERSON):
         return None
     q, tone_words, *_ = r.evaluated
     if abs(q) < EVALUATIVE:
