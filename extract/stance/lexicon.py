@@ -228,8 +228,8 @@ def _lemma_sets(*keys: str) -> tuple[frozenset[str], ...]:
 
 WORD_SETS = (
     "weak_support_cues", "hedges", "procedural", "commentary", "assertive", "referential", "adjective_senses",
-    "contest", "utterances",
-    "attitude_verbs", "admissions", "negative_cues", "positive_cues", "reactions", "prizes", "neg_raising",
+    "contest", "utterances", "attitude_verbs", "admissions", "negative_cues", "positive_cues", "reactions", "prizes",
+    "neg_raising",
 )
 """The fields of :class:`Lexicon` read from stance.yaml as sets of words as written."""
 FOLDED_SETS = (
