@@ -15,7 +15,7 @@ from typing import Any
 
 from quotegraph.extract.attribution.cues import load_lexicon
 from quotegraph.extract.lookup import doc_ents, doc_text, ents_in, memo, persons_before, span_tokens, string_ids
-from quotegraph.extract.stance.lexicon import analyzer, folded
+from quotegraph.extract.stance.lexicon import analyzer, find_name_words, folded
 from quotegraph.extract.stance.topics import Topic
 from quotegraph.extract.text import (
     STOP_WORDS,
@@ -81,16 +81,11 @@ def word_stem(word: str) -> str:
     return match_stem(fold(word))
 
 
-_WORD_BYTES = bytes(c if c in b"abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
-"""A ``bytes.translate`` table that keeps the bytes of :data:`WORD`'s characters and makes every other a space."""
-
-
 def content_words(text: str) -> list[str]:
     """``text``'s words, folded, a possessive "'s" and function words left out, in order. The words of
-    :data:`WORD` are found by a byte table (the text made ASCII, any other character a "?", then every byte
-    but a word's a space), not by the regex: the same words, in a fraction of the time on a paragraph."""
-    ascii_text = folded(text).replace("'s ", " ").encode("ascii", "replace")
-    return [w for w in ascii_text.translate(_WORD_BYTES).decode("ascii").split() if w not in STOP_WORDS]
+    :data:`WORD` (the lexicon's ``NAME_WORD``) are found by the lexicon's byte table
+    (:func:`~quotegraph.extract.stance.lexicon.find_name_words`), not by the regex: the same words."""
+    return [w for w in find_name_words(folded(text).replace("'s ", " ")) if w not in STOP_WORDS]
 
 
 @lru_cache(maxsize=16384)

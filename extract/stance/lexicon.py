@@ -33,9 +33,12 @@ def clause_breaks(words: Sequence[str]) -> re.Pattern[str]:
 CLAUSE_BREAK = clause_breaks(CONTRAST)
 """Where a quote's clauses part: sentence ends, semicolons and colons, and contrast ("but", "while")."""
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_WORD_BYTES = bytes(c if c in b"abcdefghijklmnopqrstuvwxyz0123456789'" else 32 for c in range(256))
-"""A ``bytes.translate`` table that keeps the bytes :data:`WORD`'s words are made of and makes every other a space."""
 NAME_WORD = re.compile(r"[a-z0-9]+")
+_ALNUM = b"abcdefghijklmnopqrstuvwxyz0123456789"
+_NAME_BYTES = bytes(c if c in _ALNUM else 32 for c in range(256))
+"""A ``bytes.translate`` table that keeps the bytes of :data:`NAME_WORD`'s words and makes every other a space."""
+_WORD_BYTES = bytes(c if c in _ALNUM + b"'" else 32 for c in range(256))
+"""The same for the bytes :data:`WORD`'s words are made of (an apostrophe too)."""
 STEM_SUFFIXES = ("ations", "ation", "ities", "ing", "ies", "ed", "es", "s")
 """The light stemmer's suffixes, longest first; a stem keeps at least 4 letters."""
 
@@ -45,12 +48,24 @@ folded = lru_cache(maxsize=1024)(fold)
 paragraph) in several places (its words, its tokens' check, its reading, its comparison)."""
 
 
+def _runs(text: str, table: bytes) -> list[str]:
+    """The runs of ``text``'s characters that ``table`` keeps: the text made ASCII (any other character a "?"),
+    every byte the table does not keep a space, then split."""
+    return text.encode("ascii", "replace").translate(table).decode("ascii").split()
+
+
+def find_name_words(text: str) -> list[str]:
+    """``NAME_WORD.findall(text)``, the letter and digit runs of a folded text, found by a byte table (:func:`_runs`):
+    the same words, in a fraction of the regex's time."""
+    return _runs(text, _NAME_BYTES)
+
+
 def find_words(text: str) -> list[str]:
-    """``WORD.findall(text)``, the words of a folded text ("don't" one word), found by a byte table: the text
-    made ASCII (any other character a "?"), every byte but a word's letters, digits and apostrophes a space,
-    then split; only a run with an apostrophe is read by the regex (a word cannot reach across a space, so
-    each run's words are its words in the whole text). The same words, in a fraction of the regex's time."""
-    runs = text.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()
+    """``WORD.findall(text)``, the words of a folded text ("don't" one word), found by a byte table (:func:`_runs`:
+    a word's letters, digits and apostrophes kept); only a run with an apostrophe is read by the regex (a word
+    cannot reach across a space, so each run's words are its words in the whole text). The same words, in a
+    fraction of the regex's time."""
+    runs = _runs(text, _WORD_BYTES)
     if "'" not in text:
         return runs
     return [w for run in runs for w in (WORD.findall(run) if "'" in run else (run,))]
