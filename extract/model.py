@@ -7,6 +7,7 @@ without loss. Offsets are Python code points into ``Article.text``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -25,16 +26,30 @@ STANCES: tuple[str, ...] = ("support", "oppose", "neutral")
 # -- speaker keys -------------------------------------------------------------------------------------
 # One key scheme for speakers everywhere (graph nodes, merge blocks, the view, RDF IRIs): the entity id,
 # "person/<slug>" or "org/<slug>", and "agent/<slug>" for a speaker of unknown type. An entity file's
-# ids follow it; a speaker no file knows gets one from its name (:func:`entity_key`).
-KEY_PREFIX: dict[str | None, str] = {"person": "person", "organization": "org", "group": "group", None: "agent"}
+# ids follow it; a speaker no file knows gets one from its name (:func:`entity_key`), and one named only by
+# a description ("a source", "the report") one within its article (:func:`local_key`).
+KEY_PREFIX: dict[str | None, str] = {
+    "person": "person",
+    "organization": "org",
+    "group": "group",
+    "document": "document",
+    None: "agent",
+}
 _STATEMENT_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def entity_key(name: str, entity_type: str | None = None) -> str:
     """The key of a speaker that no entity file knows: "person/jens-stoltenberg", "org/nato",
-    "group/industry-groups" (several people: "unions", "the opposition"), or "agent/johnson" when the type
-    is not known."""
+    "group/industry-groups" (several people: "unions", "the opposition"), "document/report" (a text that
+    speaks for an author the article does not name), or "agent/johnson" when the type is not known."""
     return f"{KEY_PREFIX.get(entity_type, 'agent')}/{name_slug(name)}"
+
+
+def local_key(key: str, article_key: str) -> str:
+    """The key of a speaker an article names only by a description ("a source", "the report", "her campaign"):
+    its key from the name, within the article ("person/a-source/3f9a1c2b7d", the last part a digest of the
+    article's identity), so that the unnamed sources of different articles stay different speakers."""
+    return f"{key}/{hashlib.sha256(article_key.encode('utf-8')).hexdigest()[:10]}"
 
 
 def is_statement_id(value: str | None) -> bool:

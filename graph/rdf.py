@@ -33,6 +33,9 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
 NS_UUID = uuid.UUID("0b6f4d8e-1f7a-5c1d-8d2e-4b9a7c3e5f10")
 _WORD = re.compile(r"\w+")
 POLARITY = {"support": MARL.Positive, "oppose": MARL.Negative, "neutral": MARL.Neutral}
+AGENT_CLASSES = {"organization": SCHEMA.Organization, "group": FOAF.Group, "document": SCHEMA.CreativeWork}
+"""A speaker's class by its type (``Statement.speaker_type``); a person, or one of no type, is a schema:Person.
+A document ("the report") is a creative work that the statement is attributed to, as an agent would be."""
 FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".nq": "nquads"}
 
 
@@ -216,7 +219,7 @@ def _add_statement(
     agent = iri.agent(s)
     if agent is not None:
         kind = s.speaker_type or "person"
-        agent_class = {"organization": SCHEMA.Organization, "group": FOAF.Group}.get(kind, SCHEMA.Person)
+        agent_class = AGENT_CLASSES.get(kind, SCHEMA.Person)
         g.add((agent, RDF.type, agent_class))
         g.add((agent, RDF.type, PROV.Agent))
         g.add((agent, SCHEMA.name, Literal(s.speaker)))

@@ -25,9 +25,9 @@ from quotegraph.extract.text import fold
 log = logging.getLogger(__name__)
 
 STANCE_COLOURS = {"support": "#2e7d32", "oppose": "#c62828", "neutral": "#9e9e9e"}
-TYPE_COLOURS = {"person": "#1f77b4", "organization": "#9467bd", "group": "#17becf"}
+TYPE_COLOURS = {"person": "#1f77b4", "organization": "#9467bd", "group": "#17becf", "document": "#8c564b"}
 """Speakers are coloured by what they are (a legend of speaker_org values would list titles and places)."""
-TYPE_NAMES = {"person": "person", "organization": "organisation", "group": "group"}
+TYPE_NAMES = {"person": "person", "organization": "organisation", "group": "group", "document": "document"}
 OTHER_COLOUR = "#78909c"
 TOPIC_COLOUR = "#f2c14e"
 DRAFT_COLOUR = "#fff3c4"
@@ -420,7 +420,7 @@ def _speaker_type(types: Counter[str] | None, key: str) -> str:
         if best:
             return best
     prefix = key.partition("/")[0]
-    return {"person": "person", "org": "organization", "group": "group"}.get(prefix, "")
+    return {"person": "person", "org": "organization", "group": "group", "document": "document"}.get(prefix, "")
 
 
 def _remarks_on(remarks: list[Any], topic: str) -> set[str]:

@@ -20,8 +20,17 @@ from quotegraph.extract.attribution.rules import Found
 from quotegraph.extract.attribution.venue import find_relay, find_venue
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
 from quotegraph.extract.model import Statement
-from quotegraph.extract.speakers.coref import NameIndex, add_names, build_index, gender_of, group_nouns, resolve
-from quotegraph.extract.speakers.mentions import Mention, title_role
+from quotegraph.extract.speakers.coref import (
+    NameIndex,
+    add_names,
+    build_index,
+    gender_of,
+    group_nouns,
+    plural_pronouns,
+    resolve,
+)
+from quotegraph.extract.speakers.mentions import Mention, document_nouns, title_role
+from quotegraph.extract.text import name_key
 from spacy.tokens import Doc
 
 NAMED = frozenset({"PERSON", "PROPN", "ORG", "GPE", "NORP"})
@@ -171,7 +180,7 @@ def _add(doc: Doc, f: Found, run: _Article, unattributed: bool) -> None:
                 speaker_mention=mention.text if mention else None,
                 speaker_start=mention.start if mention else None,
                 speaker_end=mention.end if mention else None,
-                speaker_type=_typed(speaker, speaker_type(mention, doc)),
+                speaker_type=_typed(speaker, speaker_type(mention, doc), mention),
                 speaker_role=title_role(mention.role) if mention and mention.role else None,
                 speaker_org=mention.org if mention else None,
                 cue=f.cue.text if f.cue else None,
@@ -298,19 +307,29 @@ def context(doc: Doc, f: Found) -> str:
     return text
 
 
-def _typed(speaker: str | None, kind: str | None) -> str | None:
-    """A "group" resolved to a person's full name ("Sanders" -> "Bernie Sanders") is that person."""
+def _typed(speaker: str | None, kind: str | None, mention: Mention | None = None) -> str | None:
+    """A "group" resolved to a person's full name ("Sanders" -> "Bernie Sanders") is that person; a
+    document that speaks for the author the article gave ("The release said", Halton police) is not typed
+    by its mention."""
+    if kind == "document" and mention is not None and name_key(speaker or "") != name_key(mention.text):
+        return None
     return "person" if kind == "group" and gender_of(speaker) is not None else kind
 
 
 def speaker_type(mention: Mention | None, doc: Doc | None = None) -> str | None:
     """ "person", "organization" or "group" by the mention's label; a description whose head is a plural
-    ("unions", "industry groups", "Democrats") or a collective noun ("the opposition", roles.yaml
-    ``group_nouns``) is a group. None when the mention says neither."""
+    ("unions", "industry groups", "Democrats"), a collective noun ("the opposition", "a handful of Democrats",
+    roles.yaml ``group_nouns``) or a plural pronoun ("Some", "Others", roles.yaml ``plural_pronouns``) is a
+    group; a text whose author is not given ("the report", roles.yaml ``document_nouns``) is a document.
+    None when the mention says neither."""
     if mention is None:
         return None
+    if doc is not None and mention.label not in ("PERSON", "ORG") and doc[mention.head].lower_ in plural_pronouns():
+        return "group"  # "Some", "Others", "Both", "Some of his supporters"
     if doc is not None and mention.label in ("NOUN", "NORP", "ROLE", "PROPN"):
         head = doc[mention.head]
+        if mention.label == "NOUN" and head.lemma_.lower() in document_nouns():
+            return "document"  # "the report", "a memo": a text whose author the article did not give
         # a plural head, never a person's name the tagger calls plural ("Sanders")
         plural = head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "PERSON" and mention.label != "PROPN"
         # a capitalised plural is a group only when the tagger calls it one ("Democrats"), not a surname

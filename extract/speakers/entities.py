@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from quotegraph.extract.model import Statement, entity_key
+from quotegraph.extract.model import Statement, entity_key, local_key
 from quotegraph.extract.speakers.mentions import role_in, roles_data
 from quotegraph.extract.text import load_yaml, name_key, name_slug, resource_text, surname
 from rapidfuzz import fuzz
@@ -190,7 +190,7 @@ class EntityResolver:
             else:
                 etype = s.speaker_type or _guess_type(s.speaker)
                 out.append(replace(s, speaker_id=entity_key(s.speaker, etype), speaker_type=etype))
-        return join_roles(self.one_node(out))
+        return [_local(s) for s in join_roles(self.one_node(out))]
 
     def one_node(self, statements: Sequence[Statement]) -> list[Statement]:
         """One person, one node within an article: a surname alone that is the surname of one full-name
@@ -237,7 +237,13 @@ class EntityResolver:
         items = self.unify_types(statements)
         full: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for s in items:
-            if s.speaker and s.speaker_id and len(s.speaker.split()) >= 2 and s.speaker_type != "organization":
+            if (
+                s.speaker
+                and s.speaker_id
+                and len(s.speaker.split()) >= 2
+                and s.speaker_type != "organization"
+                and not described(s.speaker)
+            ):
                 full[surname(s.speaker)].add((s.speaker, s.speaker_id))
         out = []
         for s in items:
@@ -298,6 +304,57 @@ def join_roles(statements: Sequence[Statement]) -> list[Statement]:
                 s = replace(s, speaker=name, speaker_id=key)
         out.append(s)
     return out
+
+
+def described(name: str) -> bool:
+    """Whether a speaker's name only describes them, naming no one the corpus could meet again: "the report",
+    "her campaign" (lower-case words after a determiner), "a State Department official" (an indefinite
+    opener, ``resources/roles.yaml`` ``indefinite_openers``), "Some", "Sources", "Federal officials", "Trump
+    fans" (a head that is a role, group, document or ``unnamed_speakers`` noun). Not "Hillary Clinton", "the
+    Clinton campaign", "The New York Times", "Reuters", "Democrats", "Anwar al-Awlaki": a capitalised word
+    after the first, or a head of no such kind, names someone."""
+    words = name.split()
+    if not words:
+        return False
+    first = name_key(words[0])
+    if len(words) > 1 and first in _word_list("indefinite_openers"):
+        return True
+    if any(w[:1].isupper() for w in words[1:]):
+        return False
+    if not words[0][:1].isupper() or first in _word_list("determiners"):
+        return True
+    head = name_key(words[-1])  # "Federal officials", not "Anwar al-Awlaki"
+    return any(_generic(form) for form in {head, head.removesuffix("s"), head.removesuffix("es")} if form)
+
+
+def _generic(word: str) -> bool:
+    """A noun that names a kind of speaker, not one: a role, a group, a document or an unnamed speaker."""
+    from quotegraph.extract.speakers.coref import group_nouns
+    from quotegraph.extract.speakers.mentions import document_nouns
+
+    return (
+        word in _word_list("unnamed_speakers")
+        or word in group_nouns()
+        or word in document_nouns()
+        or role_in(word) == word
+    )
+
+
+@lru_cache(maxsize=8)
+def _word_list(name: str) -> frozenset[str]:
+    """A list of words of ``resources/roles.yaml``, lower-cased."""
+    return frozenset(str(w).lower() for w in roles_data().get(name) or ())
+
+
+def _local(s: Statement) -> Statement:
+    """A speaker named only by a description (:func:`described`) keyed within its article, and an answered
+    speaker so named the same way; entity-file ids and names stay."""
+    if s.speaker and s.speaker_id == entity_key(s.speaker, s.speaker_type) and described(s.speaker):
+        s = replace(s, speaker_id=local_key(s.speaker_id, s.article_key))
+    answered = s.replies_to_name
+    if answered and s.replies_to_speaker == entity_key(answered, "person") and described(answered):
+        s = replace(s, replies_to_speaker=local_key(s.replies_to_speaker, s.article_key))
+    return s
 
 
 def _description(name: str) -> bool:
@@ -371,11 +428,15 @@ def _surname_of_person(s: Statement) -> bool:
 
 
 def _guess_type(name: str) -> str | None:
-    """An untyped speaker's type by its name: an organisation when a word of it is a noun for one ("Canadian
-    Union of Public Employees", "the hospital board"), else a person when it has two words or more."""
+    """An untyped speaker's type by its name: a document when its last word is a noun for one ("the report"),
+    an organisation when a word of it is a noun for one ("Canadian Union of Public Employees", "the hospital
+    board"), else a person when it has two words or more."""
     from quotegraph.extract.speakers.coref import ORG_WORDS, group_nouns, org_nouns
+    from quotegraph.extract.speakers.mentions import document_nouns
 
     words = set(name_key(name).split())
+    if name_key(name).split()[-1:] and name_key(name).split()[-1] in document_nouns():
+        return "document"
     if words & (org_nouns() | group_nouns() | ORG_WORDS):
         return "organization"
     return "person" if len(name.split()) >= 2 else None

@@ -185,3 +185,50 @@ def test_entities_join_roles_not_across_another_speaker():
     b = _said("Alan Whitby", "Alan Whitby", start=5)
     out = join_roles([a, b, _said("the judge", "the judge", "Judge", start=10)])
     assert out[2].speaker == "the judge"  # the last speaker before it holds no such role: it stays
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("the report", True),
+        ("her campaign", True),
+        ("a State Department official", True),  # indefinite: someone unnamed, whatever names follow
+        ("Federal officials", True),  # a head that is a role
+        ("Trump fans", True),
+        ("Some", True),
+        ("Sources", True),
+        ("Critics", True),
+        ("Hillary Clinton", False),
+        ("the Clinton campaign", False),
+        ("The New York Times", False),
+        ("Democrats", False),  # a party's members: the same group in every article
+        ("Reuters", False),
+        ("Anwar al-Awlaki", False),  # a lower-case particle in a name
+        ("the Secretary-General", False),  # a capitalised title
+    ],
+)
+def test_entities_described_names_no_one(name, expected):
+    from quotegraph.extract.speakers.entities import described
+
+    assert described(name) is expected
+
+
+def test_entities_description_is_a_speaker_of_its_article_only(resolver):
+    one = resolver.canonicalize([_s("a source", speaker_type="person"), _s("Maria Ivanova", speaker_type="person")])
+    other = resolver.canonicalize([_s("a source", article="b.txt", speaker_type="person")])
+    assert one[0].speaker_id.startswith("person/a-source/")
+    assert one[0].speaker_id != other[0].speaker_id  # two articles' unnamed sources are two speakers
+    assert one[1].speaker_id == "person/maria-ivanova"  # a name is one key across the corpus
+    again = resolver.canonicalize([_s("a source", speaker_type="person")])
+    assert again[0].speaker_id == one[0].speaker_id  # the same article, the same key, run after run
+    linked = resolver.link_corpus([*one, *other])
+    assert [s.speaker_id for s in linked] == [one[0].speaker_id, "person/maria-ivanova", other[0].speaker_id]
+
+
+def test_entities_lone_word_never_joins_a_description(resolver):
+    out = resolver.link_corpus(
+        resolver.canonicalize([_s("his critics", speaker_type="group")])
+        + resolver.canonicalize([_s("Critics", article="b.txt", speaker_type="group")])
+    )
+    assert [s.speaker for s in out] == ["his critics", "Critics"]
+    assert out[0].speaker_id != out[1].speaker_id

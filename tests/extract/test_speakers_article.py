@@ -196,3 +196,31 @@ def test_speakers_article_capitals_then_a_hyphen_are_no_dateline(extractor: Extr
     body = "CNN said the right-leaning group had lost much of its support in the state this year."
     [statement] = article_statements(extractor, body)
     assert statement.speaker == "CNN"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker_type"),
+    [
+        ("Some said the plan would never work in a state this large and this poor.", "group"),
+        ("Others warned that the deal would collapse within a year of its signing.", "group"),
+        ("A handful of Democrats said the bill would fail in the Senate next week.", "group"),
+        ("Some of his supporters said he would win the state by a wide margin in November.", "group"),
+        ("The report said she violated agency rules by using a private server for years.", "document"),
+        ("The lawsuit says the company hid the defects from regulators for a decade.", "document"),
+        ("The senator said the bill would fail in the Senate next week.", "person"),
+        ("The Washington Post said the senator had misled voters about the deal.", "organization"),
+    ],
+)
+def test_speakers_article_type_of_an_unnamed_speaker(extractor: Extractor, sentence: str, speaker_type: str) -> None:
+    [statement] = article_statements(extractor, sentence)
+    assert statement.speaker_type == speaker_type
+    assert statement.speaker_key.startswith({"organization": "org"}.get(speaker_type, speaker_type) + "/")
+
+
+def test_speakers_article_document_of_a_named_issuer_is_not_a_document(extractor: Extractor) -> None:
+    body = (
+        "Halton police issued a release on Tuesday. "
+        "The release said two children were hurt in the crash on the highway."
+    )
+    [statement] = article_statements(extractor, body)
+    assert (statement.speaker, statement.speaker_type) == ("Halton police", "organization")

@@ -196,3 +196,15 @@ def test_rdf_a_group_speaker_is_a_foaf_group():
     agents = set(g.subjects(RDF.type, FOAF.Group))
     assert len(agents) == 1 and (next(iter(agents)), RDF.type, PROV.Agent) in g
     assert str(next(iter(agents))).endswith("/group/industry-groups")
+
+
+def test_rdf_a_document_speaker_is_a_creative_work_and_no_person():
+    from rdflib.namespace import PROV
+
+    s = stmt("a.txt", 0, "She violated agency rules by using a private server.", "The report",
+             speaker_type="document", speaker_id="document/report/0123456789")  # fmt: skip
+    g = statements_to_rdf([s])
+    agent = entity_iri("document/report/0123456789")
+    assert (agent, RDF.type, SCHEMA.CreativeWork) in g and (agent, RDF.type, PROV.Agent) in g
+    assert (agent, RDF.type, SCHEMA.Person) not in g
+    assert validate(g, shacl_graph=_shapes())[0]

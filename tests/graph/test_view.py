@@ -150,7 +150,7 @@ def test_view_colours_speakers_by_type_never_by_noisy_org_values(org):
              speaker_id="group/unions", topics=t),
     ]  # fmt: skip
     data = graph_data(items)
-    assert list(data["legend"]["types"]) == ["person", "organisation", "group"]
+    assert list(data["legend"]["types"]) == ["person", "organisation", "group", "document"]
     assert org not in json.dumps(data["legend"])
     colours = {n["name"]: n["color"] for n in data["nodes"] if n["kind"] == "speaker" and not n.get("camp")}
     assert colours["Ann Lee"] == data["legend"]["types"]["person"] != colours["Unions"]
