@@ -232,8 +232,9 @@ class EntityResolver:
 
     def link_corpus(self, statements: Iterable[Statement]) -> list[Statement]:
         """Across articles: one key per name (:meth:`unify_types`), then a surname-only speaker unknown
-        to the entity files joins the one full-name speaker of the corpus with that surname, when there
-        is exactly one. Order-independent."""
+        to the entity files joins the one full-name person speaker of the corpus with that surname, when
+        there is exactly one ("Republicans", a group, never joins "only 49 percent of Republicans").
+        Order-independent."""
         items = self.unify_types(statements)
         full: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for s in items:
@@ -241,13 +242,13 @@ class EntityResolver:
                 s.speaker
                 and s.speaker_id
                 and len(s.speaker.split()) >= 2
-                and s.speaker_type != "organization"
+                and s.speaker_type == "person"
                 and not described(s.speaker)
             ):
                 full[surname(s.speaker)].add((s.speaker, s.speaker_id))
         out = []
         for s in items:
-            if s.speaker and len(s.speaker.split()) == 1 and s.speaker_id not in self.entities:
+            if s.speaker and len(s.speaker.split()) == 1 and s.speaker_id not in self.entities and _may_be_surname(s):
                 candidates = full.get(name_key(s.speaker), set())
                 if len(candidates) == 1:
                     name, sid = next(iter(candidates))
@@ -319,12 +320,31 @@ def described(name: str) -> bool:
     first = name_key(words[0])
     if len(words) > 1 and first in _word_list("indefinite_openers"):
         return True
+    if _quantity_of(words):
+        return True
     if any(w[:1].isupper() for w in words[1:]):
         return False
     if not words[0][:1].isupper() or first in _word_list("determiners"):
         return True
     head = name_key(words[-1])  # "Federal officials", not "Anwar al-Awlaki"
     return any(_generic(form) for form in {head, head.removesuffix("s"), head.removesuffix("es")} if form)
+
+
+def _quantity_of(words: list[str]) -> bool:
+    """ "only 49 percent of Republicans", "Many of the local GOP leaders", "a handful of Democrats": a share
+    of a group, whatever group; not "Bank of America" or "Secretary of State John Kerry"."""
+    lowered = [w.lower() for w in words]
+    if "of" not in lowered[1:]:
+        return False
+    before = words[: lowered.index("of", 1)]
+    if any(w[:1].isupper() for w in before[1:]):
+        return False
+    opener = name_key(before[0])
+    return (
+        not before[0][:1].isupper()
+        or any(c.isdigit() for w in before for c in w)
+        or opener in _word_list("indefinite_openers") | _word_list("plural_pronouns") | _word_list("determiners")
+    )
 
 
 def _generic(word: str) -> bool:
@@ -344,6 +364,12 @@ def _generic(word: str) -> bool:
 def _word_list(name: str) -> frozenset[str]:
     """A list of words of ``resources/roles.yaml``, lower-cased."""
     return frozenset(str(w).lower() for w in roles_data().get(name) or ())
+
+
+def _may_be_surname(s: Statement) -> bool:
+    """A one-word speaker that may be a person's surname: not a group or a document (an organisation may be
+    a surname the tagger took for one: "Fiorina")."""
+    return s.speaker_type not in ("group", "document")
 
 
 def _local(s: Statement) -> Statement:

@@ -205,6 +205,10 @@ def test_entities_join_roles_not_across_another_speaker():
         ("Reuters", False),
         ("Anwar al-Awlaki", False),  # a lower-case particle in a name
         ("the Secretary-General", False),  # a capitalised title
+        ("only 49 percent of Republicans", True),  # a share of a group
+        ("Many of the local GOP leaders", True),
+        ("Bank of America", False),
+        ("Secretary of State John Kerry", False),
     ],
 )
 def test_entities_described_names_no_one(name, expected):
@@ -232,3 +236,11 @@ def test_entities_lone_word_never_joins_a_description(resolver):
     )
     assert [s.speaker for s in out] == ["his critics", "Critics"]
     assert out[0].speaker_id != out[1].speaker_id
+
+
+def test_entities_a_group_never_joins_a_full_name(resolver):
+    share = resolver.canonicalize([_s("only 49 percent of Republicans", speaker_type="person")])
+    group = resolver.canonicalize([_s("Republicans", article="b.txt", speaker_type="group")])
+    out = resolver.link_corpus(share + group)
+    assert [s.speaker for s in out] == ["only 49 percent of Republicans", "Republicans"]
+    assert out[1].speaker_id == "group/republicans"
