@@ -322,6 +322,8 @@ def described(name: str) -> bool:
         return True
     if _quantity_of(words):
         return True
+    if len(words) > 1 and first in _word_list("determiners") and name_key(words[-1]) in _word_list("member_nouns"):
+        return True  # "the Florida Republican": someone by their party
     if any(w[:1].isupper() for w in words[1:]):
         return False
     if not words[0][:1].isupper() or first in _word_list("determiners"):

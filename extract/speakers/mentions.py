@@ -593,6 +593,18 @@ def _phrase_end(prep: Token) -> int:
     return end
 
 
+def _one_member(head: Token) -> bool:
+    """A singular party or group word the tagger calls NORP heading a mention with a determiner: one person
+    by their party ("the Florida Republican", "one New Hampshire Democrat"; ``member_nouns`` in
+    ``resources/roles.yaml``) or any such word after an indefinite one ("another Muslim"); not a name of
+    its own ("The Federalist")."""
+    if head.ent_type_ != "NORP" or head.tag_ not in ("NNP", "NN"):
+        return False
+    dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod")]
+    members = frozenset(w.lower() for w in roles_data().get("member_nouns") or ())
+    return bool(dets) and (head.lower_ in members or any(d in ("a", "an", "one", "another") for d in dets))
+
+
 def _name_in(span: Span, head: Token) -> tuple[str | None, str | None]:
     if head.lower_ in PRONOUNS or head.pos_ == "PRON":
         return None, "PRON"
@@ -605,6 +617,8 @@ def _name_in(span: Span, head: Token) -> tuple[str | None, str | None]:
         chosen = next((e for e in person if e.start <= head.i < e.end), person[-1])
         name = _clean_name(chosen.text)
         return _titled_person(name) or name, "PERSON"
+    if _one_member(head):
+        return None, "ROLE"  # "a New Hampshire Republican", "the Florida Democrat": one person, by their party
     if head.ent_type_ in ("ORG", "GPE", "NORP"):
         ent = next((e for e in ents if e.start <= head.i < e.end), None)
         if ent is not None:

@@ -209,6 +209,9 @@ def test_speakers_article_capitals_then_a_hyphen_are_no_dateline(extractor: Extr
         ("The lawsuit says the company hid the defects from regulators for a decade.", "document"),
         ("The senator said the bill would fail in the Senate next week.", "person"),
         ("The Washington Post said the senator had misled voters about the deal.", "organization"),
+        ("A New Hampshire Republican said the candidate had no chance in the primary next month.", "person"),
+        ("An Iowa Democrat told reporters that the caucus would be close this year.", "person"),
+        ("Republicans said the bill would fail in the Senate next week.", "group"),
     ],
 )
 def test_speakers_article_type_of_an_unnamed_speaker(extractor: Extractor, sentence: str, speaker_type: str) -> None:
@@ -224,3 +227,17 @@ def test_speakers_article_document_of_a_named_issuer_is_not_a_document(extractor
     )
     [statement] = article_statements(extractor, body)
     assert (statement.speaker, statement.speaker_type) == ("Halton police", "organization")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("A New Hampshire Republican said the candidate had no chance in the primary next month.",
+         "A New Hampshire Republican"),  # one person by their party, not the party
+        ("The Florida Republican said the bill would fail in the Senate next week.", "The Florida Republican"),
+        ("Republicans said the bill would fail in the Senate next week.", "Republicans"),
+    ],
+)  # fmt: skip
+def test_speakers_article_a_party_member_is_no_party(extractor: Extractor, sentence: str, speaker: str) -> None:
+    [statement] = article_statements(extractor, sentence)
+    assert statement.speaker == speaker
