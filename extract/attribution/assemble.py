@@ -20,16 +20,8 @@ from quotegraph.extract.attribution.rules import Found
 from quotegraph.extract.attribution.venue import find_relay, find_venue
 from quotegraph.extract.lookup import doc_text, ents_in, sent_of
 from quotegraph.extract.model import Statement
-from quotegraph.extract.speakers.coref import (
-    NameIndex,
-    add_names,
-    build_index,
-    gender_of,
-    group_nouns,
-    plural_pronouns,
-    resolve,
-)
-from quotegraph.extract.speakers.mentions import Mention, document_nouns, title_role
+from quotegraph.extract.speakers.coref import NameIndex, add_names, build_index, gender_of, group_nouns, resolve
+from quotegraph.extract.speakers.mentions import Mention, document_nouns, role_words, title_role
 from quotegraph.extract.text import name_key
 from spacy.tokens import Doc
 
@@ -324,7 +316,8 @@ def speaker_type(mention: Mention | None, doc: Doc | None = None) -> str | None:
     None when the mention says neither."""
     if mention is None:
         return None
-    if doc is not None and mention.label not in ("PERSON", "ORG") and doc[mention.head].lower_ in plural_pronouns():
+    pronouns = role_words("plural_pronouns")
+    if doc is not None and mention.label not in ("PERSON", "ORG") and doc[mention.head].lower_ in pronouns:
         return "group"  # "Some", "Others", "Both", "Some of his supporters"
     if doc is not None and mention.label in ("NOUN", "NORP", "ROLE", "PROPN"):
         head = doc[mention.head]

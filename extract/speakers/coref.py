@@ -808,12 +808,6 @@ def group_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def plural_pronouns() -> frozenset[str]:
-    """Pronouns that speak for several people ("Some said", "Others warned"; ``resources/roles.yaml``)."""
-    return frozenset(w.lower() for w in roles_data().get("plural_pronouns") or ())
-
-
-@lru_cache(maxsize=1)
 def org_nouns() -> frozenset[str]:
     """Nouns that stand for a named organisation ("the company"), from ``resources/roles.yaml``."""
     return frozenset(w.lower() for w in roles_data().get("org_nouns") or ())

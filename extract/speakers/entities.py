@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 from quotegraph.extract.model import Statement, entity_key, local_key
-from quotegraph.extract.speakers.mentions import role_in, roles_data
+from quotegraph.extract.speakers.mentions import role_in, role_words, roles_data
 from quotegraph.extract.text import load_yaml, name_key, name_slug, resource_text, surname
 from rapidfuzz import fuzz
 
@@ -318,15 +318,15 @@ def described(name: str) -> bool:
     if not words:
         return False
     first = name_key(words[0])
-    if len(words) > 1 and first in _word_list("indefinite_openers"):
+    if len(words) > 1 and first in role_words("indefinite_openers"):
         return True
     if _quantity_of(words):
         return True
-    if len(words) > 1 and first in _word_list("determiners") and name_key(words[-1]) in _word_list("member_nouns"):
+    if len(words) > 1 and first in role_words("determiners") and name_key(words[-1]) in role_words("member_nouns"):
         return True  # "the Florida Republican": someone by their party
     if any(w[:1].isupper() for w in words[1:]):
         return False
-    if not words[0][:1].isupper() or first in _word_list("determiners"):
+    if not words[0][:1].isupper() or first in role_words("determiners"):
         return True
     head = name_key(words[-1])  # "Federal officials", not "Anwar al-Awlaki"
     return any(_generic(form) for form in {head, head.removesuffix("s"), head.removesuffix("es")} if form)
@@ -345,7 +345,7 @@ def _quantity_of(words: list[str]) -> bool:
     return (
         not before[0][:1].isupper()
         or any(c.isdigit() for w in before for c in w)
-        or opener in _word_list("indefinite_openers") | _word_list("plural_pronouns") | _word_list("determiners")
+        or opener in role_words("indefinite_openers") | role_words("plural_pronouns") | role_words("determiners")
     )
 
 
@@ -355,17 +355,11 @@ def _generic(word: str) -> bool:
     from quotegraph.extract.speakers.mentions import document_nouns
 
     return (
-        word in _word_list("unnamed_speakers")
+        word in role_words("unnamed_speakers")
         or word in group_nouns()
         or word in document_nouns()
         or role_in(word) == word
     )
-
-
-@lru_cache(maxsize=8)
-def _word_list(name: str) -> frozenset[str]:
-    """A list of words of ``resources/roles.yaml``, lower-cased."""
-    return frozenset(str(w).lower() for w in roles_data().get(name) or ())
 
 
 def _may_be_surname(s: Statement) -> bool:
@@ -462,9 +456,9 @@ def _guess_type(name: str) -> str | None:
     from quotegraph.extract.speakers.coref import ORG_WORDS, group_nouns, org_nouns
     from quotegraph.extract.speakers.mentions import document_nouns
 
-    words = set(name_key(name).split())
-    if name_key(name).split()[-1:] and name_key(name).split()[-1] in document_nouns():
+    keys = name_key(name).split()
+    if keys and keys[-1] in document_nouns():
         return "document"
-    if words & (org_nouns() | group_nouns() | ORG_WORDS):
+    if set(keys) & (org_nouns() | group_nouns() | ORG_WORDS):
         return "organization"
     return "person" if len(name.split()) >= 2 else None

@@ -36,6 +36,12 @@ def roles_data() -> dict[str, Any]:
     return resource_yaml("roles.yaml")
 
 
+@lru_cache(maxsize=32)
+def role_words(key: str) -> frozenset[str]:
+    """One word list of ``resources/roles.yaml`` (``plural_pronouns``, ``member_nouns``, ...), lower-cased."""
+    return frozenset(str(w).lower() for w in roles_data().get(key) or ())
+
+
 @lru_cache(maxsize=1)
 def _roles() -> tuple[tuple[str, ...], dict[str, str]]:
     data = roles_data()
@@ -601,8 +607,8 @@ def _one_member(head: Token) -> bool:
     if head.ent_type_ != "NORP" or head.tag_ not in ("NNP", "NN"):
         return False
     dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod")]
-    members = frozenset(w.lower() for w in roles_data().get("member_nouns") or ())
-    return bool(dets) and (head.lower_ in members or any(d in ("a", "an", "one", "another") for d in dets))
+    indefinite = ("a", "an", "one", "another")
+    return bool(dets) and (head.lower_ in role_words("member_nouns") or any(d in indefinite for d in dets))
 
 
 def _name_in(span: Span, head: Token) -> tuple[str | None, str | None]:
