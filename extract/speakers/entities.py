@@ -326,8 +326,9 @@ def described(name: str) -> bool:
         return True  # "the Florida Republican": someone by their party
     if any(w[:1].isupper() for w in words[1:]):
         return False
-    if not words[0][:1].isupper() or first in role_words("determiners"):
-        return True
+    lower = not any(c.isupper() for c in words[0]) if len(words) == 1 else not words[0][:1].isupper()
+    if lower or first in role_words("determiners"):
+        return True  # "the report", "anti-Trump delegates", "officials"; not "al-Baghdadi"
     head = name_key(words[-1])  # "Federal officials", not "Anwar al-Awlaki"
     return any(_generic(form) for form in {head, head.removesuffix("s"), head.removesuffix("es")} if form)
 

@@ -204,6 +204,9 @@ def test_entities_join_roles_not_across_another_speaker():
         ("Democrats", False),  # a party's members: the same group in every article
         ("Reuters", False),
         ("Anwar al-Awlaki", False),  # a lower-case particle in a name
+        ("al-Baghdadi", False),
+        ("anti-Trump delegates", True),
+        ("officials", True),
         ("the Secretary-General", False),  # a capitalised title
         ("only 49 percent of Republicans", True),  # a share of a group
         ("Many of the local GOP leaders", True),
