@@ -200,10 +200,18 @@ def _describe(index: NameIndex, doc: Doc, ent: Span, name: str, left: str) -> No
         index.introduced.append((ent.start_char, name))
 
 
+def _opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, or of a quote that opens one ("“Certainly ...")."""
+    if token.is_sent_start:
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.is_quote and (before.is_sent_start or before.i == 0)
+
+
 def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str] = frozenset()) -> NameIndex:
     """Collect person names (fullest form per surname) and role holders ("NATO Secretary General Jens
     Stoltenberg" makes Stoltenberg the secretary general). ``verb_forms`` opening a sentence are not part
-    of a name ("Said Ellis: ..." is Ellis)."""
+    of a name ("Said Ellis: ..." is Ellis), nor is an adverb before a full name ("Certainly Donald Trump")."""
     index = NameIndex(quotes=[(q.start, q.end) for q in quotes])
 
     def in_quote(pos: int) -> bool:
@@ -217,6 +225,8 @@ def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str
             continue
         if len(ent) > 1 and ent[0].is_sent_start and ent[0].lower_ in verb_forms:
             ent = ent[1:]
+        elif len(ent) > 2 and ent[0].pos_ == "ADV" and _opens_sentence(ent[0]):
+            ent = ent[1:]  # "Certainly Donald Trump has ...": the adverb opens the sentence, not the name
         name = _clean_name(ent.text)
         name = _titled_person(name) or name  # "Founder Beverly Bond" is Beverly Bond
         if name.isupper() and len(name) > 3:

@@ -377,3 +377,20 @@ def test_coref_document_speaks_for_its_issuer_in_its_clause(nlp, body: str, spea
     statements = statements_of(Extractor(nlp=nlp), body, "Bridge")
     # the surname or the document's noun: the tagger may leave a first name out
     assert [(s.speaker or "").split()[-1:] for s in statements][:1] == [speaker.split()[-1:]], statements
+
+
+@pytest.mark.parametrize("opening", [(), (("“", False, 1, "punct", "PUNCT", "O"),)])
+def test_coref_index_an_opening_adverb_is_no_part_of_a_name(opening) -> None:
+    # "Certainly Donald Trump has changed." with the adverb inside the tagger's PERSON (as it is in context)
+    n = len(opening)
+    rows = [
+        *opening,
+        ("Certainly", True, n + 2, "advmod", "ADV", "B-PERSON"),
+        ("Donald", True, n + 2, "compound", "PROPN", "I-PERSON"),
+        ("Trump", True, n + 4, "nsubj", "PROPN", "I-PERSON"),
+        ("has", True, n + 4, "aux", "AUX", "O"),
+        ("changed", False, n + 4, "ROOT", "VERB", "O"),
+        (".", False, n + 4, "punct", "PUNCT", "O"),
+    ]
+    doc = hand_doc(rows, ("words", "spaces", "heads", "deps", "pos", "ents"))
+    assert build_index(doc, []).full_by_surname == {"trump": "Donald Trump"}

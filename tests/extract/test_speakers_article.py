@@ -241,3 +241,4 @@ def test_speakers_article_document_of_a_named_issuer_is_not_a_document(extractor
 def test_speakers_article_a_party_member_is_no_party(extractor: Extractor, sentence: str, speaker: str) -> None:
     [statement] = article_statements(extractor, sentence)
     assert statement.speaker == speaker
+
