@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from quotegraph.extract.atomic import atomic_write
-from quotegraph.extract.model import Statement
+from quotegraph.extract.model import KEY_PREFIX, Statement
 from quotegraph.extract.text import fold
 
 log = logging.getLogger(__name__)
@@ -419,8 +419,12 @@ def _speaker_type(types: Counter[str] | None, key: str) -> str:
         best = max(types.items(), key=lambda kv: (kv[1], kv[0]))[0]
         if best:
             return best
-    prefix = key.partition("/")[0]
-    return {"person": "person", "org": "organization", "group": "group", "document": "document"}.get(prefix, "")
+    return _KIND_OF_PREFIX.get(key.partition("/")[0], "")
+
+
+_KIND_OF_PREFIX = {prefix: kind for kind, prefix in KEY_PREFIX.items() if kind}
+"""A speaker key's type by its prefix ("org/nato": organization): :data:`~quotegraph.extract.model.KEY_PREFIX`
+read backwards ("agent/" tells none)."""
 
 
 def _remarks_on(remarks: list[Any], topic: str) -> set[str]:

@@ -204,8 +204,7 @@ def _opens_sentence(token: Token) -> bool:
     """The first word of its sentence, or of a quote that opens one ("“Certainly ...")."""
     if token.is_sent_start:
         return True
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return before is not None and before.is_quote and (before.is_sent_start or before.i == 0)
+    return token.i > 0 and token.doc[token.i - 1].is_quote and token.doc[token.i - 1].is_sent_start
 
 
 def build_index(doc: Doc, quotes: Sequence[QuoteSpan], verb_forms: frozenset[str] = frozenset()) -> NameIndex:
